@@ -1,0 +1,131 @@
+"""Plain text made from DOCX/PDF: tab-separated lines are table rows.
+
+Two table layouts occur: one row per line with cells joined by tabs (most seeds), and
+one cell per line, each cell opened by a tab and running on over untabbed lines (002).
+The second is regrouped into rows here, so segmentation sees one layout.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+from pipeline.records import Block, Position
+
+# Cyrillic letters as UTF-8: lead byte D0/D1 and one continuation byte.
+_UTF8_CYRILLIC = re.compile(rb"[\xd0\xd1][\x80-\xbf]")
+_NUMBERED_HEADING = re.compile(r"^\d+(\.\d+)*\.?\s+\S")
+
+
+def decode(data: bytes) -> str:
+    """Decode with a BOM, strict UTF-8, or a detected 8-bit Cyrillic code page."""
+    from pipeline.readers import ReadError
+
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    utf8_pairs = len(_UTF8_CYRILLIC.findall(data))
+    high = sum(1 for b in data if b >= 0x80)
+    if utf8_pairs * 2 > high * 0.2:
+        raise ReadError("mixed encodings: part of the file is UTF-8 and part is not")
+    best = from_bytes(data, cp_isolation=["cp1251", "koi8_r", "cp866", "mac_cyrillic"]).best()
+    if best is None:
+        raise ReadError("unknown text encoding")
+    return str(best)
+
+
+def read(data: bytes) -> list[Block]:
+    lines = decode(data).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if _one_cell_per_line(lines):
+        return _regroup(lines)
+    blocks: list[Block] = []
+    para: list[str] = []
+    start = 0
+    for n, line in enumerate([*lines, ""], start=1):
+        if line.strip() and "\t" not in line:
+            if not para:
+                start = n
+            para.append(line.strip())
+            continue
+        if para:  # consecutive untabbed lines form one paragraph
+            blocks.append(Block("\n".join(para), (), Position(line=start)))
+            para = []
+        if "\t" in line:
+            blocks.append(Block(line, tuple(c.strip() for c in line.split("\t")), Position(line=n)))
+    return blocks
+
+
+def _one_cell_per_line(lines: list[str]) -> bool:
+    tabbed = [ln for ln in lines if "\t" in ln]
+    single = [ln for ln in tabbed if ln.lstrip(" ").startswith("\t") and ln.count("\t") == 1]
+    return len(single) >= 6 and len(single) >= 0.8 * len(tabbed)
+
+
+def _regroup(lines: list[str]) -> list[Block]:
+    """Rebuild rows from cells: the first run of tabbed lines is the header and fixes the width.
+
+    A cell holding a numbered heading («1.1. Создание …») stands alone as a row, and the
+    empty cells that pad it out are swallowed.
+    """
+    blocks: list[Block] = []
+    cells: list[tuple[int, list[str]]] = []  # (line, text lines) of the current row
+    width = 0
+    swallow = 0
+
+    def flush() -> None:
+        if cells:
+            texts = tuple(_join_lines(t) for _, t in cells)
+            texts += ("",) * (width - len(texts))
+            blocks.append(Block("\t".join(texts), texts, Position(line=cells[0][0])))
+            cells.clear()
+
+    for n, line in enumerate(lines, start=1):
+        is_cell = line.lstrip(" ").startswith("\t")
+        if not width:
+            if is_cell:
+                cells.append((n, [line.strip()]))
+                continue
+            if cells:  # header run ended
+                width = len(cells)
+                flush()
+            elif line.strip():
+                blocks.append(Block(line.strip(), (), Position(line=n)))
+                continue
+            else:
+                continue
+        if not is_cell:
+            if line.strip() and cells:
+                cells[-1][1].append(line.strip())
+            elif line.strip():
+                blocks.append(Block(line.strip(), (), Position(line=n)))
+            continue
+        text = line.strip()
+        if len(cells) == width:
+            flush()
+        if swallow and not text:
+            swallow -= 1
+            continue
+        swallow = 0
+        if not cells and _NUMBERED_HEADING.match(text):
+            cells.append((n, [text]))
+            flush()
+            swallow = width - 1
+            continue
+        cells.append((n, [text]))
+    if not width and cells:
+        width = len(cells)
+    flush()
+    return blocks
+
+
+def _join_lines(lines: list[str]) -> str:
+    """A line that starts in lower case continues the sentence; others start a new line."""
+    text = lines[0]
+    for line in lines[1:]:
+        text += (" " if line[:1].islower() else "\n") + line
+    return text.strip()

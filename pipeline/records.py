@@ -1,0 +1,113 @@
+"""The small records that flow from reading to segmentation and on to the index.
+
+A reader turns a file into `Block`s (a paragraph, or a table row as cells).
+Segmentation turns blocks into one `Document` holding its `Item`s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a block came from, so the page can show an item in context."""
+
+    page: int | None = None  # 1-based PDF page
+    line: int | None = None  # 1-based line (TXT), paragraph index (DOCX) or line on the page (PDF)
+    table: int | None = None  # 0-based table index (DOCX, PDF)
+    row: int | None = None  # 0-based row within that table
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph (`cells` empty) or one table row (`cells` filled)."""
+
+    text: str
+    cells: tuple[str, ...] = ()
+    pos: Position = Position()
+
+    @property
+    def is_row(self) -> bool:
+        return bool(self.cells)
+
+
+@dataclass
+class Citation:
+    """Another act the document refers to («приказ … от 16.03.2021 № 189-ОД «Об …»»)."""
+
+    kind: str | None
+    date: str | None
+    number: str | None
+    title: str | None = None
+    issuer: str | None = None
+    amends: bool = False
+
+
+@dataclass
+class Period:
+    """The time a document covers: «на 2018 год», «2019-2020 учебный год»."""
+
+    text: str
+    start_year: int
+    end_year: int
+    school_year: bool = False
+
+
+@dataclass
+class Person:
+    name: str  # «Белова С.В.»
+    position: str | None = None
+
+
+@dataclass
+class Item:
+    """One activity: a roadmap or report row, an order's clause, or a free paragraph."""
+
+    kind: str  # "row" | "clause" | "paragraph"
+    ordinal: int  # 1-based order within the document
+    number: str | None = None  # as printed: «1.», «2.3»
+    section: list[str] = field(default_factory=list)
+    activity: str = ""
+    description: str | None = None
+    deadline: str | None = None
+    responsible: str | None = None
+    result: str | None = None  # expected result / indicator / report content
+    pos: Position = Position()
+    entities: list[dict[str, Any]] = field(default_factory=list)
+
+    def text(self) -> str:
+        """All fields as one passage, for search and embedding."""
+        parts = [self.activity, self.description, self.result]
+        return "\n".join(p for p in parts if p)
+
+
+@dataclass
+class Document:
+    source: str  # file name, never a path
+    kind: str | None = None
+    title: str | None = None
+    issuer: str | None = None
+    region: str | None = None
+    municipality: str | None = None
+    date: str | None = None  # ISO
+    number: str | None = None
+    signatory: Person | None = None
+    period: Period | None = None
+    annex_title: str | None = None  # the roadmap's own heading, when it is an annex
+    citations: list[Citation] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def year(self) -> int | None:
+        if self.period:
+            return self.period.start_year
+        return int(self.date[:4]) if self.date else None
+
+    def meta(self) -> dict[str, Any]:
+        """Document fields without its items, as plain data."""
+        data = asdict(self)
+        data.pop("items")
+        return data

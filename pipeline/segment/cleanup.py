@@ -1,0 +1,54 @@
+"""Page-break artefacts and markup that must never reach the index."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from pipeline.records import Block
+
+# Lines a converter leaves at every page break.
+_FOOTER = re.compile(
+    r"^(?:электронная копия (?:соответствует|верна) оригиналу"
+    r"|[-–—]?\s*\d{1,3}\s*[-–—]?"
+    r"|стр(?:аница|\.)?\s*\d+(?:\s*из\s*\d+)?"
+    r"|\d+\s*/\s*\d+)\.?$",
+    re.IGNORECASE,
+)
+# Formatting tags that converters leave inside cells; anything else is kept as text.
+_BREAK_TAGS = re.compile(r"<\s*/?\s*(?:p|ul|ol|div|br)\b[^<>]*>", re.IGNORECASE)
+_ITEM_TAG = re.compile(r"<\s*li\b[^<>]*>", re.IGNORECASE)
+_INLINE_TAGS = re.compile(r"<\s*/?\s*(?:li|span|b|i|u|strong|em|sup|sub|font)\b[^<>]*>", re.IGNORECASE)
+_MARKDOWN = re.compile(r"^\s*#{1,6}\s*|\*\*|__")
+
+
+def is_footer(text: str) -> bool:
+    return bool(_FOOTER.match(text.strip()))
+
+
+def plain(text: str) -> str:
+    """Cell or paragraph text without markup: HTML lists become lines, markdown marks go."""
+    if "<" in text:
+        text = _ITEM_TAG.sub("\n", text)
+        text = _BREAK_TAGS.sub("\n", text)
+        text = _INLINE_TAGS.sub("", text)
+        text = html.unescape(text)
+    text = "\n".join(_MARKDOWN.sub("", line) for line in text.split("\n"))
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def clean(blocks: list[Block]) -> list[Block]:
+    """Drop footers and page numbers; strip markup from paragraphs and cells."""
+    out = []
+    for b in blocks:
+        if b.is_row:
+            cells = tuple(plain(c) for c in b.cells)
+            if any(cells):
+                out.append(Block("\t".join(cells), cells, b.pos))
+            continue
+        lines = [line for line in b.text.split("\n") if not is_footer(line)]
+        text = plain("\n".join(lines))
+        if text:
+            out.append(Block(text, (), b.pos))
+    return out
