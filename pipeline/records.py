@@ -96,6 +96,7 @@ class Document:
     signatory: Person | None = None
     period: Period | None = None
     annex_title: str | None = None  # the roadmap's own heading, when it is an annex
+    preamble: str | None = None  # «На основании приказа …»: why the act was issued
     citations: list[Citation] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     entities: list[dict[str, Any]] = field(default_factory=list)

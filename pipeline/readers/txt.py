@@ -94,7 +94,11 @@ def _regroup(lines: list[str]) -> list[Block]:
                 width = len(cells)
                 flush()
             elif line.strip():
-                blocks.append(Block(line.strip(), (), Position(line=n)))
+                last = blocks[-1] if blocks else None
+                if last and not last.is_row and last.pos.line + last.text.count("\n") == n - 1:
+                    blocks[-1] = Block(f"{last.text}\n{line.strip()}", (), last.pos)
+                else:
+                    blocks.append(Block(line.strip(), (), Position(line=n)))
                 continue
             else:
                 continue

@@ -41,13 +41,14 @@ def field_of(header: str) -> str | None:
 
 def header_fields(cells: tuple[str, ...]) -> list[str | None] | None:
     """Field per column if `cells` read as a header row, else None."""
-    if any(len(c) > 120 for c in cells):
+    filled = [c for c in cells if c]
+    if any(len(c) > 80 or _NUMBER.match(c) for c in filled):
         return None
     fields = [field_of(c) if c else None for c in cells]
     known = [f for f in fields if f]
-    if len(known) >= 2 and ("activity" in known or "deadline" in known or "responsible" in known):
-        return fields
-    return None
+    if len(known) < 2 or len(known) < 0.6 * len(filled):
+        return None
+    return fields if {"activity", "deadline", "responsible"} & set(known) else None
 
 
 def actor_header(cells: tuple[str, ...]) -> bool:

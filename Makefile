@@ -1,0 +1,43 @@
+# Two commands: `make run` (build and serve) and `make test`. Both set everything up first.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test setup system lint bench clean
+
+run: setup
+	$(BIN)/praktika parse corpus --summary
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check .
+
+bench: setup
+	$(BIN)/python bench/parse.py
+
+setup: system $(STAMP)
+
+# System packages: Debian's Chromium drives the browser tests of the search page.
+system:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+		echo "installing chromium (apt)"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=python3"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+# torch first, from its CPU build: otherwise sentence-transformers pulls a multi-GB CUDA build.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+clean:
+	rm -rf kb tests/artifacts .pytest_cache .ruff_cache

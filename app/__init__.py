@@ -1,0 +1,1 @@
+"""Praktika's faces: the command line, the search page and cited answers."""

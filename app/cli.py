@@ -1,0 +1,102 @@
+"""`praktika` command line. Output speaks Russian; JSON keys stay English for programs."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from dataclasses import asdict
+
+from pipeline.parse import Outcome, files_in, parse_many
+from pipeline.records import Document, Item
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="praktika", description="Praktika: база практик из документов")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("parse", help="разобрать файл или папку и показать документы и пункты")
+    p.add_argument("target", help="файл (TXT, DOCX, PDF) или папка")
+    p.add_argument("--json", action="store_true", help="JSON Lines: один объект на пункт")
+    p.add_argument("--summary", action="store_true", help="только сводная таблица")
+    args = parser.parse_args(argv)
+    return parse_command(args.target, as_json=args.json, summary_only=args.summary)
+
+
+def parse_command(target: str, as_json: bool = False, summary_only: bool = False) -> int:
+    paths = files_in(target)
+    if not paths or not paths[0].exists():
+        print(f"Нет файлов: {target}", file=sys.stderr)
+        return 2
+    outcomes: list[Outcome] = []
+    for outcome in parse_many(paths):
+        outcomes.append(outcome)
+        if outcome.error:
+            print(f"ОШИБКА {outcome.source}: {outcome.error}", file=sys.stderr)
+        elif as_json:
+            for item in outcome.document.items:
+                print(json.dumps(item_record(outcome.document, item), ensure_ascii=False))
+        elif not summary_only:
+            print(describe(outcome.document))
+    out = sys.stderr if as_json else sys.stdout
+    print(summary(outcomes), file=out)
+    return 1 if any(o.error for o in outcomes) else 0
+
+
+def item_record(doc: Document, item: Item) -> dict:
+    """One JSON Lines object: the item with its document's source and metadata."""
+    return {"source": doc.source, "document": doc.meta(), "item": asdict(item)}
+
+
+def describe(doc: Document) -> str:
+    """A document and its items as readable text."""
+    sign = f"{doc.signatory.name} ({doc.signatory.position})" if doc.signatory else "—"
+    lines = [
+        f"══ {doc.source}",
+        f"   вид: {doc.kind or '—'}   дата: {doc.date or '—'}   номер: {doc.number or '—'}",
+        f"   название: {doc.title or '—'}",
+        f"   орган: {doc.issuer or '—'}",
+        f"   регион: {doc.region or '—'}   муниципалитет: {doc.municipality or '—'}",
+        f"   подписал: {sign}   период: {doc.period.text if doc.period else '—'}",
+    ]
+    for c in doc.citations:
+        mark = " (изменяется)" if c.amends else ""
+        lines.append(f"   ссылка: {c.kind} от {c.date} № {c.number}{mark}")
+    for item in doc.items:
+        number = item.number or "·"
+        lines.append(f"  {item.ordinal:>3}. [{_KIND_RU[item.kind]}] {number} {_short(item.activity, 90)}")
+        for label, value in (("срок", item.deadline), ("ответственные", item.responsible)):
+            if value:
+                lines.append(f"         {label}: {_short(value, 80)}")
+    return "\n".join(lines)
+
+
+def summary(outcomes: list[Outcome]) -> str:
+    """The batch at a glance: one line per file, then totals and failures."""
+    head = f"{'файл':<28} {'вид':<16} {'дата':<10} {'номер':<13} {'строк':>5} {'пунктов':>7} {'абз.':>4}"
+    lines = ["", head, "─" * len(head)]
+    for o in outcomes:
+        if o.error:
+            lines.append(f"{_short(o.source, 28):<28} ОШИБКА: {o.error}")
+            continue
+        d = o.document
+        kinds = Counter(i.kind for i in d.items)
+        lines.append(
+            f"{_short(d.source, 28):<28} {d.kind or '—':<16} {d.date or '—':<10} {d.number or '—':<13} "
+            f"{kinds['row']:>5} {kinds['clause']:>7} {kinds['paragraph']:>4}"
+        )
+    failed = sum(1 for o in outcomes if o.error)
+    lines.append(f"Разобрано: {len(outcomes) - failed}, с ошибками: {failed}")
+    return "\n".join(lines)
+
+
+_KIND_RU = {"row": "строка", "clause": "пункт", "paragraph": "абзац"}
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

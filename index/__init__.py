@@ -1,0 +1,1 @@
+"""The knowledge base: storage, embeddings and search over segmented items."""

@@ -1,0 +1,75 @@
+"""The operative clauses of an order: the numbered lines after «приказываю:».
+
+Converters mangle the numbering («- 2.1», « 2.2», a clause broken by «Срок: …» lines), so
+clauses are read line by line: a number opens a clause, a lower-case line continues the
+last one, and a «Срок: …» line gives its deadline to the first clause of the group still
+waiting for one (the order the deadlines were printed in).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.records import Block, Item, Position
+from pipeline.segment.header import collapse_spaced
+
+_TRIGGER = re.compile(r"\b(?:приказываю|постановляю|распоряжаюсь|решил[аи]?|решает)\s*:?\s*$", re.IGNORECASE)
+_CLAUSE = re.compile(r"^\s*[-–]?\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$")
+_DEADLINE = re.compile(r"^\s*Срок[иа]?(?:\s+исполнения)?\s*[:\-–]\s*(.+)$", re.IGNORECASE)
+
+
+def find_trigger(paragraphs: list[Block]) -> int | None:
+    """Index of the «п р и к а з ы в а ю:» paragraph, if any."""
+    for i, b in enumerate(paragraphs):
+        if _TRIGGER.search(collapse_spaced(b.text)) and len(b.text) < 300:
+            return i
+    return None
+
+
+def read_clauses(paragraphs: list[Block], ordinal: int) -> tuple[list[Item], int]:
+    """Clauses from `paragraphs` (those after the trigger) and how many paragraphs they used."""
+    items: list[Item] = []
+    used = 0
+    for i, block in enumerate(paragraphs):
+        for line in block.text.split("\n"):
+            if not _take_line(line, block.pos, items, ordinal):
+                return items, i
+        used = i + 1
+    return items, used
+
+
+def _take_line(line: str, pos: Position, items: list[Item], ordinal: int) -> bool:
+    """Add `line` to the clauses; False when it is not part of them (the signature begins)."""
+    text = line.strip()
+    if not text:
+        return True
+    m = _CLAUSE.match(text)
+    if m:
+        number = m.group(1)
+        parent = number.rsplit(".", 1)[0] if "." in number else None
+        section = [f"{p.number}. {p.activity}" for p in items if parent and p.number == parent][-1:]
+        items.append(Item(kind="clause", ordinal=ordinal + len(items), number=number,
+                          section=section, activity=m.group(2), pos=pos))
+        return True
+    if not items:
+        return False
+    d = _DEADLINE.match(text)
+    if d:
+        _waiting(items).deadline = d.group(1).strip()
+        return True
+    last = items[-1]
+    if text[:1].islower() or not last.activity.rstrip().endswith((".", ";", ":")):
+        last.activity = f"{last.activity} {text}"
+        return True
+    return False
+
+
+def _waiting(items: list[Item]) -> Item:
+    """The first clause among the last one's siblings that has no deadline yet."""
+    last = items[-1]
+    parent = last.number.rsplit(".", 1)[0] if last.number and "." in last.number else None
+    for item in items:
+        same_group = parent and item.number and item.number.startswith(parent + ".")
+        if (same_group or item is last) and item.deadline is None:
+            return item
+    return last

@@ -1,0 +1,240 @@
+"""Document metadata from the paragraphs around the table: kind, issuer, date, number, title…
+
+Russian acts follow one letterhead pattern: issuing body, the kind in spaced capitals
+(«П Р И К А З»), date, number, place, title («Об …»), preamble, «приказываю:», clauses,
+the signatory's position and name, then annexes with their own headings. Every field
+here is read from that pattern or left None; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from pipeline import places
+from pipeline.dates import DATE_PATTERN, find_date, parse_date
+from pipeline.records import Citation, Period, Person
+
+# Kind as printed → canonical kind. Longer phrases first.
+KINDS: tuple[tuple[str, str], ...] = (
+    ("дорожная карта", "дорожная карта"),
+    ("план-график", "план-график"),
+    ("план мероприятий", "план мероприятий"),
+    ("приказ", "приказ"),
+    ("постановление", "постановление"),
+    ("распоряжение", "распоряжение"),
+    ("решение", "решение"),
+    ("отчет", "отчёт"),
+    ("отчёт", "отчёт"),
+    ("положение", "положение"),
+    ("программа", "программа"),
+    ("план", "план"),
+)
+ACT_KINDS = ("приказ", "постановление", "распоряжение", "решение")
+_ACT_WORD = r"(?:приказ|постановлени|распоряжени|решени|письм)[а-яё]*"
+
+_SPACED = re.compile(r"\b(?:[А-ЯЁа-яё] ){3,}[А-ЯЁа-яё]\b")
+_STAMP = re.compile(r"^(?:утвержд[её]н|принят|согласован)[а-я]*\b", re.IGNORECASE)
+_NUMBER = re.compile(r"№\s*([0-9А-ЯЁа-яA-Za-z][\w/.\-]*[0-9А-ЯЁа-яA-Za-z]|\d)")
+_TITLE = re.compile(r"^Об?\s+[а-яё]")
+_INITIALS = r"[А-ЯЁ]\.\s?[А-ЯЁ]\."
+_SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+NAME = re.compile(rf"(?<![\w.])(?:({_INITIALS})\s?({_SURNAME})|({_SURNAME})\s({_INITIALS}))(?!\w)")
+_PERIOD_YEARS = re.compile(
+    r"(?:(?:на|в|за)\s+)?(\d{4})\s*[-–—/]\s*(\d{4})\s+(учебн\w+\s+)?год\w*", re.IGNORECASE
+)
+_PERIOD_YEAR = re.compile(r"(?:на|в|за)\s+(\d{4})\s+(учебн\w+\s+)?год\w*", re.IGNORECASE)
+_CITATION = re.compile(
+    rf"(?P<kind>{_ACT_WORD})\s+(?P<issuer>[^№\n]{{0,160}}?)\s*\bот\s+(?P<date>{DATE_PATTERN})"
+    r"\s*(?:г(?:ода|\.)?)?\s*№\s*(?P<number>[\w/.\-]*\w)",
+    re.IGNORECASE,
+)
+
+
+def collapse_spaced(text: str) -> str:
+    """«П Р И К А З» → «ПРИКАЗ», «п р и к а з ы в а ю» → «приказываю»."""
+    return _SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
+
+
+def sentence_case(text: str) -> str:
+    """Letterhead capitals to normal case, keeping abbreviations (МОЦ, ОД) and proper names."""
+    letters = re.sub(r"[^А-ЯЁа-яё]", "", text)
+    if letters and sum(ch.isupper() for ch in letters) > 0.8 * len(letters):
+        result = text.lower()  # all capitals: every word, short ones too
+    else:
+        words = re.split(r"(\s+|[«»\"()])", text)
+        result = "".join(
+            w.lower() if len(re.sub(r"[^А-ЯЁа-яё]", "", w)) >= 5 and w.isupper() else w for w in words
+        )
+    # Proper names that letterheads capitalise: the word before «области/района», quoted names.
+    result = re.sub(
+        r"\b([а-яё]+(?:ой|ого|ий|ая|ский))(\s+(?:област|район|кра)[а-яё]*)",
+        lambda m: m.group(1).capitalize() + m.group(2),
+        result,
+    )
+    result = re.sub(r"«([а-яё])", lambda m: "«" + m.group(1).upper(), result)
+    return result[:1].upper() + result[1:]
+
+
+def kind_of(line: str) -> str | None:
+    """The canonical kind if `line` opens with a kind word («ПРИКАЗ», «ОТЧЕТ МОЦ»)."""
+    text = collapse_spaced(line).strip(" #*").lower()
+    for printed, kind in KINDS:
+        if text.startswith(printed) and not text[len(printed) : len(printed) + 1].isalpha():
+            return kind
+    return None
+
+
+def find_kind(paragraphs: list[str]) -> tuple[str | None, int | None]:
+    """The document kind and the index of the paragraph that states it."""
+    for i, p in enumerate(paragraphs):
+        kind = kind_of(p.split("\n")[0])
+        if kind:
+            return kind, i
+    return None, None
+
+
+def issuer_of(paragraphs: list[str]) -> str | None:
+    """The letterhead above the kind word, most specific body first."""
+    bodies = [" ".join(p.split()) for p in paragraphs if not _STAMP.match(p) and not NAME.search(p)]
+    bodies = [sentence_case(b) for b in bodies if re.search(r"[А-ЯЁа-яё]{3}", b) and not find_date(b)]
+    return ", ".join(reversed(bodies)) or None
+
+
+def date_and_number(paragraphs: list[str]) -> tuple[str | None, str | None]:
+    """The first date and «№» in the letterhead («от _30.06.2017___№ __9__» included)."""
+    text = " ".join(p.replace("_", " ") for p in paragraphs)
+    number = _NUMBER.search(text)
+    return parse_date(text), number.group(1) if number else None
+
+
+def title_of(paragraphs: list[str], kind: str | None, kind_index: int | None) -> str | None:
+    """«Об организации деятельности…» for acts; the kind paragraph itself for roadmaps and reports."""
+    after = paragraphs[(kind_index or 0) :]
+    for p in after:
+        if _TITLE.match(p):
+            return " ".join(p.split())
+    if kind and kind not in ACT_KINDS and kind_index is not None:
+        text = collapse_spaced(paragraphs[kind_index]).strip(" #*")
+        nxt = paragraphs[kind_index + 1] if kind_index + 1 < len(paragraphs) else ""
+        if nxt[:1].islower():
+            text += " " + nxt
+        return sentence_case(" ".join(text.split()))
+    return None
+
+
+def period_of(*texts: str | None) -> Period | None:
+    """«на 2018 год», «в 2019-2020 учебном году» in the title or the annex heading."""
+    for text in texts:
+        if not text:
+            continue
+        m = _PERIOD_YEARS.search(text)
+        if m:
+            school = bool(m.group(3))
+            label = f"{m.group(1)}-{m.group(2)} {'учебный год' if school else 'годы'}"
+            return Period(label, int(m.group(1)), int(m.group(2)), school)
+        m = _PERIOD_YEAR.search(text)
+        if m:
+            year = int(m.group(1))
+            school = bool(m.group(2))
+            if school:
+                return Period(f"{year}-{year + 1} учебный год", year, year + 1, True)
+            return Period(f"{year} год", year, year)
+    return None
+
+
+def canonical_name(text: str) -> str | None:
+    """«С.В. Белова» / «В.А.Бахмутов» / «Белова С.В.» → «Белова С.В.»."""
+    m = NAME.search(text)
+    if not m:
+        return None
+    initials, surname = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    return f"{surname} {initials.replace(' ', '')}"
+
+
+def signatory_of(paragraphs: list[str]) -> Person | None:
+    """The first name after the clauses, with the position lines printed above it."""
+    position: list[str] = []
+    for p in paragraphs:
+        name = canonical_name(p)
+        if name and len(p) < 80:
+            before = p[: NAME.search(p).start()].strip()
+            lines = [*position, before] if before else position
+            return Person(name, " ".join(" ".join(lines).split()) or None)
+        if len(p) > 200 or kind_of(p) or p.startswith("Приложение"):
+            return None
+        position.append(p)
+    return None
+
+
+def region_of(head: str, body: str) -> str | None:
+    """The region the letterhead names, else the one the text names most often."""
+    found = places.regions(head)
+    if found:
+        return found[0]
+    counts = Counter(_all_regions(body))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _all_regions(text: str) -> list[str]:
+    return [r for line in text.split("\n") for r in places.regions(line)]
+
+
+def municipality_of(*texts: str | None) -> str | None:
+    for text in texts:
+        found = places.municipalities(text or "")
+        if found:
+            return found[0]
+    return None
+
+
+def citations(text: str, own_number: str | None, amending: bool, clauses: list[str]) -> list[Citation]:
+    """Every other act cited («приказ … от 16.03.2021 № 189-ОД «Об …»»), once each."""
+    found: dict[tuple[str | None, str], Citation] = {}
+    for m in _CITATION.finditer(text):
+        number = m.group("number")
+        if number == own_number or re.search(r"^Приложени|к\s+приказу", text[max(0, m.start() - 40) : m.start() + 12]):
+            continue
+        date = parse_date(m.group("date"))
+        key = (date, number)
+        if key in found:
+            continue
+        kind = _act_kind(m.group("kind"))
+        issuer = " ".join(m.group("issuer").split()) or None
+        title = _quoted(text, m.end())
+        amends = amending and any(
+            c.lstrip("0123456789. ").startswith("Внести") and number in c for c in clauses
+        )
+        found[key] = Citation(kind, date, number, title, issuer, amends)
+    return list(found.values())
+
+
+def _act_kind(word: str) -> str:
+    w = word.lower()
+    for stem, kind in (("приказ", "приказ"), ("постановлени", "постановление"),
+                       ("распоряжени", "распоряжение"), ("решени", "решение"), ("письм", "письмо")):
+        if w.startswith(stem):
+            return kind
+    return w
+
+
+def _quoted(text: str, start: int) -> str | None:
+    """A «…» title right after `start`, with nested quotes balanced."""
+    rest = text[start : start + 600]
+    m = re.match(r"\s*«", rest)
+    if not m:
+        return None
+    depth, inner_close = 0, None
+    for i in range(m.end() - 1, len(rest)):
+        if rest[i] == "\n":
+            break
+        if rest[i] == "«":
+            depth += 1
+        elif rest[i] == "»":
+            depth -= 1
+            if depth == 0:
+                return " ".join(rest[m.end() : i].split())
+            if depth == 1 and inner_close is None:
+                inner_close = i
+    # The outer quote is never closed (a typo in the source): end with the first inner quote.
+    return " ".join(rest[m.end() : inner_close + 1].split()) if inner_close else None
