@@ -38,7 +38,8 @@ def files_in(target: str | Path) -> list[Path]:
     if not target.is_dir():
         return [target]
     return sorted(
-        p for p in target.rglob("*")
+        p
+        for p in target.rglob("*")
         if p.is_file() and not p.name.startswith(".") and p.name.lower() != "readme.md"
     )
 

@@ -37,7 +37,9 @@ def read(data: bytes) -> list[Block]:
         elif el.tag == _W + "tbl":
             for r, cells in enumerate(_table_rows(el, numbering)):
                 if any(cells):
-                    blocks.append(Block("\t".join(cells), tuple(cells), Position(line=n, table=table_no, row=r)))
+                    blocks.append(
+                        Block("\t".join(cells), tuple(cells), Position(line=n, table=table_no, row=r))
+                    )
             table_no += 1
     return blocks
 
@@ -92,6 +94,15 @@ class _Numbering:
     def __init__(self, doc) -> None:
         self.formats: dict[tuple[str, int], tuple[str, str, int]] = {}
         self.counters: dict[str, list[int]] = {}
+        self.styles: dict[str, object] = {}  # style id → its numPr («List Number» numbers by style)
+        try:
+            for st in doc.styles.element.iterchildren(_W + "style"):
+                ppr = st.find(_W + "pPr")
+                numpr = ppr.find(_W + "numPr") if ppr is not None else None
+                if numpr is not None:
+                    self.styles[st.get(_W + "styleId")] = numpr
+        except (KeyError, NotImplementedError, AttributeError):
+            pass
         try:
             root = doc.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -117,6 +128,8 @@ class _Numbering:
     def label(self, p) -> str | None:
         pr = p.find(_W + "pPr")
         numpr = pr.find(_W + "numPr") if pr is not None else None
+        if numpr is None and pr is not None and pr.find(_W + "pStyle") is not None:
+            numpr = self.styles.get(pr.find(_W + "pStyle").get(_W + "val"))
         if numpr is None:
             return None
         num_id = numpr.find(_W + "numId")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 
 from pipeline.records import Block, Position
 
@@ -57,7 +58,20 @@ def _page_blocks(page, page_no: int, table_no: int) -> tuple[list[Block], int]:
         if text:
             placed.append((line["top"], Block(text, (), Position(page=page_no, line=n))))
     placed.sort(key=lambda p: p[0])
-    return [b for _, b in placed], table_no
+    return _join_wrapped([b for _, b in placed]), table_no
+
+
+def _join_wrapped(blocks: list[Block]) -> list[Block]:
+    """A text line starting in lower case continues the line above (a wrapped sentence)."""
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        spaced = re.match(r"^(?:[а-яё] ){3,}", b.text)  # «п р и к а з ы в а ю» stands alone
+        if prev and not prev.is_row and not b.is_row and b.text[:1].islower() and not spaced:
+            out[-1] = Block(f"{prev.text} {b.text}", (), prev.pos)
+        else:
+            out.append(b)
+    return out
 
 
 def _clean(cell: str | None) -> str:
@@ -65,7 +79,8 @@ def _clean(cell: str | None) -> str:
 
 
 def _reason(e: Exception) -> str:
-    text = f"{type(e).__name__} {e} {e.__cause__ or ''}".lower()
+    causes = [e, e.__cause__, e.__context__, *getattr(e, "args", ())]
+    text = " ".join(f"{type(c).__name__} {c}" for c in causes if c is not None).lower()
     if "password" in text or "encrypt" in text:
         return "encrypted PDF (password protected)"
     return f"corrupt or truncated PDF ({type(e).__name__})"

@@ -12,8 +12,8 @@ import re
 
 from pipeline.records import Block, Document, Item
 from pipeline.segment import header
-from pipeline.segment.cleanup import clean
 from pipeline.segment.clauses import find_trigger, read_clauses
+from pipeline.segment.cleanup import clean
 from pipeline.segment.tables import Table, actor_header, header_fields
 
 _ANNEX_MARK = re.compile(r"^(?:Приложение|\(в ред\.)", re.IGNORECASE)
@@ -70,7 +70,9 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
         doc.annex_title = " ".join(" ".join(annex).split()) or None
     elif trigger is None and kind_at is not None:
         # A roadmap or report without clauses: paragraphs after its title are content.
-        start = kind_at + 1 + (1 if texts[kind_at + 1 : kind_at + 2] and texts[kind_at + 1][:1].islower() else 0)
+        start = (
+            kind_at + 1 + (1 if texts[kind_at + 1 : kind_at + 2] and texts[kind_at + 1][:1].islower() else 0)
+        )
         start = max(start, rest_at)
         items = [_paragraph(b, n) for n, b in enumerate(_substantial(head[start:]), start=1)]
     elif trigger is None:
@@ -103,7 +105,7 @@ def _read_body(body: list[Block], ordinal: int) -> list[Item]:
             width = len(block.cells)
             guess = list(_DEFAULT_FIELDS[:width]) + [None] * (width - len(_DEFAULT_FIELDS))
             if not re.match(r"^\d", block.cells[0]):
-                guess = guess[1:] + [None]
+                guess = [*guess[1:], None]
             table = Table((), guess)
         items += table.add_row(block, ordinal + len(items))
     return items

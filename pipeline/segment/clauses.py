@@ -48,8 +48,16 @@ def _take_line(line: str, pos: Position, items: list[Item], ordinal: int) -> boo
         number = m.group(1)
         parent = number.rsplit(".", 1)[0] if "." in number else None
         section = [f"{p.number}. {p.activity}" for p in items if parent and p.number == parent][-1:]
-        items.append(Item(kind="clause", ordinal=ordinal + len(items), number=number,
-                          section=section, activity=m.group(2), pos=pos))
+        items.append(
+            Item(
+                kind="clause",
+                ordinal=ordinal + len(items),
+                number=number,
+                section=section,
+                activity=m.group(2),
+                pos=pos,
+            )
+        )
         return True
     if not items:
         return False

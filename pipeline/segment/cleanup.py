@@ -9,7 +9,7 @@ from pipeline.records import Block
 
 # Lines a converter leaves at every page break.
 _FOOTER = re.compile(
-    r"^(?:электронная копия (?:соответствует|верна) оригиналу"
+    r"^(?:электронная копия (?:соответствует|верна) оригиналу(?:\s*[-–—]?\s*\d{1,3})?"
     r"|[-–—]?\s*\d{1,3}\s*[-–—]?"
     r"|стр(?:аница|\.)?\s*\d+(?:\s*из\s*\d+)?"
     r"|\d+\s*/\s*\d+)\.?$",

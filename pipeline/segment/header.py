@@ -96,9 +96,23 @@ def find_kind(paragraphs: list[str]) -> tuple[str | None, int | None]:
 
 def issuer_of(paragraphs: list[str]) -> str | None:
     """The letterhead above the kind word, most specific body first."""
-    bodies = [" ".join(p.split()) for p in paragraphs if not _STAMP.match(p) and not NAME.search(p)]
-    bodies = [sentence_case(b) for b in bodies if re.search(r"[А-ЯЁа-яё]{3}", b) and not find_date(b)]
-    return ", ".join(reversed(bodies)) or None
+    bodies: list[str] = []
+    for p in paragraphs:
+        text = " ".join(p.split())
+        if (
+            _STAMP.match(text)
+            or NAME.search(text)
+            or find_date(text)
+            or not re.search(r"[А-ЯЁа-яё]{3}", text)
+        ):
+            continue
+        # «администрации …» or a bare «Оренбургской области» goes on the line above (DOCX lines).
+        place_only = len(text.split()) <= 4 and (places.regions(text) or places.municipalities(text))
+        if bodies and (text[:1].islower() or place_only):
+            bodies[-1] += " " + text
+        else:
+            bodies.append(text)
+    return ", ".join(sentence_case(b) for b in reversed(bodies)) or None
 
 
 def date_and_number(paragraphs: list[str]) -> tuple[str | None, str | None]:
@@ -193,7 +207,9 @@ def citations(text: str, own_number: str | None, amending: bool, clauses: list[s
     found: dict[tuple[str | None, str], Citation] = {}
     for m in _CITATION.finditer(text):
         number = m.group("number")
-        if number == own_number or re.search(r"^Приложени|к\s+приказу", text[max(0, m.start() - 40) : m.start() + 12]):
+        if number == own_number or re.search(
+            r"^Приложени|к\s+приказу", text[max(0, m.start() - 40) : m.start() + 12]
+        ):
             continue
         date = parse_date(m.group("date"))
         key = (date, number)
@@ -211,8 +227,13 @@ def citations(text: str, own_number: str | None, amending: bool, clauses: list[s
 
 def _act_kind(word: str) -> str:
     w = word.lower()
-    for stem, kind in (("приказ", "приказ"), ("постановлени", "постановление"),
-                       ("распоряжени", "распоряжение"), ("решени", "решение"), ("письм", "письмо")):
+    for stem, kind in (
+        ("приказ", "приказ"),
+        ("постановлени", "постановление"),
+        ("распоряжени", "распоряжение"),
+        ("решени", "решение"),
+        ("письм", "письмо"),
+    ):
         if w.startswith(stem):
             return kind
     return w

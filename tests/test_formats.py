@@ -1,0 +1,65 @@
+"""DOCX and PDF readers against fixtures made from the seeds (tests/fixtures/make_fixtures.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.parse import parse_file
+from tests.conftest import FIXTURES
+
+
+def _norm(text):
+    return " ".join((text or "").split()).rstrip(".")
+
+
+@pytest.fixture(scope="module")
+def docx_doc():
+    return parse_file(FIXTURES / "roadmap_001.docx")
+
+
+@pytest.fixture(scope="module")
+def pdf_doc():
+    return parse_file(FIXTURES / "roadmap_004.pdf")
+
+
+def test_docx_metadata_and_numbered_clauses(docx_doc):
+    d = docx_doc
+    assert (d.kind, d.date, d.number) == ("приказ", "2020-09-10", "01-10/142-2")
+    assert d.issuer == "Отдел образования администрации Пономаревского района Оренбургской области"
+    clauses = [i for i in d.items if i.kind == "clause"]
+    assert [c.number for c in clauses] == ["1", "2", "3", "4"]  # Word's automatic numbering, printed
+    assert d.signatory.name == "Бахмутов В.А."
+
+
+def test_docx_table_rows_merged_cells_and_sections(docx_doc, seeds):
+    rows = [i for i in docx_doc.items if i.kind == "row"]
+    assert len(rows) == 12
+    assert rows[0].section == ["Организационное направление"]  # horizontally merged row
+    assert rows[6].section == ["Методическое сопровождение"]
+    assert rows[1].responsible == rows[2].responsible == "Отдел образования, МКУ «ЦМТО»"  # vMerge
+    assert "Доля школ — 100%" in rows[4].result  # nested table flattened into its cell
+    txt_rows = [i for i in seeds["001"].items if i.kind == "row"][:12]
+    for got, want in zip(rows, txt_rows, strict=True):
+        assert _norm(got.activity) == _norm(want.activity)
+        assert got.deadline == want.deadline
+    assert all(r.pos.table == 0 and r.pos.row is not None for r in rows)
+
+
+def test_pdf_rows_split_over_pages_are_merged(pdf_doc, seeds):
+    rows = [i for i in pdf_doc.items if i.kind == "row"]
+    txt_rows = [i for i in seeds["004"].items if i.kind == "row"]
+    assert len(rows) == 38
+    for got, want in zip(rows, txt_rows, strict=True):
+        for name in ("number", "activity", "description", "deadline", "responsible", "result"):
+            assert _norm(getattr(got, name)) == _norm(getattr(want, name)), (want.number, name)
+        assert got.section == want.section
+    pages = {r.pos.page for r in rows}
+    assert len(pages) >= 5 and min(pages) == 1  # page numbers kept as positions
+
+
+def test_pdf_metadata_and_no_artefacts(pdf_doc, seeds):
+    d, t = pdf_doc, seeds["004"]
+    assert (d.date, d.number, d.title, d.issuer) == (t.date, t.number, t.title, t.issuer)
+    assert d.signatory == t.signatory
+    assert [c.number for c in d.citations] == ["189-ОД"] and d.citations[0].amends
+    assert not any(i.kind == "paragraph" for i in d.items)  # footers and page numbers are gone
