@@ -10,16 +10,16 @@ import re
 
 _CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?"
 
-_OBLAST = re.compile(rf"\b({_CAP}(?:ск|цк)(?:ой|ая|ую|ою))\s+област(?:и|ь|ью)\b")
-_KRAI = re.compile(rf"\b({_CAP}(?:ск|цк)(?:ого|ий|ому|им|ом))\s+кра(?:я|й|ю|ем|е)\b")
-_REPUBLIC = re.compile(rf"\bРеспублик(?:а|и|у|ой|е)\s+({_CAP})\b")
+OBLAST = re.compile(rf"\b({_CAP}(?:ск|цк)(?:ой|ая|ую|ою))\s+област(?:и|ь|ью)\b")
+KRAI = re.compile(rf"\b({_CAP}(?:ск|цк)(?:ого|ий|ому|им|ом))\s+кра(?:я|й|ю|ем|е)\b")
+REPUBLIC = re.compile(rf"\bРеспублик(?:а|и|у|ой|е)\s+({_CAP})\b")
 _CITY_REGIONS = {"москв": "Москва", "санкт-петербург": "Санкт-Петербург", "севастопол": "Севастополь"}
 
-_QUOTED_DISTRICT = re.compile(
+QUOTED_DISTRICT = re.compile(
     r"«\s*([А-ЯЁа-яё-]+(?:ий|ый|ой))\s+(район|муниципальный округ|городской округ)\s*»", re.IGNORECASE
 )
-_DISTRICT = re.compile(rf"\b({_CAP}(?:ского|цкого|ский|цкий|скому|ском))\s+(район[а-я]*)\b")
-_CITY_DISTRICT = re.compile(rf"\bгородско(?:го|й|му|м)\s+округ[а-я]*\s+({_CAP})")
+DISTRICT = re.compile(rf"\b({_CAP}(?:ского|цкого|ский|цкий|скому|ском))\s+(район[а-я]*)\b")
+CITY_DISTRICT = re.compile(rf"\bгородско(?:го|й|му|м)\s+округ[а-я]*\s+({_CAP})")
 
 
 def _adjective(word: str, nominative: str) -> str:
@@ -31,11 +31,11 @@ def _adjective(word: str, nominative: str) -> str:
 def regions(text: str) -> list[str]:
     """Every region named in `text`, nominative, in order of first mention."""
     found: list[tuple[int, str]] = []
-    for m in _OBLAST.finditer(text):
+    for m in OBLAST.finditer(text):
         found.append((m.start(), _adjective(m.group(1), "ая") + " область"))
-    for m in _KRAI.finditer(text):
+    for m in KRAI.finditer(text):
         found.append((m.start(), _adjective(m.group(1), "ий") + " край"))
-    for m in _REPUBLIC.finditer(text):
+    for m in REPUBLIC.finditer(text):
         found.append((m.start(), "Республика " + m.group(1)))
     lowered = text.lower()
     for stem, name in _CITY_REGIONS.items():
@@ -48,12 +48,12 @@ def regions(text: str) -> list[str]:
 def municipalities(text: str) -> list[str]:
     """Every municipal district or city district named in `text`, nominative."""
     found: list[tuple[int, str]] = []
-    for m in _QUOTED_DISTRICT.finditer(text):
+    for m in QUOTED_DISTRICT.finditer(text):
         adj, kind = m.group(1), m.group(2).lower()
         found.append((m.start(), f"{adj[:1].upper()}{adj[1:].lower()} {kind}"))
-    for m in _DISTRICT.finditer(text):
+    for m in DISTRICT.finditer(text):
         found.append((m.start(), _adjective(m.group(1), "ий") + " район"))
-    for m in _CITY_DISTRICT.finditer(text):
+    for m in CITY_DISTRICT.finditer(text):
         found.append((m.start(), "городской округ " + m.group(1)))
     return _unique(name for _, name in sorted(found))
 

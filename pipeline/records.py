@@ -62,6 +62,21 @@ class Person:
 
 
 @dataclass
+class Entity:
+    """A tagged mention: where it is, what it is, and the one thing it stands for."""
+
+    label: str  # see pipeline.labels
+    text: str  # as printed
+    field: str  # the item or document field it was found in: activity, responsible, title…
+    start: int  # character offsets within that field
+    end: int
+    canonical: str  # «Белова С.В.», «МБОУ Дорогобужская СОШ № 1», «2020-09..2020-10»
+    key: str  # label + canonical form: the same thing has the same key in every document
+    source: str = "rules"  # "rules" | "natasha"
+    extra: dict[str, Any] = field(default_factory=dict)  # role, expansion, structured date…
+
+
+@dataclass
 class Item:
     """One activity: a roadmap or report row, an order's clause, or a free paragraph."""
 
@@ -75,7 +90,8 @@ class Item:
     responsible: str | None = None
     result: str | None = None  # expected result / indicator / report content
     pos: Position = Position()
-    entities: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    when: dict[str, Any] | None = None  # the deadline as a value (see pipeline.tag.deadlines)
 
     def text(self) -> str:
         """All fields as one passage, for search and embedding."""
@@ -99,7 +115,7 @@ class Document:
     preamble: str | None = None  # «На основании приказа …»: why the act was issued
     citations: list[Citation] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
-    entities: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
 
     @property
     def year(self) -> int | None:

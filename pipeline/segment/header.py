@@ -14,6 +14,7 @@ from collections import Counter
 from pipeline import places
 from pipeline.dates import DATE_PATTERN, find_date, parse_date
 from pipeline.records import Citation, Period, Person
+from pipeline.text import quoted
 
 # Kind as printed → canonical kind. Longer phrases first.
 KINDS: tuple[tuple[str, str], ...] = (
@@ -240,22 +241,19 @@ def _act_kind(word: str) -> str:
 
 
 def _quoted(text: str, start: int) -> str | None:
-    """A «…» title right after `start`, with nested quotes balanced."""
-    rest = text[start : start + 600]
-    m = re.match(r"\s*«", rest)
-    if not m:
+    """A «…» title right after `start`, without its outer quotes."""
+    span = quoted(text, start)
+    if not span:
         return None
-    depth, inner_close = 0, None
-    for i in range(m.end() - 1, len(rest)):
-        if rest[i] == "\n":
-            break
-        if rest[i] == "«":
-            depth += 1
-        elif rest[i] == "»":
-            depth -= 1
-            if depth == 0:
-                return " ".join(rest[m.end() : i].split())
-            if depth == 1 and inner_close is None:
-                inner_close = i
-    # The outer quote is never closed (a typo in the source): end with the first inner quote.
-    return " ".join(rest[m.end() : inner_close + 1].split()) if inner_close else None
+    inner = (
+        text[span[0] + 1 : span[1] - 1]
+        if text[span[1] - 1] == "»" and _closes_outer(text, span)
+        else text[span[0] + 1 : span[1]]
+    )
+    return " ".join(inner.split())
+
+
+def _closes_outer(text: str, span: tuple[int, int]) -> bool:
+    """Whether the span's last quote closes its first (balanced), not an inner one."""
+    chunk = text[span[0] : span[1]]
+    return chunk.count("«") == chunk.count("»")

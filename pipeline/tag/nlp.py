@@ -1,0 +1,187 @@
+"""The spaCy pipeline: `spacy.blank("ru")` + natasha NER + domain rules + overlap resolution.
+
+No Russian spaCy model exists here, so the tokenizer is spaCy's blank Russian one and the
+statistical part is natasha's slovnet NER (PER, LOC, ORG), shipped inside its wheel.
+Each component writes spans to its own `doc.spans` group; `resolve_entities` chooses
+among them and fills `doc.ents`.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline.dates import month_number
+from pipeline.labels import PER, SPECIFICITY
+from pipeline.tag import rules
+from pipeline.tag.rules import TERM
+
+NATASHA, RULES = "natasha", "rules"
+_CHUNK = 2000  # natasha is trained on sentences; long cells are cut at spaces into chunks
+
+
+@cache
+def natasha_tagger():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from natasha import NewsEmbedding, NewsNERTagger
+
+        return NewsNERTagger(NewsEmbedding())
+
+
+@Language.factory("natasha_ner")
+def make_natasha_ner(nlp: Language, name: str) -> NatashaNER:
+    return NatashaNER()
+
+
+class NatashaNER:
+    """slovnet NER over each doc's text, batched across docs in `pipe`."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._tag(batch)
+                batch = []
+        yield from self._tag(batch)
+
+    def _tag(self, docs: list[Doc]) -> list[Doc]:
+        chunks = [(i, off, piece) for i, d in enumerate(docs) for off, piece in _chunks(d.text)]
+        markups = natasha_tagger().map([piece for _, _, piece in chunks]) if chunks else []
+        found: dict[int, list[Span]] = {i: [] for i in range(len(docs))}
+        for (i, off, _), markup in zip(chunks, markups, strict=True):
+            doc = docs[i]
+            for s in markup.spans:
+                start, end = _fix_quotes(doc.text, off + s.start, off + s.stop)
+                span = doc.char_span(start, end, label=s.type, alignment_mode="expand")
+                if span is not None and not _junk(span):
+                    found[i].append(span)
+        for i, doc in enumerate(docs):
+            doc.spans[NATASHA] = found[i]
+        return docs
+
+
+@Language.component("domain_rules")
+def domain_rules(doc: Doc) -> Doc:
+    spans = []
+    for hit in rules.find(doc.text):
+        span = doc.char_span(hit.start, hit.end, label=hit.label, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    doc.spans[RULES] = spans
+    return doc
+
+
+@Language.component("resolve_entities")
+def resolve_entities(doc: Doc) -> Doc:
+    """Longer spans first, then the more specific label, then rules before natasha."""
+    candidates = [(s, 1) for s in doc.spans.get(RULES, [])] + [(s, 0) for s in doc.spans.get(NATASHA, [])]
+    candidates = [(s, r) for s, r in candidates if "\n" not in s.text]  # never across lines of a list
+    candidates.sort(key=lambda c: (-len(c[0].text), -SPECIFICITY.get(c[0].label_, 9), -c[1], c[0].start))
+    taken: set[int] = set()
+    chosen = []
+    for span, _ in candidates:
+        tokens = set(range(span.start, span.end))
+        if tokens & taken:
+            continue
+        taken |= tokens
+        chosen.append(span)
+    doc.ents = sorted((s for s in chosen if s.label_ != TERM), key=lambda s: s.start)
+    return doc
+
+
+def build() -> Language:
+    nlp = spacy.blank("ru")
+    nlp.max_length = 5_000_000
+    nlp.add_pipe("natasha_ner")
+    nlp.add_pipe("domain_rules")
+    nlp.add_pipe("resolve_entities")
+    return nlp
+
+
+@cache
+def get_nlp() -> Language:
+    return build()
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    out, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + _CHUNK)
+        if end < len(text):
+            cut = max(text.rfind("\n", start, end), text.rfind(" ", start, end))
+            end = cut + 1 if cut > start else end
+        if text[start:end].strip():
+            out.append((start, text[start:end]))
+        start = end
+    return out
+
+
+def _fix_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """natasha often stops at or before a closing quote: «МО «Дорогобужский район» — take it in."""
+    while end > start and text[end - 1] in " )(,.;:":
+        end -= 1
+    piece = text[start:end]
+    if piece.count("«") > piece.count("»"):
+        close = text.find("»", end, end + 40)
+        if close != -1 and "\n" not in text[end:close]:
+            end = close + 1
+        elif piece.endswith("«"):
+            end -= 1
+    return start, end
+
+
+# Words natasha takes for the head of a name but that open an activity («Организация работы…»).
+_NOT_A_NAME = {
+    "организация",
+    "обобщение",
+    "мониторинг",
+    "отчет",
+    "отчёт",
+    "отчеты",
+    "отчёты",
+    "проведение",
+    "разработка",
+    "образование",
+    "анализ",
+    "участие",
+    "создание",
+    "администрация",
+    "администрации",
+    "обеспечение",
+    "информирование",
+    "подготовка",
+    "внедрение",
+    "оказание",
+}
+
+
+def _junk(span: Span) -> bool:
+    """natasha's typical misses on these documents, which the rules cover better."""
+    first = span[0].text.lower()
+    if first in _NOT_A_NAME and span.label_ != PER:
+        return True
+    if span.label_ == PER:
+        if month_number(span[0].text):  # «Март Минаева Е.Л.»
+            return True
+        if len(re.findall(r"[А-ЯЁ]\.\s?[А-ЯЁ]\.", span.text)) > 1:  # two people in one span
+            return True
+        if len(span) == 1 and not _is_name(span.text):  # «Верифицированы»
+            return True
+    return len(span.text.strip("«»\"' .,")) < 2
+
+
+def _is_name(word: str) -> bool:
+    from pipeline.tag.normalize import morph
+
+    return any({"Surn", "Name", "Patr"} & p.tag.grammemes for p in morph().parse(word))

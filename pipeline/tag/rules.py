@@ -1,0 +1,157 @@
+"""Domain rules: the entities natasha's news model does not know.
+
+Regular expressions over one field's text, each returning character spans. Regexes are
+clearer than token patterns here: school names carry «№ 1» and quotes, event titles
+nest quotes, and deadlines mix months, dashes and years in every spacing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline import glossary, places
+from pipeline.dates import DATE_PATTERN
+from pipeline.labels import DATE, EVENT, LOC, ORG, PER, SCHOOL
+from pipeline.text import quoted
+
+# Glossary terms (ШНОР, ИС МЭДК…) are matched only to keep natasha from tagging inside them.
+TERM = "TERM"
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    label: str
+
+
+LEGAL_FORM = r"(?:МБОУ\s+ДО|МБОУ|МКОУ|МАОУ|МОУ|ГБОУ|ГКОУ|ГАОУ|ЧОУ|НОУ|ФГБОУ|МБНОУ)"
+_SCHOOL_TYPE = (
+    r"(?:СОШ|ООШ|НОШ|СШ|[Сс]редн(?:яя|ей|юю)\s+(?:общеобразовательн(?:ая|ой|ую)\s+)?школ(?:а|ы|е|у|ой)"
+    r"|[Оо]сновн(?:ая|ой|ую)\s+(?:общеобразовательн(?:ая|ой|ую)\s+)?школ(?:а|ы|е|у|ой)"
+    r"|[Гг]имнази(?:я|и|ю|ей)|[Лл]ице(?:й|я|ю|ем|е))"
+)
+_NUM = r"(?:\s*№\s*\d+)"
+_PLACE_ADJ = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:ая|ой|ую|ий|ый)"
+SCHOOL_RX = re.compile(
+    rf"(?:{LEGAL_FORM}\s+)?(?:"
+    rf"«\s*{_SCHOOL_TYPE}{_NUM}?[^»\n]{{0,40}}»(?:\s*{_PLACE_ADJ}(?:\s+[а-яё]+)?)?"  # МБОУ «СОШ № 5»
+    rf"|{_PLACE_ADJ}\s+{_SCHOOL_TYPE}{_NUM}?"  # Дорогобужская СОШ № 1
+    rf"|{_SCHOOL_TYPE}{_NUM}(?:\s+[гс]\.\s?[А-ЯЁ][а-яё]+)?"  # СОШ № 3, школа № 5
+    rf")"
+)
+_SCHOOL_WITH_FORM = re.compile(rf"{LEGAL_FORM}\s+{_SCHOOL_TYPE}{_NUM}?")  # «МБОУ СОШ № 3»
+_SCHOOL_NUMBER_ONLY = re.compile(r"(?<![\w-])[Шш]кол(?:а|ы|е|у|ой)\s*№\s*\d+")
+
+# Event nouns, in any case form; «курсы повышения квалификации» and «методический день» whole.
+_EVENT_NOUN = (
+    r"(?:[Сс]еминар(?:ы|а|ов|е|ах|ам|ами|ом)?(?:-практикум(?:ы|а|ов|е|ах)?)?"
+    r"|[Вв]ебинар(?:ы|а|ов|е|ах|ам|ами|ом)?"
+    r"|[Кк]ругл(?:ый|ого|ом|ые|ых|ым)\s+стол(?:а|е|ы|ов|ах|ом)?"
+    r"|[Кк]онференци(?:я|и|ю|ей|й|ях|ям)"
+    r"|[Мм]астер-класс(?:ы|а|ов|е|ах|ам)?"
+    r"|[Сс]овещани(?:е|я|й|ю|ях|ем)"
+    r"|[Зз]аседани(?:е|я|й|ю|ях|ем)\s+(?:[А-ЯЁ][а-яё]+|районных\s+методических\s+объединений|ШМО|РМО|рабочей\s+группы)"
+    r"|[Кк]онкурс(?:ы|а|ов|е|ах|ам)?(?!\w)"
+    r"|[Кк]урс(?:ы|ов|ах|ам)\s+повышения\s+квалификации"
+    r"|[Мм]етодическ(?:ий|ого|ом)\s+д(?:ень|ня|не)"
+    r"|[Пп]едагогическ(?:ий|ого|ом|ие|их)\s+совет(?:а|е|ы|ов|ах)?|[Пп]едсовет(?:а|е|ы|ов)?"
+    r"|[Фф]орум(?:а|е|ы|ов)?|[Сс]тажировк(?:а|и|у|е|ам|ах)|[Тт]ренинг(?:а|е|и|ов)?"
+    r"|[Оо]лимпиад(?:а|ы|у|е|ах)|[Кк]оллеги(?:я|и))"
+)
+_EVENT_RX = re.compile(rf"(?<![\w-]){_EVENT_NOUN}(?![\w-])")
+# Between the noun and its «title»: a few words naming the audience or topic, no sentence break.
+# A quote after «проекта», «программы»… names that project, not the event.
+_OWNER = re.compile(r"(?:проект|программ|мероприяти|акци|линии|центр|конкурс)[а-я]*\s*$", re.IGNORECASE)
+_EVENT_GAP = re.compile(r"[^«».;:\n]{0,80}?(?=«)|\s*(?:по теме|на тему)?\s*:?\s*(?=«)")
+
+_MONTHS = (
+    r"(?:[Яя]нвар[ьяе]|[Фф]еврал[ьяе]|[Мм]арт[ае]?|[Аа]прел[ьяе]|[Мм]а[йяе]|[Ии]юн[ьяе]|[Ии]юл[ьяе]"
+    r"|[Аа]вгуст[ае]?|[Сс]ентябр[ьяе]|[Оо]ктябр[ьяе]|[Нн]оябр[ьяе]|[Дд]екабр[ьяе])"
+)
+_YEAR = r"\d{4}\s*(?:года|год|г\.|г(?!\w))?"
+_MONTH_RUN = rf"{_MONTHS}(?:\s*(?:[-–—,]|и)?\s*{_MONTHS})*(?:\s+{_YEAR})?"
+_DATE_RX = re.compile(
+    rf"(?<![\w-])(?:"
+    rf"(?:{DATE_PATTERN})\s*(?:года|г\.|г(?!\w))?"
+    rf"|(?:с|до|по|не позднее)\s+\d{{1,2}}\s+{_MONTHS}(?:\s+{_YEAR})?"
+    rf"|{_MONTH_RUN}(?:\s*[-–—]\s*{_MONTH_RUN})?"
+    rf"|(?:[IV]{{1,3}}|[1-4])\s*(?:-?[йг]о)?\s*квартал[а-я]*(?:\s+{_YEAR})?"
+    rf"|\d{{4}}\s*[-–—/]\s*\d{{4}}\s*(?:учебн(?:ый|ого|ом)\s+год[а-я]*|гг?\.|год(?:ы|ах|ов))"
+    rf"|(?:в\s+|на\s+)?\d{{4}}\s*[-–—/]\s*\d{{4}}\s+учебн[а-я]+\s+год[а-я]*"
+    rf"|[Вв]\s+течение\s+(?:всего\s+периода|(?:всего\s+|учебного\s+|календарного\s+)?года|месяца|\d{{4}}\s+года)"
+    rf"|[Ее]же(?:квартально|месячно|недельно|годно|дневно)|[Пп]остоянно"
+    rf"|[Пп]о\s+отдельному\s+(?:плану|графику)|[Пп]о\s+мере\s+необходимости"
+    rf"|[Пп]о\s+плану\s+работы\s+[А-ЯЁа-яё]+|[Пп]о\s+графику"
+    rf"|\d{{4}}\s+год(?:а|у)?"
+    rf")(?![\w-])"
+)
+
+_INITIALS = r"[А-ЯЁ]\.\s?[А-ЯЁ]\."
+_SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+_PERSON_RX = re.compile(rf"(?<![\w.])(?:{_INITIALS}\s?{_SURNAME}|{_SURNAME}\s{_INITIALS})(?![\w])")
+
+
+def _alternation(words: list[str]) -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+
+
+_ORG_RX = _alternation(glossary.org_abbreviations())
+_TERM_RX = _alternation(glossary.term_abbreviations())
+
+
+def find(text: str) -> list[Hit]:
+    """Every rule hit in one field's text (overlaps are resolved later)."""
+    hits: list[Hit] = []
+    for m in SCHOOL_RX.finditer(text):
+        if not _partner(text, m.end()):
+            hits.append(Hit(m.start(), m.end(), SCHOOL))
+    for rx in (_SCHOOL_WITH_FORM, _SCHOOL_NUMBER_ONLY):
+        hits += [Hit(m.start(), m.end(), SCHOOL) for m in rx.finditer(text)]
+    hits += [_event(text, m) for m in _EVENT_RX.finditer(text)]
+    hits += [Hit(m.start(), _trim(text, m.start(), m.end()), DATE) for m in _DATE_RX.finditer(text)]
+    hits += [Hit(m.start(), m.end(), PER) for m in _PERSON_RX.finditer(text) if not _month(m.group(0))]
+    hits += [Hit(m.start(), m.end(), ORG) for m in _ORG_RX.finditer(text)]
+    hits += [Hit(m.start(), m.end(), TERM) for m in _TERM_RX.finditer(text)]
+    hits += _places(text)
+    return [h for h in hits if h.end > h.start]
+
+
+def _event(text: str, m: re.Match) -> Hit:
+    """The event noun, with its «title» when the title is the event's own."""
+    end = m.end()
+    gap = _EVENT_GAP.match(text, end)
+    if gap is not None and not _OWNER.search(text[end : gap.end()]):
+        span = quoted(text, gap.end())
+        if span:
+            end = span[1]
+    return Hit(m.start(), end, EVENT)
+
+
+def _partner(text: str, end: int) -> bool:
+    """«школа-партнёр», «школы-партнеры» name a role, not a school."""
+    return bool(re.match(r"-партн", text[end : end + 7]))
+
+
+def _month(name: str) -> bool:
+    """«Март Е.Л.» is not a person; a month word can look like a surname."""
+    from pipeline.dates import month_number
+
+    return any(month_number(w) for w in re.findall(r"[А-ЯЁа-яё]+", name))
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " ,-–—":
+        end -= 1
+    return end
+
+
+def _places(text: str) -> list[Hit]:
+    hits = []
+    for rx in (places.OBLAST, places.KRAI, places.REPUBLIC, places.DISTRICT, places.CITY_DISTRICT):
+        for m in rx.finditer(text):
+            hits.append(Hit(m.start(), m.end(), LOC))
+    for m in places.QUOTED_DISTRICT.finditer(text):
+        hits.append(Hit(m.start() + 1, m.end() - 1, LOC))  # inside the quotes
+    return hits
