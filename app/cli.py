@@ -8,6 +8,7 @@ import sys
 from collections import Counter
 from dataclasses import asdict
 
+from pipeline.labels import RUSSIAN
 from pipeline.parse import Outcome, files_in, parse_many
 from pipeline.records import Document, Item
 
@@ -19,18 +20,26 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("target", help="файл (TXT, DOCX, PDF) или папка")
     p.add_argument("--json", action="store_true", help="JSON Lines: один объект на пункт")
     p.add_argument("--summary", action="store_true", help="только сводная таблица")
+    p.add_argument("--no-entities", action="store_true", help="не размечать сущности (быстрее)")
     args = parser.parse_args(argv)
-    return parse_command(args.target, as_json=args.json, summary_only=args.summary)
+    return parse_command(
+        args.target, as_json=args.json, summary_only=args.summary, with_entities=not args.no_entities
+    )
 
 
-def parse_command(target: str, as_json: bool = False, summary_only: bool = False) -> int:
+def parse_command(
+    target: str, as_json: bool = False, summary_only: bool = False, with_entities: bool = True
+) -> int:
     paths = files_in(target)
     if not paths or not paths[0].exists():
         print(f"Нет файлов: {target}", file=sys.stderr)
         return 2
-    outcomes: list[Outcome] = []
-    for outcome in parse_many(paths):
-        outcomes.append(outcome)
+    outcomes = list(parse_many(paths))
+    if with_entities:
+        from pipeline.tag import tag_documents
+
+        tag_documents(o.document for o in outcomes if o.document)
+    for outcome in outcomes:
         if outcome.error:
             print(f"ОШИБКА {outcome.source}: {outcome.error}", file=sys.stderr)
         elif as_json:
@@ -68,6 +77,9 @@ def describe(doc: Document) -> str:
         for label, value in (("срок", item.deadline), ("ответственные", item.responsible)):
             if value:
                 lines.append(f"         {label}: {_short(value, 80)}")
+        if item.entities:
+            found = "; ".join(f"{RUSSIAN[e.label]}: {e.canonical}" for e in item.entities)
+            lines.append(f"         сущности: {_short(found, 200)}")
     return "\n".join(lines)
 
 

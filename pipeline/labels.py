@@ -12,12 +12,12 @@ DATE = "DATE"  # a date, month range, quarter, school year or recurrence («еж
 LABELS = (PER, LOC, ORG, SCHOOL, EVENT, DATE)
 
 RUSSIAN = {
-    PER: "Люди",
-    LOC: "Места",
-    ORG: "Организации",
-    SCHOOL: "Школы",
-    EVENT: "События",
-    DATE: "Сроки",
+    PER: "Человек",
+    LOC: "Место",
+    ORG: "Организация",
+    SCHOOL: "Школа",
+    EVENT: "Событие",
+    DATE: "Срок",
 }
 
 # When two spans overlap and are equally long, the more specific label wins (higher first).

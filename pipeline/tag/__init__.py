@@ -38,16 +38,16 @@ def tag_documents(docs: Iterable[Document]) -> list[Document]:
         doc.entities = []
     nlp = get_nlp()
     folded = ((fold_lookalikes(text), ctx) for text, ctx in jobs)
-    for (spacy_doc, (doc, item, name)), (text, _) in zip(
-        nlp.pipe(folded, as_tuples=True, batch_size=64), jobs, strict=True
-    ):
-        found = [_entity(span, text, name, doc) for span in spacy_doc.ents]
+    pairs = zip(nlp.pipe(folded, as_tuples=True, batch_size=64), jobs, strict=True)
+    for (spacy_doc, (doc, item, name)), (text, _) in pairs:
+        by_natasha = {(s.start_char, s.end_char) for s in spacy_doc.spans.get(NATASHA, [])}
+        found = [_entity(span, text, name, doc, by_natasha) for span in spacy_doc.ents]
         (item.entities if item else doc.entities).extend(found)
     for doc in docs:
         _signatory_role(doc)
         for item in doc.items:
             if item.deadline:
-                item.when = deadlines.parse(item.deadline, doc.period, _doc_year(doc)).as_dict()
+                item.when = deadlines.parse(item.deadline, doc.period, _doc_year(doc), doc.date).as_dict()
     link_people(docs)
     return docs
 
@@ -67,19 +67,12 @@ def _doc_year(doc: Document) -> int | None:
     return int(doc.date[:4]) if doc.date else None
 
 
-def _entity(span, original: str, field: str, doc: Document) -> Entity:
+def _entity(span, original: str, field: str, doc: Document, by_natasha: set[tuple[int, int]]) -> Entity:
     text = original[span.start_char : span.end_char]
     folded = span.text
-    source = (
-        NATASHA
-        if any(
-            span.start_char == s.start_char and span.end_char == s.end_char
-            for s in span.doc.spans.get(NATASHA, [])
-        )
-        else "rules"
-    )
+    source = NATASHA if (span.start_char, span.end_char) in by_natasha else "rules"
     if span.label_ == DATE:
-        when = deadlines.parse(folded, doc.period, _doc_year(doc))
+        when = deadlines.parse(folded, doc.period, _doc_year(doc), doc.date)
         canonical = when.canonical()
         return Entity(
             DATE,

@@ -60,8 +60,8 @@ class When:
         return asdict(self)
 
 
-def parse(text: str, period: Period | None = None, year: int | None = None) -> When:
-    """The structured value of one deadline text."""
+def parse(text: str, period: Period | None = None, year: int | None = None, dated: str | None = None) -> When:
+    """The structured value of one deadline text; `dated` is the document's ISO date."""
     low = text.lower().replace("ё", "е")
     when = When(text=" ".join(text.split()))
     for word, name in _RECURRENCE.items():
@@ -102,6 +102,9 @@ def parse(text: str, period: Period | None = None, year: int | None = None) -> W
         ):
             when.end_year = when.start_year + 1  # «ноябрь-февраль»: runs into the next year
     elif when.whole_period:
+        if "учебн" in low and not (period and period.school_year) and dated:
+            start = int(dated[:4]) - (1 if int(dated[5:7]) < 8 else 0)  # the school year under way
+            period = Period(f"{start}-{start + 1} учебный год", start, start + 1, True)
         _whole_period(when, period, year)
     return when
 

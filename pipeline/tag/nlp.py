@@ -8,6 +8,7 @@ among them and fills `doc.ents`.
 
 from __future__ import annotations
 
+import bisect
 import re
 import warnings
 from collections.abc import Iterable, Iterator
@@ -24,6 +25,7 @@ from pipeline.tag.rules import TERM
 
 NATASHA, RULES = "natasha", "rules"
 _CHUNK = 2000  # natasha is trained on sentences; long cells are cut at spaces into chunks
+_LONGEST = 200  # tokens: no rule span is longer, so only rule spans starting this close can cross
 
 
 @cache
@@ -56,13 +58,14 @@ class NatashaNER:
         yield from self._tag(batch)
 
     def _tag(self, docs: list[Doc]) -> list[Doc]:
-        chunks = [(i, off, piece) for i, d in enumerate(docs) for off, piece in _chunks(d.text)]
+        texts = [d.text for d in docs]  # Doc.text joins every token: compute it once
+        chunks = [(i, off, piece) for i, text in enumerate(texts) for off, piece in _chunks(text)]
         markups = natasha_tagger().map([piece for _, _, piece in chunks]) if chunks else []
         found: dict[int, list[Span]] = {i: [] for i in range(len(docs))}
         for (i, off, _), markup in zip(chunks, markups, strict=True):
             doc = docs[i]
             for s in markup.spans:
-                start, end = _fix_quotes(doc.text, off + s.start, off + s.stop)
+                start, end = _fix_quotes(texts[i], off + s.start, off + s.stop)
                 span = doc.char_span(start, end, label=s.type, alignment_mode="expand")
                 if span is not None and not _junk(span):
                     found[i].append(span)
@@ -85,7 +88,11 @@ def domain_rules(doc: Doc) -> Doc:
 @Language.component("resolve_entities")
 def resolve_entities(doc: Doc) -> Doc:
     """Longer spans first, then the more specific label, then rules before natasha."""
-    candidates = [(s, 1) for s in doc.spans.get(RULES, [])] + [(s, 0) for s in doc.spans.get(NATASHA, [])]
+    ruled = sorted(doc.spans.get(RULES, []), key=lambda s: s.start)
+    # A natasha span that cuts across a rule span (neither holds the other) is a natasha miss.
+    starts = [r.start for r in ruled]
+    natasha = [s for s in doc.spans.get(NATASHA, []) if not _crosses_any(s, ruled, starts)]
+    candidates = [(s, 1) for s in ruled] + [(s, 0) for s in natasha]
     candidates = [(s, r) for s, r in candidates if "\n" not in s.text]  # never across lines of a list
     candidates.sort(key=lambda c: (-len(c[0].text), -SPECIFICITY.get(c[0].label_, 9), -c[1], c[0].start))
     taken: set[int] = set()
@@ -98,6 +105,19 @@ def resolve_entities(doc: Doc) -> Doc:
         chosen.append(span)
     doc.ents = sorted((s for s in chosen if s.label_ != TERM), key=lambda s: s.start)
     return doc
+
+
+def _crosses_any(span: Span, ruled: list[Span], starts: list[int]) -> bool:
+    """Whether `span` crosses any of `ruled` (sorted by `starts`); only near neighbours are checked."""
+    lo = bisect.bisect_left(starts, span.start - _LONGEST)
+    hi = bisect.bisect_left(starts, span.end)
+    return any(_crosses(span, r) for r in ruled[lo:hi])
+
+
+def _crosses(a: Span, b: Span) -> bool:
+    overlap = a.start < b.end and b.start < a.end
+    nested = (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+    return overlap and not nested
 
 
 def build() -> Language:
@@ -129,6 +149,9 @@ def _chunks(text: str) -> list[tuple[int, str]]:
 
 def _fix_quotes(text: str, start: int, end: int) -> tuple[int, int]:
     """natasha often stops at or before a closing quote: «МО «Дорогобужский район» — take it in."""
+    paren = text.find(" (", start, end)  # «… образования (далее – Совет»: the alias is not the name
+    if paren != -1:
+        end = paren
     while end > start and text[end - 1] in " )(,.;:":
         end -= 1
     piece = text[start:end]
@@ -142,34 +165,31 @@ def _fix_quotes(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # Words natasha takes for the head of a name but that open an activity («Организация работы…»).
-_NOT_A_NAME = {
-    "организация",
-    "обобщение",
+_NOT_A_NAME = (
+    "организац",
+    "обобщени",
     "мониторинг",
     "отчет",
     "отчёт",
-    "отчеты",
-    "отчёты",
-    "проведение",
-    "разработка",
-    "образование",
+    "проведени",
+    "разработк",
+    "образовани",
     "анализ",
-    "участие",
-    "создание",
-    "администрация",
-    "администрации",
-    "обеспечение",
-    "информирование",
-    "подготовка",
-    "внедрение",
-    "оказание",
-}
+    "участи",
+    "создани",
+    "администраци",
+    "обеспечени",
+    "информировани",
+    "подготовк",
+    "внедрени",
+    "оказани",
+)
 
 
 def _junk(span: Span) -> bool:
     """natasha's typical misses on these documents, which the rules cover better."""
     first = span[0].text.lower()
-    if first in _NOT_A_NAME and span.label_ != PER:
+    if first.startswith(_NOT_A_NAME) and span.label_ != PER:
         return True
     if span.label_ == PER:
         if month_number(span[0].text):  # «Март Минаева Е.Л.»

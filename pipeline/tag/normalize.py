@@ -104,7 +104,8 @@ def organisation(text: str) -> tuple[str, str | None]:
             break
         if "NOUN" in p.tag:
             break
-    return " ".join([head, *words[1:]]), None
+    name = " ".join([head, *words[1:]])
+    return name[:1].upper() + name[1:], None
 
 
 def place(text: str) -> str:

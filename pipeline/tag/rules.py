@@ -58,13 +58,20 @@ _EVENT_NOUN = (
     r"|[Мм]етодическ(?:ий|ого|ом)\s+д(?:ень|ня|не)"
     r"|[Пп]едагогическ(?:ий|ого|ом|ие|их)\s+совет(?:а|е|ы|ов|ах)?|[Пп]едсовет(?:а|е|ы|ов)?"
     r"|[Фф]орум(?:а|е|ы|ов)?|[Сс]тажировк(?:а|и|у|е|ам|ах)|[Тт]ренинг(?:а|е|и|ов)?"
-    r"|[Оо]лимпиад(?:а|ы|у|е|ах)|[Кк]оллеги(?:я|и))"
+    r"|[Вв]сероссийск(?:ая|ой|ую)\s+олимпиад(?:а|ы|у|е)\s+школьников|[Оо]лимпиад(?:а|ы|у|е|ах)"
+    r"|[Кк]урсов(?:ая|ой|ую)\s+подготовк(?:а|и|у|ой|е)"
+    r"|[Рр]одительск(?:ое|ие|их|ого|им)\s+собрани(?:е|я|й|ях|ям)|[Кк]оллеги(?:я|и))"
 )
 _EVENT_RX = re.compile(rf"(?<![\w-]){_EVENT_NOUN}(?![\w-])")
-# Between the noun and its «title»: a few words naming the audience or topic, no sentence break.
-# A quote after «проекта», «программы»… names that project, not the event.
-_OWNER = re.compile(r"(?:проект|программ|мероприяти|акци|линии|центр|конкурс)[а-я]*\s*$", re.IGNORECASE)
-_EVENT_GAP = re.compile(r"[^«».;:\n]{0,80}?(?=«)|\s*(?:по теме|на тему)?\s*:?\s*(?=«)")
+# Between the noun and its own «title»: nothing, «по теме», or an audience/topic («для …», «по …»).
+_EVENT_GAP = re.compile(
+    r"\s*(?:(?:[а-яё]+\s+){0,3}(?:по теме|на тему)\s*:?|:|(?:для|по)\s[^«».;:\n]{0,160}?)?\s*(?=«)"
+)
+# A quote after «проекта», «программы», «МО»… names that project or body, not the event.
+_OWNER = re.compile(
+    r"(?:(?:проект|программ|мероприяти|акци|линии|центр|конкурс|МО|район)[а-я]*|(?:^|\s)по)\s*$",
+    re.IGNORECASE,
+)
 
 _MONTHS = (
     r"(?:[Яя]нвар[ьяе]|[Фф]еврал[ьяе]|[Мм]арт[ае]?|[Аа]прел[ьяе]|[Мм]а[йяе]|[Ии]юн[ьяе]|[Ии]юл[ьяе]"
@@ -79,7 +86,7 @@ _DATE_RX = re.compile(
     rf"|{_MONTH_RUN}(?:\s*[-–—]\s*{_MONTH_RUN})?"
     rf"|(?:[IV]{{1,3}}|[1-4])\s*(?:-?[йг]о)?\s*квартал[а-я]*(?:\s+{_YEAR})?"
     rf"|\d{{4}}\s*[-–—/]\s*\d{{4}}\s*(?:учебн(?:ый|ого|ом)\s+год[а-я]*|гг?\.|год(?:ы|ах|ов))"
-    rf"|(?:в\s+|на\s+)?\d{{4}}\s*[-–—/]\s*\d{{4}}\s+учебн[а-я]+\s+год[а-я]*"
+    rf"|\d{{4}}\s*[-–—/]\s*\d{{4}}\s+учебн[а-я]+\s+год[а-я]*"
     rf"|[Вв]\s+течение\s+(?:всего\s+периода|(?:всего\s+|учебного\s+|календарного\s+)?года|месяца|\d{{4}}\s+года)"
     rf"|[Ее]же(?:квартально|месячно|недельно|годно|дневно)|[Пп]остоянно"
     rf"|[Пп]о\s+отдельному\s+(?:плану|графику)|[Пп]о\s+мере\s+необходимости"
@@ -91,6 +98,25 @@ _DATE_RX = re.compile(
 _INITIALS = r"[А-ЯЁ]\.\s?[А-ЯЁ]\."
 _SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 _PERSON_RX = re.compile(rf"(?<![\w.])(?:{_INITIALS}\s?{_SURNAME}|{_SURNAME}\s{_INITIALS})(?![\w])")
+
+
+_QUALIFIER = (
+    r"(?:\s+(?:[А-ЯЁ][а-яё]+(?:ой|ого)\s+(?:области|края|района)"
+    r"|(?:администрации|Администрации)\s+(?:[А-ЯЁ][а-яё]+(?:ого|ой)\s+(?:района|округа)|г\.\s?[А-ЯЁ][а-яё]+|городского\s+округа\s+[А-ЯЁ][а-яё]+)"
+    r"|(?:МО|муниципального\s+образования)\s+«[^»\n]{2,40}»"
+    r"|[А-ЯЁ][а-яё]+(?:ой|ого)\s+(?:области|края)"
+    r"))*"
+)
+# «Комитет по образованию МО «Дорогобужский район»», «Департамент Смоленской области по
+# образованию и науке», «отдел образования администрации Пономаревского района».
+_AUTHORITY_RX = re.compile(
+    r"(?<![\w-])(?:(?:[Гг]ородск|[Мм]униципальн|[Рр]айонн|[Рр]егиональн)[а-я]+\s+)?"
+    r"(?:(?:[Мм]инистерств[а-я]*|[Дд]епартамент[а-я]*|[Кк]омитет[а-я]*|[Оо]тдел[а-я]*|[Уу]правлени[а-я]+)"
+    r"(?:\s+[А-ЯЁ][а-яё]+(?:ой|ого)\s+(?:области|края))?"
+    r"\s+(?:по\s+образованию(?:\s+и\s+науке)?|образования(?:\s+и\s+науки)?|народного\s+образования)"
+    r"|[Аа]дминистраци[а-я]+(?=\s+(?:муниципального|МО|[А-ЯЁ][а-яё]+(?:ого|ой)\s+(?:района|области)|г\.)))"
+    + _QUALIFIER
+)
 
 
 def _alternation(words: list[str]) -> re.Pattern:
@@ -113,6 +139,7 @@ def find(text: str) -> list[Hit]:
     hits += [Hit(m.start(), _trim(text, m.start(), m.end()), DATE) for m in _DATE_RX.finditer(text)]
     hits += [Hit(m.start(), m.end(), PER) for m in _PERSON_RX.finditer(text) if not _month(m.group(0))]
     hits += [Hit(m.start(), m.end(), ORG) for m in _ORG_RX.finditer(text)]
+    hits += [Hit(m.start(), m.end(), ORG) for m in _AUTHORITY_RX.finditer(text)]
     hits += [Hit(m.start(), m.end(), TERM) for m in _TERM_RX.finditer(text)]
     hits += _places(text)
     return [h for h in hits if h.end > h.start]
@@ -121,6 +148,10 @@ def find(text: str) -> list[Hit]:
 def _event(text: str, m: re.Match) -> Hit:
     """The event noun, with its «title» when the title is the event's own."""
     end = m.end()
+    if m.start() and text[m.start() - 1] == "«":  # «Методический день в общеобразовательном учреждении»
+        close = text.find("»", end, end + 120)
+        if close != -1 and "\n" not in text[end:close]:
+            return Hit(m.start(), close, EVENT)
     gap = _EVENT_GAP.match(text, end)
     if gap is not None and not _OWNER.search(text[end : gap.end()]):
         span = quoted(text, gap.end())

@@ -1,0 +1,150 @@
+"""Entity tagging against the gold in tests/gold/entities.tsv: ours beside natasha alone.
+
+    .venv/bin/python bench/ner_eval.py
+
+Prints precision / recall / F1 per label (exact span and label match) for the development
+seeds (000, 001, 003, 004; the rules were tuned on them) and the held-out seed (002), the
+confusions (same span, other label; same label, other boundaries), and tagging speed.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.labels import LABELS  # noqa: E402
+from pipeline.parse import parse_file  # noqa: E402
+from pipeline.tag import DOC_FIELDS, ITEM_FIELDS, _doc_field, tag_documents  # noqa: E402
+from pipeline.text import fold_lookalikes  # noqa: E402
+
+GOLD = ROOT / "tests/gold/entities.tsv"
+DEV, HELD_OUT = ("000", "001", "003", "004"), ("002",)
+
+Span = tuple[str, int, str, int, int, str]  # doc, item, field, start, end, label
+
+
+def load_gold() -> set[Span]:
+    with open(GOLD, encoding="utf-8") as f:
+        return {
+            (r["doc"], int(r["item"]), r["field"], int(r["start"]), int(r["end"]), r["label"])
+            for r in csv.DictReader(f, delimiter="\t")
+        }
+
+
+def documents() -> dict:
+    return {p.name[:3]: parse_file(p) for p in sorted((ROOT / "corpus").glob("*.txt"))}
+
+
+def fields(docs: dict):
+    """(doc, item, field, text) for every tagged field, as the tagger sees them."""
+    for key, doc in docs.items():
+        for name in DOC_FIELDS:
+            text = _doc_field(doc, name)
+            if text:
+                yield key, 0, name, text
+        for item in doc.items:
+            for name in ITEM_FIELDS:
+                text = getattr(item, name)
+                if text:
+                    yield key, item.ordinal, name, text
+
+
+def ours(docs: dict) -> set[Span]:
+    tag_documents(docs.values())
+    found = set()
+    for key, doc in docs.items():
+        for e in doc.entities:
+            found.add((key, 0, e.field, e.start, e.end, e.label))
+        for item in doc.items:
+            for e in item.entities:
+                found.add((key, item.ordinal, e.field, e.start, e.end, e.label))
+    return found
+
+
+def natasha_alone(docs: dict) -> set[Span]:
+    from pipeline.tag.nlp import natasha_tagger
+
+    units = list(fields(docs))
+    markups = natasha_tagger().map([fold_lookalikes(t) for *_, t in units])
+    return {
+        (key, item, name, s.start, s.stop, s.type)
+        for (key, item, name, _), m in zip(units, markups, strict=True)
+        for s in m.spans
+    }
+
+
+def score(
+    gold: set[Span], found: set[Span], docs: tuple[str, ...]
+) -> dict[str, tuple[float, float, float, int]]:
+    """label → (precision, recall, F1, gold count) on the given documents."""
+    g = {s for s in gold if s[0] in docs}
+    f = {s for s in found if s[0] in docs}
+    out = {}
+    for label in LABELS:
+        gl, fl = {s for s in g if s[5] == label}, {s for s in f if s[5] == label}
+        tp = len(gl & fl)
+        p = tp / len(fl) if fl else (1.0 if not gl else 0.0)
+        r = tp / len(gl) if gl else (1.0 if not fl else 0.0)
+        out[label] = (p, r, 2 * p * r / (p + r) if p + r else 0.0, len(gl))
+    return out
+
+
+def confusions(gold: set[Span], found: set[Span]) -> Counter:
+    by_place = {s[:5]: s[5] for s in gold}
+    c: Counter = Counter()
+    for s in found - gold:
+        if s[:5] in by_place:
+            c[f"{by_place[s[:5]]} tagged {s[5]}"] += 1
+        elif any(g[:3] == s[:3] and g[5] == s[5] and g[3] < s[4] and s[3] < g[4] for g in gold):
+            c[f"{s[5]} wrong boundaries"] += 1
+        else:
+            c[f"{s[5]} spurious"] += 1
+    for s in gold - found:
+        if not any(f[:3] == s[:3] and f[3] < s[4] and s[3] < f[4] for f in found):
+            c[f"{s[5]} missed"] += 1
+    return c
+
+
+def table(title: str, rows: dict[str, dict]) -> None:
+    print(f"\n{title}")
+    names = list(rows)
+    print(f"{'label':<8} {'gold':>5}  " + "  ".join(f"{n + ' P/R/F1':>22}" for n in names))
+    for label in LABELS:
+        n = next(iter(rows.values()))[label][3]
+        cells = "  ".join(f"{p:6.2f} {r:6.2f} {f:6.2f}  " for p, r, f, _ in (rows[x][label] for x in names))
+        print(f"{label:<8} {n:>5}  {cells}")
+
+
+def main() -> None:
+    gold = load_gold()
+    docs = documents()
+    start = time.perf_counter()
+    found = ours(docs)
+    secs = time.perf_counter() - start
+    baseline = natasha_alone(documents())
+    table(
+        "Development seeds 000, 001, 003, 004 (rules tuned here)",
+        {"ours": score(gold, found, DEV), "natasha": score(gold, baseline, DEV)},
+    )
+    table(
+        "Held-out seed 002",
+        {"ours": score(gold, found, HELD_OUT), "natasha": score(gold, baseline, HELD_OUT)},
+    )
+    print("\nConfusions (ours, all seeds):")
+    for what, n in confusions(gold, found).most_common():
+        print(f"  {n:>3}  {what}")
+    n_fields = sum(1 for _ in fields(docs))
+    print(
+        f"\nTagging: {len(docs)} documents, {n_fields} fields in {secs:.2f} s "
+        f"({secs / len(docs):.2f} s per document, models already loaded: see the first call)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,273 @@
+"""Entities: each type, the normalisations, linking, rendering and bad input."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import time
+
+import pytest
+
+from pipeline.labels import DATE, EVENT, LABELS, LOC, ORG, PER, SCHOOL
+from pipeline.records import Document, Item, Period
+from pipeline.tag import tag_documents
+from pipeline.tag.deadlines import parse as parse_deadline
+from pipeline.tag.render import render
+from tests.conftest import ROOT, seed_path
+
+
+def tagged(period: Period | None = None, date: str | None = None, **fields) -> Item:
+    """One item with the given fields, tagged inside a one-item document."""
+    item = Item(kind="row", ordinal=1, activity=fields.pop("activity", "Мероприятие"), **fields)
+    tag_documents([Document(source="test.txt", period=period, date=date, items=[item])])
+    return item
+
+
+def of(item: Item, label: str, field: str | None = None):
+    return [e for e in item.entities if e.label == label and (field is None or e.field == field)]
+
+
+@pytest.fixture(scope="module")
+def tagged_seeds():
+    from pipeline.parse import parse_file
+
+    docs = {p.name[:3]: parse_file(p) for p in sorted((ROOT / "corpus").glob("*.txt"))}
+    tag_documents(docs.values())
+    return docs
+
+
+# --- people -----------------------------------------------------------------------------
+
+
+def test_person_forms_are_one_person():
+    item = tagged(
+        activity="Приказ подписала С.В. Белова", responsible="Белова С.В.", result="отчёт Беловой С.В."
+    )
+    people = of(item, PER)
+    assert [p.text for p in people] == ["С.В. Белова", "Белова С.В.", "Беловой С.В."]
+    assert {p.canonical for p in people} == {"Белова С.В."}
+    assert {p.key for p in people} == {"PER:Белова С.В."}
+
+
+def test_person_in_accusative_takes_the_nominative_spelling():
+    item = tagged(activity="Назначить координатором Минаеву Е.Л.", responsible="Минаева Е.Л.")
+    assert {e.key for e in of(item, PER)} == {"PER:Минаева Е.Л."}
+
+
+def test_no_month_person_and_fields_kept_apart():
+    item = tagged(deadline="Март", responsible="Минаева Е.Л.")
+    assert [e.text for e in of(item, PER)] == ["Минаева Е.Л."]
+    assert [e.field for e in item.entities] == ["deadline", "responsible"]
+
+
+def test_signatory_role(tagged_seeds):
+    [person] = [e for e in tagged_seeds["000"].entities if e.label == PER]
+    assert person.canonical == "Белова С.В."
+    assert person.extra["role"].startswith("Председатель Комитета по образованию")
+
+
+def test_people_linked_across_documents(tagged_seeds):
+    keys = {
+        d: {e.key for i in doc.items for e in i.entities if e.label == PER} for d, doc in tagged_seeds.items()
+    }
+    assert "PER:Минаева Е.Л." in keys["000"]
+    minaeva = [e for e in tagged_seeds["003"].entities if e.label == PER]
+    assert [e.key for e in minaeva] == ["PER:Минаева Е.Л."]
+
+
+# --- schools ----------------------------------------------------------------------------
+
+
+def test_school_spellings_share_a_key():
+    item = tagged(
+        activity="Опыт МБОУ Дорогобужская СОШ № 1 и МБОУ Дорогобужская СОШ №1",
+        result="педагоги Дорогобужской СОШ № 1",
+    )
+    schools = of(item, SCHOOL)
+    assert [s.canonical for s in schools] == [
+        "МБОУ Дорогобужская СОШ № 1",
+        "МБОУ Дорогобужская СОШ № 1",
+        "Дорогобужская СОШ № 1",
+    ]
+    assert {s.key for s in schools} == {"SCHOOL:Дорогобужская СОШ № 1"}
+
+
+def test_partner_school_is_not_a_school():
+    item = tagged(activity="Создание сетевых сообществ педагогов школ-партнеров и школы-партнёра")
+    assert of(item, SCHOOL) == []
+
+
+def test_school_without_number():
+    item = tagged(result="заместитель директора МБОУ Усвятская СОШ выступила")
+    assert [s.canonical for s in of(item, SCHOOL)] == ["МБОУ Усвятская СОШ"]
+
+
+# --- organisations and places -------------------------------------------------------------
+
+
+def test_organisations_and_glossary():
+    item = tagged(
+        responsible="Отдел образования, МКУ «ЦМТО», руководители ОО",
+        activity="Приказ Комитета по образованию МО «Дорогобужский район» для ШНОР",
+    )
+    orgs = {e.text: e for e in of(item, ORG)}
+    assert set(orgs) == {
+        "Отдел образования",
+        "МКУ «ЦМТО»",
+        "ОО",
+        "Комитета по образованию МО «Дорогобужский район»",
+    }
+    assert orgs["Комитета по образованию МО «Дорогобужский район»"].canonical == (
+        "Комитет по образованию МО «Дорогобужский район»"
+    )
+    assert orgs["ОО"].extra["expansion"] == "образовательная организация"
+    assert not any(e.text == "ШНОР" for e in item.entities)  # a term, not a body
+
+
+def test_places_in_the_nominative():
+    item = tagged(activity="Школы Смоленской области и Пономаревского района, городского округа Дубна")
+    assert [e.canonical for e in of(item, LOC)] == [
+        "Смоленская область",
+        "Пономаревский район",
+        "городской округ Дубна",
+    ]
+    assert of(item, LOC)[0].key == "LOC:Смоленская область"
+
+
+# --- events -----------------------------------------------------------------------------
+
+
+def test_events_with_their_own_titles():
+    item = tagged(
+        activity="Вебинар «Взаимодействие куратора и школы в рамках проекта «500+»»",
+        description="Установочный вебинар для участников проекта «500+»",
+        result="Муниципальный конкурс «Учитель года» (февраль 2020)",
+    )
+    [webinar] = of(item, EVENT, "activity")
+    assert webinar.canonical == "вебинар «Взаимодействие куратора и школы в рамках проекта «500+»»"
+    assert [e.text for e in of(item, EVENT, "description")] == ["вебинар"]  # «500+» is the project
+    assert [e.canonical for e in of(item, EVENT, "result")] == ["конкурс «Учитель года»"]
+    assert [e.canonical for e in of(item, DATE, "result")] == ["2020-02"]
+
+
+def test_session_of_a_named_body_and_courses():
+    item = tagged(activity="Проведение заседания Коллегии; курсы повышения квалификации; семинаров")
+    assert [e.canonical for e in of(item, EVENT)] == [
+        "заседание Коллегии",
+        "курсы повышения квалификации",
+        "семинар",
+    ]
+
+
+# --- dates and deadlines -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "canonical"),
+    [
+        ("сентябрь- октябрь 2020 года", None, "2020-09..2020-10"),
+        ("Март, октябрь ноябрь", Period("2018 год", 2018, 2018), "2018-03..2018-11"),
+        ("В течение года", Period("2018 год", 2018, 2018), "2018-01..2018-12"),
+        ("Ежеквартально", Period("2018 год", 2018, 2018), "ежеквартально 2018-01..2018-12"),
+        ("ноябрь-февраль", Period("2019-2020 учебный год", 2019, 2020, True), "2019-11..2020-02"),
+        ("III квартал 2021 года", None, "2021-07..2021-09"),
+        ("26.02. 2018", None, "2018-02-26"),
+        ("по отдельному плану", None, "по плану"),
+        ("2017 - 2021 годы", None, "2017-01..2021-12"),
+    ],
+)
+def test_deadline_values(text, period, canonical):
+    assert parse_deadline(text, period).canonical() == canonical
+
+
+def test_school_year_deadline_from_the_document_date(tagged_seeds):
+    clause = next(i for i in tagged_seeds["001"].items if i.number == "2.1")
+    assert clause.when["start_year"] == 2020 and clause.when["start_month"] == 9
+    assert clause.when["end_year"] == 2021 and clause.when["whole_period"]
+
+
+def test_every_seed_deadline_has_a_value(tagged_seeds):
+    for doc in tagged_seeds.values():
+        for item in doc.items:
+            if item.deadline:
+                assert item.when and (item.when["start_month"] or item.when["recurrence"]), item.deadline
+
+
+# --- the seeds as a whole -------------------------------------------------------------------
+
+
+def test_spans_match_their_fields(tagged_seeds):
+    for doc in tagged_seeds.values():
+        for item in doc.items:
+            for e in item.entities:
+                text = getattr(item, e.field)
+                assert text[e.start : e.end] == e.text and "\n" not in e.text
+                assert e.label in LABELS and e.key.startswith(e.label + ":")
+
+
+def test_gold_figures_meet_the_targets():
+    spec = importlib.util.spec_from_file_location("ner_eval", ROOT / "bench/ner_eval.py")
+    ner_eval = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ner_eval)
+    gold, found = ner_eval.load_gold(), ner_eval.ours(ner_eval.documents())
+    figures = ner_eval.score(gold, found, ner_eval.DEV + ner_eval.HELD_OUT)
+    for label in (PER, SCHOOL, DATE):
+        assert figures[label][2] >= 0.95, (label, figures[label])
+    for label in (ORG, LOC, EVENT):
+        assert figures[label][2] >= 0.85, (label, figures[label])
+
+
+# --- bad input --------------------------------------------------------------------------------
+
+
+def test_empty_fields_and_no_entities():
+    item = tagged(activity="", description="Обсуждение проблем и обмен опытом")
+    assert item.entities == []
+
+
+def test_lookalike_latin_letters():
+    item = tagged(activity="Опыт MБОУ Дорогобужская CОШ № 1")  # Latin M and C
+    [school] = of(item, SCHOOL)
+    assert school.text == "MБОУ Дорогобужская CОШ № 1"  # as printed
+    assert school.canonical == "МБОУ Дорогобужская СОШ № 1"  # all Cyrillic
+
+
+def test_all_caps_header_invents_nothing():
+    doc = Document(source="caps.txt", issuer="ДЕПАРТАМЕНТ СМОЛЕНСКОЙ ОБЛАСТИ ПО ОБРАЗОВАНИЮ И НАУКЕ")
+    tag_documents([doc])
+    assert all(e.label in (ORG, LOC) for e in doc.entities)
+    assert all(e.text.strip() for e in doc.entities)
+
+
+def test_one_megabyte_cell():
+    chunk = "Семинар для педагогов провела Минаева Е.Л. в сентябре 2020 года. "
+    text = chunk * (1_000_000 // len(chunk.encode("utf-8")) + 1)
+    assert len(text.encode("utf-8")) >= 1_000_000
+    start = time.perf_counter()
+    item = tagged(result=text)
+    assert time.perf_counter() - start < 120
+    repeats = text.count("Минаева Е.Л.")
+    assert len(of(item, PER)) == repeats
+    assert len(of(item, EVENT)) == repeats
+
+
+# --- rendering and output -----------------------------------------------------------------------
+
+
+def test_render_escapes_document_text():
+    item = tagged(activity="<script>alert(1)</script> Минаева Е.Л. & «Учитель года»")
+    html = render(item.activity, item.entities)
+    assert "<script>" not in html and "&lt;script&gt;" in html and "&amp;" in html
+    assert html.count("<mark") == len(item.entities) >= 1
+    assert 'title="Минаева Е.Л."' in html
+
+
+def test_json_lines_carry_entities(capsys):
+    from app.cli import main
+
+    assert main(["parse", str(seed_path("003")), "--json"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    schools = [e for r in records for e in r["item"]["entities"] if e["label"] == SCHOOL]
+    assert {e["key"] for e in schools} >= {"SCHOOL:Дорогобужская СОШ № 1", "SCHOOL:Верхнеднепровская СОШ № 1"}
+    assert all({"canonical", "key", "start", "end", "field"} <= set(e) for e in schools)
+    assert records[0]["document"]["entities"]  # the header's entities travel with each item
