@@ -8,6 +8,7 @@ import sys
 from collections import Counter
 from dataclasses import asdict
 
+from app import kb_commands
 from pipeline.labels import RUSSIAN
 from pipeline.parse import Outcome, files_in, parse_many
 from pipeline.records import Document, Item
@@ -21,10 +22,55 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", action="store_true", help="JSON Lines: один объект на пункт")
     p.add_argument("--summary", action="store_true", help="только сводная таблица")
     p.add_argument("--no-entities", action="store_true", help="не размечать сущности (быстрее)")
-    args = parser.parse_args(argv)
-    return parse_command(
-        args.target, as_json=args.json, summary_only=args.summary, with_entities=not args.no_entities
+    p.set_defaults(
+        run=lambda a: parse_command(
+            a.target, as_json=a.json, summary_only=a.summary, with_entities=not a.no_entities
+        )
     )
+
+    p = sub.add_parser(
+        "ingest", help="добавить файлы в базу знаний (повторный приём неизменных файлов пропускается)"
+    )
+    p.add_argument("paths", nargs="+", help="файлы или папки")
+    p.add_argument("--kb", help="папка базы знаний (по умолчанию kb/)")
+    p.set_defaults(run=kb_commands.ingest)
+
+    p = sub.add_parser("search", help="найти похожие мероприятия")
+    p.add_argument("query")
+    p.add_argument("--kb")
+    p.add_argument("--region")
+    p.add_argument("--municipality")
+    p.add_argument("--kind")
+    p.add_argument("--year-from", type=int)
+    p.add_argument("--year-to", type=int)
+    p.add_argument("--entity", help="ключ сущности, например «ORG:МОЦ»")
+    p.add_argument("-k", type=int, default=10)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=kb_commands.search)
+
+    p = sub.add_parser("similar", help="похожие мероприятия из других документов")
+    p.add_argument("item", type=int, help="номер пункта в базе (id)")
+    p.add_argument("--kb")
+    p.add_argument("--other-regions", action="store_true", help="только из других регионов")
+    p.add_argument("-k", type=int, default=10)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=kb_commands.similar)
+
+    for name, help_text, run in (
+        ("stats", "сводка по базе знаний", kb_commands.stats),
+        ("reindex", "пересчитать векторы текущей моделью", kb_commands.reindex),
+    ):
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("--kb")
+        p.set_defaults(run=run)
+
+    p = sub.add_parser("remove", help="удалить документ из базы знаний")
+    p.add_argument("document", help="имя файла, путь или id документа")
+    p.add_argument("--kb")
+    p.set_defaults(run=kb_commands.remove)
+
+    args = parser.parse_args(argv)
+    return args.run(args)
 
 
 def parse_command(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from functools import cache
 from pathlib import Path
@@ -11,6 +12,10 @@ import numpy as np
 from pipeline import config
 
 _lock = threading.Lock()
+# Offline by design: never reach for the hub, and keep transformers' load reports quiet.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 
 def model_source() -> str:
@@ -38,7 +43,9 @@ def model_name() -> str:
 
 
 def dimension() -> int:
-    return int(get_model().get_sentence_embedding_dimension())
+    model = get_model()
+    getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+    return int(getter())
 
 
 def _prompt(kind: str) -> str | None:

@@ -1,0 +1,122 @@
+"""`praktika ingest | search | similar | stats | remove | reindex`: the knowledge base from the shell."""
+
+from __future__ import annotations
+
+import json
+import sys
+from argparse import Namespace
+from dataclasses import asdict
+
+
+def _open(args: Namespace, reindexing: bool = False):
+    from index.kb import KnowledgeBase
+
+    return KnowledgeBase.open(args.kb, reindexing=reindexing)
+
+
+def _progress(n: int, total: int, name: str) -> None:
+    width = 30
+    done = int(width * n / total) if total else width
+    print(
+        f"\r[{'#' * done}{'.' * (width - done)}] {n}/{total} {name[:40]:<40}",
+        end="",
+        file=sys.stderr,
+        flush=True,
+    )
+    if n == total:
+        print(file=sys.stderr)
+
+
+_STATUS = {
+    "added": "добавлен",
+    "replaced": "обновлён",
+    "unchanged": "без изменений",
+    "duplicate": "дубликат",
+    "failed": "ОШИБКА",
+}
+
+
+def ingest(args: Namespace) -> int:
+    kb = _open(args)
+    results = kb.ingest(args.paths, progress=_progress)
+    for r in results:
+        extra = f" ({r.items} пунктов)" if r.items else (f": {r.message}" if r.message else "")
+        print(f"{_STATUS[r.status]:<14} {r.path}{extra}")
+    failed = sum(r.status == "failed" for r in results)
+    stats = kb.stats()
+    print(
+        f"В базе: документов {stats['documents']}, пунктов {stats['items']}; ошибок в этом приёме: {failed}"
+    )
+    return 1 if failed else 0
+
+
+def _print_hits(hits, as_json: bool) -> None:
+    if as_json:
+        for h in hits:
+            print(json.dumps(asdict(h), ensure_ascii=False))
+        return
+    for n, h in enumerate(hits, start=1):
+        d, i = h.document, h.item
+        place = ", ".join(x for x in (d["region"], d["municipality"]) if x) or "—"
+        print(f"{n:>2}. [{h.item_id}] {i['activity'][:110]}")
+        print(f"     {place} · {d['kind'] or '—'} {d['number'] or ''} от {d['date'] or '—'} · {d['source']}")
+        if i["deadline"] or i["responsible"]:
+            print(f"     срок: {i['deadline'] or '—'} · ответственные: {(i['responsible'] or '—')[:80]}")
+        ranks = f"смысл #{h.dense_rank or '—'}, слова #{h.lexical_rank or '—'}"
+        terms = f" · совпали слова: {', '.join(h.matched_terms)}" if h.matched_terms else ""
+        print(f"     {ranks}{terms}")
+
+
+def search(args: Namespace) -> int:
+    from index.kb import Filters
+
+    kb = _open(args)
+    filters = Filters(
+        region=args.region,
+        municipality=args.municipality,
+        kind=args.kind,
+        year_from=args.year_from,
+        year_to=args.year_to,
+        entity=args.entity,
+    )
+    _print_hits(kb.search(args.query, filters, k=args.k), args.json)
+    return 0
+
+
+def similar(args: Namespace) -> int:
+    kb = _open(args)
+    try:
+        hits = kb.similar(args.item, other_regions=args.other_regions, k=args.k)
+    except KeyError as e:
+        print(f"Нет такого пункта: {e}", file=sys.stderr)
+        return 2
+    _print_hits(hits, args.json)
+    return 0
+
+
+def stats(args: Namespace) -> int:
+    s = _open(args).stats()
+    print(
+        f"Документов: {s['documents']}, пунктов: {s['items']}, векторов: {s['vectors']}, "
+        f"сущностей: {s['entities']}; модель: {s['model']} ({s['dim']})"
+    )
+    for r in s["regions"]:
+        print(f"  {r['region'] or '—'}: {r['items']}")
+    print("Проверка: " + ("в порядке" if not s["problems"] else "; ".join(s["problems"])))
+    return 0 if not s["problems"] else 1
+
+
+def remove(args: Namespace) -> int:
+    try:
+        n = _open(args).remove(args.document)
+    except KeyError:
+        print(f"Нет такого документа: {args.document}", file=sys.stderr)
+        return 2
+    print(f"Удалён документ и {n} пунктов")
+    return 0
+
+
+def reindex(args: Namespace) -> int:
+    n = _open(args, reindexing=True).reindex()
+    print(f"Пересчитано векторов: {n}")
+    return 0

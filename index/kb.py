@@ -1,0 +1,364 @@
+"""The knowledge base: ingest files, keep SQLite and FAISS in step, search them together.
+
+    kb = KnowledgeBase.open("kb/")
+    kb.ingest(["corpus/"])
+    kb.search("сетевое партнёрство школ", Filters(region="Смоленская область"))
+
+Ingestion is incremental: a file is known by its path and content hash; unchanged files
+are skipped, changed ones replaced, and each file is committed in one SQLite transaction
+before the FAISS file is rewritten, so an interrupted ingest loses at most the file in
+flight and never leaves an item twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from index import embedder, lemmas, store
+from index.vectors import Vectors
+from pipeline import config
+from pipeline.parse import files_in, parse_bytes
+from pipeline.readers import ReadError
+
+
+@dataclass
+class Filters:
+    region: str | None = None
+    municipality: str | None = None
+    kind: str | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+    section: str | None = None  # a word of the section path
+    entity: str | None = None  # an entity key, e.g. «ORG:МОЦ»
+    exclude_doc: int | None = None
+
+
+@dataclass
+class Hit:
+    item_id: int
+    score: float  # fused (reciprocal rank fusion)
+    dense_rank: int | None
+    lexical_rank: int | None
+    matched_terms: list[str]
+    item: dict[str, Any]
+    document: dict[str, Any]
+
+
+@dataclass
+class IngestResult:
+    path: str
+    status: str  # "added" | "replaced" | "unchanged" | "duplicate" | "failed"
+    message: str = ""
+    items: int = 0
+
+
+@dataclass
+class KnowledgeBase:
+    root: Path
+    db: sqlite3.Connection
+    vectors: Vectors
+    dim: int
+    repaired: bool = False
+    _cache: dict = field(default_factory=dict)
+
+    # --- opening -----------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, root: str | Path | None = None, reindexing: bool = False) -> KnowledgeBase:
+        root = Path(root or config.KB_DIR)
+        db = store.connect(root / "praktika.sqlite")
+        name, dim = embedder.model_name(), embedder.dimension()
+        built_with = store.get_meta(db, "model")
+        if built_with is None:
+            store.set_meta(db, "model", name)
+            store.set_meta(db, "dim", str(dim))
+        elif not reindexing and (built_with != name or int(store.get_meta(db, "dim") or 0) != dim):
+            raise RuntimeError(
+                f"this knowledge base was built with the model «{built_with}», not «{name}»: "
+                "run `praktika reindex` to re-embed it with the current model"
+            )
+        kb = cls(root, db, Vectors.load(root / "vectors.faiss", dim) or Vectors(dim), dim)
+        if not reindexing:
+            kb._repair_vectors()
+        return kb
+
+    def _repair_vectors(self) -> None:
+        """Rebuild FAISS from SQLite when the two disagree (e.g. after a crash between them)."""
+        ids = {r[0] for r in self.db.execute("SELECT id FROM items")}
+        if ids != self.vectors.ids():
+            item_ids, vecs = store.all_vectors(self.db, self.dim)
+            self.vectors = Vectors(self.dim)
+            self.vectors.add(item_ids, vecs)
+            self.vectors.save(self.root / "vectors.faiss")
+            self.repaired = True
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- ingestion ---------------------------------------------------------------------------
+
+    def ingest(
+        self, targets: Iterable[str | Path], progress: Callable[[int, int, str], None] | None = None
+    ) -> list[IngestResult]:
+        paths = [p for t in targets for p in files_in(t)]
+        results = []
+        for n, path in enumerate(paths, start=1):
+            if progress:
+                progress(n, len(paths), path.name)
+            results.append(
+                self.ingest_bytes(
+                    path.read_bytes() if path.is_file() else b"", str(path.resolve()), path.name
+                )
+            )
+        return results
+
+    def ingest_bytes(self, data: bytes, path: str, name: str) -> IngestResult:
+        """One file: parse, tag, embed, then commit and update the vectors."""
+        sha = hashlib.sha256(data).hexdigest()
+        known = self.db.execute("SELECT id, sha256 FROM documents WHERE path = ?", (path,)).fetchone()
+        if known and known["sha256"] == sha:
+            return self._log(IngestResult(path, "unchanged"), sha)
+        twin = self.db.execute(
+            "SELECT path FROM documents WHERE sha256 = ? AND path != ?", (sha, path)
+        ).fetchone()
+        if twin:
+            return self._log(IngestResult(path, "duplicate", f"same content as {twin['path']}"), sha)
+        try:
+            from pipeline.tag import tag_documents
+
+            doc = parse_bytes(data, name)
+            tag_documents([doc])
+            texts = [item_text(doc.meta(), item) for item in doc.items]
+            vectors = embedder.passages(texts)
+        except ReadError as e:
+            return self._log(IngestResult(path, "failed", str(e)), sha)
+        removed: list[int] = []
+        added: list[int] = []
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            if known:
+                removed = store.delete_document(self.db, known["id"])
+            doc_id = store.insert_document(self.db, doc, path, sha)
+            for item, text, vector in zip(doc.items, texts, vectors, strict=True):
+                added.append(store.insert_item(self.db, doc_id, item, vector, lemmas.lemmas(text)))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.vectors.remove(removed)
+        self.vectors.add(np.array(added, dtype=np.int64), vectors)
+        self.vectors.save(self.root / "vectors.faiss")
+        self._cache.clear()
+        return self._log(IngestResult(path, "replaced" if known else "added", items=len(added)), sha)
+
+    def _log(self, result: IngestResult, sha: str | None) -> IngestResult:
+        self.db.execute(
+            "INSERT INTO ingest_log(path, sha256, status, message, items) VALUES (?,?,?,?,?)",
+            (result.path, sha, result.status, result.message, result.items),
+        )
+        return result
+
+    def remove(self, document: str | int) -> int:
+        """Remove a document by id, path or file name; return how many items went with it."""
+        row = self.db.execute(
+            "SELECT id FROM documents WHERE id = ? OR path = ? OR source = ?",
+            (document, str(document), str(document)),
+        ).fetchone()
+        if not row:
+            raise KeyError(f"no such document: {document}")
+        self.db.execute("BEGIN IMMEDIATE")
+        removed = store.delete_document(self.db, row["id"])
+        self.db.execute("COMMIT")
+        self.vectors.remove(removed)
+        self.vectors.save(self.root / "vectors.faiss")
+        return len(removed)
+
+    # --- search --------------------------------------------------------------------------------
+
+    def search(self, query: str, filters: Filters | None = None, k: int = 10) -> list[Hit]:
+        """Dense and lexical candidates fused by reciprocal rank fusion, then filtered."""
+        filters = filters or Filters()
+        allowed = self._allowed(filters)
+        n = config.CANDIDATES
+        dense = self._dense(embedder.query(query), n, allowed)
+        match, terms = lemmas.fts_query(query)
+        lexical = self._lexical(match, n, allowed) if match else []
+        return self._fuse(dense, lexical, terms, k)
+
+    def similar(
+        self, item_id: int, other_documents_only: bool = True, other_regions: bool = False, k: int = 10
+    ) -> list[Hit]:
+        row = self.db.execute(
+            "SELECT i.vector, i.doc_id, d.region FROM items i JOIN documents d ON d.id = i.doc_id WHERE i.id = ?",
+            (item_id,),
+        ).fetchone()
+        if not row:
+            raise KeyError(f"no such item: {item_id}")
+        allowed = self._allowed(Filters(exclude_doc=row["doc_id"] if other_documents_only else None))
+        if other_regions and row["region"]:
+            same = {
+                r[0]
+                for r in self.db.execute(
+                    "SELECT i.id FROM items i JOIN documents d ON d.id = i.doc_id WHERE d.region = ?",
+                    (row["region"],),
+                )
+            }
+            allowed = (allowed if allowed is not None else self._all_ids()) - same
+        vector = np.frombuffer(row["vector"], dtype=np.float32)
+        dense = [i for i in self._dense(vector, k + 1, allowed) if i != item_id][:k]
+        return self._fuse(dense, [], [], k)
+
+    def _all_ids(self) -> set[int]:
+        return {r[0] for r in self.db.execute("SELECT id FROM items")}
+
+    def _allowed(self, f: Filters) -> set[int] | None:
+        """Item ids that pass the filters, or None when there are none to apply."""
+        where, args = [], []
+        for column, value in (("d.region", f.region), ("d.municipality", f.municipality), ("d.kind", f.kind)):
+            if value:
+                where.append(f"{column} = ?")
+                args.append(value)
+        if f.year_from:
+            where.append("d.year >= ?")
+            args.append(f.year_from)
+        if f.year_to:
+            where.append("d.year <= ?")
+            args.append(f.year_to)
+        if f.section:
+            where.append("i.section LIKE ?")
+            args.append(f"%{f.section}%")
+        if f.exclude_doc:
+            where.append("i.doc_id != ?")
+            args.append(f.exclude_doc)
+        if f.entity:
+            where.append(
+                "i.id IN (SELECT ie.item_id FROM item_entities ie JOIN entities e ON e.id = ie.entity_id"
+                " WHERE e.key = ?)"
+            )
+            args.append(f.entity)
+        if not where:
+            return None
+        sql = "SELECT i.id FROM items i JOIN documents d ON d.id = i.doc_id WHERE " + " AND ".join(where)
+        return {r[0] for r in self.db.execute(sql, args)}
+
+    def _dense(self, vector: np.ndarray, n: int, allowed: set[int] | None) -> list[int]:
+        if allowed is None:
+            return [i for i, _ in self.vectors.search(vector, n)]
+        found = self.vectors.search(vector, len(self.vectors))  # exact index: filter after scoring
+        return [i for i, _ in found if i in allowed][:n]
+
+    def _lexical(self, match: str, n: int, allowed: set[int] | None) -> list[int]:
+        rows = self.db.execute(
+            "SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY bm25(items_fts) LIMIT ?",
+            (match, n if allowed is None else 100_000),
+        ).fetchall()
+        ids = [r[0] for r in rows]
+        return ids if allowed is None else [i for i in ids if i in allowed][:n]
+
+    def _fuse(self, dense: list[int], lexical: list[int], terms: list[str], k: int) -> list[Hit]:
+        scores: dict[int, float] = {}
+        for ranking in (dense, lexical):
+            for rank, item_id in enumerate(ranking, start=1):
+                scores[item_id] = scores.get(item_id, 0.0) + 1.0 / (config.RRF_K + rank)
+        best = sorted(scores, key=lambda i: -scores[i])[:k]
+        d_rank = {i: r for r, i in enumerate(dense, start=1)}
+        l_rank = {i: r for r, i in enumerate(lexical, start=1)}
+        hits = []
+        for item_id in best:
+            item, document, item_lemmas = self._item(item_id)
+            matched = [t for t in terms if t in item_lemmas]
+            hits.append(
+                Hit(
+                    item_id,
+                    scores[item_id],
+                    d_rank.get(item_id),
+                    l_rank.get(item_id),
+                    matched,
+                    item,
+                    document,
+                )
+            )
+        return hits
+
+    def _item(self, item_id: int) -> tuple[dict, dict, set[str]]:
+        row = self.db.execute("SELECT * FROM items WHERE id = ?", (item_id,)).fetchone()
+        item = {k: row[k] for k in row.keys() if k != "vector"}
+        item["pos"] = json.loads(item["pos"]) if item["pos"] else None
+        item["deadline_value"] = json.loads(item["deadline_value"]) if item["deadline_value"] else None
+        item["entities"] = [
+            dict(r)
+            for r in self.db.execute(
+                "SELECT e.key, e.label, e.canonical, ie.field, ie.start, ie.end, ie.text FROM item_entities ie"
+                " JOIN entities e ON e.id = ie.entity_id WHERE ie.item_id = ? ORDER BY ie.field, ie.start",
+                (item_id,),
+            )
+        ]
+        doc = self.db.execute("SELECT * FROM documents WHERE id = ?", (row["doc_id"],)).fetchone()
+        document = {k: doc[k] for k in doc.keys() if k != "meta"}
+        fts = self.db.execute("SELECT lemmas FROM items_fts WHERE rowid = ?", (item_id,)).fetchone()
+        return item, document, set((fts[0] if fts else "").split())
+
+    # --- bookkeeping ---------------------------------------------------------------------------
+
+    def stats(self) -> dict[str, Any]:
+        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "documents": one("SELECT count(*) FROM documents"),
+            "items": one("SELECT count(*) FROM items"),
+            "vectors": len(self.vectors),
+            "entities": one("SELECT count(*) FROM entities"),
+            "regions": [
+                dict(r)
+                for r in self.db.execute(
+                    "SELECT d.region AS region, count(*) AS items FROM items i JOIN documents d ON d.id = i.doc_id"
+                    " GROUP BY d.region ORDER BY items DESC"
+                )
+            ],
+            "model": store.get_meta(self.db, "model"),
+            "dim": self.dim,
+            "problems": self.check(),
+        }
+
+    def check(self) -> list[str]:
+        problems = store.integrity(self.db)
+        if self._all_ids() != self.vectors.ids():
+            problems.append("vector index out of step with the items")
+        return problems
+
+    def reindex(self) -> int:
+        """Re-embed every item with the current model (after a model change)."""
+        rows = self.db.execute(
+            "SELECT i.id, i.activity, i.description, i.result, i.section, d.title, d.region, d.municipality"
+            " FROM items i JOIN documents d ON d.id = i.doc_id ORDER BY i.id"
+        ).fetchall()
+        texts = [
+            "\n".join(x for x in (r["section"], r["activity"], r["description"], r["result"]) if x)
+            for r in rows
+        ]
+        vectors = embedder.passages(texts)
+        self.db.execute("BEGIN IMMEDIATE")
+        for r, v in zip(rows, vectors, strict=True):
+            self.db.execute(
+                "UPDATE items SET vector = ? WHERE id = ?", (v.astype(np.float32).tobytes(), r["id"])
+            )
+        store.set_meta(self.db, "model", embedder.model_name())
+        store.set_meta(self.db, "dim", str(vectors.shape[1] if len(rows) else embedder.dimension()))
+        self.db.execute("COMMIT")
+        self.vectors = Vectors(embedder.dimension())
+        self.vectors.add(np.array([r["id"] for r in rows], dtype=np.int64), vectors)
+        self.vectors.save(self.root / "vectors.faiss")
+        return len(rows)
+
+
+def item_text(meta: dict, item) -> str:
+    """What is embedded and indexed for an item: its section path and its own words."""
+    section = " › ".join(item.section) if item.section else ""
+    return "\n".join(x for x in (section, item.activity, item.description, item.result) if x)

@@ -1,0 +1,46 @@
+"""Lemmatised text for the lexical index, so case endings never matter.
+
+«школам с низкими результатами» and «школы с низким результатом» give the same lemmas; an
+abbreviation from the glossary brings its expansion along («ШНОР» also indexes «школа с
+низкий образовательный результат»), on both the item side and the query side.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline import glossary
+
+_WORD = re.compile(r"[А-ЯЁа-яёA-Za-z0-9]+(?:-[А-ЯЁа-яёA-Za-z0-9]+)*")
+# Words too common in these documents to help ranking.
+STOP = frozenset(
+    "и в во на с со по к о об от для из за до не а или что как при под над у же ли бы то это".split()
+)
+
+
+@cache
+def lemma(word: str) -> str:
+    from pipeline.tag.normalize import morph
+
+    w = word.lower().replace("ё", "е")
+    if not re.search("[а-я]", w):
+        return w
+    return morph().parse(w)[0].normal_form.replace("ё", "е")
+
+
+def lemmas(text: str) -> list[str]:
+    """Lemmas of every word, then of the expansions of the glossary abbreviations it contains."""
+    words = _WORD.findall(text)
+    out = [lemma(w) for w in words if w.lower() not in STOP]
+    for w in words:
+        expansion = glossary.expand(w) if w.isupper() else None
+        if expansion:
+            out += [lemma(x) for x in _WORD.findall(expansion) if x.lower() not in STOP]
+    return out
+
+
+def fts_query(text: str) -> tuple[str, list[str]]:
+    """An FTS5 MATCH expression (any lemma, BM25 ranks) and the distinct query lemmas."""
+    terms = list(dict.fromkeys(lemmas(text)))
+    return " OR ".join(f'"{t}"' for t in terms), terms
