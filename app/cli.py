@@ -23,14 +23,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--summary", action="store_true", help="только сводная таблица")
     p.add_argument("--no-entities", action="store_true", help="не размечать сущности (быстрее)")
     p.set_defaults(
-        run=lambda a: parse_command(
-            a.target, as_json=a.json, summary_only=a.summary, with_entities=not a.no_entities
-        )
+        run=lambda a: parse_command(a.target, as_json=a.json, summary_only=a.summary, with_entities=not a.no_entities)
     )
 
-    p = sub.add_parser(
-        "ingest", help="добавить файлы в базу знаний (повторный приём неизменных файлов пропускается)"
-    )
+    p = sub.add_parser("ingest", help="добавить файлы в базу знаний (повторный приём неизменных файлов пропускается)")
     p.add_argument("paths", nargs="+", help="файлы или папки")
     p.add_argument("--kb", help="папка базы знаний (по умолчанию kb/)")
     p.set_defaults(run=kb_commands.ingest)
@@ -73,9 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     return args.run(args)
 
 
-def parse_command(
-    target: str, as_json: bool = False, summary_only: bool = False, with_entities: bool = True
-) -> int:
+def parse_command(target: str, as_json: bool = False, summary_only: bool = False, with_entities: bool = True) -> int:
     paths = files_in(target)
     if not paths or not paths[0].exists():
         print(f"Нет файлов: {target}", file=sys.stderr)

@@ -44,9 +44,7 @@ def ingest(args: Namespace) -> int:
         print(f"{_STATUS[r.status]:<14} {r.path}{extra}")
     failed = sum(r.status == "failed" for r in results)
     stats = kb.stats()
-    print(
-        f"В базе: документов {stats['documents']}, пунктов {stats['items']}; ошибок в этом приёме: {failed}"
-    )
+    print(f"В базе: документов {stats['documents']}, пунктов {stats['items']}; ошибок в этом приёме: {failed}")
     return 1 if failed else 0
 
 

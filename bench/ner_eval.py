@@ -79,9 +79,7 @@ def natasha_alone(docs: dict) -> set[Span]:
     }
 
 
-def score(
-    gold: set[Span], found: set[Span], docs: tuple[str, ...]
-) -> dict[str, tuple[float, float, float, int]]:
+def score(gold: set[Span], found: set[Span], docs: tuple[str, ...]) -> dict[str, tuple[float, float, float, int]]:
     """label → (precision, recall, F1, gold count) on the given documents."""
     g = {s for s in gold if s[0] in docs}
     f = {s for s in found if s[0] in docs}

@@ -57,9 +57,7 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=5.0)
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
-    print(
-        f"{'format':<6} {'files':>6} {'text MB':>8} {'median s':>9} {'MB/s':>7} {'files/s':>8} {'pages/s':>8}"
-    )
+    print(f"{'format':<6} {'files':>6} {'text MB':>8} {'median s':>9} {'MB/s':>7} {'files/s':>8} {'pages/s':>8}")
     for fmt, files in inputs(args.mb).items():
         runs = [run(files) for _ in range(args.runs)]
         secs = statistics.median(r[0] for r in runs)

@@ -114,9 +114,7 @@ class KnowledgeBase:
             if progress:
                 progress(n, len(paths), path.name)
             results.append(
-                self.ingest_bytes(
-                    path.read_bytes() if path.is_file() else b"", str(path.resolve()), path.name
-                )
+                self.ingest_bytes(path.read_bytes() if path.is_file() else b"", str(path.resolve()), path.name)
             )
         return results
 
@@ -126,9 +124,7 @@ class KnowledgeBase:
         known = self.db.execute("SELECT id, sha256 FROM documents WHERE path = ?", (path,)).fetchone()
         if known and known["sha256"] == sha:
             return self._log(IngestResult(path, "unchanged"), sha)
-        twin = self.db.execute(
-            "SELECT path FROM documents WHERE sha256 = ? AND path != ?", (sha, path)
-        ).fetchone()
+        twin = self.db.execute("SELECT path FROM documents WHERE sha256 = ? AND path != ?", (sha, path)).fetchone()
         if twin:
             return self._log(IngestResult(path, "duplicate", f"same content as {twin['path']}"), sha)
         try:
@@ -339,16 +335,11 @@ class KnowledgeBase:
             "SELECT i.id, i.activity, i.description, i.result, i.section, d.title, d.region, d.municipality"
             " FROM items i JOIN documents d ON d.id = i.doc_id ORDER BY i.id"
         ).fetchall()
-        texts = [
-            "\n".join(x for x in (r["section"], r["activity"], r["description"], r["result"]) if x)
-            for r in rows
-        ]
+        texts = ["\n".join(x for x in (r["section"], r["activity"], r["description"], r["result"]) if x) for r in rows]
         vectors = embedder.passages(texts)
         self.db.execute("BEGIN IMMEDIATE")
         for r, v in zip(rows, vectors, strict=True):
-            self.db.execute(
-                "UPDATE items SET vector = ? WHERE id = ?", (v.astype(np.float32).tobytes(), r["id"])
-            )
+            self.db.execute("UPDATE items SET vector = ? WHERE id = ?", (v.astype(np.float32).tobytes(), r["id"]))
         store.set_meta(self.db, "model", embedder.model_name())
         store.set_meta(self.db, "dim", str(vectors.shape[1] if len(rows) else embedder.dimension()))
         self.db.execute("COMMIT")

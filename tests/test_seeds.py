@@ -58,9 +58,7 @@ def test_order_metadata_001(seeds):
     assert d.issuer == "Отдел образования администрации Пономаревского района Оренбургской области"
     assert (d.signatory.name, d.signatory.position) == ("Бахмутов В.А.", "Заведующий ОО")
     assert d.period is None  # the text names no period: None, not a guess
-    assert [c.number for c in d.citations] == [
-        "01-21/744"
-    ]  # its own «Приложение … №01-10/142-2» is not a citation
+    assert [c.number for c in d.citations] == ["01-21/744"]  # its own «Приложение … №01-10/142-2» is not a citation
 
 
 def test_clauses_001_odd_numbering(seeds):

@@ -37,9 +37,7 @@ def read(data: bytes) -> list[Block]:
         elif el.tag == _W + "tbl":
             for r, cells in enumerate(_table_rows(el, numbering)):
                 if any(cells):
-                    blocks.append(
-                        Block("\t".join(cells), tuple(cells), Position(line=n, table=table_no, row=r))
-                    )
+                    blocks.append(Block("\t".join(cells), tuple(cells), Position(line=n, table=table_no, row=r)))
             table_no += 1
     return blocks
 

@@ -70,9 +70,7 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
         doc.annex_title = " ".join(" ".join(annex).split()) or None
     elif trigger is None and kind_at is not None:
         # A roadmap or report without clauses: paragraphs after its title are content.
-        start = (
-            kind_at + 1 + (1 if texts[kind_at + 1 : kind_at + 2] and texts[kind_at + 1][:1].islower() else 0)
-        )
+        start = kind_at + 1 + (1 if texts[kind_at + 1 : kind_at + 2] and texts[kind_at + 1][:1].islower() else 0)
         start = max(start, rest_at)
         items = [_paragraph(b, n) for n, b in enumerate(_substantial(head[start:]), start=1)]
     elif trigger is None:

@@ -41,9 +41,7 @@ _TITLE = re.compile(r"^Об?\s+[а-яё]")
 _INITIALS = r"[А-ЯЁ]\.\s?[А-ЯЁ]\."
 _SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 NAME = re.compile(rf"(?<![\w.])(?:({_INITIALS})\s?({_SURNAME})|({_SURNAME})\s({_INITIALS}))(?!\w)")
-_PERIOD_YEARS = re.compile(
-    r"(?:(?:на|в|за)\s+)?(\d{4})\s*[-–—/]\s*(\d{4})\s+(учебн\w+\s+)?год\w*", re.IGNORECASE
-)
+_PERIOD_YEARS = re.compile(r"(?:(?:на|в|за)\s+)?(\d{4})\s*[-–—/]\s*(\d{4})\s+(учебн\w+\s+)?год\w*", re.IGNORECASE)
 _PERIOD_YEAR = re.compile(r"(?:на|в|за)\s+(\d{4})\s+(учебн\w+\s+)?год\w*", re.IGNORECASE)
 _CITATION = re.compile(
     rf"(?P<kind>{_ACT_WORD})\s+(?P<issuer>[^№\n]{{0,160}}?)\s*\bот\s+(?P<date>{DATE_PATTERN})"
@@ -64,9 +62,7 @@ def sentence_case(text: str) -> str:
         result = text.lower()  # all capitals: every word, short ones too
     else:
         words = re.split(r"(\s+|[«»\"()])", text)
-        result = "".join(
-            w.lower() if len(re.sub(r"[^А-ЯЁа-яё]", "", w)) >= 5 and w.isupper() else w for w in words
-        )
+        result = "".join(w.lower() if len(re.sub(r"[^А-ЯЁа-яё]", "", w)) >= 5 and w.isupper() else w for w in words)
     # Proper names that letterheads capitalise: the word before «области/района», quoted names.
     result = re.sub(
         r"\b([а-яё]+(?:ой|ого|ий|ая|ский))(\s+(?:област|район|кра)[а-яё]*)",
@@ -100,12 +96,7 @@ def issuer_of(paragraphs: list[str]) -> str | None:
     bodies: list[str] = []
     for p in paragraphs:
         text = " ".join(p.split())
-        if (
-            _STAMP.match(text)
-            or NAME.search(text)
-            or find_date(text)
-            or not re.search(r"[А-ЯЁа-яё]{3}", text)
-        ):
+        if _STAMP.match(text) or NAME.search(text) or find_date(text) or not re.search(r"[А-ЯЁа-яё]{3}", text):
             continue
         # «администрации …» or a bare «Оренбургской области» goes on the line above (DOCX lines).
         place_only = len(text.split()) <= 4 and (places.regions(text) or places.municipalities(text))
@@ -208,9 +199,7 @@ def citations(text: str, own_number: str | None, amending: bool, clauses: list[s
     found: dict[tuple[str | None, str], Citation] = {}
     for m in _CITATION.finditer(text):
         number = m.group("number")
-        if number == own_number or re.search(
-            r"^Приложени|к\s+приказу", text[max(0, m.start() - 40) : m.start() + 12]
-        ):
+        if number == own_number or re.search(r"^Приложени|к\s+приказу", text[max(0, m.start() - 40) : m.start() + 12]):
             continue
         date = parse_date(m.group("date"))
         key = (date, number)
@@ -219,9 +208,7 @@ def citations(text: str, own_number: str | None, amending: bool, clauses: list[s
         kind = _act_kind(m.group("kind"))
         issuer = " ".join(m.group("issuer").split()) or None
         title = _quoted(text, m.end())
-        amends = amending and any(
-            c.lstrip("0123456789. ").startswith("Внести") and number in c for c in clauses
-        )
+        amends = amending and any(c.lstrip("0123456789. ").startswith("Внести") and number in c for c in clauses)
         found[key] = Citation(kind, date, number, title, issuer, amends)
     return list(found.values())
 

@@ -23,9 +23,7 @@ _RECURRENCE = {
     "постоянно": "постоянно",
 }
 _BY_PLAN = re.compile(r"по\s+(?:отдельному\s+)?(?:плану|графику)|по\s+мере\s+необходимости")
-_WHOLE = re.compile(
-    r"в\s+течение\s+(?:всего\s+)?(?:периода|учебного\s+года|календарного\s+года|года|(\d{4})\s+года)"
-)
+_WHOLE = re.compile(r"в\s+течение\s+(?:всего\s+)?(?:периода|учебного\s+года|календарного\s+года|года|(\d{4})\s+года)")
 _QUARTER = re.compile(r"\b(iv|i{1,3}|[1-4])\s*(?:-?[йг]о)?\s*квартал")
 _YEARS = re.compile(r"(\d{4})(?:\s*[-–—/]\s*(\d{4}))?\s*(?:учебн[а-я]*\s+)?(?:год|гг?\.)")
 _WORD = re.compile(r"[а-яё]+|\d{4}")
@@ -95,11 +93,7 @@ def parse(text: str, period: Period | None = None, year: int | None = None, date
     months = _months(low, period, year)
     if months:
         (when.start_year, when.start_month), (when.end_year, when.end_month) = months[0], months[-1]
-        if (
-            when.start_year
-            and when.end_year
-            and (when.end_year, when.end_month) < (when.start_year, when.start_month)
-        ):
+        if when.start_year and when.end_year and (when.end_year, when.end_month) < (when.start_year, when.start_month):
             when.end_year = when.start_year + 1  # «ноябрь-февраль»: runs into the next year
     elif when.whole_period:
         if "учебн" in low and not (period and period.school_year) and dated:

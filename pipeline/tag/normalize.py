@@ -43,9 +43,7 @@ def person(text: str) -> tuple[str, str, bool]:
         return text, text.lower(), False
     parses = [(w, [p for p in morph().parse(w) if {"Surn", "Name", "Patr"} & p.tag.grammemes]) for w in words]
     if not initials and len(words) >= 2:  # «Иванова Мария Петровна»: initials from name and patronymic
-        initials = "".join(
-            w[0].upper() + "." for w, ps in parses if ps and ({"Name", "Patr"} & ps[0].tag.grammemes)
-        )
+        initials = "".join(w[0].upper() + "." for w, ps in parses if ps and ({"Name", "Patr"} & ps[0].tag.grammemes))
     surname_word = next((w for w, ps in parses if any("Surn" in p.tag for p in ps)), words[0])
     nominative, lemma, was_nominative = _surname(surname_word)
     canonical = f"{nominative} {initials}".strip()

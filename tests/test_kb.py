@@ -1,0 +1,153 @@
+"""The knowledge base: incremental ingest, hybrid search, filters, repair and crashes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from index.kb import Filters, KnowledgeBase
+from pipeline.parse import parse_file
+from tests.conftest import CORPUS, ROOT, seed_path
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory):
+    kb = KnowledgeBase.open(tmp_path_factory.mktemp("kb"))
+    results = kb.ingest([CORPUS])
+    assert [r.status for r in results] == ["added"] * 5
+    return kb
+
+
+def regions(hits) -> set[str]:
+    return {h.document["region"] for h in hits}
+
+
+def test_corpus_ingested_once(kb):
+    s = kb.stats()
+    assert (s["documents"], s["items"], s["vectors"]) == (5, 205, 205)
+    assert s["problems"] == []
+    again = kb.ingest([CORPUS])
+    assert [r.status for r in again] == ["unchanged"] * 5
+    assert kb.stats()["items"] == 205
+
+
+def test_partnership_rows_from_all_three_regions(kb):
+    hits = kb.search("сетевое партнёрство школ", k=10)
+    assert regions(hits) == {"Смоленская область", "Оренбургская область", "Московская область"}
+    top = hits[0]
+    assert top.dense_rank and top.lexical_rank and "партнерство" in top.matched_terms
+    assert top.score > hits[-1].score
+
+
+def test_filters(kb):
+    hits = kb.search("мониторинг", Filters(region="Оренбургская область"), k=20)
+    assert hits and regions(hits) == {"Оренбургская область"}
+    hits = kb.search("мониторинг", Filters(year_from=2021), k=20)
+    assert hits and {h.document["year"] for h in hits} == {2021}
+    hits = kb.search("методическая помощь", Filters(entity="ORG:МКУ «ЦМТО»"), k=50)
+    assert hits and all(
+        "ЦМТО" in (h.item["responsible"] or "") + h.item["activity"] + (h.item["result"] or "") for h in hits
+    )
+
+
+def test_lemmas_and_glossary_in_lexical_search(kb):
+    from index import lemmas
+
+    match, terms = lemmas.fts_query("школам с низкими результатами")
+    assert terms == ["школа", "низкий", "результат"]
+    found = [kb._item(i)[0] for i in kb._lexical(match, 300, None)]
+    texts = [" ".join(x or "" for x in (i["activity"], i["description"], i["result"])) for i in found]
+    # This row says only «ШНОР»: it is found through the glossary's expansion of the abbreviation.
+    assert any(t.startswith("Принятие управленческих решений") and "низк" not in t for t in texts)
+
+
+def test_similar_from_other_documents(kb):
+    row = kb.db.execute(
+        "SELECT i.id, i.doc_id FROM items i WHERE i.activity LIKE 'Организация сетевого партнерства%'"
+    ).fetchone()
+    hits = kb.similar(row["id"], other_regions=True, k=5)
+    assert hits and all(h.item["doc_id"] != row["doc_id"] for h in hits)
+    assert "Смоленская область" not in regions(hits)
+
+
+def test_change_replace_duplicate_remove_and_bad_file(tmp_path):
+    kb = KnowledgeBase.open(tmp_path / "kb")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    text = seed_path("001").read_text("utf-8")
+    (inbox / "order.txt").write_text(text, "utf-8")
+    (inbox / "broken.docx").write_bytes(b"not a zip")
+    results = {os.path.basename(r.path): r for r in kb.ingest([inbox])}
+    assert results["order.txt"].status == "added" and results["broken.docx"].status == "failed"
+    assert "broken DOCX" in results["broken.docx"].message
+    before = kb.stats()["items"]
+
+    shorter = "\n".join(line for line in text.splitlines() if not line.startswith("23\t"))
+    (inbox / "order.txt").write_text(shorter, "utf-8")
+    [changed] = [r for r in kb.ingest([inbox / "order.txt"])]
+    assert changed.status == "replaced" and kb.stats()["items"] == before - 1
+    assert kb.check() == []
+
+    (inbox / "copy.txt").write_text(shorter, "utf-8")
+    assert kb.ingest([inbox / "copy.txt"])[0].status == "duplicate"
+
+    assert kb.remove("order.txt") == before - 1
+    assert kb.stats()["items"] == 0 and len(kb.vectors) == 0 and kb.check() == []
+
+
+def test_vectors_repaired_from_sqlite(tmp_path):
+    kb = KnowledgeBase.open(tmp_path)
+    kb.ingest([seed_path("004")])
+    kb.close()
+    (tmp_path / "vectors.faiss").write_bytes(b"garbage")
+    reopened = KnowledgeBase.open(tmp_path)
+    assert reopened.repaired and reopened.check() == [] and len(reopened.vectors) == 40
+
+
+def test_model_mismatch_is_refused(tmp_path):
+    kb = KnowledgeBase.open(tmp_path)
+    kb.db.execute("UPDATE meta SET value = 'some-other-model' WHERE key = 'model'")
+    kb.close()
+    with pytest.raises(RuntimeError, match="praktika reindex"):
+        KnowledgeBase.open(tmp_path)
+    assert KnowledgeBase.open(tmp_path, reindexing=True).reindex() == 0
+    KnowledgeBase.open(tmp_path)  # opens again once reindexed
+
+
+def test_kill_minus_nine_during_ingest(tmp_path):
+    """Kill a real `praktika ingest` at several points; the KB opens clean and a rerun completes it."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for n in range(4):  # distinct contents: each seed with a marker line appended
+        for p in sorted(CORPUS.glob("*.txt")):
+            (inbox / f"{n}_{p.name}").write_text(p.read_text("utf-8") + f"\nКопия {n}\n", "utf-8")
+    kb_dir = tmp_path / "kb"
+    cmd = [sys.executable, "-m", "app.cli", "ingest", str(inbox), "--kb", str(kb_dir)]
+    for stop_at in (2, 7, 13):  # kill while file N is being processed
+        proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        seen = ""
+        deadline = time.time() + 300
+        while f"{stop_at}/20" not in seen and proc.poll() is None and time.time() < deadline:
+            seen += proc.stderr.read(1)
+        time.sleep(0.3 * stop_at % 1.0)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        kb = KnowledgeBase.open(kb_dir)
+        assert kb.check() == [], stop_at
+        kb.close()
+    run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-2000:]
+    kb = KnowledgeBase.open(kb_dir)
+    expected = sum(len(parse_file(p).items) for p in inbox.iterdir())  # every item exactly once
+    db = sqlite3.connect(kb_dir / "praktika.sqlite")
+    assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 20
+    assert kb.stats()["items"] == expected == len(kb.vectors)
+    assert kb.check() == []
+    shutil.rmtree(kb_dir)
