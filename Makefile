@@ -7,7 +7,10 @@ STAMP  := $(VENV)/.installed
 .PHONY: run test setup system lint bench clean
 
 run: setup
-	$(BIN)/praktika parse corpus --summary
+	$(BIN)/praktika parse corpus --summary --no-entities
+	$(BIN)/praktika ingest corpus
+	$(BIN)/praktika stats
+	$(BIN)/praktika search "сетевое партнёрство школ"
 
 test: setup
 	$(BIN)/python -m pytest -q
@@ -17,6 +20,9 @@ lint: setup
 
 bench: setup
 	$(BIN)/python bench/parse.py
+	$(BIN)/python bench/ner_eval.py
+	$(BIN)/python bench/retrieval.py
+	$(BIN)/python bench/ingest.py
 
 setup: system $(STAMP)
 

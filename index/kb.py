@@ -15,6 +15,8 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,6 +69,7 @@ class KnowledgeBase:
     vectors: Vectors
     dim: int
     repaired: bool = False
+    timings: Counter = field(default_factory=Counter)  # seconds per ingest stage, for bench/ingest.py
     _cache: dict = field(default_factory=dict)
 
     # --- opening -----------------------------------------------------------------------------
@@ -130,10 +133,14 @@ class KnowledgeBase:
         try:
             from pipeline.tag import tag_documents
 
+            clock = time.perf_counter()
             doc = parse_bytes(data, name)
+            clock = self._tick("parse", clock)
             tag_documents([doc])
+            clock = self._tick("entities", clock)
             texts = [item_text(doc.meta(), item) for item in doc.items]
             vectors = embedder.passages(texts)
+            clock = self._tick("embed", clock)
         except ReadError as e:
             return self._log(IngestResult(path, "failed", str(e)), sha)
         removed: list[int] = []
@@ -153,7 +160,13 @@ class KnowledgeBase:
         self.vectors.add(np.array(added, dtype=np.int64), vectors)
         self.vectors.save(self.root / "vectors.faiss")
         self._cache.clear()
+        self._tick("index", clock)
         return self._log(IngestResult(path, "replaced" if known else "added", items=len(added)), sha)
+
+    def _tick(self, stage: str, since: float) -> float:
+        now = time.perf_counter()
+        self.timings[stage] += now - since
+        return now
 
     def _log(self, result: IngestResult, sha: str | None) -> IngestResult:
         self.db.execute(

@@ -1,0 +1,80 @@
+"""Retrieval quality on the judged queries in tests/gold/queries.tsv: lexical, dense, hybrid.
+
+    .venv/bin/python bench/retrieval.py [--kb DIR]
+
+Builds a knowledge base from corpus/ in a temporary folder (unless --kb is given) and
+prints mean nDCG@10 and Recall@10 per retriever, side by side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from index import embedder, lemmas  # noqa: E402
+from index.kb import KnowledgeBase  # noqa: E402
+from pipeline import config  # noqa: E402
+
+QUERIES = ROOT / "tests/gold/queries.tsv"
+
+
+def judged() -> list[tuple[str, set[str]]]:
+    with open(QUERIES, encoding="utf-8") as f:
+        return [(r["query"], set(r["relevant"].split())) for r in csv.DictReader(f, delimiter="\t")]
+
+
+def ndcg(ranked: list[str], relevant: set[str], k: int = 10) -> float:
+    dcg = sum(1 / math.log2(i + 2) for i, x in enumerate(ranked[:k]) if x in relevant)
+    ideal = sum(1 / math.log2(i + 2) for i in range(min(k, len(relevant))))
+    return dcg / ideal if ideal else 0.0
+
+
+def recall(ranked: list[str], relevant: set[str], k: int = 10) -> float:
+    return len(set(ranked[:k]) & relevant) / len(relevant)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--kb")
+    args = ap.parse_args()
+    root = Path(args.kb) if args.kb else Path(tempfile.mkdtemp(prefix="praktika-bench-"))
+    kb = KnowledgeBase.open(root)
+    kb.ingest([ROOT / "corpus"])
+    label = {
+        r[0]: f"{r[1][:3]}:{r[2]}"
+        for r in kb.db.execute("SELECT i.id, d.source, i.ordinal FROM items i JOIN documents d ON d.id = i.doc_id")
+    }
+    n = config.CANDIDATES
+    runs = {
+        "lexical": lambda q: kb._lexical(lemmas.fts_query(q)[0], n, None),
+        "dense": lambda q: kb._dense(embedder.query(q), n, None),
+        "hybrid": lambda q: [h.item_id for h in kb.search(q, k=10)],
+    }
+    scores: dict[str, dict[str, list[float]]] = {name: {"ndcg": [], "recall": []} for name in runs}
+    queries = judged()
+    for query, relevant in queries:
+        for name, run in runs.items():
+            ranked = [label[i] for i in run(query)]
+            scores[name]["ndcg"].append(ndcg(ranked, relevant))
+            scores[name]["recall"].append(recall(ranked, relevant))
+    print(f"{len(queries)} judged queries, {len(label)} items, model {embedder.model_name()}")
+    print(f"{'retriever':<10} {'nDCG@10':>8} {'Recall@10':>10}")
+    for name, s in scores.items():
+        print(f"{name:<10} {statistics.mean(s['ndcg']):8.3f} {statistics.mean(s['recall']):10.3f}")
+    wins = sum(
+        h > max(d, x)
+        for h, d, x in zip(scores["hybrid"]["ndcg"], scores["dense"]["ndcg"], scores["lexical"]["ndcg"], strict=True)
+    )
+    print(f"hybrid beats both on {wins} of {len(queries)} queries (nDCG@10)")
+
+
+if __name__ == "__main__":
+    main()
