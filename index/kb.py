@@ -18,7 +18,7 @@ import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -188,6 +188,7 @@ class KnowledgeBase:
         self.db.execute("COMMIT")
         self.vectors.remove(removed)
         self.vectors.save(self.root / "vectors.faiss")
+        self._cache.clear()
         return len(removed)
 
     # --- search --------------------------------------------------------------------------------
@@ -199,6 +200,7 @@ class KnowledgeBase:
         n = config.CANDIDATES
         dense = self._dense(embedder.query(query), n, allowed)
         match, terms = lemmas.fts_query(query)
+        match = self._selective(terms) or match
         lexical = self._lexical(match, n, allowed) if match else []
         return self._fuse(dense, lexical, terms, k)
 
@@ -229,7 +231,13 @@ class KnowledgeBase:
         return {r[0] for r in self.db.execute("SELECT id FROM items")}
 
     def _allowed(self, f: Filters) -> set[int] | None:
-        """Item ids that pass the filters, or None when there are none to apply."""
+        """Item ids that pass the filters, or None when there are none to apply (cached until a change)."""
+        key = ("allowed", astuple(f))
+        if key not in self._cache:
+            self._cache[key] = self._select_allowed(f)
+        return self._cache[key]
+
+    def _select_allowed(self, f: Filters) -> set[int] | None:
         where, args = [], []
         for column, value in (("d.region", f.region), ("d.municipality", f.municipality), ("d.kind", f.kind)):
             if value:
@@ -259,10 +267,20 @@ class KnowledgeBase:
         return {r[0] for r in self.db.execute(sql, args)}
 
     def _dense(self, vector: np.ndarray, n: int, allowed: set[int] | None) -> list[int]:
-        if allowed is None:
-            return [i for i, _ in self.vectors.search(vector, n)]
-        found = self.vectors.search(vector, len(self.vectors))  # exact index: filter after scoring
-        return [i for i, _ in found if i in allowed][:n]
+        return [i for i, _ in self.vectors.search(vector, n, allowed)]
+
+    def _selective(self, terms: list[str]) -> str:
+        """The query without lemmas found in most items («школа»): they rank nothing and cost much.
+
+        Only applied on larger collections; the rarest term is always kept.
+        """
+        total = self.db.execute("SELECT count(*) FROM items").fetchone()[0]
+        if total < 5000 or len(terms) < 2:
+            return ""
+        marks = ",".join("?" * len(terms))
+        df = dict(self.db.execute(f"SELECT term, doc FROM items_vocab WHERE term IN ({marks})", terms).fetchall())
+        kept = [t for t in terms if df.get(t, 0) <= 0.2 * total] or [min(terms, key=lambda t: df.get(t, 0))]
+        return " OR ".join(f'"{t}"' for t in kept)
 
     def _lexical(self, match: str, n: int, allowed: set[int] | None) -> list[int]:
         rows = self.db.execute(

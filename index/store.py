@@ -60,6 +60,7 @@ CREATE TABLE IF NOT EXISTS ingest_log (
     path TEXT NOT NULL, sha256 TEXT, status TEXT NOT NULL, message TEXT, items INTEGER
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(lemmas, tokenize = 'unicode61');
+CREATE VIRTUAL TABLE IF NOT EXISTS items_vocab USING fts5vocab(items_fts, 'row');
 """
 
 

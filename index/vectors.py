@@ -42,10 +42,15 @@ class Vectors:
         if ids:
             self.index.remove_ids(np.asarray(ids, dtype=np.int64))
 
-    def search(self, vector: np.ndarray, k: int) -> list[tuple[int, float]]:
-        if self.index.ntotal == 0 or k <= 0:
+    def search(self, vector: np.ndarray, k: int, allowed: set[int] | None = None) -> list[tuple[int, float]]:
+        """The `k` nearest items, only among `allowed` ids when given (filtered inside FAISS)."""
+        if self.index.ntotal == 0 or k <= 0 or (allowed is not None and not allowed):
             return []
-        scores, ids = self.index.search(vector.reshape(1, -1).astype(np.float32), min(k, self.index.ntotal))
+        params = None
+        if allowed is not None:
+            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(np.fromiter(allowed, dtype=np.int64)))
+        query = vector.reshape(1, -1).astype(np.float32)
+        scores, ids = self.index.search(query, min(k, self.index.ntotal), params=params)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i != -1]
 
     def ids(self) -> set[int]:
