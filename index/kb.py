@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 import time
 from collections import Counter
@@ -203,6 +204,21 @@ class KnowledgeBase:
         match = self._selective(terms) or match
         lexical = self._lexical(match, n, allowed) if match else []
         return self._fuse(dense, lexical, terms, k)
+
+    def understand(self, query: str) -> dict[str, Any]:
+        """What the query names besides its topic: abbreviations expanded, region and year as filters."""
+        from pipeline import glossary, places
+
+        found = places.regions(query)
+        years = [int(y) for y in re.findall(r"(?<!\d)(20\d\d|19\d\d)(?!\d)", query)]
+        known = {r[0] for r in self.db.execute("SELECT DISTINCT region FROM documents WHERE region IS NOT NULL")}
+        return {
+            "expanded": glossary.expand_query(query),
+            "region": next((r for r in found if r in known), found[0] if found else None),
+            "municipality": next(iter(places.municipalities(query)), None),
+            "year_from": min(years) if years else None,
+            "year_to": max(years) if years else None,
+        }
 
     def similar(
         self, item_id: int, other_documents_only: bool = True, other_regions: bool = False, k: int = 10

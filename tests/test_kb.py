@@ -151,3 +151,11 @@ def test_kill_minus_nine_during_ingest(tmp_path):
     assert kb.stats()["items"] == expected == len(kb.vectors)
     assert kb.check() == []
     shutil.rmtree(kb_dir)
+
+
+def test_query_understanding(kb):
+    hint = kb.understand("кто отвечает за мониторинг ШНОР в Смоленской области в 2021 году")
+    assert hint["region"] == "Смоленская область"
+    assert (hint["year_from"], hint["year_to"]) == (2021, 2021)
+    assert "школы с низкими образовательными результатами" in hint["expanded"]
+    assert kb.understand("сетевое партнёрство")["region"] is None
