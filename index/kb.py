@@ -97,12 +97,15 @@ class KnowledgeBase:
     def _repair_vectors(self) -> None:
         """Rebuild FAISS from SQLite when the two disagree (e.g. after a crash between them)."""
         ids = {r[0] for r in self.db.execute("SELECT id FROM items")}
-        if ids != self.vectors.ids():
-            item_ids, vecs = store.all_vectors(self.db, self.dim)
-            self.vectors = Vectors(self.dim)
-            self.vectors.add(item_ids, vecs)
-            self.vectors.save(self.root / "vectors.faiss")
-            self.repaired = True
+        if ids != self.vectors.ids() or self.vectors.outgrown():
+            self.repaired = ids != self.vectors.ids()
+            self._rebuild_vectors()
+
+    def _rebuild_vectors(self) -> None:
+        item_ids, vecs = store.all_vectors(self.db, self.dim)
+        self.vectors = Vectors.build(item_ids, vecs, self.dim)
+        self.vectors.save(self.root / "vectors.faiss")
+        store.set_meta(self.db, "vector_index", self.vectors.kind)
 
     def close(self) -> None:
         self.db.close()
@@ -159,7 +162,10 @@ class KnowledgeBase:
             raise
         self.vectors.remove(removed)
         self.vectors.add(np.array(added, dtype=np.int64), vectors)
-        self.vectors.save(self.root / "vectors.faiss")
+        if self.vectors.outgrown():
+            self._rebuild_vectors()  # past EXACT_UP_TO: switch to the approximate index
+        else:
+            self.vectors.save(self.root / "vectors.faiss")
         self._cache.clear()
         self._tick("index", clock)
         return self._log(IngestResult(path, "replaced" if known else "added", items=len(added)), sha)
@@ -366,6 +372,7 @@ class KnowledgeBase:
                 )
             ],
             "model": store.get_meta(self.db, "model"),
+            "vector_index": self.vectors.kind,
             "dim": self.dim,
             "problems": self.check(),
         }
@@ -390,9 +397,7 @@ class KnowledgeBase:
         store.set_meta(self.db, "model", embedder.model_name())
         store.set_meta(self.db, "dim", str(vectors.shape[1] if len(rows) else embedder.dimension()))
         self.db.execute("COMMIT")
-        self.vectors = Vectors(embedder.dimension())
-        self.vectors.add(np.array([r["id"] for r in rows], dtype=np.int64), vectors)
-        self.vectors.save(self.root / "vectors.faiss")
+        self._rebuild_vectors()
         return len(rows)
 
 

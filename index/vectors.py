@@ -1,7 +1,10 @@
-"""FAISS vectors keyed by item id (`IndexIDMap2` over exact inner product).
+"""FAISS vectors keyed by item id.
 
-SQLite holds every vector too, so this file is a cache: written atomically after each
-commit, and rebuilt from SQLite when it is missing or disagrees with the database.
+Exact inner product (`IndexIDMap2` over `IndexFlatIP`) while the collection is small; past
+`config.EXACT_UP_TO` items an inverted-file index (`IndexIVFFlat`, nlist ≈ 4·√n, nprobe
+from `config.IVF_NPROBE`) that keeps ids, removals and filters. SQLite holds every vector
+too, so this file is a cache: written atomically after each commit, and rebuilt from
+SQLite when it is missing, disagrees with the database, or has outgrown its kind.
 """
 
 from __future__ import annotations
@@ -18,6 +21,34 @@ class Vectors:
     def __init__(self, dim: int) -> None:
         self.dim = dim
         self.index = faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
+
+    @classmethod
+    def build(cls, ids: np.ndarray, vectors: np.ndarray, dim: int) -> Vectors:
+        """The right index for this many vectors, filled."""
+        from pipeline import config
+
+        v = cls(dim)
+        if len(ids) > config.EXACT_UP_TO:
+            nlist = max(1, min(int(4 * np.sqrt(len(ids))), len(ids) // 40))  # FAISS wants ≥39 points a list
+            index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, nlist, faiss.METRIC_INNER_PRODUCT)
+            rng = np.random.default_rng(0)
+            sample = vectors[rng.choice(len(vectors), size=min(len(vectors), 64 * nlist), replace=False)]
+            index.train(np.ascontiguousarray(sample, dtype=np.float32))
+            index.nprobe = config.IVF_NPROBE
+            v.index = index
+        v.add(ids, vectors)
+        return v
+
+    @property
+    def kind(self) -> str:
+        """«flat» or «ivf nlist=… nprobe=…», recorded in the knowledge base's meta."""
+        ivf = faiss.try_extract_index_ivf(self.index) if not isinstance(self.index, faiss.IndexIDMap2) else None
+        return f"ivf nlist={ivf.nlist} nprobe={ivf.nprobe}" if ivf else "flat"
+
+    def outgrown(self) -> bool:
+        from pipeline import config
+
+        return self.kind == "flat" and len(self) > config.EXACT_UP_TO
 
     @classmethod
     def load(cls, path: Path, dim: int) -> Vectors | None:
@@ -48,7 +79,13 @@ class Vectors:
             return []
         params = None
         if allowed is not None:
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(np.fromiter(allowed, dtype=np.int64)))
+            selector = faiss.IDSelectorBatch(np.fromiter(allowed, dtype=np.int64))
+            if self.kind == "flat":
+                params = faiss.SearchParameters(sel=selector)
+            else:  # a narrow filter may live in lists a normal probe skips: then probe them all
+                ivf = faiss.extract_index_ivf(self.index)
+                nprobe = ivf.nlist if len(allowed) < 0.2 * self.index.ntotal else ivf.nprobe
+                params = faiss.SearchParametersIVF(sel=selector, nprobe=nprobe)
         query = vector.reshape(1, -1).astype(np.float32)
         scores, ids = self.index.search(query, min(k, self.index.ntotal), params=params)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i != -1]
@@ -56,7 +93,15 @@ class Vectors:
     def ids(self) -> set[int]:
         if self.index.ntotal == 0:
             return set()
-        return set(faiss.vector_to_array(self.index.id_map).tolist())
+        if isinstance(self.index, faiss.IndexIDMap2):
+            return set(faiss.vector_to_array(self.index.id_map).tolist())
+        invlists = faiss.extract_index_ivf(self.index).invlists
+        found: set[int] = set()
+        for lst in range(invlists.nlist):
+            size = invlists.list_size(lst)
+            if size:
+                found.update(faiss.rev_swig_ptr(invlists.get_ids(lst), size).tolist())
+        return found
 
     def __len__(self) -> int:
         return int(self.index.ntotal)

@@ -33,3 +33,4 @@ RRF_K = int(_env("RRF_K", "60"))
 
 # Vector index: exact search up to this many items, approximate (HNSW) beyond.
 EXACT_UP_TO = int(_env("EXACT_UP_TO", "50000"))
+IVF_NPROBE = int(_env("IVF_NPROBE", "32"))

@@ -159,3 +159,31 @@ def test_query_understanding(kb):
     assert (hint["year_from"], hint["year_to"]) == (2021, 2021)
     assert "школы с низкими образовательными результатами" in hint["expanded"]
     assert kb.understand("сетевое партнёрство")["region"] is None
+
+
+def test_approximate_index_past_the_threshold(tmp_path, monkeypatch):
+    """Past EXACT_UP_TO the vectors move to IVF; removal, filters and recall still hold."""
+    import numpy as np
+
+    from index.vectors import Vectors
+    from pipeline import config
+
+    monkeypatch.setattr(config, "EXACT_UP_TO", 1000)
+    rng = np.random.default_rng(0)
+    centres = rng.normal(size=(200, 384)).astype(np.float32)
+    x = centres[rng.integers(0, 200, 8000)] + rng.normal(0, 0.3, (8000, 384)).astype(np.float32)
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    ids = np.arange(1, 8001)
+    approx, exact = Vectors.build(ids, x, 384), Vectors.build(ids[:0], x[:0], 384)
+    exact.add(ids, x)
+    assert approx.kind.startswith("ivf") and exact.kind == "flat" and len(approx) == 8000
+    queries = x[:100] + rng.normal(0, 0.05, (100, 384)).astype(np.float32)
+    recall = np.mean([
+        len({i for i, _ in approx.search(q, 10)} & {i for i, _ in exact.search(q, 10)}) / 10 for q in queries
+    ])
+    assert recall >= 0.95
+    approx.remove([1, 2, 3])
+    assert len(approx) == 7997 and not {1, 2, 3} & approx.ids()
+    assert {i for i, _ in approx.search(queries[0], 10, allowed={10, 11, 12, 13})} == {10, 11, 12, 13}
+    approx.save(tmp_path / "v.faiss")
+    assert Vectors.load(tmp_path / "v.faiss", 384).kind == approx.kind
