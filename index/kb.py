@@ -208,7 +208,7 @@ class KnowledgeBase:
         dense = self._dense(embedder.query(query), n, allowed)
         match, terms = lemmas.fts_query(query)
         match = self._selective(terms) or match
-        lexical = self._lexical(match, n, allowed) if match else []
+        lexical = self._lexical(match, n, allowed, self._filter_sql(filters)) if match else []
         return self._fuse(dense, lexical, terms, k)
 
     def understand(self, query: str) -> dict[str, Any]:
@@ -244,7 +244,8 @@ class KnowledgeBase:
                     (row["region"],),
                 )
             }
-            allowed = (allowed if allowed is not None else self._all_ids()) - same
+            pool = set(allowed.tolist()) if allowed is not None else self._all_ids()
+            allowed = np.array(sorted(pool - same), dtype=np.int64)
         vector = np.frombuffer(row["vector"], dtype=np.float32)
         dense = [i for i in self._dense(vector, k + 1, allowed) if i != item_id][:k]
         return self._fuse(dense, [], [], k)
@@ -252,14 +253,17 @@ class KnowledgeBase:
     def _all_ids(self) -> set[int]:
         return {r[0] for r in self.db.execute("SELECT id FROM items")}
 
-    def _allowed(self, f: Filters) -> set[int] | None:
-        """Item ids that pass the filters, or None when there are none to apply (cached until a change)."""
+    def _allowed(self, f: Filters) -> np.ndarray | None:
+        """Ids of the items that pass the filters (None: no filters), cached until the next change."""
         key = ("allowed", astuple(f))
         if key not in self._cache:
-            self._cache[key] = self._select_allowed(f)
+            sql = self._filter_sql(f)
+            self._cache[key] = None if sql is None else np.array([r[0] for r in self.db.execute(*sql)], dtype=np.int64)
         return self._cache[key]
 
-    def _select_allowed(self, f: Filters) -> set[int] | None:
+    @staticmethod
+    def _filter_sql(f: Filters) -> tuple[str, list] | None:
+        """SELECT of the item ids passing `f`, with its arguments; None when nothing is filtered."""
         where, args = [], []
         for column, value in (("d.region", f.region), ("d.municipality", f.municipality), ("d.kind", f.kind)):
             if value:
@@ -285,32 +289,42 @@ class KnowledgeBase:
             args.append(f.entity)
         if not where:
             return None
-        sql = "SELECT i.id FROM items i JOIN documents d ON d.id = i.doc_id WHERE " + " AND ".join(where)
-        return {r[0] for r in self.db.execute(sql, args)}
+        return "SELECT i.id FROM items i JOIN documents d ON d.id = i.doc_id WHERE " + " AND ".join(where), args
 
-    def _dense(self, vector: np.ndarray, n: int, allowed: set[int] | None) -> list[int]:
+    def _count(self) -> int:
+        if "count" not in self._cache:
+            self._cache["count"] = self.db.execute("SELECT count(*) FROM items").fetchone()[0]
+        return self._cache["count"]
+
+    def _dense(self, vector: np.ndarray, n: int, allowed: np.ndarray | None) -> list[int]:
         return [i for i, _ in self.vectors.search(vector, n, allowed)]
 
     def _selective(self, terms: list[str]) -> str:
-        """The query without lemmas found in most items («школа»): they rank nothing and cost much.
+        """The query without lemmas found in many items («школа»): they rank little and cost much.
 
         Only applied on larger collections; the rarest term is always kept.
         """
-        total = self.db.execute("SELECT count(*) FROM items").fetchone()[0]
+        total = self._count()
         if total < 5000 or len(terms) < 2:
             return ""
         marks = ",".join("?" * len(terms))
         df = dict(self.db.execute(f"SELECT term, doc FROM items_vocab WHERE term IN ({marks})", terms).fetchall())
-        kept = [t for t in terms if df.get(t, 0) <= 0.2 * total] or [min(terms, key=lambda t: df.get(t, 0))]
+        kept = [t for t in terms if df.get(t, 0) <= 0.1 * total] or [min(terms, key=lambda t: df.get(t, 0))]
         return " OR ".join(f'"{t}"' for t in kept)
 
-    def _lexical(self, match: str, n: int, allowed: set[int] | None) -> list[int]:
+    def _lexical(
+        self, match: str, n: int, allowed: np.ndarray | None = None, filter_sql: tuple[str, list] | None = None
+    ) -> list[int]:
+        """BM25 over lemmas; a filter is applied inside SQLite, not after the ranking."""
+        if filter_sql is None:
+            sql, args = "", []
+        else:
+            sql, args = f" AND rowid IN ({filter_sql[0]})", filter_sql[1]
         rows = self.db.execute(
-            "SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY bm25(items_fts) LIMIT ?",
-            (match, n if allowed is None else 100_000),
+            f"SELECT rowid FROM items_fts WHERE items_fts MATCH ?{sql} ORDER BY bm25(items_fts) LIMIT ?",
+            (match, *args, n),
         ).fetchall()
-        ids = [r[0] for r in rows]
-        return ids if allowed is None else [i for i in ids if i in allowed][:n]
+        return [r[0] for r in rows]
 
     def _fuse(self, dense: list[int], lexical: list[int], terms: list[str], k: int) -> list[Hit]:
         scores: dict[int, float] = {}
@@ -398,6 +412,7 @@ class KnowledgeBase:
         store.set_meta(self.db, "dim", str(vectors.shape[1] if len(rows) else embedder.dimension()))
         self.db.execute("COMMIT")
         self._rebuild_vectors()
+        self._cache.clear()
         return len(rows)
 
 

@@ -34,7 +34,7 @@ class Vectors:
             rng = np.random.default_rng(0)
             sample = vectors[rng.choice(len(vectors), size=min(len(vectors), 64 * nlist), replace=False)]
             index.train(np.ascontiguousarray(sample, dtype=np.float32))
-            index.nprobe = config.IVF_NPROBE
+            index.nprobe = max(config.IVF_NPROBE, nlist // 32)
             v.index = index
         v.add(ids, vectors)
         return v
@@ -73,13 +73,15 @@ class Vectors:
         if ids:
             self.index.remove_ids(np.asarray(ids, dtype=np.int64))
 
-    def search(self, vector: np.ndarray, k: int, allowed: set[int] | None = None) -> list[tuple[int, float]]:
-        """The `k` nearest items, only among `allowed` ids when given (filtered inside FAISS)."""
-        if self.index.ntotal == 0 or k <= 0 or (allowed is not None and not allowed):
+    def search(self, vector: np.ndarray, k: int, allowed=None) -> list[tuple[int, float]]:
+        """The `k` nearest items, only among `allowed` ids (a set or an array) when given, inside FAISS."""
+        if self.index.ntotal == 0 or k <= 0 or (allowed is not None and len(allowed) == 0):
             return []
         params = None
         if allowed is not None:
-            selector = faiss.IDSelectorBatch(np.fromiter(allowed, dtype=np.int64))
+            if not isinstance(allowed, np.ndarray):
+                allowed = np.fromiter(allowed, dtype=np.int64)
+            selector = faiss.IDSelectorBatch(allowed)
             if self.kind == "flat":
                 params = faiss.SearchParameters(sel=selector)
             else:  # a narrow filter may live in lists a normal probe skips: then probe them all

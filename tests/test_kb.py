@@ -178,9 +178,9 @@ def test_approximate_index_past_the_threshold(tmp_path, monkeypatch):
     exact.add(ids, x)
     assert approx.kind.startswith("ivf") and exact.kind == "flat" and len(approx) == 8000
     queries = x[:100] + rng.normal(0, 0.05, (100, 384)).astype(np.float32)
-    recall = np.mean([
-        len({i for i, _ in approx.search(q, 10)} & {i for i, _ in exact.search(q, 10)}) / 10 for q in queries
-    ])
+    recall = np.mean(
+        [len({i for i, _ in approx.search(q, 10)} & {i for i, _ in exact.search(q, 10)}) / 10 for q in queries]
+    )
     assert recall >= 0.95
     approx.remove([1, 2, 3])
     assert len(approx) == 7997 and not {1, 2, 3} & approx.ids()
