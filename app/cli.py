@@ -65,6 +65,19 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--kb")
     p.set_defaults(run=kb_commands.remove)
 
+    p = sub.add_parser("ask", help="ответ на вопрос по базе знаний, со ссылками на пункты")
+    p.add_argument("question")
+    p.add_argument("--kb")
+    p.add_argument("--region")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=kb_commands.ask)
+
+    p = sub.add_parser("serve", help="открыть страницу поиска (Gradio)")
+    p.add_argument("--kb")
+    p.add_argument("--host", default="127.0.0.1", help="адрес (по умолчанию только этот компьютер)")
+    p.add_argument("--port", type=int, default=7860)
+    p.set_defaults(run=kb_commands.serve)
+
     args = parser.parse_args(argv)
     return args.run(args)
 

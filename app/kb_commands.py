@@ -27,7 +27,7 @@ def _progress(n: int, total: int, name: str) -> None:
         print(file=sys.stderr)
 
 
-_STATUS = {
+STATUS_RU = {
     "added": "добавлен",
     "replaced": "обновлён",
     "unchanged": "без изменений",
@@ -41,7 +41,7 @@ def ingest(args: Namespace) -> int:
     results = kb.ingest(args.paths, progress=_progress)
     for r in results:
         extra = f" ({r.items} пунктов)" if r.items else (f": {r.message}" if r.message else "")
-        print(f"{_STATUS[r.status]:<14} {r.path}{extra}")
+        print(f"{STATUS_RU[r.status]:<14} {r.path}{extra}")
     failed = sum(r.status == "failed" for r in results)
     stats = kb.stats()
     print(f"В базе: документов {stats['documents']}, пунктов {stats['items']}; ошибок в этом приёме: {failed}")
@@ -117,4 +117,29 @@ def remove(args: Namespace) -> int:
 def reindex(args: Namespace) -> int:
     n = _open(args, reindexing=True).reindex()
     print(f"Пересчитано векторов: {n}")
+    return 0
+
+
+def ask(args: Namespace) -> int:
+    from index.answers import ASKED_RU
+    from index.kb import Filters
+
+    answer = _open(args).ask(args.question, Filters(region=args.region))
+    if args.json:
+        data = asdict(answer)
+        data["citations"] = [answer.citation(n) for n in range(1, len(answer.evidence) + 1)]
+        print(json.dumps(data, ensure_ascii=False, default=str))
+        return 0 if answer.found else 1
+    print(f"Вопрос «{ASKED_RU[answer.asks]}», тема: {', '.join(answer.topic) or '—'}")
+    print(answer.text)
+    print("Источники:" if answer.found else "Ближайшие пункты:")
+    for n in range(1, len(answer.evidence) + 1):
+        print("  " + answer.citation(n))
+    return 0 if answer.found else 1
+
+
+def serve(args: Namespace) -> int:
+    from app.web import serve as run
+
+    run(args.kb, host=args.host, port=args.port)
     return 0

@@ -55,7 +55,7 @@ def main() -> None:
     n = config.CANDIDATES
     runs = {
         "lexical": lambda q: kb._lexical(lemmas.fts_query(q)[0], n, None),
-        "dense": lambda q: kb._dense(embedder.query(q), n, None),
+        "dense": lambda q: [i for i, _ in kb._dense(embedder.query(q), n, None)],
         "hybrid": lambda q: [h.item_id for h in kb.search(q, k=10)],
     }
     scores: dict[str, dict[str, list[float]]] = {name: {"ndcg": [], "recall": []} for name in runs}

@@ -16,6 +16,7 @@ import hashlib
 import json
 import re
 import sqlite3
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -53,6 +54,7 @@ class Hit:
     matched_terms: list[str]
     item: dict[str, Any]
     document: dict[str, Any]
+    similarity: float | None = None  # cosine of query and item, when the dense side found it
 
 
 @dataclass
@@ -72,6 +74,9 @@ class KnowledgeBase:
     repaired: bool = False
     timings: Counter = field(default_factory=Counter)  # seconds per ingest stage, for bench/ingest.py
     _cache: dict = field(default_factory=dict)
+    # One connection and one FAISS index shared by the web server's threads: every read and
+    # write of either holds this lock (parsing and embedding run outside it).
+    lock: threading.RLock = field(default_factory=threading.RLock)
 
     # --- opening -----------------------------------------------------------------------------
 
@@ -128,12 +133,15 @@ class KnowledgeBase:
     def ingest_bytes(self, data: bytes, path: str, name: str) -> IngestResult:
         """One file: parse, tag, embed, then commit and update the vectors."""
         sha = hashlib.sha256(data).hexdigest()
-        known = self.db.execute("SELECT id, sha256 FROM documents WHERE path = ?", (path,)).fetchone()
-        if known and known["sha256"] == sha:
-            return self._log(IngestResult(path, "unchanged"), sha)
-        twin = self.db.execute("SELECT path FROM documents WHERE sha256 = ? AND path != ?", (sha, path)).fetchone()
-        if twin:
-            return self._log(IngestResult(path, "duplicate", f"same content as {twin['path']}"), sha)
+        with self.lock:
+            known = self.db.execute("SELECT id, sha256 FROM documents WHERE path = ?", (path,)).fetchone()
+            if known and known["sha256"] == sha:
+                return self._log(IngestResult(path, "unchanged"), sha)
+            twin = self.db.execute(
+                "SELECT source FROM documents WHERE sha256 = ? AND path != ?", (sha, path)
+            ).fetchone()
+            if twin:
+                return self._log(IngestResult(path, "duplicate", f"same content as {twin['source']}"), sha)
         try:
             from pipeline.tag import tag_documents
 
@@ -146,7 +154,16 @@ class KnowledgeBase:
             vectors = embedder.passages(texts)
             clock = self._tick("embed", clock)
         except ReadError as e:
-            return self._log(IngestResult(path, "failed", str(e)), sha)
+            with self.lock:
+                return self._log(IngestResult(path, "failed", str(e)), sha)
+        with self.lock:
+            return self._commit(doc, texts, vectors, path, sha, clock)
+
+    def _commit(self, doc, texts: list[str], vectors: np.ndarray, path: str, sha: str, clock: float) -> IngestResult:
+        """Store a parsed document in one transaction, then bring FAISS in step."""
+        known = self.db.execute("SELECT id, sha256 FROM documents WHERE path = ?", (path,)).fetchone()
+        if known and known["sha256"] == sha:  # another thread stored it meanwhile
+            return self._log(IngestResult(path, "unchanged"), sha)
         removed: list[int] = []
         added: list[int] = []
         self.db.execute("BEGIN IMMEDIATE")
@@ -184,6 +201,10 @@ class KnowledgeBase:
 
     def remove(self, document: str | int) -> int:
         """Remove a document by id, path or file name; return how many items went with it."""
+        with self.lock:
+            return self._remove(document)
+
+    def _remove(self, document: str | int) -> int:
         row = self.db.execute(
             "SELECT id FROM documents WHERE id = ? OR path = ? OR source = ?",
             (document, str(document), str(document)),
@@ -203,13 +224,21 @@ class KnowledgeBase:
     def search(self, query: str, filters: Filters | None = None, k: int = 10) -> list[Hit]:
         """Dense and lexical candidates fused by reciprocal rank fusion, then filtered."""
         filters = filters or Filters()
-        allowed = self._allowed(filters)
-        n = config.CANDIDATES
-        dense = self._dense(embedder.query(query), n, allowed)
+        vector = embedder.query(query)
         match, terms = lemmas.fts_query(query)
-        match = self._selective(terms) or match
-        lexical = self._lexical(match, n, allowed, self._filter_sql(filters)) if match else []
-        return self._fuse(dense, lexical, terms, k)
+        n = config.CANDIDATES
+        with self.lock:
+            allowed = self._allowed(filters)
+            dense = self._dense(vector, n, allowed)
+            match = self._selective(terms) or match
+            lexical = self._lexical(match, n, allowed, self._filter_sql(filters)) if match else []
+            return self._fuse(dense, lexical, terms, k)
+
+    def ask(self, question: str, filters: Filters | None = None, k: int = 5):
+        """A question in Russian answered from the items, with citations (see index/answers.py)."""
+        from index.answers import answer
+
+        return answer(self, question, filters, k)
 
     def understand(self, query: str) -> dict[str, Any]:
         """What the query names besides its topic: abbreviations expanded, region and year as filters."""
@@ -229,6 +258,10 @@ class KnowledgeBase:
     def similar(
         self, item_id: int, other_documents_only: bool = True, other_regions: bool = False, k: int = 10
     ) -> list[Hit]:
+        with self.lock:
+            return self._similar(item_id, other_documents_only, other_regions, k)
+
+    def _similar(self, item_id: int, other_documents_only: bool, other_regions: bool, k: int) -> list[Hit]:
         row = self.db.execute(
             "SELECT i.vector, i.doc_id, d.region FROM items i JOIN documents d ON d.id = i.doc_id WHERE i.id = ?",
             (item_id,),
@@ -247,7 +280,7 @@ class KnowledgeBase:
             pool = set(allowed.tolist()) if allowed is not None else self._all_ids()
             allowed = np.array(sorted(pool - same), dtype=np.int64)
         vector = np.frombuffer(row["vector"], dtype=np.float32)
-        dense = [i for i in self._dense(vector, k + 1, allowed) if i != item_id][:k]
+        dense = [(i, s) for i, s in self._dense(vector, k + 1, allowed) if i != item_id][:k]
         return self._fuse(dense, [], [], k)
 
     def _all_ids(self) -> set[int]:
@@ -296,8 +329,8 @@ class KnowledgeBase:
             self._cache["count"] = self.db.execute("SELECT count(*) FROM items").fetchone()[0]
         return self._cache["count"]
 
-    def _dense(self, vector: np.ndarray, n: int, allowed: np.ndarray | None) -> list[int]:
-        return [i for i, _ in self.vectors.search(vector, n, allowed)]
+    def _dense(self, vector: np.ndarray, n: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
+        return self.vectors.search(vector, n, allowed)
 
     def _selective(self, terms: list[str]) -> str:
         """The query without lemmas found in many items («школа»): they rank little and cost much.
@@ -326,7 +359,9 @@ class KnowledgeBase:
         ).fetchall()
         return [r[0] for r in rows]
 
-    def _fuse(self, dense: list[int], lexical: list[int], terms: list[str], k: int) -> list[Hit]:
+    def _fuse(self, dense_scored: list[tuple[int, float]], lexical: list[int], terms: list[str], k: int) -> list[Hit]:
+        dense = [i for i, _ in dense_scored]
+        similarity = dict(dense_scored)
         scores: dict[int, float] = {}
         for ranking in (dense, lexical):
             for rank, item_id in enumerate(ranking, start=1):
@@ -347,6 +382,7 @@ class KnowledgeBase:
                     matched,
                     item,
                     document,
+                    similarity.get(item_id),
                 )
             )
         return hits
@@ -369,9 +405,55 @@ class KnowledgeBase:
         fts = self.db.execute("SELECT lemmas FROM items_fts WHERE rowid = ?", (item_id,)).fetchone()
         return item, document, set((fts[0] if fts else "").split())
 
+    # --- tables for research ---------------------------------------------------------------------
+
+    def documents(self):
+        """Documents as a DataFrame: kind, title, issuer, region, municipality, date, year, items.
+
+            kb.documents().groupby("region").items.sum()
+        """
+        from index import frames
+
+        with self.lock:
+            return frames.documents(self.db)
+
+    def items(self):
+        """Items as a DataFrame with their document's metadata, deadline months and entity keys.
+
+            kb.items().query("region == 'Смоленская область'")[["activity", "deadline", "responsible"]]
+        """
+        from index import frames
+
+        with self.lock:
+            return frames.items(self.db)
+
+    def entities(self):
+        """Entity mentions as a DataFrame (one row per mention, with item and document metadata).
+
+            kb.entities().query("label == 'PER'").canonical.value_counts().head()
+        """
+        from index import frames
+
+        with self.lock:
+            return frames.entities(self.db)
+
+    def embeddings(self, ids) -> np.ndarray:
+        """Stored item vectors as a float32 array, one row per id, in the order given.
+
+            vectors = kb.embeddings(kb.items().item_id)
+        """
+        from index import frames
+
+        with self.lock:
+            return frames.embeddings(self.db, list(ids), self.dim)
+
     # --- bookkeeping ---------------------------------------------------------------------------
 
     def stats(self) -> dict[str, Any]:
+        with self.lock:
+            return self._stats()
+
+    def _stats(self) -> dict[str, Any]:
         one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
         return {
             "documents": one("SELECT count(*) FROM documents"),

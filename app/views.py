@@ -1,0 +1,126 @@
+"""HTML of the search page: result cards, documents, answers. Every piece of document text is escaped.
+
+Document text is untrusted (anyone can upload an order), so it reaches the page only through
+`html.escape` here or `pipeline.tag.render`, never through Markdown or string formatting.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from pipeline.labels import RUSSIAN
+from pipeline.records import Entity
+from pipeline.tag.render import render
+
+FIELDS = (("description", "Описание"), ("deadline", "Срок"), ("responsible", "Ответственные"), ("result", "Результат"))
+
+CSS = """
+.card {border: 1px solid #d9dce3; border-radius: 8px; padding: 10px 14px; margin: 4px 0; background: #fff;}
+.card .activity {font-size: 1.05em; font-weight: 600;}
+.card .field {margin-top: 4px;}
+.card .field b {color: #555; font-weight: 600;}
+.card .doc, .card .why {margin-top: 6px; color: #555; font-size: 0.9em;}
+.answer {font-size: 1.1em; padding: 10px 14px; border-left: 4px solid #3b82f6; background: #f3f7ff;}
+.answer.none {border-color: #d97706; background: #fff8eb;}
+#side-panel {max-height: 85vh; overflow: auto;}
+table.doc-items {border-collapse: collapse; width: 100%; font-size: 0.9em;}
+table.doc-items td, table.doc-items th {border: 1px solid #ddd; padding: 4px 6px; vertical-align: top;}
+ul.cites {list-style: none; padding-left: 0.5em;}
+table.doc-items tr.focus {background: #fff3b0; outline: 2px solid #d97706;}
+"""
+
+_SCROLL = "() => { const r = document.getElementById('doc-focus'); if (r) r.scrollIntoView({block: 'center'}); }"
+
+
+def _marked(item: dict[str, Any], field: str) -> str:
+    """One field of an item with its entities highlighted."""
+    text = item.get(field) or ""
+    entities = [
+        Entity(e["label"], e["text"], e["field"], e["start"], e["end"], e["canonical"], e["key"])
+        for e in item.get("entities", [])
+        if e["field"] == field
+    ]
+    return render(text, entities)
+
+
+def document_line(doc: dict[str, Any], item: dict[str, Any] | None = None) -> str:
+    """«приказ № 61/01-04 от 2018-03-02 · Комитет … · Смоленская область, Дорогобужский район · файл, строка 3»."""
+    parts = [
+        " ".join(x for x in (doc.get("kind") or "документ", f"№ {doc['number']}" if doc.get("number") else "") if x)
+        + (f" от {doc['date']}" if doc.get("date") else ""),
+        doc.get("issuer") or "",
+        ", ".join(x for x in (doc.get("region"), doc.get("municipality")) if x),
+        doc.get("source") or "",
+    ]
+    if item:
+        parts.append(f"пункт {item['number'].rstrip('.')}" if item.get("number") else f"строка {item['ordinal']}")
+    return " · ".join(escape(p) for p in parts if p)
+
+
+def why(hit: dict[str, Any]) -> str:
+    reasons = []
+    if hit.get("matched_terms"):
+        reasons.append("совпали слова: " + escape(", ".join(hit["matched_terms"])))
+    if hit.get("similarity") is not None:
+        reasons.append(f"смысловая близость {hit['similarity']:.2f}")
+    ranks = [f"по смыслу #{hit['dense_rank']}" if hit.get("dense_rank") else "", ""]
+    ranks[1] = f"по словам #{hit['lexical_rank']}" if hit.get("lexical_rank") else ""
+    if any(ranks):
+        reasons.append("место " + ", ".join(r for r in ranks if r))
+    return "; ".join(reasons) or "—"
+
+
+def card(hit: dict[str, Any], n: int) -> str:
+    item, doc = hit["item"], hit["document"]
+    fields = "".join(
+        f'<div class="field"><b>{label}:</b> {_marked(item, name)}</div>' for name, label in FIELDS if item.get(name)
+    )
+    section = f'<div class="field"><b>Раздел:</b> {escape(item["section"])}</div>' if item.get("section") else ""
+    return (
+        f'<div class="card" id="item-{int(hit["item_id"])}">'
+        f'<div class="activity">{n}. {_marked(item, "activity")}</div>{section}{fields}'
+        f'<div class="doc">{document_line(doc, item)}</div>'
+        f'<div class="why">Почему найдено: {why(hit)}</div></div>'
+    )
+
+
+def cards(hits: list[dict[str, Any]], empty: str = "Ничего не найдено.") -> str:
+    if not hits:
+        return f"<p>{escape(empty)}</p>"
+    return "".join(card(h, n) for n, h in enumerate(hits, start=1))
+
+
+def document(doc: dict[str, Any], items: list[dict[str, Any]], focus: int | None = None) -> str:
+    """The whole document: its metadata and its items as a table, the focused row marked."""
+    head = (
+        f"<h3>{escape(doc.get('title') or doc.get('source') or '')}</h3>"
+        f"<p>{document_line(doc)}</p>"
+    )
+    rows = []
+    for item in items:
+        attrs = ' class="focus" id="doc-focus"' if item["id"] == focus else ""
+        cells = [escape(item.get("number") or str(item["ordinal"])), _marked(item, "activity")]
+        cells += [_marked(item, name) for name, _ in FIELDS[1:]]
+        rows.append(f"<tr{attrs}>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    header = "".join(f"<th>{h}</th>" for h in ("№", "Мероприятие", "Срок", "Ответственные", "Результат"))
+    return f'{head}<table class="doc-items"><tr>{header}</tr>{"".join(rows)}</table>'
+
+
+def answer(ans: dict[str, Any]) -> str:
+    """The answer sentence and its numbered citations."""
+    box = "answer" if ans["found"] else "answer none"
+    cited = "".join(f"<li>{escape(c)}</li>" for c in ans["citations"])
+    title = "Источники" if ans["found"] else "Ближайшие пункты"
+    asked = escape(ans["asks_ru"])
+    return (
+        f'<div class="{box}">{escape(ans["text"])}</div>'
+        f'<p style="color:#555">Вопрос «{asked}»; тема: {escape(", ".join(ans["topic"]) or "—")}'
+        f"{escape(ans['filters_text'])}</p>"
+        f'<p><b>{title}:</b></p><ul class="cites">{cited}</ul>'
+    )
+
+
+def entity_choice(key: str, label: str, canonical: str) -> tuple[str, str]:
+    """A dropdown choice for an entity filter: shown in Russian, valued by key."""
+    return f"{RUSSIAN.get(label, label)}: {canonical}", key

@@ -1,0 +1,348 @@
+"""The search page: four tabs (Поиск, Вопрос, Загрузка, Обзор) over one knowledge base.
+
+Handlers are plain functions of a `Page`, so tests call them directly or through
+`gradio_client`; the layout in `build` only wires them to components.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home from a closed network
+
+import gradio as gr
+import pandas as pd
+
+from app import overview, views
+from app.kb_commands import STATUS_RU
+from index.answers import ASKED_RU
+from index.kb import Filters, KnowledgeBase
+from pipeline import config
+from pipeline.labels import EVENT, ORG, PER, SCHOOL
+
+ALL = ""  # the «any» choice of a filter
+EXAMPLES = [
+    "Кто отвечает за мониторинг в Дорогобужском районе?",
+    "Когда проводится анкетирование школ для рискового профиля?",
+    "Какие семинары проводились для школ с низкими результатами в Смоленской области?",
+]
+EXPORT_COLUMNS = {
+    "activity": "Мероприятие",
+    "description": "Описание",
+    "deadline": "Срок",
+    "responsible": "Ответственные",
+    "result": "Результат",
+}
+
+
+def safe_name(name: str) -> str:
+    """An uploaded file's name for display and as its key: the last path part, printable, short."""
+    base = re.split(r"[\\/]", name or "")[-1]
+    base = "".join(c for c in base if c.isprintable()).strip(" .") or "без имени"
+    return base[-120:]
+
+
+class Page:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.exports = Path(tempfile.mkdtemp(prefix="praktika-export-"))
+
+    # --- filter choices ---------------------------------------------------------------------
+
+    def choices(self) -> dict[str, list]:
+        with self.kb.lock:
+            db = self.kb.db
+            column = lambda c: [r[0] for r in db.execute(f"SELECT DISTINCT {c} FROM documents WHERE {c} IS NOT NULL ORDER BY 1")]  # noqa: E501, E731
+            entities = db.execute(
+                "SELECT e.key, e.label, e.canonical FROM entities e JOIN item_entities ie ON ie.entity_id = e.id"
+                f" WHERE e.label IN ('{PER}', '{SCHOOL}', '{ORG}', '{EVENT}')"
+                " GROUP BY e.id ORDER BY count(*) DESC LIMIT 300"
+            ).fetchall()
+            regions, municipalities, kinds, years = (column(c) for c in ("region", "municipality", "kind", "year"))
+        any_ = [("любой", ALL)]
+        return {
+            "region": any_ + [(r, r) for r in regions],
+            "municipality": any_ + [(m, m) for m in municipalities],
+            "kind": any_ + [(k, k) for k in kinds],
+            "year": any_ + [(str(y), str(y)) for y in years],
+            "entity": any_ + sorted((views.entity_choice(*e) for e in entities), key=lambda c: c[0]),
+        }
+
+    def refreshed_filters(self) -> list:
+        c = self.choices()
+        return [gr.update(choices=c[name]) for name in ("region", "municipality", "kind", "year", "year", "entity")]
+
+    # --- search -------------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        region: str = ALL,
+        municipality: str = ALL,
+        kind: str = ALL,
+        year_from: str = ALL,
+        year_to: str = ALL,
+        section: str = "",
+        entity: str = ALL,
+        k: int = 10,
+    ) -> tuple[str, list[dict]]:
+        """The result count line and the hits as plain data (cards are drawn from them)."""
+        query = (query or "").strip()
+        if not query:
+            return "Введите запрос.", []
+        filters = Filters(
+            region=region or None,
+            municipality=municipality or None,
+            kind=kind or None,
+            year_from=int(year_from) if year_from else None,
+            year_to=int(year_to) if year_to else None,
+            section=(section or "").strip() or None,
+            entity=entity or None,
+        )
+        hits = [asdict(h) for h in self.kb.search(query, filters, k=int(k))]
+        return f"Найдено: {len(hits)}", hits
+
+    def similar(self, item_id: int, other_regions: bool = False) -> tuple[str, list[dict]]:
+        try:
+            hits = [asdict(h) for h in self.kb.similar(int(item_id), other_regions=bool(other_regions), k=5)]
+        except KeyError:
+            return "<p>Пункт не найден (возможно, документ удалён).</p>", []
+        scope = "других регионов" if other_regions else "других документов"
+        return f"<h3>Похожие практики из {scope}</h3>" + views.cards(hits, "Похожих практик нет."), hits
+
+    def document(self, item_id: int) -> str:
+        with self.kb.lock:
+            row = self.kb.db.execute("SELECT doc_id FROM items WHERE id = ?", (int(item_id),)).fetchone()
+            if not row:
+                return "<p>Пункт не найден (возможно, документ удалён).</p>"
+            ids = self.kb.db.execute("SELECT id FROM items WHERE doc_id = ? ORDER BY ordinal", (row[0],)).fetchall()
+            loaded = [self.kb._item(i) for (i,) in ids]
+        items = [item for item, _, _ in loaded]
+        return views.document(loaded[0][1], items, focus=int(item_id))
+
+    # --- question -----------------------------------------------------------------------------
+
+    def ask(self, question: str, region: str = ALL) -> tuple[str, dict[str, Any]]:
+        question = (question or "").strip()
+        if not question:
+            return "<p>Задайте вопрос.</p>", {}
+        ans = self.kb.ask(question, Filters(region=region or None))
+        f = ans.filters
+        scope = [x for x in (f.region, f.municipality) if x]
+        if f.year_from:
+            scope.append(f"{f.year_from}–{f.year_to}" if f.year_to != f.year_from else str(f.year_from))
+        data = {
+            "question": question,
+            "asks": ans.asks,
+            "asks_ru": ASKED_RU[ans.asks],
+            "found": ans.found,
+            "text": ans.text,
+            "topic": ans.topic,
+            "filters_text": f"; отбор: {', '.join(scope)}" if scope else "",
+            "facts": [asdict(x) for x in ans.facts],
+            "citations": [ans.citation(n) for n in range(1, len(ans.evidence) + 1)],
+            "hits": [asdict(h) for h in ans.evidence],
+        }
+        return views.answer(data) + views.cards(data["hits"], ""), data
+
+    # --- ingest -------------------------------------------------------------------------------
+
+    def ingest(self, files: list[str] | None, progress: Any = None) -> tuple[pd.DataFrame, str]:
+        """Each uploaded file on its own: a failure is a row of the table, never the end of the batch."""
+        rows = []
+        files = files or []
+        for n, path in enumerate(files):
+            name = safe_name(getattr(path, "orig_name", None) or Path(str(path)).name)
+            if progress is not None:
+                progress((n, len(files)), desc=f"{name}")
+            rows.append((name, *self._ingest_one(str(path), name)))
+        if progress is not None:
+            progress((len(files), len(files)), desc="готово")
+        table = pd.DataFrame(rows, columns=["Файл", "Итог", "Пунктов", "Причина"])
+        s = self.kb.stats()
+        return table, f"В базе: документов {s['documents']}, пунктов {s['items']}."
+
+    def _ingest_one(self, path: str, name: str) -> tuple[str, int, str]:
+        suffix = Path(name).suffix.lower()
+        if suffix not in config.SUPPORTED_SUFFIXES:
+            shown = suffix or "без расширения"
+            return STATUS_RU["failed"], 0, f"неподдерживаемый формат «{shown}» (нужен PDF, DOCX или TXT)"
+        size = os.path.getsize(path)
+        if size > config.MAX_FILE_BYTES:
+            return STATUS_RU["failed"], 0, f"файл больше {config.MAX_FILE_BYTES // 2**20} МБ"
+        try:
+            data = Path(path).read_bytes()
+            result = self.kb.ingest_bytes(data, f"upload/{name}", name)  # a key, never a filesystem path
+        except Exception as e:  # one broken file must not stop the batch
+            return STATUS_RU["failed"], 0, f"внутренняя ошибка: {type(e).__name__}"
+        return STATUS_RU[result.status], result.items, result.message
+
+    # --- overview and export --------------------------------------------------------------------
+
+    def overview(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, str]:
+        items, entities = self.kb.items(), self.kb.entities()
+        s = self.kb.stats()
+        line = f"Документов: {s['documents']}, пунктов: {s['items']}, сущностей: {s['entities']}."
+        return (
+            overview.by_region_kind(items),
+            overview.by_year(items),
+            overview.timeline(items),
+            overview.top_entities(entities),
+            line,
+        )
+
+    def export(self, hits: list[dict] | dict | None, fmt: str) -> str | None:
+        if isinstance(hits, dict):  # an answer: its cited items
+            hits = hits.get("hits", [])
+        if not hits:
+            return None
+        rows = []
+        for n, h in enumerate(hits, start=1):
+            item, doc = h["item"], h["document"]
+            row = {"№": n, **{ru: item.get(name) for name, ru in EXPORT_COLUMNS.items()}}
+            row.update(
+                Раздел=item.get("section"),
+                Документ=" ".join(x for x in (doc.get("kind"), doc.get("number") and f"№ {doc['number']}") if x),
+                Дата=doc.get("date"),
+                Регион=doc.get("region"),
+                Муниципалитет=doc.get("municipality"),
+                Файл=doc.get("source"),
+                Пункт=item.get("number") or item.get("ordinal"),
+            )
+            rows.append(row)
+        frame = pd.DataFrame(rows)
+        path = Path(tempfile.mkdtemp(dir=self.exports)) / f"praktika.{fmt}"
+        if fmt == "xlsx":
+            frame.to_excel(path, index=False)
+        else:
+            frame.to_csv(path, index=False, encoding="utf-8-sig")  # BOM: Excel opens Cyrillic CSV correctly
+        return str(path)
+
+
+def build(kb: KnowledgeBase) -> gr.Blocks:
+    page = Page(kb)
+    c = page.choices()
+    with gr.Blocks(title="Практика — база практик") as demo:
+        gr.Markdown("# Практика\nПоиск мероприятий и практик поддержки школ с низкими результатами обучения.")
+        with gr.Tab("Поиск"):
+            with gr.Row():
+                query = gr.Textbox(label="Запрос", placeholder="например: сетевое партнёрство школ", scale=5)
+                go = gr.Button("Найти", variant="primary", scale=1)
+            with gr.Accordion("Фильтры", open=True):
+                with gr.Row():
+                    region = gr.Dropdown(c["region"], value=ALL, label="Регион")
+                    municipality = gr.Dropdown(c["municipality"], value=ALL, label="Муниципалитет")
+                    kind = gr.Dropdown(c["kind"], value=ALL, label="Вид документа")
+                with gr.Row():
+                    year_from = gr.Dropdown(c["year"], value=ALL, label="Год с")
+                    year_to = gr.Dropdown(c["year"], value=ALL, label="Год по")
+                    section = gr.Textbox(label="Раздел (слово из названия)")
+                    entity = gr.Dropdown(c["entity"], value=ALL, label="Сущность", filterable=True)
+                    k = gr.Slider(1, 50, value=10, step=1, label="Результатов")
+            status = gr.Markdown()
+            hits = gr.JSON(visible="hidden")
+            with gr.Row():
+                with gr.Column(scale=3):
+
+                    @gr.render(inputs=hits)
+                    def draw(found):
+                        for n, hit in enumerate(found or [], start=1):
+                            gr.HTML(views.card(hit, n))
+                            with gr.Row():
+                                like = gr.Button("Похожие практики", size="sm", elem_classes="similar-btn")
+                                open_ = gr.Button("Открыть документ", size="sm", elem_classes="open-btn")
+                            item_id = gr.Number(hit["item_id"], visible=False)
+                            like.click(page.similar, [item_id, other_regions], [side, side_hits])
+                            open_.click(page.document, item_id, side).then(None, js=views._SCROLL)
+
+                with gr.Column(scale=2):
+                    other_regions = gr.Checkbox(label="Похожие — только из других регионов")
+                    side = gr.HTML(elem_id="side-panel")
+                    side_hits = gr.JSON(visible="hidden")
+            with gr.Row():
+                csv_btn = gr.Button("Экспорт CSV", size="sm")
+                xlsx_btn = gr.Button("Экспорт XLSX", size="sm")
+                search_file = gr.File(label="Файл", interactive=False)
+            inputs = [query, region, municipality, kind, year_from, year_to, section, entity, k]
+            go.click(page.search, inputs, [status, hits], api_name="search", concurrency_limit=8)
+            query.submit(page.search, inputs, [status, hits], api_visibility="private", concurrency_limit=8)
+            csv_btn.click(lambda h: page.export(h, "csv"), hits, search_file, api_name="export_csv")
+            xlsx_btn.click(lambda h: page.export(h, "xlsx"), hits, search_file, api_name="export_xlsx")
+            gr.api(page.similar, api_name="similar")
+            gr.api(page.document, api_name="document")
+
+        with gr.Tab("Вопрос"):
+            with gr.Row():
+                question = gr.Textbox(label="Вопрос", placeholder=EXAMPLES[0], scale=5)
+                ask_btn = gr.Button("Спросить", variant="primary", scale=1)
+            ask_region = gr.Dropdown(c["region"], value=ALL, label="Регион (если не назван в вопросе)")
+            gr.Examples(EXAMPLES, question, label="Примеры")
+            answer_html = gr.HTML(elem_id="answer")
+            answer_data = gr.JSON(visible="hidden")
+            with gr.Row():
+                a_csv = gr.Button("Экспорт CSV", size="sm")
+                a_xlsx = gr.Button("Экспорт XLSX", size="sm")
+                answer_file = gr.File(label="Файл", interactive=False)
+            asked = [answer_html, answer_data]
+            ask_btn.click(page.ask, [question, ask_region], asked, api_name="ask", concurrency_limit=8)
+            question.submit(page.ask, [question, ask_region], [answer_html, answer_data], api_visibility="private")
+            a_csv.click(lambda a: page.export(a, "csv"), answer_data, answer_file, api_visibility="private")
+            a_xlsx.click(lambda a: page.export(a, "xlsx"), answer_data, answer_file, api_visibility="private")
+
+        with gr.Tab("Загрузка"):
+            gr.Markdown(
+                f"PDF, DOCX или TXT, до {config.MAX_FILE_BYTES // 2**20} МБ каждый. "
+                "Неизменённые файлы пропускаются, изменённые обновляются."
+            )
+            files = gr.File(label="Файлы", file_count="multiple", file_types=list(config.SUPPORTED_SUFFIXES))
+            upload_btn = gr.Button("Загрузить в базу", variant="primary")
+            upload_table = gr.Dataframe(label="Итог по файлам", interactive=False)
+            upload_status = gr.Markdown()
+
+        with gr.Tab("Обзор"):
+            totals = gr.Markdown()
+            refresh = gr.Button("Обновить", size="sm")
+            with gr.Row():
+                region_plot = gr.BarPlot(x="region", y="items", color="kind", title="Пункты по регионам и видам",
+                                         x_title="Регион", y_title="Пунктов", color_title="Вид")
+                year_plot = gr.BarPlot(x="year", y="items", color="region", title="Пункты по годам",
+                                       x_title="Год", y_title="Пунктов", color_title="Регион")
+            month_plot = gr.BarPlot(x="month", y="items", color="region", title="Сроки мероприятий по месяцам",
+                                    x_title="Месяц начала", y_title="Мероприятий", color_title="Регион",
+                                    x_label_angle=-45)
+            top = gr.Dataframe(label="Чаще всего упоминаются", interactive=False)
+            plots = [region_plot, year_plot, month_plot, top, totals]
+            refresh.click(page.overview, None, plots, api_name="overview")
+            demo.load(page.overview, None, plots, api_visibility="private")
+
+        def upload(paths, progress=gr.Progress()):  # noqa: B008 (how Gradio asks for a progress bar)
+            return page.ingest(paths, progress)
+
+        upload_btn.click(upload, files, [upload_table, upload_status], api_name="ingest", concurrency_limit=1).then(
+            page.refreshed_filters, None, [region, municipality, kind, year_from, year_to, entity],
+            api_visibility="private",
+        ).then(lambda: gr.update(choices=page.choices()["region"]), None, ask_region, api_visibility="private").then(
+            page.overview, None, plots, api_visibility="private"
+        )
+    return demo
+
+
+def serve(kb_dir: str | None = None, host: str = "127.0.0.1", port: int = 7860) -> None:
+    kb = KnowledgeBase.open(kb_dir)
+    demo = build(kb)
+    demo.queue(default_concurrency_limit=4)
+    print(f"Практика: http://{host}:{port}", flush=True)
+    demo.launch(
+        server_name=host,
+        server_port=port,
+        share=False,
+        css=views.CSS,
+        max_file_size=config.MAX_FILE_BYTES,
+        footer_links=["api"],
+        quiet=True,
+    )
