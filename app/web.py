@@ -40,6 +40,13 @@ EXPORT_COLUMNS = {
 }
 
 
+def plain(hit) -> dict[str, Any]:
+    """A hit as data for the page; the server-side file path stays on the server."""
+    data = asdict(hit)
+    data["document"].pop("path", None)
+    return data
+
+
 def safe_name(name: str) -> str:
     """An uploaded file's name for display and as its key: the last path part, printable, short."""
     base = re.split(r"[\\/]", name or "")[-1]
@@ -104,12 +111,12 @@ class Page:
             section=(section or "").strip() or None,
             entity=entity or None,
         )
-        hits = [asdict(h) for h in self.kb.search(query, filters, k=int(k))]
+        hits = [plain(h) for h in self.kb.search(query, filters, k=int(k))]
         return f"Найдено: {len(hits)}", hits
 
     def similar(self, item_id: int, other_regions: bool = False) -> tuple[str, list[dict]]:
         try:
-            hits = [asdict(h) for h in self.kb.similar(int(item_id), other_regions=bool(other_regions), k=5)]
+            hits = [plain(h) for h in self.kb.similar(int(item_id), other_regions=bool(other_regions), k=5)]
         except KeyError:
             return "<p>Пункт не найден (возможно, документ удалён).</p>", []
         scope = "других регионов" if other_regions else "других документов"
@@ -146,7 +153,7 @@ class Page:
             "filters_text": f"; отбор: {', '.join(scope)}" if scope else "",
             "facts": [asdict(x) for x in ans.facts],
             "citations": [ans.citation(n) for n in range(1, len(ans.evidence) + 1)],
-            "hits": [asdict(h) for h in ans.evidence],
+            "hits": [plain(h) for h in ans.evidence],
         }
         return views.answer(data) + views.cards(data["hits"], ""), data
 
@@ -299,7 +306,8 @@ def build(kb: KnowledgeBase) -> gr.Blocks:
                 f"PDF, DOCX или TXT, до {config.MAX_FILE_BYTES // 2**20} МБ каждый. "
                 "Неизменённые файлы пропускаются, изменённые обновляются."
             )
-            files = gr.File(label="Файлы", file_count="multiple", file_types=list(config.SUPPORTED_SUFFIXES))
+            # No `file_types`: Gradio would refuse the whole batch for one wrong file; we report it per file.
+            files = gr.File(label="Файлы", file_count="multiple")
             upload_btn = gr.Button("Загрузить в базу", variant="primary")
             upload_table = gr.Dataframe(label="Итог по файлам", interactive=False)
             upload_status = gr.Markdown()

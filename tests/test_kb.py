@@ -18,11 +18,8 @@ from tests.conftest import CORPUS, ROOT, seed_path
 
 
 @pytest.fixture(scope="module")
-def kb(tmp_path_factory):
-    kb = KnowledgeBase.open(tmp_path_factory.mktemp("kb"))
-    results = kb.ingest([CORPUS])
-    assert [r.status for r in results] == ["added"] * 5
-    return kb
+def kb(corpus_kb_dir, tmp_path_factory):
+    return KnowledgeBase.open(shutil.copytree(corpus_kb_dir, tmp_path_factory.mktemp("kb") / "kb"))
 
 
 def regions(hits) -> set[str]:

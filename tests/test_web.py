@@ -1,0 +1,274 @@
+"""The search page, served for real: its API through gradio_client, concurrent use, and a real browser.
+
+One server per module (`praktika serve` in a subprocess, on loopback) over a copy of the
+corpus knowledge base. The browser is Debian's Chromium driven by Playwright.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from gradio_client import Client, handle_file
+
+from index.kb import KnowledgeBase
+from tests.conftest import FIXTURES, ROOT
+
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+HOSTILE = FIXTURES / "hostile_roadmap.txt"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(corpus_kb_dir, tmp_path_factory):
+    kb_dir = shutil.copytree(corpus_kb_dir, tmp_path_factory.mktemp("web") / "kb")
+    port = _free_port()
+    log = open(tmp_path_factory.mktemp("log") / "serve.log", "w+")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "serve", "--kb", str(kb_dir), "--port", str(port)],
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            break
+        except OSError:
+            if proc.poll() is not None:
+                break
+            time.sleep(0.5)
+    else:
+        proc.kill()
+    if proc.poll() is not None:
+        log.seek(0)
+        pytest.fail(f"server did not start:\n{log.read()[-3000:]}")
+    yield {"url": url, "kb": Path(kb_dir), "proc": proc}
+    proc.terminate()
+    proc.wait(timeout=30)
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def client(server):
+    return Client(server["url"], verbose=False)
+
+
+def test_binds_to_loopback_only(server):
+    port = int(server["url"].rsplit(":", 1)[1].strip("/"))
+    out = subprocess.run(["ss", "-ltnH"], capture_output=True, text=True).stdout if shutil.which("ss") else ""
+    listening = [line.split()[3] for line in out.splitlines() if line.split()[3].endswith(f":{port}")]
+    if listening:  # `ss` may be missing on a minimal machine; the address check below still runs
+        assert all(addr.startswith("127.0.0.1") for addr in listening), listening
+    host = socket.gethostbyname(socket.gethostname())
+    if host != "127.0.0.1":
+        with pytest.raises(OSError), socket.create_connection((host, port), timeout=2):
+            pass
+
+
+def test_api_search_with_filter(client):
+    status, hits = client.predict(
+        "сетевое партнёрство школ", "Оренбургская область", "", "", "", "", "", "", 5, api_name="/search"
+    )
+    assert status == f"Найдено: {len(hits)}" and 0 < len(hits) <= 5
+    assert all("path" not in h["document"] for h in hits)  # server paths stay on the server
+    assert {h["document"]["region"] for h in hits} == {"Оренбургская область"}
+    assert any("партнерство" in h["matched_terms"] for h in hits)
+
+
+def test_api_similar_and_document(client, server):
+    _, hits = client.predict("сетевое партнёрство школ", "", "", "", "", "", "", "", 3, api_name="/search")
+    first = hits[0]
+    html, similar = client.predict(first["item_id"], True, api_name="/similar")
+    assert similar and "других регионов" in html
+    assert all(h["document"]["region"] != first["document"]["region"] for h in similar)
+    page = client.predict(first["item_id"], api_name="/document")
+    items = KnowledgeBase.open(server["kb"]).items().query(f"doc_id == {first['document']['id']}")
+    assert 'id="doc-focus"' in page and page.count("<tr") == 1 + len(items)
+    _, nothing = client.predict("  ", "", "", "", "", "", "", "", 5, api_name="/search")
+    assert nothing == []
+
+
+def test_api_ask(client):
+    html, data = client.predict("Кто отвечает за мониторинг в Дорогобужском районе?", "", api_name="/ask")
+    assert data["found"] and data["asks"] == "who" and "Сотрудники МОЦ" in data["text"]
+    assert len(data["citations"]) == len(data["hits"]) >= 1
+    assert "Источники" in html and "000_" in html
+
+
+def test_api_export(client):
+    _, hits = client.predict("наставничество", "", "", "", "", "", "", "", 4, api_name="/search")
+    csv_path = client.predict(hits, api_name="/export_csv")
+    text = Path(csv_path).read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0].startswith("№,Мероприятие") and len(text.splitlines()) >= len(hits) + 1
+    import pandas as pd
+
+    xlsx = pd.read_excel(client.predict(hits, api_name="/export_xlsx"))
+    assert list(xlsx["Мероприятие"]) == [h["item"]["activity"] for h in hits]
+
+
+def test_api_ingest_reports_each_file(client, server, tmp_path):
+    good = tmp_path / "новый приказ.txt"
+    good.write_text(HOSTILE.read_text(encoding="utf-8").replace("Тверской", "Тульской"), encoding="utf-8")
+    junk = tmp_path / "scan.pdf"
+    junk.write_bytes(b"%PDF-1.4\n\x00\xff garbage")
+    exe = tmp_path / "tool.exe"
+    exe.write_bytes(b"MZ\x90\x00")
+    files = [handle_file(str(p)) for p in (good, junk, exe)]
+    table, status = client.predict(files, api_name="/ingest")
+    rows = {r[0]: r for r in table["data"]}
+    assert rows["новый приказ.txt"][1] == "добавлен" and rows["новый приказ.txt"][2] == 3
+    assert rows["scan.pdf"][1] == "ОШИБКА" and rows["scan.pdf"][3]
+    assert rows["tool.exe"][1] == "ОШИБКА" and "формат" in rows["tool.exe"][3]
+    again, _ = client.predict([handle_file(str(good))], api_name="/ingest")
+    assert again["data"][0][1] == "без изменений"
+    kb = KnowledgeBase.open(server["kb"])
+    assert kb.check() == [] and status.startswith("В базе: документов")
+    [path] = [r[0] for r in kb.db.execute("SELECT path FROM documents WHERE source = 'новый приказ.txt'")]
+    assert path == "upload/новый приказ.txt"  # a key, not a place on disk
+
+
+def test_api_overview(client):
+    by_region, _, months, top, line = client.predict(api_name="/overview")
+    regions = {row[0] for row in by_region["data"]}
+    assert {"Смоленская область", "Оренбургская область", "Московская область"} <= regions
+    assert months["data"] and top["data"] and line.startswith("Документов:")
+
+
+def test_twenty_clients_search_while_ingesting(server, tmp_path):
+    """No errors, and afterwards every item exactly once."""
+    before = KnowledgeBase.open(server["kb"]).stats()["items"]
+    inbox = []
+    for n, region in enumerate(("Псковской", "Курской", "Орловской")):
+        p = tmp_path / f"order{n}.txt"
+        p.write_text(HOSTILE.read_text(encoding="utf-8").replace("Тверской", region), encoding="utf-8")
+        inbox.append(p)
+    queries = ["сетевое партнёрство", "наставничество", "мониторинг качества", "семинар для директоров"]
+
+    def searcher(n: int) -> int:
+        c = Client(server["url"], verbose=False)
+        done = 0
+        for q in queries:
+            status, hits = c.predict(q, "", "", "", "", "", "", "", 5, api_name="/search")
+            assert status.startswith("Найдено") and hits
+            done += 1
+        return done
+
+    def ingester() -> list:
+        c = Client(server["url"], verbose=False)
+        table, _ = c.predict([handle_file(str(p)) for p in inbox], api_name="/ingest")
+        return table["data"]
+
+    with ThreadPoolExecutor(max_workers=21) as pool:
+        ingest = pool.submit(ingester)
+        searches = [pool.submit(searcher, n) for n in range(20)]
+        assert [f.result(timeout=300) for f in searches] == [len(queries)] * 20
+        assert [row[1] for row in ingest.result(timeout=300)] == ["добавлен"] * 3
+    kb = KnowledgeBase.open(server["kb"])
+    stats = kb.stats()
+    assert stats["problems"] == [] and stats["items"] == before + 3 * 3
+    assert stats["vectors"] == stats["items"]
+
+
+# --- a real browser ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: run `make setup`"
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def test_browser_search_filter_similar_ask_upload_and_no_script_runs(server, browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    dialogs, errors = [], []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server["url"])
+    page.set_default_timeout(60_000)
+
+    # search with a region filter
+    page.get_by_label("Запрос").fill("сетевое партнёрство школ")
+    page.get_by_label("Регион", exact=True).click()
+    page.get_by_role("option", name="Оренбургская область").click()
+    page.get_by_role("button", name="Найти").click()
+    page.wait_for_selector(".card")
+    lines = page.locator(".card .doc").all_inner_texts()
+    assert lines and all("Оренбургская область" in line for line in lines)
+    page.screenshot(path=str(ARTIFACTS / "1-search.png"))
+
+    # «Похожие практики» of the first card: other documents only
+    source = lines[0].split(" · ")[-2]
+    page.locator(".similar-btn").first.click()
+    page.wait_for_selector("#side-panel .card")
+    similar = page.locator("#side-panel .card .doc").all_inner_texts()
+    assert similar and all(source not in line for line in similar)
+    page.locator(".open-btn").first.click()
+    page.wait_for_selector("#side-panel #doc-focus")
+    page.screenshot(path=str(ARTIFACTS / "2-document.png"))
+
+    # a question
+    page.get_by_role("tab", name="Вопрос").click()
+    page.get_by_label("Вопрос", exact=True).fill("Кто отвечает за мониторинг в Дорогобужском районе?")
+    page.get_by_role("button", name="Спросить").click()
+    page.wait_for_selector("#answer .answer")
+    assert "Сотрудники МОЦ" in page.locator("#answer .answer").inner_text()
+    assert page.locator("#answer ul.cites li").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "3-question.png"))
+
+    # upload the hostile document
+    page.get_by_role("tab", name="Загрузка").click()
+    page.locator("input[type=file][multiple]").set_input_files(str(HOSTILE))
+    page.get_by_role("button", name="Загрузить в базу").click()
+    page.get_by_test_id("cell-0-1").get_by_text("добавлен").wait_for()
+    page.screenshot(path=str(ARTIFACTS / "4-upload.png"))
+
+    # its cells are shown as text, nothing in them runs
+    page.get_by_role("tab", name="Поиск").click()
+    page.get_by_label("Регион", exact=True).click()
+    page.get_by_role("option", name="Тверская область").click()  # the filter choices grew without a restart
+    page.get_by_label("Запрос").fill("семинар для директоров по антирисковым программам")
+    page.get_by_role("button", name="Найти").click()
+    page.wait_for_selector(".card >> text=<script>")
+    cards = page.locator(".card")
+    assert "onerror" in cards.first.inner_text() and "javascript:" in cards.first.inner_text()
+    assert page.locator(".card script, .card img, .card a[href^='javascript'], .card [onmouseover]").count() == 0
+    page.locator(".card").first.hover()
+    page.locator(".open-btn").first.click()
+    page.wait_for_selector("#side-panel >> text=hostile_roadmap.txt")
+    page.wait_for_selector("#side-panel #doc-focus")
+    assert page.locator("#side-panel script, #side-panel img").count() == 0
+    page.screenshot(path=str(ARTIFACTS / "5-hostile.png"))
+    assert page.evaluate("window.xss") is None and dialogs == []
+    assert errors == []
+    page.close()
