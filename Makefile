@@ -3,14 +3,16 @@ PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1
+PORT   ?= 7860
 
 .PHONY: run test setup system lint bench clean
 
+# Build (or bring up to date: unchanged files are skipped) the knowledge base, then serve the page.
 run: setup
-	$(BIN)/praktika parse corpus --summary --no-entities
 	$(BIN)/praktika ingest corpus
 	$(BIN)/praktika stats
-	$(BIN)/praktika search "сетевое партнёрство школ"
+	$(BIN)/praktika serve --host $(HOST) --port $(PORT)
 
 test: setup
 	$(BIN)/python -m pytest -q
@@ -23,6 +25,7 @@ bench: setup
 	$(BIN)/python bench/ner_eval.py
 	$(BIN)/python bench/retrieval.py
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/web.py
 
 setup: system $(STAMP)
 

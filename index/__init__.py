@@ -1,1 +1,11 @@
-"""The knowledge base: storage, embeddings and search over segmented items."""
+"""Store, embed and search: the knowledge base and its Python API.
+
+    from index import open_built, Filters
+    kb = open_built()                      # kb/ built from corpus/ when missing or stale
+    kb.search("наставничество", Filters(region="Смоленская область"))
+    kb.items()                             # pandas DataFrame, one row per item
+"""
+
+from index.kb import Filters, Hit, IngestResult, KnowledgeBase, open_built
+
+__all__ = ["Filters", "Hit", "IngestResult", "KnowledgeBase", "open_built"]

@@ -50,6 +50,17 @@ def entities(db: sqlite3.Connection) -> pd.DataFrame:
     )
 
 
+def citations(db: sqlite3.Connection) -> pd.DataFrame:
+    """Acts each document refers to; `cited_doc_id` when the cited act is itself in the knowledge base."""
+    return pd.read_sql_query(
+        "SELECT c.doc_id, d.source, d.kind, d.region, d.municipality, d.date, d.number,"
+        " c.kind AS cited_kind, c.date AS cited_date, c.number AS cited_number, c.title AS cited_title,"
+        " c.amends, (SELECT t.id FROM documents t WHERE t.number = c.number AND t.date = c.date) AS cited_doc_id"
+        " FROM citations c JOIN documents d ON d.id = c.doc_id ORDER BY c.doc_id",
+        db,
+    )
+
+
 def embeddings(db: sqlite3.Connection, ids: list[int], dim: int) -> np.ndarray:
     """The stored vectors of `ids`, in that order (a KeyError names the first unknown id)."""
     ids = [int(i) for i in ids]

@@ -352,7 +352,7 @@ class KnowledgeBase:
         if filter_sql is None:
             sql, args = "", []
         else:
-            sql, args = f" AND rowid IN ({filter_sql[0]})", filter_sql[1]
+            sql, args = f" AND +rowid IN ({filter_sql[0]})", filter_sql[1]  # `+`: filter after MATCH, not per rowid
         rows = self.db.execute(
             f"SELECT rowid FROM items_fts WHERE items_fts MATCH ?{sql} ORDER BY bm25(items_fts) LIMIT ?",
             (match, *args, n),
@@ -437,6 +437,16 @@ class KnowledgeBase:
         with self.lock:
             return frames.entities(self.db)
 
+    def citations(self):
+        """Acts the documents cite (which regional order a municipal order follows), as a DataFrame.
+
+            kb.citations()[["source", "cited_kind", "cited_number", "cited_date", "amends"]]
+        """
+        from index import frames
+
+        with self.lock:
+            return frames.citations(self.db)
+
     def embeddings(self, ids) -> np.ndarray:
         """Stored item vectors as a float32 array, one row per id, in the order given.
 
@@ -496,6 +506,16 @@ class KnowledgeBase:
         self._rebuild_vectors()
         self._cache.clear()
         return len(rows)
+
+
+def open_built(root: str | Path | None = None, corpus: str | Path | None = None) -> KnowledgeBase:
+    """The knowledge base at `root`, first brought up to date with `corpus` (unchanged files are skipped).
+
+        kb = open_built()  # kb/ from corpus/, as `make run` builds it
+    """
+    kb = KnowledgeBase.open(root)
+    kb.ingest([corpus or config.CORPUS_DIR])
+    return kb
 
 
 def item_text(meta: dict, item) -> str:
