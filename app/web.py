@@ -271,15 +271,10 @@ def build(kb: KnowledgeBase) -> gr.Blocks:
                     other_regions = gr.Checkbox(label="Похожие — только из других регионов")
                     side = gr.HTML(elem_id="side-panel")
                     side_hits = gr.JSON(visible="hidden")
-            with gr.Row():
-                csv_btn = gr.Button("Экспорт CSV", size="sm")
-                xlsx_btn = gr.Button("Экспорт XLSX", size="sm")
-                search_file = gr.File(label="Файл", interactive=False)
+            _export_row(page, hits, "export")
             inputs = [query, region, municipality, kind, year_from, year_to, section, entity, k]
             go.click(page.search, inputs, [status, hits], api_name="search", concurrency_limit=8)
             query.submit(page.search, inputs, [status, hits], api_visibility="private", concurrency_limit=8)
-            csv_btn.click(lambda h: page.export(h, "csv"), hits, search_file, api_name="export_csv")
-            xlsx_btn.click(lambda h: page.export(h, "xlsx"), hits, search_file, api_name="export_xlsx")
             gr.api(page.similar, api_name="similar")
             gr.api(page.document, api_name="document")
 
@@ -291,15 +286,10 @@ def build(kb: KnowledgeBase) -> gr.Blocks:
             gr.Examples(EXAMPLES, question, label="Примеры")
             answer_html = gr.HTML(elem_id="answer")
             answer_data = gr.JSON(visible="hidden")
-            with gr.Row():
-                a_csv = gr.Button("Экспорт CSV", size="sm")
-                a_xlsx = gr.Button("Экспорт XLSX", size="sm")
-                answer_file = gr.File(label="Файл", interactive=False)
+            _export_row(page, answer_data, None)
             asked = [answer_html, answer_data]
             ask_btn.click(page.ask, [question, ask_region], asked, api_name="ask", concurrency_limit=8)
             question.submit(page.ask, [question, ask_region], [answer_html, answer_data], api_visibility="private")
-            a_csv.click(lambda a: page.export(a, "csv"), answer_data, answer_file, api_visibility="private")
-            a_xlsx.click(lambda a: page.export(a, "xlsx"), answer_data, answer_file, api_visibility="private")
 
         with gr.Tab("Загрузка"):
             gr.Markdown(
@@ -338,6 +328,16 @@ def build(kb: KnowledgeBase) -> gr.Blocks:
             page.overview, None, plots, api_visibility="private"
         )
     return demo
+
+
+def _export_row(page: Page, source: gr.JSON, api: str | None) -> None:
+    """CSV and XLSX buttons exporting what `source` holds (hits, or an answer's cited items)."""
+    with gr.Row():
+        buttons = {fmt: gr.Button(f"Экспорт {fmt.upper()}", size="sm") for fmt in ("csv", "xlsx")}
+        out = gr.File(label="Файл", interactive=False)
+    for fmt, button in buttons.items():
+        named = {"api_name": f"{api}_{fmt}"} if api else {"api_visibility": "private"}
+        button.click(lambda data, fmt=fmt: page.export(data, fmt), source, out, **named)
 
 
 def serve(kb_dir: str | None = None, host: str = "127.0.0.1", port: int = 7860) -> None:
