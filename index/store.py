@@ -15,7 +15,14 @@ import numpy as np
 
 from pipeline.records import Document, Item
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+# What brings a knowledge base from version n-1 to n. A new database gets SCHEMA (which
+# already holds every change); an older one runs the steps it lacks, in one transaction.
+MIGRATIONS: dict[int, list[str]] = {
+    # 2: an item can be stored only once per document, enforced by SQLite itself
+    2: ["CREATE UNIQUE INDEX IF NOT EXISTS items_doc_ordinal ON items(doc_id, ordinal)"],
+}
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -41,6 +48,7 @@ CREATE TABLE IF NOT EXISTS items (
     vector BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS items_doc ON items(doc_id);
+CREATE UNIQUE INDEX IF NOT EXISTS items_doc_ordinal ON items(doc_id, ordinal);
 CREATE TABLE IF NOT EXISTS entities (
     id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, label TEXT NOT NULL, canonical TEXT NOT NULL
 );
@@ -71,13 +79,30 @@ def connect(path: Path) -> sqlite3.Connection:
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA foreign_keys=ON")
-    db.executescript(SCHEMA)
+    db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     version = get_meta(db, "schema_version")
     if version is None:
+        db.executescript(SCHEMA)
         set_meta(db, "schema_version", str(SCHEMA_VERSION))
     elif int(version) > SCHEMA_VERSION:
         raise RuntimeError(f"knowledge base schema {version} is newer than this Praktika ({SCHEMA_VERSION})")
+    elif int(version) < SCHEMA_VERSION:
+        migrate(db, int(version))
     return db
+
+
+def migrate(db: sqlite3.Connection, version: int) -> None:
+    """Run the migrations after `version`; on any failure the knowledge base stays as it was."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for step in range(version + 1, SCHEMA_VERSION + 1):
+            for statement in MIGRATIONS[step]:
+                db.execute(statement)
+        set_meta(db, "schema_version", str(SCHEMA_VERSION))
+        db.execute("COMMIT")
+    except sqlite3.Error as e:
+        db.execute("ROLLBACK")
+        raise RuntimeError(f"cannot migrate the knowledge base from schema {version} to {SCHEMA_VERSION}: {e}") from e
 
 
 def get_meta(db: sqlite3.Connection, key: str) -> str | None:

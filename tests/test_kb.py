@@ -184,3 +184,36 @@ def test_approximate_index_past_the_threshold(tmp_path, monkeypatch):
     assert {i for i, _ in approx.search(queries[0], 10, allowed={10, 11, 12, 13})} == {10, 11, 12, 13}
     approx.save(tmp_path / "v.faiss")
     assert Vectors.load(tmp_path / "v.faiss", 384).kind == approx.kind
+
+
+def _as_version_1(path):
+    """Turn a current knowledge base back into schema 1 (before the unique item index)."""
+    db = sqlite3.connect(path / "praktika.sqlite")
+    db.execute("DROP INDEX items_doc_ordinal")
+    db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    db.commit()
+    return db
+
+
+def test_schema_1_is_migrated(kb_copy):
+    _as_version_1(kb_copy).close()
+    kb = KnowledgeBase.open(kb_copy)
+    indexes = {r[0] for r in kb.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "items_doc_ordinal" in indexes
+    assert kb.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+    assert kb.stats()["items"] == 205 and kb.check() == []
+
+
+def test_failed_migration_leaves_the_knowledge_base_as_it_was(kb_copy):
+    db = _as_version_1(kb_copy)
+    db.execute(  # a schema-1 database could hold an item twice; the new unique index cannot be built
+        "INSERT INTO items(doc_id, ordinal, kind, activity, vector) SELECT doc_id, ordinal, kind, activity, vector"
+        " FROM items WHERE id = (SELECT min(id) FROM items)"
+    )
+    db.commit()
+    db.close()
+    with pytest.raises(RuntimeError, match="cannot migrate the knowledge base from schema 1 to 2"):
+        KnowledgeBase.open(kb_copy)
+    db = sqlite3.connect(kb_copy / "praktika.sqlite")
+    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "1"
+    assert db.execute("SELECT count(*) FROM items").fetchone()[0] == 206
