@@ -20,10 +20,12 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Any
 
+import faiss
 import numpy as np
 
 from index import embedder, lemmas, store
@@ -77,6 +79,7 @@ class KnowledgeBase:
     # One connection and one FAISS index shared by the web server's threads: every read and
     # write of either holds this lock (parsing and embedding run outside it).
     lock: threading.RLock = field(default_factory=threading.RLock)
+    _embedding: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1, "praktika-embed"))
 
     # --- opening -----------------------------------------------------------------------------
 
@@ -113,6 +116,7 @@ class KnowledgeBase:
         store.set_meta(self.db, "vector_index", self.vectors.kind)
 
     def close(self) -> None:
+        self._embedding.shutdown(wait=False)
         self.db.close()
 
     # --- ingestion ---------------------------------------------------------------------------
@@ -224,14 +228,14 @@ class KnowledgeBase:
     def search(self, query: str, filters: Filters | None = None, k: int = 10) -> list[Hit]:
         """Dense and lexical candidates fused by reciprocal rank fusion, then filtered."""
         filters = filters or Filters()
-        vector = embedder.query(query)
+        vector = self._embedding.submit(embedder.query, query)  # the model works while SQLite does
         match, terms = lemmas.fts_query(query)
         n = config.CANDIDATES
         with self.lock:
             allowed = self._allowed(filters)
-            dense = self._dense(vector, n, allowed)
-            match = self._selective(terms) or match
+            match = self._selective(terms) if match else None
             lexical = self._lexical(match, n, allowed, self._filter_sql(filters)) if match else []
+            dense = self._dense(vector.result(), n, allowed)
             return self._fuse(dense, lexical, terms, k)
 
     def ask(self, question: str, filters: Filters | None = None, k: int = 5):
@@ -291,7 +295,8 @@ class KnowledgeBase:
         key = ("allowed", astuple(f))
         if key not in self._cache:
             sql = self._filter_sql(f)
-            self._cache[key] = None if sql is None else np.array([r[0] for r in self.db.execute(*sql)], dtype=np.int64)
+            ids = None if sql is None else np.array(sorted(r[0] for r in self.db.execute(*sql)), dtype=np.int64)
+            self._cache[key] = ids
         return self._cache[key]
 
     @staticmethod
@@ -330,25 +335,60 @@ class KnowledgeBase:
         return self._cache["count"]
 
     def _dense(self, vector: np.ndarray, n: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
-        return self.vectors.search(vector, n, allowed)
+        if self._broad(allowed):  # over-fetch, then keep the allowed: usually cheaper than an id selector
+            over = self._over(n, allowed)
+            found = self.vectors.search(vector, over)
+            kept = [(i, s) for (i, s), ok in zip(found, _member([i for i, _ in found], allowed), strict=True) if ok]
+            if len(kept) >= n or len(found) < over:
+                return kept[:n]
+        if allowed is None:
+            return self.vectors.search(vector, n)
+        key = ("selector", id(allowed))
+        if key not in self._cache:  # building one costs ~ its size: keep it with the filter's ids
+            self._cache[key] = (allowed, faiss.IDSelectorBatch(allowed))
+        return self.vectors.search(vector, n, allowed, self._cache[key][1])
 
-    def _selective(self, terms: list[str]) -> str:
-        """The query without lemmas found in many items («школа»): they rank little and cost much.
+    def _broad(self, allowed: np.ndarray | None) -> bool:
+        return allowed is not None and len(allowed) >= config.BROAD_FILTER * max(self._count(), 1)
 
-        Only applied on larger collections; the rarest term is always kept.
+    def _over(self, n: int, allowed: np.ndarray) -> int:
+        """How many unfiltered candidates hold about `n` allowed ones, with a margin."""
+        return int(1.5 * n * self._count() / max(len(allowed), 1)) + 10
+
+    def _selective(self, terms: list[str]) -> str | None:
+        """The query's rarer lemmas as a MATCH expression: very common ones («школа») rank little and cost much.
+
+        Lemmas are taken from the rarest up while their item counts fit `config.LEXICAL_BUDGET`, and
+        on larger collections none found in over a tenth of the items. None: only common lemmas, so
+        the dense side answers alone.
         """
-        total = self._count()
-        if total < 5000 or len(terms) < 2:
-            return ""
-        marks = ",".join("?" * len(terms))
-        df = dict(self.db.execute(f"SELECT term, doc FROM items_vocab WHERE term IN ({marks})", terms).fetchall())
-        kept = [t for t in terms if df.get(t, 0) <= 0.1 * total] or [min(terms, key=lambda t: df.get(t, 0))]
-        return " OR ".join(f'"{t}"' for t in kept)
+        total, df = self._count(), self._df(terms)
+        kept, spent = [], 0
+        for term in sorted(terms, key=lambda t: df[t]):
+            too_common = total >= 5000 and df[term] > 0.1 * total
+            if too_common or spent + df[term] > config.LEXICAL_BUDGET:
+                break
+            kept.append(term)
+            spent += df[term]
+        return " OR ".join(f'"{t}"' for t in kept) or None
+
+    def _df(self, terms: list[str]) -> dict[str, int]:
+        """In how many items each lemma occurs, cached until the next change."""
+        known = self._cache.setdefault("df", {})
+        missing = [t for t in terms if t not in known]
+        if missing:
+            marks = ",".join("?" * len(missing))
+            found = dict(self.db.execute(f"SELECT term, doc FROM items_vocab WHERE term IN ({marks})", missing))
+            known.update({t: found.get(t, 0) for t in missing})
+        return {t: known[t] for t in terms}
 
     def _lexical(
         self, match: str, n: int, allowed: np.ndarray | None = None, filter_sql: tuple[str, list] | None = None
     ) -> list[int]:
-        """BM25 over lemmas; a filter is applied inside SQLite, not after the ranking."""
+        """BM25 over lemmas. A broad filter is applied to an over-fetched ranking, a narrow one inside SQLite."""
+        if self._broad(allowed):  # the whole (budget-bounded) ranking, then the allowed: no SQL-side filter
+            rows = [r[0] for r in self.db.execute(_RANKED, (match, -1))]
+            return [i for i, ok in zip(rows, _member(rows, allowed), strict=True) if ok][:n]
         if filter_sql is None:
             sql, args = "", []
         else:
@@ -506,6 +546,16 @@ class KnowledgeBase:
         self._rebuild_vectors()
         self._cache.clear()
         return len(rows)
+
+
+_RANKED = "SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY bm25(items_fts) LIMIT ?"
+
+
+def _member(ids: list[int], allowed: np.ndarray) -> np.ndarray:
+    """Which of `ids` are in the sorted array `allowed`."""
+    ids_ = np.asarray(ids, dtype=np.int64)
+    at = np.searchsorted(allowed, ids_)
+    return (at < len(allowed)) & (allowed[np.minimum(at, len(allowed) - 1)] == ids_)
 
 
 def open_built(root: str | Path | None = None, corpus: str | Path | None = None) -> KnowledgeBase:

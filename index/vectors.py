@@ -73,15 +73,18 @@ class Vectors:
         if ids:
             self.index.remove_ids(np.asarray(ids, dtype=np.int64))
 
-    def search(self, vector: np.ndarray, k: int, allowed=None) -> list[tuple[int, float]]:
-        """The `k` nearest items, only among `allowed` ids (a set or an array) when given, inside FAISS."""
+    def search(self, vector: np.ndarray, k: int, allowed=None, selector=None) -> list[tuple[int, float]]:
+        """The `k` nearest items, only among `allowed` ids (a set or an array) when given, inside FAISS.
+
+        `selector` is a prebuilt `IDSelectorBatch` of `allowed`, for callers that reuse one filter.
+        """
         if self.index.ntotal == 0 or k <= 0 or (allowed is not None and len(allowed) == 0):
             return []
         params = None
         if allowed is not None:
             if not isinstance(allowed, np.ndarray):
                 allowed = np.fromiter(allowed, dtype=np.int64)
-            selector = faiss.IDSelectorBatch(allowed)
+            selector = selector or faiss.IDSelectorBatch(allowed)
             if self.kind == "flat":
                 params = faiss.SearchParameters(sel=selector)
             else:  # a narrow filter may live in lists a normal probe skips: then probe them all

@@ -31,6 +31,12 @@ MODELS_DIR = Path(_env("MODELS", str(Path(os.environ.get("XDG_CACHE_HOME", Path.
 CANDIDATES = int(_env("CANDIDATES", "100"))
 RRF_K = int(_env("RRF_K", "60"))
 
-# Vector index: exact search up to this many items, approximate (HNSW) beyond.
+# Vector index: exact search up to this many items, approximate (IVF) beyond.
 EXACT_UP_TO = int(_env("EXACT_UP_TO", "50000"))
 IVF_NPROBE = int(_env("IVF_NPROBE", "32"))
+# The lexical side ranks about this many postings at most: query lemmas are kept from the rarest
+# up until their item counts reach it; a query of only common lemmas is left to the dense side.
+LEXICAL_BUDGET = int(_env("LEXICAL_BUDGET", "20000"))
+# A filter passing at least this share of the items is applied after retrieval (over-fetching),
+# a narrower one inside FAISS and SQLite.
+BROAD_FILTER = float(_env("BROAD_FILTER", "0.2"))

@@ -217,3 +217,35 @@ def test_failed_migration_leaves_the_knowledge_base_as_it_was(kb_copy):
     db = sqlite3.connect(kb_copy / "praktika.sqlite")
     assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "1"
     assert db.execute("SELECT count(*) FROM items").fetchone()[0] == 206
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [Filters(region="Смоленская область"), Filters(municipality="городской округ Дубна"), Filters(year_from=2020)],
+    ids=["region", "municipality", "year"],
+)
+def test_broad_and_narrow_filter_paths_agree(kb, monkeypatch, filters):
+    """A filter applied after over-fetching gives the same hits as one applied inside FAISS and SQLite."""
+    from pipeline import config
+
+    queries = ["сетевое партнёрство школ", "мониторинг качества образования", "работа с родителями"]
+    results = {}
+    for name, share in (("after", 0.0), ("inside", 1.1)):
+        monkeypatch.setattr(config, "BROAD_FILTER", share)
+        kb._cache.clear()
+        hits = [kb.search(q, filters, k=20) for q in queries]
+        results[name] = [[(h.item_id, h.dense_rank, h.lexical_rank) for h in found] for found in hits]
+    assert results["after"] == results["inside"]
+    assert all(results["after"])
+
+
+def test_lexical_budget_keeps_the_rarest_lemmas(kb, monkeypatch):
+    from pipeline import config
+
+    terms = ["школа", "мониторинг", "анкетирование"]
+    df = kb._df(terms)
+    assert df["анкетирование"] < df["мониторинг"] < df["школа"]
+    monkeypatch.setattr(config, "LEXICAL_BUDGET", df["анкетирование"] + df["мониторинг"])
+    assert kb._selective(terms) == '"анкетирование" OR "мониторинг"'
+    monkeypatch.setattr(config, "LEXICAL_BUDGET", df["анкетирование"] - 1)
+    assert kb._selective(terms) is None  # only lemmas too common to rank: the dense side answers
