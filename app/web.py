@@ -192,16 +192,12 @@ class Page:
     # --- overview and export --------------------------------------------------------------------
 
     def overview(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, str]:
-        items, entities = self.kb.items(), self.kb.entities()
+        with self.kb.lock:
+            db = self.kb.db
+            figures = tuple(f(db) for f in (overview.by_region_kind, overview.by_year, overview.timeline))
+            figures += (overview.top_entities(db),)
         s = self.kb.stats()
-        line = f"Документов: {s['documents']}, пунктов: {s['items']}, сущностей: {s['entities']}."
-        return (
-            overview.by_region_kind(items),
-            overview.by_year(items),
-            overview.timeline(items),
-            overview.top_entities(entities),
-            line,
-        )
+        return (*figures, f"Документов: {s['documents']}, пунктов: {s['items']}, сущностей: {s['entities']}.")
 
     def export(self, hits: list[dict] | dict | None, fmt: str) -> str | None:
         if isinstance(hits, dict):  # an answer: its cited items
