@@ -1,8 +1,8 @@
 """FAISS vectors keyed by item id.
 
 Exact inner product (`IndexIDMap2` over `IndexFlatIP`) while the collection is small; past
-`config.EXACT_UP_TO` items an inverted-file index (`IndexIVFFlat`, nlist ≈ 4·√n, nprobe
-from `config.IVF_NPROBE`) that keeps ids, removals and filters. SQLite holds every vector
+`config.EXACT_UP_TO` items an inverted-file index (`IndexIVFFlat`, nlist ≈ 4·√n, nprobe the
+larger of `config.IVF_NPROBE` and nlist/16) that keeps ids, removals and filters. SQLite holds every vector
 too, so this file is a cache: written atomically after each commit, and rebuilt from
 SQLite when it is missing, disagrees with the database, or has outgrown its kind.
 """
@@ -34,7 +34,7 @@ class Vectors:
             rng = np.random.default_rng(0)
             sample = vectors[rng.choice(len(vectors), size=min(len(vectors), 64 * nlist), replace=False)]
             index.train(np.ascontiguousarray(sample, dtype=np.float32))
-            index.nprobe = max(config.IVF_NPROBE, nlist // 32)
+            index.nprobe = max(config.IVF_NPROBE, nlist // 16)  # see bench/latency.py for recall
             v.index = index
         v.add(ids, vectors)
         return v
