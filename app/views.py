@@ -30,7 +30,10 @@ ul.cites {list-style: none; padding-left: 0.5em;}
 table.doc-items tr.focus {background: #fff3b0; outline: 2px solid #d97706;}
 """
 
-_SCROLL = "() => { const r = document.getElementById('doc-focus'); if (r) r.scrollIntoView({block: 'center'}); }"
+# Run in the browser after a document is shown: bring its highlighted row into view.
+SCROLL_TO_FOCUS = (
+    "() => { const r = document.getElementById('doc-focus'); if (r) r.scrollIntoView({block: 'center'}); }"
+)
 
 
 def _marked(item: dict[str, Any], field: str) -> str:

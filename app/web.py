@@ -123,14 +123,11 @@ class Page:
         return f"<h3>Похожие практики из {scope}</h3>" + views.cards(hits, "Похожих практик нет."), hits
 
     def document(self, item_id: int) -> str:
-        with self.kb.lock:
-            row = self.kb.db.execute("SELECT doc_id FROM items WHERE id = ?", (int(item_id),)).fetchone()
-            if not row:
-                return "<p>Пункт не найден (возможно, документ удалён).</p>"
-            ids = self.kb.db.execute("SELECT id FROM items WHERE doc_id = ? ORDER BY ordinal", (row[0],)).fetchall()
-            loaded = [self.kb._item(i) for (i,) in ids]
-        items = [item for item, _, _ in loaded]
-        return views.document(loaded[0][1], items, focus=int(item_id))
+        try:
+            doc, items = self.kb.document_of(int(item_id))
+        except KeyError:
+            return "<p>Пункт не найден (возможно, документ удалён).</p>"
+        return views.document(doc, items, focus=int(item_id))
 
     # --- question -----------------------------------------------------------------------------
 
@@ -261,7 +258,7 @@ def build(kb: KnowledgeBase) -> gr.Blocks:
                                 open_ = gr.Button("Открыть документ", size="sm", elem_classes="open-btn")
                             item_id = gr.Number(hit["item_id"], visible=False)
                             like.click(page.similar, [item_id, other_regions], [side, side_hits])
-                            open_.click(page.document, item_id, side).then(None, js=views._SCROLL)
+                            open_.click(page.document, item_id, side).then(None, js=views.SCROLL_TO_FOCUS)
 
                 with gr.Column(scale=2):
                     other_regions = gr.Checkbox(label="Похожие — только из других регионов")

@@ -287,6 +287,18 @@ class KnowledgeBase:
         dense = [(i, s) for i, s in self._dense(vector, k + 1, allowed) if i != item_id][:k]
         return self._fuse(dense, [], [], k)
 
+    def document_of(self, item_id: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """The document an item belongs to and all its items, in order (for showing it whole)."""
+        with self.lock:
+            row = self.db.execute("SELECT doc_id FROM items WHERE id = ?", (int(item_id),)).fetchone()
+            if not row:
+                raise KeyError(f"no such item: {item_id}")
+            ids = self.db.execute("SELECT id FROM items WHERE doc_id = ? ORDER BY ordinal", (row[0],)).fetchall()
+            loaded = [self._item(i) for (i,) in ids]
+        document = loaded[0][1]
+        document.pop("path", None)  # a server-side path: not for display
+        return document, [item for item, _, _ in loaded]
+
     def _all_ids(self) -> set[int]:
         return {r[0] for r in self.db.execute("SELECT id FROM items")}
 
