@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import threading
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,7 @@ class Page:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.exports = Path(tempfile.mkdtemp(prefix="praktika-export-"))
+        self._overview: tuple[int, tuple] | None = None
 
     # --- filter choices ---------------------------------------------------------------------
 
@@ -189,12 +191,21 @@ class Page:
     # --- overview and export --------------------------------------------------------------------
 
     def overview(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, str]:
-        with self.kb.lock:
-            db = self.kb.db
+        """The overview figures, computed once per state of the knowledge base (seconds at a million items)."""
+        generation = self.kb.generation
+        if self._overview and self._overview[0] == generation:
+            return self._overview[1]
+        db = self.kb.reader()  # its own connection: searches go on meanwhile
+        try:
             figures = tuple(f(db) for f in (overview.by_region_kind, overview.by_year, overview.timeline))
             figures += (overview.top_entities(db),)
-        s = self.kb.stats()
-        return (*figures, f"Документов: {s['documents']}, пунктов: {s['items']}, сущностей: {s['entities']}.")
+            documents, items, entities = (db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in
+                                          ("documents", "items", "entities"))
+        finally:
+            db.close()
+        result = (*figures, f"Документов: {documents}, пунктов: {items}, сущностей: {entities}.")
+        self._overview = (generation, result)
+        return result
 
     def export(self, hits: list[dict] | dict | None, fmt: str) -> str | None:
         if isinstance(hits, dict):  # an answer: its cited items
@@ -226,6 +237,7 @@ class Page:
 
 def build(kb: KnowledgeBase) -> gr.Blocks:
     page = Page(kb)
+    threading.Thread(target=page.overview, name="praktika-overview", daemon=True).start()  # warm, off the request
     c = page.choices()
     with gr.Blocks(title="Практика — база практик") as demo:
         gr.Markdown("# Практика\nПоиск мероприятий и практик поддержки школ с низкими результатами обучения.")

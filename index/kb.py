@@ -76,6 +76,7 @@ class KnowledgeBase:
     repaired: bool = False
     timings: Counter = field(default_factory=Counter)  # seconds per ingest stage, for bench/ingest.py
     _cache: dict = field(default_factory=dict)
+    generation: int = 0  # grows with every change, so that views computed from the contents know they are stale
     # One connection and one FAISS index shared by the web server's threads: every read and
     # write of either holds this lock (parsing and embedding run outside it).
     lock: threading.RLock = field(default_factory=threading.RLock)
@@ -187,9 +188,14 @@ class KnowledgeBase:
             self._rebuild_vectors()  # past EXACT_UP_TO: switch to the approximate index
         else:
             self.vectors.save(self.root / "vectors.faiss")
-        self._cache.clear()
+        self._changed()
         self._tick("index", clock)
         return self._log(IngestResult(path, "replaced" if known else "added", items=len(added)), sha)
+
+    def _changed(self) -> None:
+        """After any write: cached filters and counts are stale, and readers can tell by `generation`."""
+        self._cache.clear()
+        self.generation += 1
 
     def _tick(self, stage: str, since: float) -> float:
         now = time.perf_counter()
@@ -220,7 +226,7 @@ class KnowledgeBase:
         self.db.execute("COMMIT")
         self.vectors.remove(removed)
         self.vectors.save(self.root / "vectors.faiss")
-        self._cache.clear()
+        self._changed()
         return len(removed)
 
     # --- search --------------------------------------------------------------------------------
@@ -286,6 +292,12 @@ class KnowledgeBase:
         vector = np.frombuffer(row["vector"], dtype=np.float32)
         dense = [(i, s) for i, s in self._dense(vector, k + 1, allowed) if i != item_id][:k]
         return self._fuse(dense, [], [], k)
+
+    def reader(self) -> sqlite3.Connection:
+        """A separate read-only connection, for long reports that should not hold up searches (WAL)."""
+        db = sqlite3.connect(f"file:{self.root / 'praktika.sqlite'}?mode=ro", uri=True, check_same_thread=False)
+        db.row_factory = sqlite3.Row
+        return db
 
     def document_of(self, item_id: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         """The document an item belongs to and all its items, in order (for showing it whole)."""
@@ -556,7 +568,7 @@ class KnowledgeBase:
         store.set_meta(self.db, "dim", str(vectors.shape[1] if len(rows) else embedder.dimension()))
         self.db.execute("COMMIT")
         self._rebuild_vectors()
-        self._cache.clear()
+        self._changed()
         return len(rows)
 
 

@@ -150,6 +150,8 @@ def test_api_ingest_reports_each_file(client, server, tmp_path):
     assert kb.check() == [] and status.startswith("В базе: документов")
     [path] = [r[0] for r in kb.db.execute("SELECT path FROM documents WHERE source = 'новый приказ.txt'")]
     assert path == "upload/новый приказ.txt"  # a key, not a place on disk
+    *_, line = client.predict(api_name="/overview")  # cached figures are recomputed after a change
+    assert f"пунктов: {kb.stats()['items']}" in line
 
 
 def test_api_overview(client):
