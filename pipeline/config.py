@@ -27,6 +27,9 @@ SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
 MODEL = _env("MODEL", "")
 MODELS_DIR = Path(_env("MODELS", str(Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "praktika")))
 
+# Ingestion embeds the items of several files together, about this many at a time.
+EMBED_BATCH = int(_env("EMBED_BATCH", "256"))
+
 # Hybrid search: candidates taken from each retriever, and the reciprocal rank fusion constant.
 CANDIDATES = int(_env("CANDIDATES", "100"))
 RRF_K = int(_env("RRF_K", "60"))

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 
+import numpy as np
 import pytest
 
 from index.kb import Filters, KnowledgeBase
@@ -249,3 +250,28 @@ def test_lexical_budget_keeps_the_rarest_lemmas(kb, monkeypatch):
     assert kb._selective(terms) == '"анкетирование" OR "мониторинг"'
     monkeypatch.setattr(config, "LEXICAL_BUDGET", df["анкетирование"] - 1)
     assert kb._selective(terms) is None  # only lemmas too common to rank: the dense side answers
+
+
+def test_one_batch_across_files_keeps_order_and_duplicates(tmp_path):
+    """Files embedded together are still committed one by one, in order, each content once."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    text = seed_path("004").read_bytes()
+    (inbox / "a_order.txt").write_bytes(text)
+    (inbox / "b_broken.pdf").write_bytes(b"%PDF-1.7 broken")
+    (inbox / "c_same.txt").write_bytes(text)
+    (inbox / "d_other.txt").write_bytes(seed_path("001").read_bytes())
+    kb = KnowledgeBase.open(tmp_path / "kb")
+    results = kb.ingest([inbox])
+    assert [(os.path.basename(r.path), r.status) for r in results] == [
+        ("a_order.txt", "added"),
+        ("b_broken.pdf", "failed"),
+        ("c_same.txt", "duplicate"),
+        ("d_other.txt", "added"),
+    ]
+    s = kb.stats()
+    assert s["items"] == s["vectors"] == results[0].items + results[3].items and s["problems"] == []
+    alone = KnowledgeBase.open(tmp_path / "alone")
+    alone.ingest_bytes(text, "x", "a_order.txt")
+    first = kb.items().query("source == 'a_order.txt'").item_id
+    assert np.allclose(kb.embeddings(first), alone.embeddings(alone.items().item_id), atol=1e-5)
