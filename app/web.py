@@ -66,21 +66,17 @@ class Page:
     def choices(self) -> dict[str, list]:
         with self.kb.lock:
             db = self.kb.db
-            column = lambda c: [r[0] for r in db.execute(f"SELECT DISTINCT {c} FROM documents WHERE {c} IS NOT NULL ORDER BY 1")]  # noqa: E501, E731
+            distinct = "SELECT DISTINCT {0} FROM documents WHERE {0} IS NOT NULL ORDER BY 1"
+            columns = ("region", "municipality", "kind", "year")
+            values = {c: [str(r[0]) for r in db.execute(distinct.format(c))] for c in columns}
             entities = db.execute(
                 "SELECT e.key, e.label, e.canonical FROM entities e JOIN item_entities ie ON ie.entity_id = e.id"
                 f" WHERE e.label IN ('{PER}', '{SCHOOL}', '{ORG}', '{EVENT}')"
                 " GROUP BY e.id ORDER BY count(*) DESC LIMIT 300"
             ).fetchall()
-            regions, municipalities, kinds, years = (column(c) for c in ("region", "municipality", "kind", "year"))
         any_ = [("любой", ALL)]
-        return {
-            "region": any_ + [(r, r) for r in regions],
-            "municipality": any_ + [(m, m) for m in municipalities],
-            "kind": any_ + [(k, k) for k in kinds],
-            "year": any_ + [(str(y), str(y)) for y in years],
-            "entity": any_ + sorted((views.entity_choice(*e) for e in entities), key=lambda c: c[0]),
-        }
+        found = {c: any_ + [(v, v) for v in vs] for c, vs in values.items()}
+        return {**found, "entity": any_ + sorted((views.entity_choice(*e) for e in entities), key=lambda c: c[0])}
 
     def refreshed_filters(self) -> list:
         c = self.choices()

@@ -118,9 +118,7 @@ def _rarest(kb: KnowledgeBase, topic: list[str]) -> str | None:
     """The topic lemma found in the fewest items: the one an answer cannot do without."""
     if not topic:
         return None
-    marks = ",".join("?" * len(topic))
-    with kb.lock:
-        df = dict(kb.db.execute(f"SELECT term, doc FROM items_vocab WHERE term IN ({marks})", topic).fetchall())
+    df = kb.lemma_counts(topic)
     present = [t for t in topic if df.get(t)]
     return min(present, key=lambda t: df[t]) if present else topic[0]
 

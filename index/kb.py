@@ -115,9 +115,8 @@ class KnowledgeBase:
 
     def _repair_vectors(self) -> None:
         """Rebuild FAISS from SQLite when the two disagree (e.g. after a crash between them)."""
-        ids = {r[0] for r in self.db.execute("SELECT id FROM items")}
-        if ids != self.vectors.ids() or self.vectors.outgrown():
-            self.repaired = ids != self.vectors.ids()
+        self.repaired = self._all_ids() != self.vectors.ids()
+        if self.repaired or self.vectors.outgrown():
             self._rebuild_vectors()
 
     def _rebuild_vectors(self) -> None:
@@ -191,7 +190,7 @@ class KnowledgeBase:
         except ReadError as e:
             with self.lock:
                 return self._log(IngestResult(path, "failed", str(e)), sha)
-        return _Parsed(path, sha, doc, [item_text(doc.meta(), item) for item in doc.items])
+        return _Parsed(path, sha, doc, [item_text(item) for item in doc.items])
 
     def _store(self, waiting: list[tuple[int, _Parsed]], results: list[IngestResult | None]) -> None:
         """Embed the waiting files' items together, then commit each file in its own transaction."""
@@ -300,7 +299,8 @@ class KnowledgeBase:
 
         found = places.regions(query)
         years = [int(y) for y in re.findall(r"(?<!\d)(20\d\d|19\d\d)(?!\d)", query)]
-        known = {r[0] for r in self.db.execute("SELECT DISTINCT region FROM documents WHERE region IS NOT NULL")}
+        with self.lock:
+            known = {r[0] for r in self.db.execute("SELECT DISTINCT region FROM documents WHERE region IS NOT NULL")}
         return {
             "expanded": glossary.expand_query(query),
             "region": next((r for r in found if r in known), found[0] if found else None),
@@ -430,7 +430,7 @@ class KnowledgeBase:
         on larger collections none found in over a tenth of the items. None: only common lemmas, so
         the dense side answers alone.
         """
-        total, df = self._count(), self._df(terms)
+        total, df = self._count(), self.lemma_counts(terms)
         kept, spent = [], 0
         for term in sorted(terms, key=lambda t: df[t]):
             too_common = total >= 5000 and df[term] > 0.1 * total
@@ -440,32 +440,29 @@ class KnowledgeBase:
             spent += df[term]
         return " OR ".join(f'"{t}"' for t in kept) or None
 
-    def _df(self, terms: list[str]) -> dict[str, int]:
+    def lemma_counts(self, terms: list[str]) -> dict[str, int]:
         """In how many items each lemma occurs, cached until the next change."""
-        known = self._cache.setdefault("df", {})
-        missing = [t for t in terms if t not in known]
-        if missing:
-            marks = ",".join("?" * len(missing))
-            found = dict(self.db.execute(f"SELECT term, doc FROM items_vocab WHERE term IN ({marks})", missing))
-            known.update({t: found.get(t, 0) for t in missing})
-        return {t: known[t] for t in terms}
+        with self.lock:
+            known = self._cache.setdefault("df", {})
+            missing = [t for t in terms if t not in known]
+            if missing:
+                marks = ",".join("?" * len(missing))
+                found = dict(self.db.execute(f"SELECT term, doc FROM items_vocab WHERE term IN ({marks})", missing))
+                known.update({t: found.get(t, 0) for t in missing})
+            return {t: known[t] for t in terms}
 
     def _lexical(
         self, match: str, n: int, allowed: np.ndarray | None = None, filter_sql: tuple[str, list] | None = None
     ) -> list[int]:
         """BM25 over lemmas. A broad filter is applied to an over-fetched ranking, a narrow one inside SQLite."""
         if self._broad(allowed):  # the whole (budget-bounded) ranking, then the allowed: no SQL-side filter
-            rows = [r[0] for r in self.db.execute(_RANKED, (match, -1))]
+            rows = [r[0] for r in self.db.execute(_RANKED.format(filter=""), (match, -1))]
             return [i for i, ok in zip(rows, _member(rows, allowed), strict=True) if ok][:n]
         if filter_sql is None:
             sql, args = "", []
         else:
             sql, args = f" AND +rowid IN ({filter_sql[0]})", filter_sql[1]  # `+`: filter after MATCH, not per rowid
-        rows = self.db.execute(
-            f"SELECT rowid FROM items_fts WHERE items_fts MATCH ?{sql} ORDER BY bm25(items_fts) LIMIT ?",
-            (match, *args, n),
-        ).fetchall()
-        return [r[0] for r in rows]
+        return [r[0] for r in self.db.execute(_RANKED.format(filter=sql), (match, *args, n))]
 
     def _fuse(self, dense_scored: list[tuple[int, float]], lexical: list[int], terms: list[str], k: int) -> list[Hit]:
         dense = [i for i, _ in dense_scored]
@@ -599,11 +596,8 @@ class KnowledgeBase:
 
     def reindex(self) -> int:
         """Re-embed every item with the current model (after a model change)."""
-        rows = self.db.execute(
-            "SELECT i.id, i.activity, i.description, i.result, i.section, d.title, d.region, d.municipality"
-            " FROM items i JOIN documents d ON d.id = i.doc_id ORDER BY i.id"
-        ).fetchall()
-        texts = ["\n".join(x for x in (r["section"], r["activity"], r["description"], r["result"]) if x) for r in rows]
+        rows = self.db.execute("SELECT id, section, activity, description, result FROM items ORDER BY id").fetchall()
+        texts = [passage(r["section"], r["activity"], r["description"], r["result"]) for r in rows]
         vectors = embedder.passages(texts)
         self.db.execute("BEGIN IMMEDIATE")
         for r, v in zip(rows, vectors, strict=True):
@@ -616,7 +610,7 @@ class KnowledgeBase:
         return len(rows)
 
 
-_RANKED = "SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY bm25(items_fts) LIMIT ?"
+_RANKED = "SELECT rowid FROM items_fts WHERE items_fts MATCH ?{filter} ORDER BY bm25(items_fts) LIMIT ?"
 
 
 def _member(ids: list[int], allowed: np.ndarray) -> np.ndarray:
@@ -636,7 +630,11 @@ def open_built(root: str | Path | None = None, corpus: str | Path | None = None)
     return kb
 
 
-def item_text(meta: dict, item) -> str:
+def item_text(item) -> str:
     """What is embedded and indexed for an item: its section path and its own words."""
-    section = " › ".join(item.section) if item.section else ""
-    return "\n".join(x for x in (section, item.activity, item.description, item.result) if x)
+    return passage(" › ".join(item.section), item.activity, item.description, item.result)
+
+
+def passage(section: str | None, activity: str, description: str | None, result: str | None) -> str:
+    """The text of an item from its fields (the section path already joined), as stored or parsed."""
+    return "\n".join(x for x in (section, activity, description, result) if x)

@@ -244,7 +244,7 @@ def test_lexical_budget_keeps_the_rarest_lemmas(kb, monkeypatch):
     from pipeline import config
 
     terms = ["школа", "мониторинг", "анкетирование"]
-    df = kb._df(terms)
+    df = kb.lemma_counts(terms)
     assert df["анкетирование"] < df["мониторинг"] < df["школа"]
     monkeypatch.setattr(config, "LEXICAL_BUDGET", df["анкетирование"] + df["мониторинг"])
     assert kb._selective(terms) == '"анкетирование" OR "мониторинг"'
