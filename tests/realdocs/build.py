@@ -1,0 +1,149 @@
+"""Render the real-document models in `src/` into the files the parser reads, in `docs/`.
+
+    .venv/bin/python tests/realdocs/build.py
+
+A `src/NN_slug.txt` (a copy from a web page or a legal database) is copied as it is. A
+`src/NN_slug.json` describes a Word or PDF document as paragraphs and tables (see
+README.md): "docx" becomes a real Word table with merged cells (gridSpan, vMerge); "pdf-ruled"
+a table with all borders drawn; "pdf-unruled" the same table without borders, as Word exports a
+borderless table: only the positions of the words tell the columns apart. PDFs are A4 in DejaVu
+Sans 10 pt, rows may split across pages. The output is deterministic, so the committed files
+only change when a model does.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+import shutil
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SRC, DOCS = HERE / "src", HERE / "docs"
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+FONT_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+
+
+def build_docx(spec: dict, path: Path) -> None:
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
+    align = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
+    doc = Document()
+    doc.core_properties.created = doc.core_properties.modified = datetime(2020, 1, 1)
+    for block in spec["blocks"]:
+        if "p" in block:
+            para = doc.add_paragraph()
+            lines = block["p"].split("\n")
+            for n, line in enumerate(lines):
+                run = para.add_run(line)
+                run.bold = bool(block.get("bold"))
+                if n < len(lines) - 1:
+                    run.add_break()
+            para.alignment = align.get(block.get("align", "left"))
+        elif "table" in block:
+            grid = block["table"]
+            width = max(len(r) for r in grid)
+            table = doc.add_table(rows=len(grid), cols=width)
+            table.style = "Table Grid"
+            for r, row in enumerate(grid):
+                for c, text in enumerate(row):
+                    if text is not None:
+                        table.cell(r, c).text = text
+            for r, c, rowspan, colspan in block.get("merge", []):
+                table.cell(r, c).merge(table.cell(r + rowspan - 1, c + colspan - 1))
+                table.cell(r, c).text = grid[r][c] or ""
+            widths = block.get("widths")
+            if widths:
+                total = sum(widths)
+                for row in table.rows:
+                    for cell, w in zip(row.cells, widths, strict=False):
+                        cell.width = Cm(17 * w / total)
+        elif block.get("pagebreak"):
+            doc.add_page_break()
+    doc.save(path)
+
+
+def build_pdf(spec: dict, path: Path, ruled: bool) -> None:
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import cm
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from xml.sax.saxutils import escape
+
+    pdfmetrics.registerFont(TTFont("DejaVu", FONT))
+    pdfmetrics.registerFont(TTFont("DejaVu-Bold", FONT_BOLD))
+    aligns = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+
+    def style(name: str, block: dict, size: float = 10) -> ParagraphStyle:
+        return ParagraphStyle(
+            name,
+            fontName="DejaVu-Bold" if block.get("bold") else "DejaVu",
+            fontSize=size,
+            leading=size * 1.25,
+            alignment=aligns[block.get("align", "left")],
+        )
+
+    def para(text: str, st: ParagraphStyle) -> Paragraph:
+        return Paragraph(escape(text).replace("\n", "<br/>"), st)
+
+    story = []
+    frame_width = A4[0] - 3 * cm
+    for n, block in enumerate(spec["blocks"]):
+        if "p" in block:
+            story += [para(block["p"], style(f"p{n}", block)), Spacer(1, 4)]
+        elif "table" in block:
+            grid = block["table"]
+            width = max(len(r) for r in grid)
+            cell_style = style(f"c{n}", {}, 9)
+            data = [[para(t, cell_style) if t else "" for t in row + [None] * (width - len(row))] for row in grid]
+            widths = block.get("widths") or [1] * width
+            col_widths = [frame_width * w / sum(widths) for w in widths]
+            commands = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+            if ruled:
+                commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+            for r, c, rowspan, colspan in block.get("merge", []):
+                commands.append(("SPAN", (c, r), (c + colspan - 1, r + rowspan - 1)))
+            table = Table(data, colWidths=col_widths, repeatRows=block.get("repeat_header", 0), splitInRow=1)
+            table.setStyle(TableStyle(commands))
+            story += [table, Spacer(1, 6)]
+        elif block.get("pagebreak"):
+            story.append(PageBreak())
+    doc = SimpleDocTemplate(
+        str(path), pagesize=A4, leftMargin=2 * cm, rightMargin=1 * cm, topMargin=1.5 * cm, bottomMargin=1.5 * cm,
+        invariant=1, title="", author="",
+    )
+    doc.build(story)
+
+
+def build(src: Path) -> Path:
+    if src.suffix == ".txt":
+        out = DOCS / src.name
+        shutil.copyfile(src, out)
+        return out
+    spec = json.loads(src.read_text(encoding="utf-8"))
+    fmt = spec["format"]
+    out = DOCS / (src.stem + (".docx" if fmt == "docx" else ".pdf"))
+    if fmt == "docx":
+        build_docx(spec, out)
+    elif fmt in ("pdf-ruled", "pdf-unruled"):
+        build_pdf(spec, out, ruled=fmt == "pdf-ruled")
+    else:
+        raise ValueError(f"{src.name}: unknown format {fmt!r}")
+    return out
+
+
+def main() -> None:
+    DOCS.mkdir(exist_ok=True)
+    for src in sorted(SRC.glob("*")):
+        if src.suffix in (".txt", ".json"):
+            print(build(src).relative_to(HERE))
+
+
+if __name__ == "__main__":
+    main()
