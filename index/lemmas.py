@@ -8,23 +8,13 @@ abbreviation from the glossary brings its expansion along («ШНОР» also ind
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from pipeline import glossary
+from pipeline.text import lemma
 
 _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z0-9]+(?:-[А-ЯЁа-яёA-Za-z0-9]+)*")
 # Words too common in these documents to help ranking.
 STOP = frozenset("и в во на с со по к о об от для из за до не а или что как при под над у же ли бы то это".split())
-
-
-@cache
-def lemma(word: str) -> str:
-    from pipeline.tag.normalize import morph
-
-    w = word.lower().replace("ё", "е")
-    if not re.search("[а-я]", w):
-        return w
-    return morph().parse(w)[0].normal_form.replace("ё", "е")
 
 
 def lemmas(text: str) -> list[str]:

@@ -1,25 +1,164 @@
 """Regions and municipalities, found in any case form and given in the nominative.
 
-«Смоленской области» → «Смоленская область», «Пономаревского района» → «Пономаревский район»,
-«городского округа Дубна» → «городской округ Дубна».
+All 89 subjects of the Russian Federation are known by their official names (Constitution,
+art. 65), each with the short forms real letterheads use («Республики Северная Осетия-Алания»,
+«РСО-Алания», «ХМАО – Югры», «Кузбасса», «г. Москвы»). Municipalities are read from their
+pattern: «Пономаревского района» → «Пономаревский район», «городского округа Дубна» →
+«городской округ Дубна», «Ардонского муниципального округа» → «Ардонский муниципальный округ».
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+
+# Official name → other names it is printed under (each also matched in any case form).
+REGIONS: dict[str, tuple[str, ...]] = {
+    "Республика Адыгея": ("Адыгея",),
+    "Республика Алтай": (),
+    "Республика Башкортостан": ("Башкортостан", "Башкирия"),
+    "Республика Бурятия": ("Бурятия",),
+    "Республика Дагестан": ("Дагестан",),
+    "Донецкая Народная Республика": ("ДНР",),
+    "Республика Ингушетия": ("Ингушетия",),
+    "Кабардино-Балкарская Республика": ("КБР", "Кабардино-Балкария"),
+    "Республика Калмыкия": ("Калмыкия",),
+    "Карачаево-Черкесская Республика": ("КЧР", "Карачаево-Черкесия"),
+    "Республика Карелия": ("Карелия",),
+    "Республика Коми": (),
+    "Республика Крым": (),
+    "Луганская Народная Республика": ("ЛНР",),
+    "Республика Марий Эл": ("Марий Эл",),
+    "Республика Мордовия": ("Мордовия",),
+    "Республика Саха (Якутия)": ("Республика Саха", "Якутия", "РС(Я)"),
+    "Республика Северная Осетия – Алания": ("Северная Осетия", "РСО – Алания", "РСО-А"),
+    "Республика Татарстан": ("Татарстан",),
+    "Республика Тыва": ("Тыва",),
+    "Удмуртская Республика": ("Удмуртия",),
+    "Республика Хакасия": ("Хакасия",),
+    "Чеченская Республика": ("Чечня",),
+    "Чувашская Республика – Чувашия": ("Чувашская Республика", "Чувашия"),
+    "Алтайский край": (),
+    "Забайкальский край": (),
+    "Камчатский край": (),
+    "Краснодарский край": (),
+    "Красноярский край": (),
+    "Пермский край": (),
+    "Приморский край": (),
+    "Ставропольский край": (),
+    "Хабаровский край": (),
+    **{
+        f"{name} область": ()
+        for name in (
+            "Амурская Архангельская Астраханская Белгородская Брянская Владимирская Волгоградская Вологодская"
+            " Воронежская Запорожская Ивановская Иркутская Калининградская Калужская Кировская Костромская"
+            " Курганская Курская Ленинградская Липецкая Магаданская Московская Мурманская Нижегородская"
+            " Новгородская Новосибирская Омская Оренбургская Орловская Пензенская Псковская Ростовская Рязанская"
+            " Самарская Саратовская Сахалинская Свердловская Смоленская Тамбовская Тверская Томская Тульская"
+            " Тюменская Ульяновская Херсонская Челябинская Ярославская"
+        ).split()
+    },
+    "Кемеровская область – Кузбасс": ("Кемеровская область", "Кузбасс"),
+    "Москва": (),
+    "Санкт-Петербург": (),
+    "Севастополь": (),
+    "Еврейская автономная область": ("ЕАО",),
+    "Ненецкий автономный округ": ("НАО",),
+    "Ханты-Мансийский автономный округ – Югра": ("Ханты-Мансийский автономный округ", "ХМАО – Югра", "Югра"),
+    "Чукотский автономный округ": ("Чукотка",),
+    "Ямало-Ненецкий автономный округ": ("ЯНАО", "Ямал"),
+}
+# Cities of federal significance are named only with «г.»/«город» (or their government), not bare:
+# «Москва» alone is as often a street or a river.
+_CITIES = {"Москва": "Москв", "Санкт-Петербург": "Санкт-Петербург", "Севастополь": "Севастопол"}
+_CITY_PREFIX = r"(?:г\.\s*|город[а-я]*\s+|Правительств[а-я]*\s+|Департамент[а-я]*\s+образования[а-яё ]{0,30}?\s)"
+
+_ADJECTIVE = re.compile(r"(?:ая|ий|ый|ой|ое|ская|ский)$")
+
+
+def _word(word: str) -> str:
+    """A pattern for one word of a name in any case form (stem + ending)."""
+    if word.isupper() or "(" in word or len(word) <= 3:  # abbreviations and «Эл», «(Якутия)»
+        return re.escape(word).replace(r"\(", r"\(?").replace(r"\)", r"\)?")
+    if "-" in word:
+        parts = word.split("-")
+        return "-".join([re.escape(p[:-2]) + r"[а-яё]{2,3}" if _ADJECTIVE.search(p) else _word(p) for p in parts])
+    if _ADJECTIVE.search(word):
+        return re.escape(word[:-2]) + r"[а-яё]{1,3}"
+    if word[-1] in "аяйьо":
+        return re.escape(word[:-1]) + r"[а-яё]{0,3}"
+    return re.escape(word) + r"[а-яё]{0,3}"
+
+
+def _name_pattern(name: str) -> str:
+    words = re.split(r"\s*[–-]\s+|\s+[–-]\s*|\s+", name)
+    separators = re.findall(r"\s*[–-]\s+|\s+[–-]\s*|\s+", name)
+    out = _word(words[0])
+    for sep, word in zip(separators, words[1:], strict=True):
+        out += (r"\s*[-–—]\s*" if sep.strip() else r"\s+") + _word(word)
+    return out
+
+
+@cache
+def _region_pattern() -> tuple[re.Pattern, list[str]]:
+    """One alternation over every name (longest first, so a full name wins over its part),
+    and the official name of each group."""
+    named = [
+        (name, official)
+        for official, aliases in REGIONS.items()
+        if official not in _CITIES
+        for name in (official, *aliases)
+    ]
+    named.sort(key=lambda p: -len(p[0]))
+    branches = [f"(?P<r{n}>{_name_pattern(name)})" for n, (name, _) in enumerate(named)]
+    officials = [official for _, official in named]
+    for official, stem in _CITIES.items():
+        branches.append(f"{_CITY_PREFIX}(?P<r{len(officials)}>{re.escape(stem)}[а-яё]{{0,2}})")
+        officials.append(official)
+    # Case-blind: letterheads print names in capitals («ХАНТЫ-МАНСИЙСКОГО АВТОНОМНОГО ОКРУГА – ЮГРЫ»).
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(branches)})(?![\w-])", re.IGNORECASE), officials
+
+
+@cache
+def _anchor() -> re.Pattern:
+    """Any word starting like a name's first word: text without one cannot name a region."""
+    names = [n for official, aliases in REGIONS.items() for n in (official, *aliases)]
+    starts = sorted({re.escape(n.split()[0][:4].lower()) for n in names} | {r"г\.", "город", "правит", "департ"})
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(starts)})", re.IGNORECASE)
+
+
+def region_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, official name) of every region mention."""
+    pattern, officials = _region_pattern()
+    found: list[tuple[int, int, str]] = []
+    end = 0
+    for a in _anchor().finditer(text):  # the full pattern is tried only where a name can start: 10× faster
+        if a.start() < end:
+            continue
+        m = pattern.match(text, a.start())
+        if m:
+            found.append((*m.span(m.lastgroup), officials[int(m.lastgroup[1:])]))
+            end = m.end()
+    return found
+
+
+def regions(text: str) -> list[str]:
+    """Every region named in `text`, official names, in order of first mention."""
+    return _unique(name for _, _, name in region_spans(text))
+
 
 _CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?"
-
-OBLAST = re.compile(rf"\b({_CAP}(?:ск|цк)(?:ой|ая|ую|ою))\s+област(?:и|ь|ью)\b")
-KRAI = re.compile(rf"\b({_CAP}(?:ск|цк)(?:ого|ий|ому|им|ом))\s+кра(?:я|й|ю|ем|е)\b")
-REPUBLIC = re.compile(rf"\bРеспублик(?:а|и|у|ой|е)\s+({_CAP})\b")
-_CITY_REGIONS = {"москв": "Москва", "санкт-петербург": "Санкт-Петербург", "севастопол": "Севастополь"}
-
 QUOTED_DISTRICT = re.compile(
-    r"«\s*([А-ЯЁа-яё-]+(?:ий|ый|ой))\s+(район|муниципальный округ|городской округ)\s*»", re.IGNORECASE
+    r"«\s*([А-ЯЁа-яё-]+(?:ий|ый|ой))\s+(район|муниципальный район|муниципальный округ|городской округ)\s*»",
+    re.IGNORECASE,
 )
-DISTRICT = re.compile(rf"\b({_CAP}(?:ского|цкого|ский|цкий|скому|ском))\s+(район[а-я]*)\b")
-CITY_DISTRICT = re.compile(rf"\bгородско(?:го|й|му|м)\s+округ[а-я]*\s+({_CAP})")
+DISTRICT = re.compile(
+    rf"\b({_CAP}(?:ского|цкого|ский|цкий|скому|ском|ским))\s+(?:муниципальн[а-я]+\s+)?(район[а-я]*)\b"
+)
+MUNICIPAL_OKRUG = re.compile(
+    rf"\b({_CAP}(?:ского|цкого|ский|цкий|скому|ском|ским))\s+(муниципальн|городск)[а-я]*\s+округ[а-я]*\b"
+)
+CITY_DISTRICT = re.compile(rf"\bгородско(?:го|й|му|м)\s+округ[а-я]*\s+(?:(?:город|г\.)\s*)?«?({_CAP})")
 
 
 def _adjective(word: str, nominative: str) -> str:
@@ -28,34 +167,42 @@ def _adjective(word: str, nominative: str) -> str:
     return stem + nominative
 
 
-def regions(text: str) -> list[str]:
-    """Every region named in `text`, nominative, in order of first mention."""
-    found: list[tuple[int, str]] = []
-    for m in OBLAST.finditer(text):
-        found.append((m.start(), _adjective(m.group(1), "ая") + " область"))
-    for m in KRAI.finditer(text):
-        found.append((m.start(), _adjective(m.group(1), "ий") + " край"))
-    for m in REPUBLIC.finditer(text):
-        found.append((m.start(), "Республика " + m.group(1)))
-    lowered = text.lower()
-    for stem, name in _CITY_REGIONS.items():
-        m = re.search(rf"\bг(?:ород[а-я]*|\.)\s*{stem}", lowered)
-        if m:
-            found.append((m.start(), name))
-    return _unique(name for _, name in sorted(found))
+def _uncapitalised(text: str) -> str:
+    """Capitals lines in normal case, the district's own name capitalised; offsets are kept."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters or sum(ch.isupper() for ch in letters) < 0.8 * len(letters):
+        return text
+    return re.sub(
+        r"\b([а-яё]+(?:-[а-яё]+)?)(?=\s+(?:муниципальн[а-я]+\s+|городск[а-я]+\s+)?(?:район|округ))",
+        lambda m: "-".join(p.capitalize() for p in m.group(1).split("-")),
+        text.lower(),
+    )
+
+
+def municipality_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, nominative name) of every municipal district or okrug named in `text`."""
+    text = _uncapitalised(text)
+    found: list[tuple[int, int, str]] = []
+    for m in QUOTED_DISTRICT.finditer(text):
+        adj, kind = m.group(1), m.group(2).lower()
+        found.append((m.start() + 1, m.end() - 1, f"{adj[:1].upper()}{adj[1:].lower()} {kind}"))
+    for m in DISTRICT.finditer(text):
+        found.append((m.start(), m.end(), _adjective(m.group(1), "ий") + " район"))
+    for m in MUNICIPAL_OKRUG.finditer(text):
+        kind = "муниципальный округ" if m.group(2) == "муниципальн" else "городской округ"
+        found.append((m.start(), m.end(), f"{_adjective(m.group(1), 'ий')} {kind}"))
+    for m in CITY_DISTRICT.finditer(text):
+        found.append((m.start(), m.end(), "городской округ " + m.group(1)))
+    out: list[tuple[int, int, str]] = []
+    for span in sorted(found, key=lambda s: (s[0], -s[1])):
+        if not any(s < span[1] and span[0] < e for s, e, _ in out):
+            out.append(span)
+    return out
 
 
 def municipalities(text: str) -> list[str]:
     """Every municipal district or city district named in `text`, nominative."""
-    found: list[tuple[int, str]] = []
-    for m in QUOTED_DISTRICT.finditer(text):
-        adj, kind = m.group(1), m.group(2).lower()
-        found.append((m.start(), f"{adj[:1].upper()}{adj[1:].lower()} {kind}"))
-    for m in DISTRICT.finditer(text):
-        found.append((m.start(), _adjective(m.group(1), "ий") + " район"))
-    for m in CITY_DISTRICT.finditer(text):
-        found.append((m.start(), "городской округ " + m.group(1)))
-    return _unique(name for _, name in sorted(found))
+    return _unique(name for _, _, name in municipality_spans(text))
 
 
 def normalize(name: str) -> str | None:

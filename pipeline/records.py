@@ -99,6 +99,31 @@ class Item:
         return "\n".join(p for p in parts if p)
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """Text deliberately left out of items and metadata, with the reason (page footers, column numbers)."""
+
+    text: str
+    reason: str  # «колонтитул», «номера столбцов», «повтор шапки таблицы»
+    pos: Position = Position()
+
+
+@dataclass
+class Coverage:
+    """How much of a file's text ended up in metadata, items or the skipped list (see segment.coverage)."""
+
+    share: float  # 0..1, by words
+    lost: list[str] = field(default_factory=list)  # the lines whose words went nowhere, as printed
+
+    @property
+    def complete(self) -> bool:
+        return self.share >= COMPLETE_COVERAGE
+
+
+# Below this share of its words placed, a file gets a warning naming what was left out.
+COMPLETE_COVERAGE = 0.98
+
+
 @dataclass
 class Document:
     source: str  # file name, never a path
@@ -113,9 +138,24 @@ class Document:
     period: Period | None = None
     annex_title: str | None = None  # the roadmap's own heading, when it is an annex
     preamble: str | None = None  # «На основании приказа …»: why the act was issued
+    approved_by: Citation | None = None  # the act in an approval stamp («УТВЕРЖДЕН приказом … от … № …»)
     citations: list[Citation] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)  # the printed lines read as metadata, as printed
+    skipped: list[Skipped] = field(default_factory=list)
+    coverage: Coverage | None = None
+
+    def warnings(self) -> list[str]:
+        """What an operator must know about this file: no items, or text that went nowhere."""
+        out = []
+        if not self.items:
+            out.append("не найдено ни одного пункта")
+        if self.coverage and not self.coverage.complete:
+            lost = "; ".join(f"«{_clip(t)}»" for t in self.coverage.lost[:3])
+            more = f" и ещё {len(self.coverage.lost) - 3}" if len(self.coverage.lost) > 3 else ""
+            out.append(f"размещено {self.coverage.share:.0%} текста, не размещено: {lost}{more}")
+        return out
 
     @property
     def year(self) -> int | None:
@@ -124,7 +164,13 @@ class Document:
         return int(self.date[:4]) if self.date else None
 
     def meta(self) -> dict[str, Any]:
-        """Document fields without its items, as plain data."""
+        """Document fields without its items (or the printed header lines), as plain data."""
         data = asdict(self)
         data.pop("items")
+        data.pop("header")
         return data
+
+
+def _clip(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # Latin letters that look Cyrillic, as typists and OCR mix them into Russian words.
 _LOOKALIKES = str.maketrans("ABCEHKMOPTXaceopxy", "АВСЕНКМОРТХасеорху")
@@ -40,3 +41,14 @@ def quoted(text: str, start: int, limit: int = 600) -> tuple[int, int] | None:
             if depth == 1 and inner_close is None:
                 inner_close = i
     return (open_at, inner_close + 1) if inner_close else None
+
+
+@cache
+def lemma(word: str) -> str:
+    """The dictionary form of one word, lower case, «ё» as «е» («школам» → «школа»)."""
+    from pipeline.tag.normalize import morph
+
+    w = word.lower().replace("ё", "е")
+    if not re.search("[а-я]", w):
+        return w
+    return morph().parse(w)[0].normal_form.replace("ё", "е")

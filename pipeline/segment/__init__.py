@@ -1,36 +1,51 @@
 """Segmentation: blocks → one `Document` with its items.
 
-The blocks fall into three runs: the head (letterhead, title, preamble, clauses,
-signature, annex heading), the table rows, and the tail (a report's signature, notes).
-Rows become items through `tables.Table`; the head yields metadata and clause items;
-any paragraph of substance left over becomes a paragraph item, so nothing is dropped.
+The blocks fall into three runs: the head (approval stamp, letterhead, title, preamble,
+clauses, signature, annex heading), the table rows, and the tail (a report's signature,
+notes). Rows become items through `tables.Table`; the head yields metadata and clause items;
+any paragraph of substance left over becomes a paragraph item. Every block ends up in the
+metadata (`Document.header`), in an item, or in `Document.skipped` with the reason, and
+`coverage` checks that by words, so a layout we do not understand is reported, not lost.
 """
 
 from __future__ import annotations
 
 import re
 
-from pipeline.records import Block, Document, Item
-from pipeline.segment import header
+from pipeline.records import Block, Document, Item, Skipped
+from pipeline.segment import columns, header
 from pipeline.segment.clauses import find_trigger, read_clauses
 from pipeline.segment.cleanup import clean
-from pipeline.segment.tables import Table, actor_header, header_fields
+from pipeline.segment.coverage import coverage
+from pipeline.segment.layout import rebuild
+from pipeline.segment.tables import (
+    Table,
+    actor_header,
+    combine_header,
+    is_column_numbers,
+    is_header,
+    is_key_value,
+    is_subheader,
+)
 
 _ANNEX_MARK = re.compile(r"^(?:Приложение|\(в ред\.)", re.IGNORECASE)
 _SUBSTANCE = re.compile(r"[А-ЯЁа-яёA-Za-z]{3}")
-# Positional guess for a table that has no header row.
-_DEFAULT_FIELDS = ("number", "activity", "deadline", "responsible", "result")
+# Head paragraphs longer than this are content, whatever their place: metadata lines are short.
+_META_MAX = 1200
+# Rows read ahead of a table to learn its columns from their content.
+_SAMPLE = 30
 
 
 def segment(blocks: list[Block], source: str) -> Document:
-    blocks = clean(blocks)
+    cleaned, skipped = clean(blocks)
+    blocks = rebuild(cleaned)
     rows = [i for i, b in enumerate(blocks) if b.is_row]
     first, last = (rows[0], rows[-1]) if rows else (len(blocks), len(blocks))
     head, body, tail = blocks[:first], blocks[first : last + 1], blocks[last + 1 :]
 
-    doc = Document(source=source)
+    doc = Document(source=source, skipped=list(skipped))
     items = _read_head(doc, head)
-    items += _read_body(body, len(items) + 1)
+    items += _read_body(doc, body, len(items) + 1)
     items += _read_tail(doc, tail, len(items) + 1)
     doc.items = items
 
@@ -40,73 +55,158 @@ def segment(blocks: list[Block], source: str) -> Document:
     amending = bool(doc.title and doc.title.lower().startswith("о внесении изменени"))
     clause_texts = [i.activity for i in items if i.kind == "clause"]
     doc.citations = header.citations(all_text, doc.number, amending, clause_texts)
+    doc.coverage = coverage(blocks + [Block(s.text) for s in skipped], doc)
     return doc
 
 
 def _read_head(doc: Document, head: list[Block]) -> list[Item]:
     texts = [b.text for b in head]
-    doc.kind, kind_at = header.find_kind(texts)
-    title_at = next((i for i, t in enumerate(texts) if header._TITLE.match(t)), None)
-    letterhead = texts[: kind_at if kind_at is not None else 0]
-    doc.issuer = header.issuer_of(letterhead)
+    stamp = header.stamp_of(texts)
+    stamp_at = set(stamp.lines) if stamp else set()
+    if stamp:
+        doc.approved_by = stamp.act
+    doc.kind, kind_at = header.find_kind([t if i not in stamp_at else "" for i, t in enumerate(texts)])
+    if kind_at is not None and any(len(t) > _META_MAX for t in texts[:kind_at]):
+        kind_at = None  # a «kind» after long text is a word in the content, not the letterhead
+        doc.kind = None
+    title_at = next((i for i, t in enumerate(texts) if header.TITLE.match(t) and len(t) < _META_MAX), None)
+    if title_at is not None and kind_at is not None and title_at < kind_at:
+        title_at = next((i for i in range(kind_at, len(texts)) if header.TITLE.match(texts[i])), None)
+    letterhead = [t for i, t in enumerate(texts[: kind_at if kind_at is not None else 0]) if i not in stamp_at]
+    doc.issuer = header.issuer_of(letterhead) or (stamp.issuer if stamp else None)
     stamp_end = title_at if title_at is not None else (kind_at + 1 if kind_at is not None else 0)
-    doc.date, doc.number = header.date_and_number(texts[:stamp_end])
+    own = [t for i, t in enumerate(texts[:stamp_end]) if i not in stamp_at]
+    doc.date, doc.number = header.date_and_number(own)
+    if stamp and not (doc.date or doc.number):
+        doc.date, doc.number = stamp.act.date, stamp.act.number
     doc.title = header.title_of(texts, doc.kind, kind_at)
 
+    meta = set(stamp_at) | set(range(stamp_end))
+    if title_at is not None:
+        meta.add(title_at)
     trigger = find_trigger(head)
     items: list[Item] = []
     rest_at = (title_at + 1) if title_at is not None else (kind_at + 1 if kind_at is not None else 0)
+    if kind_at is not None and doc.kind not in header.ACT_KINDS and texts[kind_at + 1 : kind_at + 2]:
+        if texts[kind_at + 1][:1].islower():  # «ПЛАН» / «мероприятий по …»: the title's second line
+            meta.add(kind_at + 1)
+            rest_at = max(rest_at, kind_at + 2)
     if trigger is not None:
         preamble = texts[rest_at:trigger]
         doc.preamble = " ".join(" ".join(preamble).split()) or None
+        meta.update(range(rest_at, trigger + 1))
         items, used = read_clauses(head[trigger + 1 :], ordinal=1)
         rest_at = trigger + 1 + used
-    after = texts[rest_at:]
-    doc.signatory = header.signatory_of(after) if trigger is not None else None
-    if doc.signatory:
-        # The annex heading follows the signature: skip up to the name line, then «Приложение…».
-        name_at = next(i for i, t in enumerate(after) if header.canonical_name(t) and len(t) < 80)
-        annex = [t for t in after[name_at + 1 :] if not _ANNEX_MARK.match(t)]
-        doc.annex_title = " ".join(" ".join(annex).split()) or None
-    elif trigger is None and kind_at is not None:
+        after = texts[rest_at:]
+        doc.signatory = header.signatory_of(after)
+        if doc.signatory:
+            # The annex heading follows the signature: skip up to the name line, then «Приложение…».
+            name_at = next(i for i, t in enumerate(after) if header.canonical_name(t) and len(t) < 80)
+            meta.update(range(rest_at, rest_at + name_at + 1))
+            annex_end = rest_at + name_at + 1
+            while annex_end < len(texts) and len(texts[annex_end]) < 600 and not header.clause_like(texts[annex_end]):
+                annex_end += 1
+            annex = [t for t in texts[rest_at + name_at + 1 : annex_end] if not _ANNEX_MARK.match(t)]
+            annex = [t for t in annex if not header.is_stamp(t)]
+            doc.annex_title = " ".join(" ".join(annex).split()) or None
+            meta.update(range(rest_at + name_at + 1, annex_end))
+    elif kind_at is not None:
         # A roadmap or report without clauses: paragraphs after its title are content.
-        start = kind_at + 1 + (1 if texts[kind_at + 1 : kind_at + 2] and texts[kind_at + 1][:1].islower() else 0)
-        start = max(start, rest_at)
-        items = [_paragraph(b, n) for n, b in enumerate(_substantial(head[start:]), start=1)]
-    elif trigger is None:
-        items = [_paragraph(b, n) for n, b in enumerate(_substantial(head), start=1)]
+        meta.update(range(kind_at + 1))
     doc.period = header.period_of(doc.title, doc.annex_title, texts[kind_at] if kind_at is not None else None)
-    doc.municipality = header.municipality_of(
-        "\n".join(letterhead), "\n".join(texts[:stamp_end]), doc.title, doc.annex_title
-    )
+    doc.municipality = header.municipality_of("\n".join(letterhead), "\n".join(own), doc.title, doc.annex_title)
+    if stamp and not doc.municipality:
+        doc.municipality = header.municipality_of(stamp.issuer)
+    used_by_clauses = set(range(trigger + 1, rest_at)) if trigger is not None else set()
+    meta = {i for i in meta if len(texts[i]) <= _META_MAX or i == title_at}
+    doc.header += [texts[i] for i in sorted(meta)]
+    rest = [b for i, b in enumerate(head) if i not in meta and i not in used_by_clauses]
+    items += [_paragraph(b, len(items) + n) for n, b in enumerate(_substantial(rest), start=1)]
     return items
 
 
-def _read_body(body: list[Block], ordinal: int) -> list[Item]:
+def _read_body(doc: Document, body: list[Block], ordinal: int) -> list[Item]:
     items: list[Item] = []
     table: Table | None = None
-    for block in body:
+    tables: list[Table] = []
+    i = 0
+    while i < len(body):
+        block = body[i]
         if not block.is_row:
             if table:
                 table.broken = True
-            if _substantial([block]) and len(block.text) > 40:
+            if _substantial([block]):
                 items.append(_paragraph(block, ordinal + len(items), table))
+            i += 1
             continue
-        fields = header_fields(block.cells)
-        if fields and not (table and table.same_header(block.cells)):
-            table = Table(block.cells, fields)
+        if table and table.same_header(block.cells):
+            table.add_row(block, ordinal + len(items))  # recorded as a repeated header
+            i += 1
             continue
+        header_rows = _header_rows(body, i)
+        if header_rows:
+            combined = combine_header([body[j].cells for j in header_rows])
+            sample = _sample(body, header_rows[-1] + 1, len(combined))
+            roles = columns.assign(combined, sample, report=doc.kind == "отчёт")
+            table = Table(combined, roles, tuple(body[j].cells for j in header_rows))
+            tables.append(table)
+            doc.skipped.extend(Skipped(body[j].text, "шапка таблицы", body[j].pos) for j in header_rows)
+            i = header_rows[-1] + 1
+            continue
+        width = len(block.cells)
         if table is None:
-            if actor_header(block.cells):
+            sample = _sample(body, i, width)
+            if table is None and actor_header(block.cells) and not is_key_value(sample):
                 table = Table(block.cells, None)
+                doc.skipped.append(Skipped(block.text, "шапка таблицы", block.pos))
+                tables.append(table)
+                i += 1
                 continue
-            width = len(block.cells)
-            guess = list(_DEFAULT_FIELDS[:width]) + [None] * (width - len(_DEFAULT_FIELDS))
-            if not re.match(r"^\d", block.cells[0]):
-                guess = [*guess[1:], None]
-            table = Table((), guess)
+            if is_key_value(sample):
+                n = len(sample)
+                for row in body[i : i + n]:
+                    if row.is_row:
+                        items.append(_pair(row, ordinal + len(items)))
+                i += n
+                table = None
+                continue
+            table = Table(("",) * width, columns.assign(("",) * width, sample, report=doc.kind == "отчёт"))
+            tables.append(table)
+        if is_column_numbers(block.cells) and not table.items:
+            doc.skipped.append(Skipped(block.text, "номера столбцов", block.pos))
+            i += 1
+            continue
         items += table.add_row(block, ordinal + len(items))
+        i += 1
+    for t in tables:
+        doc.skipped.extend(t.skipped)
     return items
+
+
+def _header_rows(body: list[Block], at: int) -> list[int]:
+    """Indices of the header rows starting at `at` (one or more), or [] if no header starts there."""
+    if not is_header(body[at].cells):
+        return []
+    rows = [at]
+    while len(rows) < 3 and at + len(rows) < len(body):
+        nxt = body[at + len(rows)]
+        if not nxt.is_row or not is_subheader(nxt.cells, body[rows[-1]].cells):
+            break
+        rows.append(at + len(rows))
+    return rows
+
+
+def _sample(body: list[Block], start: int, width: int) -> list[tuple[str, ...]]:
+    """The rows of one table's width that follow `start` (up to _SAMPLE), for its columns' content."""
+    out = []
+    for block in body[start:]:
+        if not block.is_row:
+            continue
+        if len(block.cells) != width or is_header(block.cells) or len(out) >= _SAMPLE:
+            break
+        if not is_column_numbers(block.cells):
+            out.append(block.cells)
+    return out
 
 
 def _read_tail(doc: Document, tail: list[Block], ordinal: int) -> list[Item]:
@@ -118,8 +218,9 @@ def _read_tail(doc: Document, tail: list[Block], ordinal: int) -> list[Item]:
                 # The position is the short line just above the name, when there is one.
                 name_at = i - 1 if i and len(texts[i - 1]) < 100 else i
                 doc.signatory = header.signatory_of(texts[name_at : i + 1])
+                doc.header += texts[name_at : i + 1]
                 break
-    keep = [b for i, b in enumerate(tail) if name_at is None or i < name_at]
+    keep = [b for i, b in enumerate(tail) if name_at is None or i < name_at or i > name_at + 1]
     return [_paragraph(b, ordinal + n) for n, b in enumerate(_substantial(keep))]
 
 
@@ -130,3 +231,10 @@ def _substantial(blocks: list[Block]) -> list[Block]:
 def _paragraph(block: Block, ordinal: int, table: Table | None = None) -> Item:
     section = [h for _, h in table.section] if table else []
     return Item(kind="paragraph", ordinal=ordinal, activity=block.text, section=section, pos=block.pos)
+
+
+def _pair(block: Block, ordinal: int) -> Item:
+    """A key–value row («Цель программы | …») as one paragraph «key: value»."""
+    key, value = block.cells
+    text = f"{key}: {value}" if key and value else key or value
+    return Item(kind="paragraph", ordinal=ordinal, activity=text, pos=block.pos)

@@ -13,15 +13,21 @@ import re
 from pipeline.records import Block, Item, Position
 from pipeline.segment.header import collapse_spaced
 
-_TRIGGER = re.compile(r"\b(?:приказываю|постановляю|распоряжаюсь|решил[аи]?|решает)\s*:?\s*$", re.IGNORECASE)
-_CLAUSE = re.compile(r"^\s*[-–]?\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$")
+# The words that open an act's operative part, in the first and the third person
+# («приказываю:», «Правительство … постановляет:», «коллегия решила:»).
+TRIGGER_WORDS = (
+    r"(?:приказываю|постановляю|распоряжаюсь|предлагаю|обязываю|решил[аи]?|решает|рекомендовать"
+    r"|постановляет|приказывает|распоряжается|постановила?)"
+)
+_TRIGGER = re.compile(rf"\b{TRIGGER_WORDS}\s*:\s*$|\b(?:приказываю|постановляю|постановляет)\s*$", re.IGNORECASE)
+_CLAUSE = re.compile(r"^\s*[-–]?\s*(\d{1,2}(?:\.\d{1,2})*|[а-я](?=\)))(?:[.)]\s*|\s+)(\S.*)$")
 _DEADLINE = re.compile(r"^\s*Срок[иа]?(?:\s+исполнения)?\s*[:\-–]\s*(.+)$", re.IGNORECASE)
 
 
 def find_trigger(paragraphs: list[Block]) -> int | None:
     """Index of the «п р и к а з ы в а ю:» paragraph, if any."""
     for i, b in enumerate(paragraphs):
-        if _TRIGGER.search(collapse_spaced(b.text)) and len(b.text) < 300:
+        if _TRIGGER.search(collapse_spaced(b.text)):
             return i
     return None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from pipeline.records import Block
+from pipeline.records import Block, Skipped
 
 # Lines a converter leaves at every page break.
 _FOOTER = re.compile(
@@ -38,9 +38,10 @@ def plain(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def clean(blocks: list[Block]) -> list[Block]:
-    """Drop footers and page numbers; strip markup from paragraphs and cells."""
+def clean(blocks: list[Block]) -> tuple[list[Block], list[Skipped]]:
+    """Drop footers and page numbers (returned as skipped); strip markup from paragraphs and cells."""
     out = []
+    skipped = []
     for b in blocks:
         if b.is_row:
             cells = tuple(plain(c) for c in b.cells)
@@ -48,7 +49,10 @@ def clean(blocks: list[Block]) -> list[Block]:
                 out.append(Block("\t".join(cells), cells, b.pos))
             continue
         lines = [line for line in b.text.split("\n") if not is_footer(line)]
+        skipped += [
+            Skipped(line, "колонтитул", b.pos) for line in b.text.split("\n") if line.strip() and is_footer(line)
+        ]
         text = plain("\n".join(lines))
         if text:
             out.append(Block(text, (), b.pos))
-    return out
+    return out, skipped

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from pipeline import places
 from pipeline.dates import DATE_PATTERN, find_date, parse_date
@@ -35,17 +36,23 @@ ACT_KINDS = ("приказ", "постановление", "распоряжен
 _ACT_WORD = r"(?:приказ|постановлени|распоряжени|решени|письм)[а-яё]*"
 
 _SPACED = re.compile(r"\b(?:[А-ЯЁа-яё] ){3,}[А-ЯЁа-яё]\b")
-_STAMP = re.compile(r"^(?:утвержд[её]н|принят|согласован)[а-я]*\b", re.IGNORECASE)
-_NUMBER = re.compile(r"№\s*([0-9А-ЯЁа-яA-Za-z][\w/.\-]*[0-9А-ЯЁа-яA-Za-z]|\d)")
-_TITLE = re.compile(r"^Об?\s+[а-яё]")
+_STAMP = re.compile(r"^(?:утвержд[её]н|утверждаю|принят|согласован|приложение\b)[а-я]*\b", re.IGNORECASE)
+# «№ 45», «N 345-р» (legal databases print a Latin N), «№45/01-04».
+NUMBER_MARK = r"(?:№|\bN(?=\s?\d))"
+_NUMBER = re.compile(rf"{NUMBER_MARK}\s*([0-9А-ЯЁа-яA-Za-z][\w/.\-]*[0-9А-ЯЁа-яA-Za-z]|\d)")
+TITLE = re.compile(r"^Об?\s+[а-яё]")
+_CLAUSE_LIKE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]\s")
 _INITIALS = r"[А-ЯЁ]\.\s?[А-ЯЁ]\."
 _SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 NAME = re.compile(rf"(?<![\w.])(?:({_INITIALS})\s?({_SURNAME})|({_SURNAME})\s({_INITIALS}))(?!\w)")
 _PERIOD_YEARS = re.compile(r"(?:(?:на|в|за)\s+)?(\d{4})\s*[-–—/]\s*(\d{4})\s+(учебн\w+\s+)?год\w*", re.IGNORECASE)
 _PERIOD_YEAR = re.compile(r"(?:на|в|за)\s+(\d{4})\s+(учебн\w+\s+)?год\w*", re.IGNORECASE)
+_ACT_NUMBER = r"(?P<number>[\w/.\-]*\w)"
+# «приказ … от 16.03.2021 № 189-ОД» and «приказ … № 123/20 от 18 августа 2020 г.».
 _CITATION = re.compile(
-    rf"(?P<kind>{_ACT_WORD})\s+(?P<issuer>[^№\n]{{0,160}}?)\s*\bот\s+(?P<date>{DATE_PATTERN})"
-    r"\s*(?:г(?:ода|\.)?)?\s*№\s*(?P<number>[\w/.\-]*\w)",
+    rf"(?P<kind>{_ACT_WORD})\s+(?P<issuer>[^№\n]{{0,160}}?)\s*(?:\bот\s+(?P<date>{DATE_PATTERN})"
+    rf"\s*(?:г(?:ода|\.)?)?\s*{NUMBER_MARK}\s*{_ACT_NUMBER}"
+    rf"|{NUMBER_MARK}\s*{_ACT_NUMBER.replace('number', 'number2')}\s+от\s+(?P<date2>{DATE_PATTERN}))",
     re.IGNORECASE,
 )
 
@@ -118,7 +125,7 @@ def title_of(paragraphs: list[str], kind: str | None, kind_index: int | None) ->
     """«Об организации деятельности…» for acts; the kind paragraph itself for roadmaps and reports."""
     after = paragraphs[(kind_index or 0) :]
     for p in after:
-        if _TITLE.match(p):
+        if TITLE.match(p):
             return " ".join(p.split())
     if kind and kind not in ACT_KINDS and kind_index is not None:
         text = collapse_spaced(paragraphs[kind_index]).strip(" #*")
@@ -173,6 +180,84 @@ def signatory_of(paragraphs: list[str]) -> Person | None:
     return None
 
 
+@dataclass(frozen=True)
+class Stamp:
+    """An approval stamp or annex mark: «УТВЕРЖДЕН / приказом управления образования / от … № …»."""
+
+    act: Citation  # the approving act
+    issuer: str | None  # its issuing body, nominative
+    lines: tuple[int, ...]  # which head paragraphs it occupies
+
+
+_APPROVING = re.compile(
+    rf"(?P<kind>приказ|распоряжени|постановлени|решени)[а-яё]*\s+(?P<issuer>[^№\n]{{0,200}}?)\s*"
+    rf"(?:(?:от|от\s+«)\s*(?P<date>{DATE_PATTERN})|{NUMBER_MARK})",
+    re.IGNORECASE,
+)
+
+
+def is_stamp(text: str) -> bool:
+    return bool(_STAMP.match(text.strip()))
+
+
+def clause_like(text: str) -> bool:
+    return bool(_CLAUSE_LIKE.match(text))
+
+
+def stamp_of(paragraphs: list[str]) -> Stamp | None:
+    """The first approval stamp among the first paragraphs, with the act it names."""
+    for i, p in enumerate(paragraphs[:40]):
+        if not is_stamp(p) or len(p) > 600:
+            continue
+        lines = [i]
+        while len(lines) < 6 and i + len(lines) < len(paragraphs):
+            if _NUMBER.search(" ".join(paragraphs[j] for j in lines)):
+                break
+            nxt = paragraphs[i + len(lines)]
+            if len(nxt) > 200 or kind_of(nxt) or TITLE.match(nxt):
+                break
+            lines.append(i + len(lines))
+        text = " ".join(" ".join(paragraphs[j] for j in lines).replace("_", " ").split())
+        m = _APPROVING.search(text)
+        if not m:
+            continue
+        rest = text[m.start("issuer") :]
+        number = _NUMBER.search(rest)
+        act = Citation(_act_kind(m.group("kind")), parse_date(rest), number.group(1) if number else None)
+        if act.date or act.number:
+            issuer = nominative(" ".join(m.group("issuer").split()))
+            return Stamp(Citation(act.kind, act.date, act.number, issuer=issuer), issuer, tuple(lines))
+    return None
+
+
+def nominative(body: str) -> str | None:
+    """«управления образования администрации …» → «Управление образования администрации …»:
+    the words up to the first noun go into the nominative, the rest stays as printed."""
+    from pipeline.tag.normalize import inflect, morph
+
+    words = body.split()
+    if not words:
+        return None
+    out: list[str] = []
+    gender = None
+    parsed = [morph().parse(w.lower())[0] for w in words[:4]]
+    noun_at = next((n for n, p in enumerate(parsed) if "NOUN" in p.tag), None)
+    if noun_at is None:
+        return body[:1].upper() + body[1:]
+    noun = parsed[noun_at]
+    gender = noun.tag.gender
+    for n, (word, p) in enumerate(zip(words, parsed, strict=False)):
+        if n < noun_at and "ADJF" in p.tag:
+            form = inflect(p, {"nomn", "sing", gender} if gender else {"nomn", "sing"})
+            out.append(form.word if form else word)
+        elif n == noun_at:
+            out.append(noun.normal_form)
+        else:
+            break
+    name = " ".join([*out, *words[len(out) :]])
+    return name[:1].upper() + name[1:]
+
+
 def region_of(head: str, body: str) -> str | None:
     """The region the letterhead names, else the one the text names most often."""
     found = places.regions(head)
@@ -183,7 +268,7 @@ def region_of(head: str, body: str) -> str | None:
 
 
 def _all_regions(text: str) -> list[str]:
-    return [r for line in text.split("\n") for r in places.regions(line)]
+    return [name for _, _, name in places.region_spans(text)]
 
 
 def municipality_of(*texts: str | None) -> str | None:
@@ -198,10 +283,10 @@ def citations(text: str, own_number: str | None, amending: bool, clauses: list[s
     """Every other act cited («приказ … от 16.03.2021 № 189-ОД «Об …»»), once each."""
     found: dict[tuple[str | None, str], Citation] = {}
     for m in _CITATION.finditer(text):
-        number = m.group("number")
+        number = m.group("number") or m.group("number2")
         if number == own_number or re.search(r"^Приложени|к\s+приказу", text[max(0, m.start() - 40) : m.start() + 12]):
             continue
-        date = parse_date(m.group("date"))
+        date = parse_date(m.group("date") or m.group("date2"))
         key = (date, number)
         if key in found:
             continue

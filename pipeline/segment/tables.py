@@ -1,9 +1,11 @@
-"""Roadmap and report tables: map columns from the header row, then turn rows into items.
+"""Roadmap and report tables: find the header, give each column a role, turn rows into items.
 
-Columns are mapped by what their header says, not where they stand, so «Сроки исполнения»
-in the third column and «Месяц» in the first both become `deadline`. A table whose header
-names actors instead of fields (002: «Муниципальная методическая служба», «МСОКО») yields
-one item per filled cell with that actor as `responsible`.
+Columns take their role from what the header says (see `columns`), not where they stand, so
+«Сроки исполнения» in the third column and «Месяц» in the first both become `deadline`. A
+header of two rows (a cell merged over «начала | окончания») is read as one; the row of column
+numbers under it is skipped. A table whose header names actors instead of fields (002:
+«Муниципальная методическая служба», «МСОКО») yields one item per filled cell with that actor
+as `responsible`. A two-column key–value table (a programme passport) is not an activity table.
 
 Rows split by a page break are merged back cell by cell; repeated header rows are dropped.
 """
@@ -12,43 +14,68 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
-from pipeline.records import Block, Item
+from pipeline.records import Block, Item, Skipped
+from pipeline.segment import columns
 
-# Header words per field, checked in this order (the first field that matches wins).
-FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("number", ("№", "п/п", "n п/п", "номер")),
-    ("deadline", ("срок", "дата", "месяц", "период", "когда")),
-    ("responsible", ("ответствен", "исполнител", "кто ")),
-    ("activity", ("мероприят", "наименован", "событ", "действи", "задач")),
-    ("description", ("описан", "механизм", "форма")),
-    ("result", ("результат", "показател", "содержан", "отчет", "отчёт", "итог", "продукт", "индикатор")),
-)
 ITEM_FIELDS = ("activity", "description", "deadline", "responsible", "result")
 _NUMBER = re.compile(r"^\d+(\.\d+)*\.?$")
 _NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
+# Roles whose text has no field of its own: kept in the description, labelled with the header.
+_LABELLED = ("target", "note")
 
 
-def field_of(header: str) -> str | None:
-    h = " ".join(header.lower().split()) + " "
-    if h.strip() in ("№", "n", "#") or h.startswith("№"):
-        return "number"
-    for name, words in FIELD_WORDS:
-        if any(w in h for w in words):
-            return name
-    return None
-
-
-def header_fields(cells: tuple[str, ...]) -> list[str | None] | None:
-    """Field per column if `cells` read as a header row, else None."""
+def is_header(cells: tuple[str, ...]) -> bool:
+    """Do `cells` read as a header row: short cells, no numbers, at least two naming a role?"""
     filled = [c for c in cells if c]
-    if any(len(c) > 80 or _NUMBER.match(c) for c in filled):
-        return None
-    fields = [field_of(c) if c else None for c in cells]
-    known = [f for f in fields if f]
-    if len(known) < 2 or len(known) < 0.6 * len(filled):
-        return None
-    return fields if {"activity", "deadline", "responsible"} & set(known) else None
+    if not filled or any(len(c) > 120 or _NUMBER.match(c) or (c[:1].islower() and c != "п/п") for c in filled):
+        return False  # headers are short, carry no item numbers and start in capitals
+    roles = {columns.header_role(c)[0] for c in filled} - {None}
+    known = columns.known_roles(cells)
+    return known >= 2 and known >= 0.5 * len(filled) and bool(roles & {"activity", "deadline", "responsible", "result"})
+
+
+def is_subheader(cells: tuple[str, ...], above: tuple[str, ...]) -> bool:
+    """A second header row: text under a cell merged across columns («Срок» over «начала | окончания»),
+    or cells that repeat the row above (Word repeats a vertically merged cell)."""
+    if len(cells) != len(above) or _NUMBER.match(cells[0]) or is_column_numbers(cells):
+        return False
+    filled = [i for i, c in enumerate(cells) if c]
+    if not filled or any(len(cells[i]) > 60 for i in filled):
+        return False
+    new = [i for i in filled if cells[i] != above[i]]
+    if not new:
+        return False
+    under_span = any(not above[i] and any(above[:i]) for i in new)
+    return under_span or (len(new) >= 2 and len(new) < len(filled))
+
+
+def is_column_numbers(cells: tuple[str, ...]) -> bool:
+    """The row of column numbers under a header: «1 | 2 | 3 | … | 8»."""
+    filled = [c.rstrip(".") for c in cells if c]
+    if len(filled) < 3 or not all(c.isdigit() for c in filled):
+        return False
+    numbers = [int(c) for c in filled]
+    return numbers[0] == 1 and all(b > a for a, b in pairwise(numbers))
+
+
+def combine_header(rows: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """One header from several rows: a cell merged across columns heads each of them
+    («Срок» + «начала» → «Срок начала»), repeated text is kept once."""
+    width = max(len(r) for r in rows)
+    out = []
+    for col in range(width):
+        parts: list[str] = []
+        for r, row in enumerate(rows):
+            text = row[col] if col < len(row) else ""
+            if not text and any(later[col : col + 1] != ("",) for later in rows[r + 1 :]):
+                left = [c for c in row[:col] if c]  # a horizontal merge leaves the spanned cells empty
+                text = left[-1] if left else ""
+            if text and text not in parts:
+                parts.append(text)
+        out.append(" ".join(parts))
+    return tuple(out)
 
 
 def actor_header(cells: tuple[str, ...]) -> bool:
@@ -57,8 +84,18 @@ def actor_header(cells: tuple[str, ...]) -> bool:
     return (
         len(filled) >= 2
         and len(filled) == len(cells)
-        and all(len(c) <= 120 and not c.endswith(".") and field_of(c) is None for c in filled)
+        and all(len(c) <= 120 and not c.endswith(".") and columns.header_role(c)[0] is None for c in filled)
     )
+
+
+def is_key_value(rows: list[tuple[str, ...]]) -> bool:
+    """A passport or key–value table («Наименование программы | …»): two columns, short keys."""
+    if len(rows) < 2 or any(len(r) != 2 for r in rows):
+        return False
+    keys = [k for k, _ in rows if k]
+    short = sum(1 for k in keys if len(k) <= 80 and not _NUMBER.match(k) and not k.endswith("."))
+    longer = sum(len(v) for _, v in rows) > sum(len(k) for k, _ in rows)
+    return short >= 0.8 * len(rows) and longer
 
 
 @dataclass
@@ -66,22 +103,27 @@ class Table:
     """One table being read: its columns and the section path above the current row."""
 
     header: tuple[str, ...]
-    fields: list[str | None] | None  # None for an actor table
+    fields: list[str | None] | None  # a role per column (see columns.ROLES); None for an actor table
+    header_rows: tuple[tuple[str, ...], ...] = ()
     items: list[Item] = field(default_factory=list)
     section: list[tuple[str, str]] = field(default_factory=list)  # (level key, heading)
     broken: bool = False  # a page break or artefact came since the last row
+    skipped: list[Skipped] = field(default_factory=list)  # rows read as no item, with the reason
 
     @property
     def has_number(self) -> bool:
         return bool(self.fields) and "number" in self.fields
 
     def same_header(self, cells: tuple[str, ...]) -> bool:
-        return _norm(cells) == _norm(self.header)
+        """Is `cells` this table's header (or one of its rows) printed again after a page break?"""
+        return any(_norm(cells) == _norm(h) for h in (self.header, *self.header_rows))
 
     def add_row(self, block: Block, ordinal: int) -> list[Item]:
         """Turn one row into new items (or merge it into the last one); return the new items."""
         cells = block.cells
-        if self.same_header(cells):
+        if self.same_header(cells) or is_column_numbers(cells):
+            reason = "номера столбцов" if is_column_numbers(cells) else "повтор шапки таблицы"
+            self.skipped.append(Skipped(block.text, reason, block.pos))
             self.broken = True
             return []
         heading = self._heading(cells)
@@ -98,6 +140,8 @@ class Table:
             return []
         self.broken = False
         if not any(values.get(f) for f in ITEM_FIELDS):
+            if any(cells):
+                self.skipped.append(Skipped(block.text, "строка без содержания", block.pos))
             return []
         item = Item(
             kind="row",
@@ -114,10 +158,16 @@ class Table:
         return [item]
 
     def _values(self, cells: tuple[str, ...]) -> dict[str, str]:
+        """Cell texts by field; two deadline columns (start, end) read «start – end»."""
         values: dict[str, str] = {}
-        for name, text in zip(self.fields or [], cells, strict=False):
-            if name and text:
-                values[name] = f"{values[name]}\n{text}" if name in values else text
+        for col, (name, text) in enumerate(zip(self.fields or [], cells, strict=False)):
+            if not (name and text):
+                continue
+            if name in _LABELLED:
+                label = self.header[col] if col < len(self.header) else ""
+                name, text = "description", f"{label}: {text}" if label else text
+            glue = " – " if name == "deadline" else "\n"
+            values[name] = f"{values[name]}{glue}{text}" if name in values else text
         return values
 
     def _heading(self, cells: tuple[str, ...]) -> str | None:

@@ -29,7 +29,7 @@ def morph():
         return MorphVocab()
 
 
-def _inflect(parse, grams: set[str]):
+def inflect(parse, grams: set[str]):
     from pymorphy2.analyzer import Parse
 
     return Parse.inflect(parse, grams)
@@ -57,7 +57,7 @@ def _surname(word: str) -> tuple[str, str, bool]:
     lemma = parses[0].normal_form
     if any("nomn" in p.tag for p in parses):
         return word, lemma, True
-    form = _inflect(parses[0], {"nomn"})
+    form = inflect(parses[0], {"nomn"})
     return (form.word.capitalize() if form else word), lemma, False
 
 
@@ -80,7 +80,7 @@ def school(text: str) -> tuple[str, str]:
 def _adjective(word: str, gender: str) -> str:
     for p in morph().parse(word):
         if "ADJF" in p.tag:
-            form = _inflect(p, {"nomn", "sing", gender})
+            form = inflect(p, {"nomn", "sing", gender})
             return form.word.capitalize() if form else word
     return word
 
@@ -96,7 +96,7 @@ def organisation(text: str) -> tuple[str, str | None]:
         return t, None
     for p in morph().parse(head):
         if "NOUN" in p.tag and "nomn" not in p.tag:
-            form = _inflect(p, {"nomn", p.tag.number or "sing"})
+            form = inflect(p, {"nomn", p.tag.number or "sing"})
             if form:
                 head = _match_case(form.word, head)
             break
@@ -125,7 +125,7 @@ def place(text: str) -> str:
     for w in words:
         parses = morph().parse(w)
         if parses and "ADJF" in parses[0].tag and gender:
-            form = _inflect(parses[0], {"nomn", "sing", gender})
+            form = inflect(parses[0], {"nomn", "sing", gender})
             out.append(_match_case(form.word, w) if form else w)
         else:
             out.append(_noun_nominative(w))
@@ -137,7 +137,7 @@ def _noun_nominative(word: str) -> str:
         if "NOUN" in p.tag:
             if "nomn" in p.tag:
                 return word
-            form = _inflect(p, {"nomn", p.tag.number or "sing"})
+            form = inflect(p, {"nomn", p.tag.number or "sing"})
             return _match_case(form.word, word) if form else word
     return word
 

@@ -14,8 +14,8 @@ only change when a model does.
 from __future__ import annotations
 
 import json
-from datetime import datetime
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -66,6 +66,8 @@ def build_docx(spec: dict, path: Path) -> None:
 
 
 def build_pdf(spec: dict, path: Path, ruled: bool) -> None:
+    from xml.sax.saxutils import escape
+
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
     from reportlab.lib.pagesizes import A4
@@ -74,7 +76,6 @@ def build_pdf(spec: dict, path: Path, ruled: bool) -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-    from xml.sax.saxutils import escape
 
     pdfmetrics.registerFont(TTFont("DejaVu", FONT))
     pdfmetrics.registerFont(TTFont("DejaVu-Bold", FONT_BOLD))
@@ -115,8 +116,15 @@ def build_pdf(spec: dict, path: Path, ruled: bool) -> None:
         elif block.get("pagebreak"):
             story.append(PageBreak())
     doc = SimpleDocTemplate(
-        str(path), pagesize=A4, leftMargin=2 * cm, rightMargin=1 * cm, topMargin=1.5 * cm, bottomMargin=1.5 * cm,
-        invariant=1, title="", author="",
+        str(path),
+        pagesize=A4,
+        leftMargin=2 * cm,
+        rightMargin=1 * cm,
+        topMargin=1.5 * cm,
+        bottomMargin=1.5 * cm,
+        invariant=1,
+        title="",
+        author="",
     )
     doc.build(story)
 

@@ -1,0 +1,137 @@
+"""Column roles of an activity table, from the header's words and from what the cells hold.
+
+Real roadmaps head the same column in dozens of ways («Мероприятие», «Содержание работы»,
+«Наименование мероприятия (действия)», «Вид работы», «Планируемые мероприятия»; «Срок»,
+«Сроки проведения», «Дата»; «Ответственные», «Исполнители», «Ответственные лица»…). The
+header is read as lemmas (pymorphy), so any case or number of a known word counts, and each
+lemma votes for a role with a weight: a column takes the role with the highest vote. When the
+header says nothing, the cells decide: numbering → number, months and dates → deadline,
+initials, positions and bodies → responsible, the longest free text → activity.
+
+Roles: number, activity, description, deadline, responsible, result, target (целевая группа,
+участники), note (примечание, ресурсы, отметка о выполнении). Items have no fields of their
+own for the last two: their text goes into the description, labelled with the header.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.text import lemma
+
+ROLES = ("number", "activity", "description", "deadline", "responsible", "result", "target", "note")
+
+# Header lemma → (role, weight). A higher weight wins when one header holds words of two roles:
+# «Форма отчётности» is a result (отчётность 3 > форма 1), «Срок реализации мероприятия» a deadline.
+VOCABULARY: dict[str, tuple[str, int]] = {
+    **dict.fromkeys(("№", "п/п", "пп", "номер", "n"), ("number", 4)),
+    **dict.fromkeys(("мероприятие", "наименование", "действие", "событие"), ("activity", 3)),
+    **dict.fromkeys(("содержание", "деятельность", "работа", "тема", "вид", "планируемый", "дело"), ("activity", 2)),
+    **dict.fromkeys(("задача", "направление", "цель", "шаг", "этап"), ("activity", 1)),
+    **dict.fromkeys(("описание", "механизм", "способ", "форма", "формат", "метод", "краткий"), ("description", 1)),
+    **dict.fromkeys(("срок", "дата", "месяц", "период", "время", "когда", "квартал", "график"), ("deadline", 4)),
+    **dict.fromkeys(("ответственный", "исполнитель", "соисполнитель", "ответственность", "кто"), ("responsible", 4)),
+    **dict.fromkeys(("куратор", "организатор", "координатор"), ("responsible", 3)),
+    **dict.fromkeys(("результат", "показатель", "индикатор", "итог", "продукт", "эффект"), ("result", 3)),
+    **dict.fromkeys(("отчётность", "отчетность", "отчёт", "отчет", "выход", "документ", "значение"), ("result", 3)),
+    **dict.fromkeys(("ожидаемый", "контрольный", "целевой", "итоговый"), ("result", 1)),
+    **dict.fromkeys(("группа", "участник", "аудитория", "категория", "адресат", "охват"), ("target", 3)),
+    **dict.fromkeys(("примечание", "комментарий", "отметка", "ресурс", "финансирование", "источник"), ("note", 3)),
+    **dict.fromkeys(("обеспечение", "выполнение", "исполнение"), ("note", 1)),
+}
+# «Целевая группа» is a target group, «Целевой показатель» a result: two-word headers settle it.
+PHRASES: dict[tuple[str, str], str] = {
+    ("целевой", "группа"): "target",
+    ("целевой", "показатель"): "result",
+    ("отметка", "выполнение"): "note",
+    ("отметка", "исполнение"): "note",
+    ("форма", "отчётность"): "result",
+    ("форма", "отчетность"): "result",
+    ("форма", "проведение"): "description",
+    ("форма", "работа"): "description",
+    ("срок", "исполнение"): "deadline",
+    ("срок", "выполнение"): "deadline",
+    ("срок", "проведение"): "deadline",
+    ("срок", "реализация"): "deadline",
+}
+_WORD = re.compile(r"№|п/п|[А-ЯЁа-яёA-Za-z]+")
+_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+_MONTHS = "январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр"
+_WHEN = re.compile(
+    rf"(?:{_MONTHS})|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|\b20\d\d\b|квартал|полугоди|в течение|ежемесячн|ежегодн"
+    r"|еженедельн|постоянно|по мере|до \d|по графику|учебн\w* год|[IV]+ (?:кв|пол)",
+    re.IGNORECASE,
+)
+_WHO = re.compile(
+    r"[А-ЯЁ]\.\s?[А-ЯЁ]\.|руководител|заместител|директор|начальник|специалист|методист|учител|педагог|председател"
+    r"|администраци|управлени|отдел|комитет|министерств|департамент|центр|\bОО\b|\bОУ\b|МКУ|МБУ|МОЦ|ИМЦ|ИРО|ЦНППМ"
+    r"|ответствен|координатор|куратор|эксперт|инспектор|служб",
+)
+
+
+def header_role(text: str) -> tuple[str | None, int]:
+    """The role a header cell names and how strongly (0 when it names none)."""
+    words = [lemma(w) for w in _WORD.findall(text.replace("ё", "е"))]
+    for pair, role in PHRASES.items():
+        if all(p.replace("ё", "е") in words for p in pair):
+            return role, 5
+    best: tuple[str | None, int] = (None, 0)
+    for w in words:
+        role, weight = VOCABULARY.get(w, (None, 0))
+        if weight > best[1]:
+            best = (role, weight)
+    if text.strip() in ("№", "N", "#", "№№"):
+        return "number", 4
+    return best
+
+
+def content_role(cells: Sequence[str]) -> str | None:
+    """The role a column's data cells show, if they agree on one."""
+    filled = [c for c in cells if c]
+    if not filled:
+        return None
+    share = lambda test: sum(1 for c in filled if test(c)) / len(filled)  # noqa: E731
+    if share(lambda c: bool(_NUMBER.match(c))) >= 0.7:
+        return "number"
+    if share(lambda c: len(c) <= 80 and bool(_WHEN.search(c))) >= 0.6:
+        return "deadline"
+    if share(lambda c: len(c) <= 250 and bool(_WHO.search(c))) >= 0.6:
+        return "responsible"
+    return None
+
+
+def assign(headers: Sequence[str], data: Sequence[Sequence[str]], report: bool = False) -> list[str | None]:
+    """A role for each column: by its header when the header names one, else by its cells.
+
+    One column is the activity: the strongest activity header, else the longest free text.
+    Other columns that describe the activity become its description; in a report without a
+    result column, the first of them tells what was done, so it is the result
+    (003: «Мероприятие | Содержание»).
+    """
+    width = len(headers)
+    columns = [[row[c] if c < len(row) else "" for row in data] for c in range(width)]
+    votes = [header_role(h) if h else (None, 0) for h in headers]
+    roles: list[str | None] = [role for role, _ in votes]
+    for c in range(width):
+        if roles[c] is None:
+            roles[c] = content_role(columns[c])
+    activity = [c for c in range(width) if roles[c] == "activity"]
+    if activity:
+        main = max(activity, key=lambda c: (votes[c][1], -c))
+        for c in activity:
+            if c != main:
+                roles[c] = "result" if report and "result" not in roles else "description"
+    else:
+        free = [c for c in range(width) if roles[c] in (None, "description")] or [
+            c for c in range(width) if roles[c] not in ("number", "deadline")
+        ]
+        if free:
+            main = max(free, key=lambda c: sum(len(x) for x in columns[c]))
+            roles[main] = "activity"
+    return [r or "description" if any(columns[c]) or headers[c] else r for c, r in enumerate(roles)]
+
+
+def known_roles(headers: Sequence[str]) -> int:
+    """How many header cells name a role: a header row names at least two."""
+    return sum(1 for h in headers if h and header_role(h)[0])

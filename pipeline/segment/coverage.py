@@ -1,0 +1,60 @@
+"""The no-silent-loss check: did every word of the file end up somewhere?
+
+Counted by words, not characters, so the way segmentation rejoins, trims or labels text
+(«Целевая группа: …», «начало – окончание») does not count as loss, and a word placed twice
+does not hide another that went nowhere (the counts are compared as multisets). The places:
+the document's metadata lines, its items' fields and section headings, and the skipped list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from pipeline.records import Block, Coverage, Document
+
+_WORD = re.compile(r"[А-ЯЁа-яёA-Za-z0-9]+")
+# A line is named as lost when fewer than this share of its words were placed.
+_LOST_LINE = 0.5
+
+
+def words(text: str) -> list[str]:
+    return [w.lower().replace("ё", "е") for w in _WORD.findall(text)]
+
+
+def placed_words(doc: Document) -> Counter:
+    """Every word the document keeps: metadata lines, item fields, headings, skipped text."""
+    found: Counter = Counter()
+    for text in doc.header:
+        found.update(words(text))
+    sections: set[str] = set()
+    for item in doc.items:
+        for text in (item.number, item.activity, item.description, item.deadline, item.responsible, item.result):
+            if text:
+                found.update(words(text))
+        sections.update(item.section)
+    for heading in sections:
+        found.update(words(heading))
+    for s in doc.skipped:
+        found.update(words(s.text))
+    return found
+
+
+def coverage(blocks: list[Block], doc: Document) -> Coverage:
+    """The share of the blocks' words the document placed, and the lines that were not."""
+    left = placed_words(doc)
+    total = placed = 0
+    lost: list[str] = []
+    for b in blocks:
+        for line in b.text.split("\n") if not b.is_row else ["\t".join(b.cells)]:
+            ws = words(line)
+            hit = 0
+            for w in ws:
+                if left[w] > 0:
+                    left[w] -= 1
+                    hit += 1
+            total += len(ws)
+            placed += hit
+            if ws and hit < _LOST_LINE * len(ws):
+                lost.append(line.strip())
+    return Coverage(placed / total if total else 1.0, lost)

@@ -1,0 +1,117 @@
+"""Paragraphs rebuilt from line structure, whatever the source did with line breaks.
+
+Text copied from web pages and legal databases arrives with single line breaks (one line per
+paragraph, or lines wrapped anywhere), hyphenated words split at line ends, and words glued
+where a line break was lost («РАСПОРЯЖЕНИЕот 12.05.2020», «г.N 345»). Segmentation needs
+paragraphs that each hold one thing: a letterhead line, a stamp, the kind, the title, the
+preamble, the trigger «приказываю:», one clause. A line therefore opens a new paragraph when
+it starts something (a clause number, a kind word, a stamp, a preamble opener, «Приложение»),
+when it follows a finished sentence, or when it changes from capitals to normal case; any
+other line carries on the paragraph above.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.records import Block
+from pipeline.segment.clauses import TRIGGER_WORDS
+from pipeline.segment.header import collapse_spaced
+
+# Glued joins: a capitals word running into lower case («РАСПОРЯЖЕНИЕот»), a word into «№»/«N»,
+# lower case running into a capitalised word («образованияПриказываю»), «приказываю:1.».
+_GLUED = (
+    (re.compile(r"(?<![А-ЯЁA-Z])([А-ЯЁ]{4,})(?=(?:от|о|об|на|по|в)\s)"), r"\1 "),
+    (re.compile(r"([А-ЯЁа-яё.,])(?=(?:№|N)\s?\d)"), r"\1 "),
+    (re.compile(r"([а-яё]{2})(?=[А-ЯЁ][а-яё]{2})"), r"\1 "),
+    (re.compile(r"([а-яё]{3})(?=[А-ЯЁ]{3,}\b)"), r"\1 "),
+    (re.compile(r"(:)(?=\d{1,2}\.\s?[А-ЯЁ])"), r"\1 "),
+)
+_CLAUSE_START = re.compile(r"^\s*(?:[-–—•]\s*)?(?:\d{1,2}(?:\.\d{1,2})*[.)]|[а-я]\))\s*\S")
+_OPENERS = re.compile(
+    r"^(?:В\s+соответствии|В\s+целях|В\s+рамках|На\s+основании|Во\s+исполнение|С\s+целью|Руководствуясь|Приложение"
+    r"|УТВЕРЖД|СОГЛАСОВАН|ПРИНЯТ|Утвержд[её]н|Согласован|Принят[аоы]?\b|Об?\s+[а-яё]|Контроль\s+за)"
+)
+_KIND_LINE = re.compile(
+    r"^(?:П\s?Р\s?И\s?К\s?А\s?З|ПОСТАНОВЛЕНИЕ|РАСПОРЯЖЕНИЕ|РЕШЕНИЕ|ПЛАН|ДОРОЖНАЯ\s+КАРТА|ОТЧ[ЕЁ]Т|ПРОГРАММА"
+    r"|ПОЛОЖЕНИЕ|П\s+О\s+С\s+Т|Р\s+А\s+С\s+П)",
+)
+_TRIGGER = re.compile(rf"\b{TRIGGER_WORDS}\s*:", re.IGNORECASE)
+# Clauses run together in one line: «… (приложение 1). 2. Назначить …».
+_INLINE_CLAUSE = re.compile(r"(?<=[.;])\s+(?=\d{1,2}(?:\.\d{1,2})*\.\s+[А-ЯЁ])")
+_HYPHENATED = re.compile(r"[а-яё]-$")
+
+
+def unglue(text: str) -> str:
+    """Put back the spaces lost at line joins; text that is not glued is returned unchanged."""
+    for pattern, repl in _GLUED:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def rebuild(blocks: list[Block]) -> list[Block]:
+    """Paragraph blocks split into one-thing paragraphs; table rows pass through."""
+    out: list[Block] = []
+    for b in blocks:
+        if b.is_row:
+            out.append(b)
+            continue
+        for offset, text in _paragraphs(b.text.split("\n")):
+            pos = replace(b.pos, line=b.pos.line + offset) if b.pos.line is not None else b.pos
+            out.append(Block(text, (), pos))
+    return out
+
+
+def _paragraphs(lines: list[str]) -> list[tuple[int, str]]:
+    """(line offset, text) of each paragraph; lines inside one are kept apart by «\\n»."""
+    paras: list[tuple[int, list[str]]] = []
+    for n, raw in enumerate(lines):
+        for piece in _pieces(unglue(raw.strip())):
+            if not piece:
+                continue
+            if paras and _continues(paras[-1][1][-1], piece):
+                last = paras[-1][1]
+                if _HYPHENATED.search(last[-1]) and piece[:1].islower():
+                    last[-1] = last[-1][:-1] + piece
+                else:
+                    last.append(piece)
+            else:
+                paras.append((n, [piece]))
+    return [(n, "\n".join(p)) for n, p in paras]
+
+
+def _pieces(line: str) -> list[str]:
+    """A line cut after an inline trigger («… приказываю: 1. Утвердить …») and between run-on clauses."""
+    m = _TRIGGER.search(line)
+    if m is None and _TRIGGER.search(collapse_spaced(line)):
+        return [line]  # «п р и к а з ы в а ю:» stands on its own line
+    if m and line[m.end() :].strip():
+        head, rest = line[: m.end()], line[m.end() :]
+        return [head.strip(), *_INLINE_CLAUSE.split(rest.strip())]
+    if _CLAUSE_START.match(line):
+        return [p.strip() for p in _INLINE_CLAUSE.split(line)]
+    return [line]
+
+
+def _continues(prev: str, line: str) -> bool:
+    """Does `line` carry on the paragraph whose last line is `prev`?"""
+    if _HYPHENATED.search(prev) and line[:1].islower():
+        return True
+    if (
+        _CLAUSE_START.match(line)
+        or _OPENERS.match(line)
+        or _KIND_LINE.match(line)
+        or _TRIGGER.search(collapse_spaced(prev))
+    ):
+        return False
+    if line[:1].islower():
+        return True
+    if prev.rstrip().endswith((".", ";", ":", "!", "?")):
+        return False
+    return _is_capitals(prev) == _is_capitals(line)
+
+
+def _is_capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
