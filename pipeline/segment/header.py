@@ -40,11 +40,12 @@ _STAMP = re.compile(r"^(?:утвержд[её]н|утверждаю|принят
 # «№ 45», «N 345-р» (legal databases print a Latin N), «№45/01-04».
 NUMBER_MARK = r"(?:№|\bN(?=\s?\d))"
 _NUMBER = re.compile(rf"{NUMBER_MARK}\s*([0-9А-ЯЁа-яA-Za-z][\w/.\-]*[0-9А-ЯЁа-яA-Za-z]|\d)")
-TITLE = re.compile(r"^Об?\s+[а-яё]")
+TITLE = re.compile(r"^Об?\s+(?:[а-яё]|[А-ЯЁ]{3,})")  # «Об утверждении …», «О МЕРАХ ПО …»
 _CLAUSE_LIKE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]\s")
 _INITIALS = r"[А-ЯЁ]\.\s?[А-ЯЁ]\."
-_SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
-NAME = re.compile(rf"(?<![\w.])(?:({_INITIALS})\s?({_SURNAME})|({_SURNAME})\s({_INITIALS}))(?!\w)")
+_SURNAME = r"(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]{4,}(?:-[А-ЯЁ]{4,})?)"  # «НЕФЕДОВ» in signatures
+# «Москвы Л.Е. Кезина» is «Кезина Л.Е.»: initials followed by a surname belong to it.
+NAME = re.compile(rf"(?<![\w.])(?:({_INITIALS})\s?({_SURNAME})|({_SURNAME})\s({_INITIALS})(?!\s?[А-ЯЁ][а-яё]))(?!\w)")
 _PERIOD_YEARS = re.compile(r"(?:(?:на|в|за)\s+)?(\d{4})\s*[-–—/]\s*(\d{4})\s+(учебн\w+\s+)?год\w*", re.IGNORECASE)
 _PERIOD_YEAR = re.compile(r"(?:на|в|за)\s+(\d{4})\s+(учебн\w+\s+)?год\w*", re.IGNORECASE)
 _ACT_NUMBER = r"(?P<number>[\w/.\-]*\w)"
@@ -105,6 +106,9 @@ def issuer_of(paragraphs: list[str]) -> str | None:
         text = " ".join(p.split())
         if _STAMP.match(text) or NAME.search(text) or find_date(text) or not re.search(r"[А-ЯЁа-яё]{3}", text):
             continue
+        if TITLE.match(text) or re.search(r"::|\|| / ", text):  # the title, or a web page's menus
+            continue
+            continue
         # «администрации …» or a bare «Оренбургской области» goes on the line above (DOCX lines).
         place_only = len(text.split()) <= 4 and (places.regions(text) or places.municipalities(text))
         if bodies and (text[:1].islower() or place_only):
@@ -124,8 +128,9 @@ def date_and_number(paragraphs: list[str]) -> tuple[str | None, str | None]:
 def title_of(paragraphs: list[str], kind: str | None, kind_index: int | None) -> str | None:
     """«Об организации деятельности…» for acts; the kind paragraph itself for roadmaps and reports."""
     after = paragraphs[(kind_index or 0) :]
-    for p in after:
-        if TITLE.match(p):
+    before = paragraphs[: kind_index or 0]  # a web page puts the act's title above it, as its heading
+    for p in [*after, *before]:
+        if TITLE.match(p) and len(p) < 1200:
             return " ".join(p.split())
     if kind and kind not in ACT_KINDS and kind_index is not None:
         text = collapse_spaced(paragraphs[kind_index]).strip(" #*")
@@ -162,6 +167,8 @@ def canonical_name(text: str) -> str | None:
     if not m:
         return None
     initials, surname = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    if surname.isupper():
+        surname = "-".join(part.capitalize() for part in surname.split("-"))
     return f"{surname} {initials.replace(' ', '')}"
 
 

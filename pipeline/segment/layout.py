@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from pipeline.records import Block
 from pipeline.segment.clauses import TRIGGER_WORDS
-from pipeline.segment.header import collapse_spaced
+from pipeline.segment.header import NAME, collapse_spaced
 
 # Glued joins: a capitals word running into lower case («РАСПОРЯЖЕНИЕот»), a word into «№»/«N»,
 # lower case running into a capitalised word («образованияПриказываю»), «приказываю:1.».
@@ -38,8 +38,15 @@ _KIND_LINE = re.compile(
     r"|ПОЛОЖЕНИЕ|П\s+О\s+С\s+Т|Р\s+А\s+С\s+П)",
 )
 _TRIGGER = re.compile(rf"\b{TRIGGER_WORDS}\s*:", re.IGNORECASE)
-# Clauses run together in one line: «… (приложение 1). 2. Назначить …».
-_INLINE_CLAUSE = re.compile(r"(?<=[.;])\s+(?=\d{1,2}(?:\.\d{1,2})*\.\s+[А-ЯЁ])")
+# Clauses run together in one line: «… (приложение 1). 2. Назначить …», «…: 3.1. обеспечить …».
+_INLINE_CLAUSE = re.compile(r"(?<=[.;:])\s+(?=\d{1,2}\.\s+[А-ЯЁ]|\d{1,2}(?:\.\d{1,2})+\.?\s+[А-ЯЁа-яё])")
+# A web page's heading run together: «… ШКОЛЬНИКОВ ПРИКАЗ ДЕПАРТАМЕНТ … N 1083 На основании …».
+_RUN_ON = re.compile(
+    r"(?<=[А-ЯЁ]{3}) (?=(?:ПРИКАЗ|ПОСТАНОВЛЕНИЕ|РАСПОРЯЖЕНИЕ|РЕШЕНИЕ) )"
+    r"|(?<=[)\d]) (?=(?:На основании|В соответствии|В целях|Во исполнение|Руководствуясь) )"
+)
+# A signature left at the end of the last clause: «… возложить на … . Руководитель Департамента Л.Е. Кезина».
+_TRAILING_SIGNATURE = re.compile(r"(?<=\.) (?=[А-ЯЁ][^.]{3,120}\b[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+$)")
 _HYPHENATED = re.compile(r"[а-яё]-$")
 
 
@@ -51,15 +58,33 @@ def unglue(text: str) -> str:
 
 
 def rebuild(blocks: list[Block]) -> list[Block]:
-    """Paragraph blocks split into one-thing paragraphs; table rows pass through."""
+    """Paragraph blocks split into one-thing paragraphs; table rows pass through.
+
+    PDF text arrives line by line (one block a line), so a run of PDF lines is rebuilt as one
+    stream; a DOCX or TXT paragraph block is rebuilt on its own.
+    """
     out: list[Block] = []
+    run: list[Block] = []
+
+    def flush() -> None:
+        lines = [(b, line) for b in run for line in b.text.split("\n")]
+        for offset, text in _paragraphs([line for _, line in lines]):
+            b = lines[offset][0]
+            first = next(n for n, (x, _) in enumerate(lines) if x is b)
+            pos = replace(b.pos, line=b.pos.line + offset - first) if b.pos.line is not None else b.pos
+            out.append(Block(text, (), pos))
+        run.clear()
+
     for b in blocks:
+        if b.is_row or b.pos.page is None or (run and run[-1].pos.page is None):
+            flush()
         if b.is_row:
             out.append(b)
-            continue
-        for offset, text in _paragraphs(b.text.split("\n")):
-            pos = replace(b.pos, line=b.pos.line + offset) if b.pos.line is not None else b.pos
-            out.append(Block(text, (), pos))
+        else:
+            run.append(b)
+            if b.pos.page is None:
+                flush()
+    flush()
     return out
 
 
@@ -82,7 +107,12 @@ def _paragraphs(lines: list[str]) -> list[tuple[int, str]]:
 
 
 def _pieces(line: str) -> list[str]:
-    """A line cut after an inline trigger («… приказываю: 1. Утвердить …») and between run-on clauses."""
+    """A line cut after an inline trigger («… приказываю: 1. Утвердить …»), between run-on clauses,
+    before a run-on heading's parts and before a signature left at its end."""
+    if len(line) > 200:
+        parts = [p for piece in _RUN_ON.split(line) for p in _TRAILING_SIGNATURE.split(piece)]
+        if len(parts) > 1:
+            return [q for p in parts for q in _pieces(p)]
     m = _TRIGGER.search(line)
     if m is None and _TRIGGER.search(collapse_spaced(line)):
         return [line]  # «п р и к а з ы в а ю:» stands on its own line
@@ -106,8 +136,11 @@ def _continues(prev: str, line: str) -> bool:
     ):
         return False
     if line[:1].islower():
-        return True
+        return not _TRIGGER.match(collapse_spaced(line))  # «п р и к а з ы в а ю:» stands alone
     if prev.rstrip().endswith((".", ";", ":", "!", "?")):
+        return False
+    name = NAME.search(prev)
+    if name and name.end() == len(prev.rstrip()):  # a signature ends its paragraph
         return False
     return _is_capitals(prev) == _is_capitals(line)
 
