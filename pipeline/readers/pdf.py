@@ -1,8 +1,9 @@
-"""PDF via pdfplumber (on pdfminer.six): ruled tables as rows of cells, other text as lines.
+"""PDF via pdfplumber (on pdfminer.six): tables as rows of cells, other text as lines.
 
-Each page yields its text lines and table rows merged top to bottom, so a table that runs
-over several pages arrives as rows separated by the next page's header and footer lines,
-exactly like the TXT exports; segmentation repairs both the same way.
+Ruled tables come from pdfplumber's line detection; tables without rules from the positions
+of the words (`pdf_columns`). Each page yields its text lines and table rows merged top to
+bottom, so a table that runs over several pages arrives as rows separated by the next page's
+header and footer lines, exactly like the TXT exports; segmentation repairs both the same way.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import io
 import logging
 import re
 
+from pipeline.readers import pdf_columns
 from pipeline.records import Block, Position
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -50,13 +52,26 @@ def _page_blocks(page, page_no: int, table_no: int) -> tuple[list[Block], int]:
                 pos = Position(page=page_no, table=table_no, row=r)
                 placed.append((row.bbox[1], Block("\t".join(texts), texts, pos)))
         table_no += 1
-    for n, line in enumerate(page.extract_text_lines(), start=1):
-        middle = (line["top"] + line["bottom"]) / 2
-        if any(x0 <= line["x0"] <= x1 and top <= middle <= bottom for x0, top, x1, bottom in boxes):
-            continue
-        text = line["text"].strip()
-        if text:
-            placed.append((line["top"], Block(text, (), Position(page=page_no, line=n))))
+    words = [
+        w
+        for w in page.extract_words(x_tolerance=1.5, y_tolerance=2)
+        if not any(
+            x0 <= w["x0"] <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom for x0, top, x1, bottom in boxes
+        )
+    ]
+    lines = pdf_columns.lines_of(words) if words else []
+    in_table: set[int] = set()
+    for region in pdf_columns.find_tables(lines):
+        in_table.update(id(ln) for ln in region.lines)
+        for r, (top, cells) in enumerate(region.rows):
+            if any(cells):
+                pos = Position(page=page_no, table=table_no, row=r)
+                placed.append((top, Block("\t".join(cells), cells, pos)))
+        table_no += 1
+    for n, line in enumerate(lines, start=1):
+        text = line.text.strip()
+        if text and id(line) not in in_table:
+            placed.append((line.top, Block(text, (), Position(page=page_no, line=n))))
     placed.sort(key=lambda p: p[0])
     return _join_wrapped([b for _, b in placed]), table_no
 

@@ -1,0 +1,189 @@
+"""Tables without ruled lines, found from where the words stand on the page.
+
+Word exports a borderless table as plain text: only the positions tell the columns apart,
+and pdfminer reads such a table line by line across all columns («Проведение совещания
+сентябрь Иванова Н.П., школ по вопросам…»). Here a page's words are grouped into lines and
+each line into segments at wide gaps; lines of two or more segments whose starts line up with
+the starts of other lines form a table. Its columns are the left edges shared by at least
+three lines; a new row begins where the first column (the number) has text, or after a
+vertical gap wider than the lines' own spacing. pdfplumber's «text» strategy was tried first on
+the real-document set: it cuts words at column edges («начальника упр») and splits every wrapped
+cell into rows of its own, so it is not used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+# A gap between words wider than this (points) separates two cells; a space is ~3 pt at 10 pt.
+CELL_GAP = 8.0
+# Column edges closer than this (points) are the same edge.
+EDGE = 4.0
+_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+
+
+@dataclass
+class Segment:
+    x0: float
+    x1: float
+    text: str
+
+
+@dataclass
+class Line:
+    top: float
+    bottom: float
+    segments: list[Segment] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.segments)
+
+    @property
+    def x0(self) -> float:
+        return self.segments[0].x0
+
+
+@dataclass
+class Region:
+    """A table found on one page: its lines' rows as cell texts, and where it stands."""
+
+    top: float
+    rows: list[tuple[float, tuple[str, ...]]]  # (top of the row, cells)
+    lines: list[Line]
+
+
+def lines_of(words: list[dict]) -> list[Line]:
+    """pdfplumber words → lines (top to bottom), each cut into segments at wide gaps."""
+    lines: list[Line] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        line = next((ln for ln in reversed(lines[-3:]) if abs(ln.top - w["top"]) <= 2.0), None)
+        if line is None:
+            line = Line(w["top"], w["bottom"])
+            lines.append(line)
+        line.segments.append(Segment(w["x0"], w["x1"], w["text"]))
+    for line in lines:
+        words_in = sorted(line.segments, key=lambda s: s.x0)
+        merged = [words_in[0]]
+        for s in words_in[1:]:
+            if s.x0 - merged[-1].x1 > CELL_GAP:
+                merged.append(s)
+            else:
+                merged[-1] = Segment(merged[-1].x0, s.x1, f"{merged[-1].text} {s.text}")
+        line.segments = merged
+    lines.sort(key=lambda ln: ln.top)
+    return lines
+
+
+def _edges(lines: list[Line]) -> list[float]:
+    """Left edges that at least three multi-segment lines share."""
+    starts = sorted(s.x0 for ln in lines if len(ln.segments) >= 2 for s in ln.segments)
+    clusters: list[list[float]] = []
+    for x in starts:
+        if clusters and x - clusters[-1][-1] <= EDGE:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    return [min(c) for c in clusters if len(c) >= 3]
+
+
+def _column(x: float, edges: list[float]) -> int:
+    return max((i for i, e in enumerate(edges) if e <= x + EDGE), default=0)
+
+
+def _aligned(line: Line, edges: list[float]) -> int:
+    return sum(1 for s in line.segments if any(abs(s.x0 - e) <= EDGE for e in edges))
+
+
+def find_tables(lines: list[Line]) -> list[Region]:
+    """The borderless tables among a page's lines."""
+    edges = _edges(lines)
+    if len(edges) < 2:
+        return []
+    pitch = median([b.top - a.top for a, b in zip(lines, lines[1:], strict=False)] or [12.0])
+    regions: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        multi = len(line.segments) >= 2 and _aligned(line, edges) >= 2
+        inside = bool(current) and line.top - current[-1].bottom < 3 * pitch
+        if multi and (inside or not current):
+            current.append(line)
+            continue
+        if inside and _fits_one_column(line, edges):
+            current.append(line)
+            continue
+        if current:
+            regions.append(current)
+        current = [line] if multi else []
+    if current:
+        regions.append(current)
+    tables = []
+    for region in regions:
+        while region and len(region[-1].segments) < 2 and _column(region[-1].x0, edges) == 0:
+            region.pop()  # a single line at the left margin after the table is the text below it
+        if sum(1 for ln in region if len(ln.segments) >= 2) >= 3:
+            tables.append(Region(region[0].top, _rows(region, edges), region))
+    return tables
+
+
+def _fits_one_column(line: Line, edges: list[float]) -> bool:
+    """A single segment that stays inside one column: a wrapped cell's next line, or a heading row
+    starting at the first column."""
+    if len(line.segments) != 1:
+        return False
+    s = line.segments[0]
+    col = _column(s.x0, edges)
+    nxt = edges[col + 1] if col + 1 < len(edges) else float("inf")
+    return s.x1 <= nxt + EDGE or col == 0
+
+
+def _rows(region: list[Line], edges: list[float]) -> list[tuple[float, tuple[str, ...]]]:
+    """Lines grouped into rows, cells joined per column."""
+    first_is_number = sum(1 for ln in region if _NUMBER.match(_cell(ln, 0, edges))) >= 2
+    gaps = [b.top - a.top for a, b in zip(region, region[1:], strict=False)]
+    line_pitch = min(gaps) if gaps else 12.0
+    rows: list[tuple[float, list[list[str]]]] = []
+    prev: Line | None = None
+    for line in region:
+        spans = _spans_columns(line, edges)
+        starts = prev is None or spans or _spans_columns(prev, edges)
+        if not starts:
+            gap = line.top - prev.top > 1.3 * line_pitch
+            first = _cell(line, 0, edges)
+            # With a number column, only a number (or a new header line after a gap) opens a row:
+            # a row carried over a page break has none and is merged back by segmentation.
+            starts = bool(_NUMBER.match(first)) or (gap and bool(first)) if first_is_number else gap
+        if starts:
+            rows.append((line.top, [[] for _ in edges]))
+        cells = rows[-1][1]
+        for s in line.segments:
+            cells[_column(s.x0, edges)].append(s.text)
+        prev = line
+    return [(top, tuple(_join(parts) for parts in cells)) for top, cells in rows]
+
+
+def _spans_columns(line: Line, edges: list[float]) -> bool:
+    """One segment running over several columns: a section heading row."""
+    if len(line.segments) != 1:
+        return False
+    s = line.segments[0]
+    col = _column(s.x0, edges)
+    return col + 1 < len(edges) and s.x1 > edges[col + 1] + EDGE
+
+
+def _cell(line: Line, col: int, edges: list[float]) -> str:
+    return " ".join(s.text for s in line.segments if _column(s.x0, edges) == col)
+
+
+def _join(parts: list[str]) -> str:
+    """A cell's lines as one text; a line ending in a hyphen runs on without a space
+    («школ-» + «участников»: Word exports break compounds there, rarely hyphenate words)."""
+    text = ""
+    for part in parts:
+        if text.endswith("-") and len(text) > 1 and text[-2].isalpha():
+            text += part
+        else:
+            text = f"{text} {part}" if text else part
+    return text
