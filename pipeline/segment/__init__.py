@@ -17,6 +17,7 @@ from pipeline.segment import columns, header
 from pipeline.segment.clauses import find_trigger, read_clauses
 from pipeline.segment.cleanup import clean
 from pipeline.segment.coverage import coverage
+from pipeline.segment.flat_tables import unflatten
 from pipeline.segment.layout import rebuild
 from pipeline.segment.tables import (
     Table,
@@ -38,7 +39,7 @@ _SAMPLE = 30
 
 def segment(blocks: list[Block], source: str) -> Document:
     cleaned, skipped = clean(blocks)
-    blocks = rebuild(cleaned)
+    blocks = rebuild(unflatten(cleaned))
     rows = [i for i, b in enumerate(blocks) if b.is_row]
     first, last = (rows[0], rows[-1]) if rows else (len(blocks), len(blocks))
     head, body, tail = blocks[:first], blocks[first : last + 1], blocks[last + 1 :]

@@ -1,0 +1,231 @@
+"""Tables that a copy from a web page or a legal database flattened into lines of text.
+
+Three layouts are rebuilt into table rows, so segmentation sees a table as from a DOCX:
+
+- pseudographics, as legal databases print tables in plain text: cells between «|», rows
+  between rule lines of «-», «—», «─», «+» (a row without rules is one line);
+- one cell per line with pipe marks left by the page's markup: «Сроки проведения |» (the mark
+  closes a cell), or «| Исполнители» with a lone «|» closing the row (the mark opens a cell);
+- one cell per line with no marks at all: the header's cells, each a short line naming a column
+  («№ п/п» / «Содержание работы» / «Сроки проведения» …), fix the width, and every row opens
+  with its number.
+
+Only a header that names at least two columns (see `columns`) starts a flattened table, so
+ordinary text with short lines is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.records import Block
+from pipeline.segment import columns
+
+_RULE = re.compile(r"^\s*[|+]?[\s\-—–─═=+|]{3,}$")
+_ASCII_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+_MAX_HEADER_CELL = 80
+
+
+def unflatten(blocks: list[Block]) -> list[Block]:
+    """Paragraph blocks holding a flattened table become table rows; all else passes through."""
+    out: list[Block] = []
+    for b in blocks:
+        if b.is_row or "\n" not in b.text:
+            out.append(b)
+            continue
+        out.extend(_unflatten_block(b))
+    return out
+
+
+def _unflatten_block(block: Block) -> list[Block]:
+    lines = block.text.split("\n")
+    out: list[Block] = []
+    text: list[tuple[int, str]] = []  # lines not in a table, waiting to become a paragraph
+    i = 0
+
+    def flush_text() -> None:
+        if text:
+            out.append(Block("\n".join(t for _, t in text), (), _at(block, text[0][0])))
+            text.clear()
+
+    while i < len(lines):
+        found = _ascii(lines, i) or _marked(lines, i) or _unmarked(lines, i)
+        if found:
+            rows, end = found
+            flush_text()
+            out.extend(Block("\t".join(cells), cells, _at(block, n)) for n, cells in rows)
+            i = end
+            continue
+        text.append((i, lines[i]))
+        i += 1
+    flush_text()
+    return out
+
+
+def _at(block: Block, offset: int):
+    return replace(block.pos, line=block.pos.line + offset) if block.pos.line is not None else block.pos
+
+
+Rows = list[tuple[int, tuple[str, ...]]]
+
+
+def _ascii(lines: list[str], start: int) -> tuple[Rows, int] | None:
+    """Pseudographics: «| 1.1. | Оснащение … | 2013 г. |» between rule lines."""
+    if not (_ASCII_ROW.match(lines[start]) or (_RULE.match(lines[start]) and "|" in lines[start])):
+        return None
+    end = start
+    while end < len(lines) and (_ASCII_ROW.match(lines[end]) or (_RULE.match(lines[end]) and lines[end].strip())):
+        end += 1
+    block = lines[start:end]
+    if sum(1 for ln in block if _ASCII_ROW.match(ln) and not _RULE.match(ln)) < 3:
+        return None
+    ruled = any(_RULE.match(ln) for ln in block)
+    rows: Rows = []
+    current: list[list[str]] | None = None
+    first = start
+    for n, line in enumerate(block, start=start):
+        if _RULE.match(line):
+            if current:
+                rows.append((first, tuple(_join(c) for c in current)))
+            current = None
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if current is None or len(cells) != len(current) or not ruled:
+            if current:
+                rows.append((first, tuple(_join(c) for c in current)))
+            current, first = [[] for _ in cells], n
+        for col, c in enumerate(cells):
+            if c:
+                current[col].append(c)
+    if current:
+        rows.append((first, tuple(_join(c) for c in current)))
+    return rows, end
+
+
+def _marked(lines: list[str], start: int) -> tuple[Rows, int] | None:
+    """One cell per line with pipe marks: closing («текст |») or opening («| текст», «|» ends a row)."""
+    closing = [ln.rstrip().endswith("|") for ln in lines[start : start + 12]]
+    opening = [ln.lstrip().startswith("|") for ln in lines[start : start + 12]]
+    if sum(closing) >= 3 and lines[start].rstrip().endswith("|") and not lines[start].lstrip().startswith("|"):
+        return _closing(lines, start)
+    if sum(opening) >= 3 and any(ln.strip() == "|" for ln in lines[start : start + 30]):
+        return _opening(lines, start)
+    return None
+
+
+def _closing(lines: list[str], start: int) -> tuple[Rows, int] | None:
+    cells: list[tuple[int, str]] = []
+    parts: list[str] = []
+    first = start
+    end = start
+    for n in range(start, len(lines)):
+        line = lines[n].strip()
+        if not parts:
+            first = n
+        if line.endswith("|"):
+            parts.append(line[:-1].strip())
+            cells.append((first, _join(parts)))
+            parts = []
+            end = n + 1
+        elif line and n + 1 < len(lines) and lines[n + 1].strip().endswith("|"):
+            parts.append(line)  # a cell running over two lines
+        else:
+            break
+    width = _header_width([c for _, c in cells])
+    if width < 2:
+        return None
+    rows = [(cells[k][0], tuple(c for _, c in cells[k : k + width])) for k in range(0, len(cells), width)]
+    return rows, end
+
+
+def _opening(lines: list[str], start: int) -> tuple[Rows, int] | None:
+    rows: Rows = []
+    row: list[list[str]] = []
+    first = start
+    end = start
+    n = start
+    while n < len(lines):
+        line = lines[n].strip()
+        if line == "|":
+            if row:
+                rows.append((first, tuple(_join(c) for c in row)))
+            row = []
+            end = n + 1
+            n += 1
+            continue
+        if line.startswith("|"):
+            if not row:
+                row, first = [[]], n
+            row.append([line[1:].strip()] if line[1:].strip() else [])
+        elif row and len(row) > 1:
+            row[-1].append(line)
+        else:
+            # Text before a row's first mark: its number cell (the last short line) and, above it,
+            # heading rows of their own («1. Повышение качества …»).
+            nxt = next((m for m in range(n, min(n + 4, len(lines))) if lines[m].lstrip().startswith("|")), None)
+            if nxt is None:
+                break
+            head = [ln.strip() for ln in lines[n:nxt] if ln.strip()]
+            split = len(head) - 1 if head and len(head[-1]) <= 15 else len(head)
+            for k, heading in enumerate(head[:split]):
+                rows.append((n + k, (heading,)))
+            row, first = [head[split:]], n
+            n = nxt
+            continue
+        n += 1
+    if not rows or not any(len(r) >= 2 for _, r in rows) or columns.known_roles(rows[0][1]) < 2:
+        return None
+    return rows, end
+
+
+def _unmarked(lines: list[str], start: int) -> tuple[Rows, int] | None:
+    """A header of short lines naming columns, then rows that each open with a number."""
+    width = 0
+    while start + width < len(lines) and width < 9:
+        cell = lines[start + width].strip()
+        if not cell or len(cell) > _MAX_HEADER_CELL or not (columns.header_role(cell)[0] or cell in ("№", "N")):
+            break
+        width += 1
+    if width < 3 or columns.header_role(lines[start].strip())[0] != "number":
+        return None
+    rows: Rows = [(start, tuple(ln.strip() for ln in lines[start : start + width]))]
+    n = start + width
+    while n < len(lines):
+        line = lines[n].strip()
+        if _NUMBER.match(line) and n + width <= len(lines):
+            cells = tuple(ln.strip() for ln in lines[n : n + width])
+            if any(_NUMBER.match(c) for c in cells[1:]) and not all(_NUMBER.match(c) for c in cells):
+                break
+            rows.append((n, cells))
+            n += width
+        elif line and len(line) <= 150 and n + 1 < len(lines) and _NUMBER.match(lines[n + 1].strip()):
+            rows.append((n, (line,)))  # a heading row: «Этап II. Основной (2021 – 2024 гг.)»
+            n += 1
+        else:
+            break
+    if len(rows) < 3:
+        return None
+    return rows, n
+
+
+def _header_width(cells: list[str]) -> int:
+    """How many leading cells name a column."""
+    width = 0
+    for c in cells:
+        if len(c) > _MAX_HEADER_CELL or not (columns.header_role(c)[0] or c in ("№", "N")):
+            break
+        width += 1
+    return width if columns.known_roles(tuple(cells[:width])) >= 2 else 0
+
+
+def _join(parts: list[str]) -> str:
+    """A cell's lines as one text; a word hyphenated at a line end is joined back."""
+    text = ""
+    for part in parts:
+        if text.endswith("-") and part[:1].islower() and len(text) > 1 and text[-2].isalpha():
+            text = text[:-1] + part
+        else:
+            text = f"{text} {part}" if text else part
+    return text
