@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from statistics import median
 
 # A gap between words wider than this (points) separates two cells; a space is ~3 pt at 10 pt.
@@ -102,7 +103,7 @@ def find_tables(lines: list[Line]) -> list[Region]:
     edges = _edges(lines)
     if len(edges) < 2:
         return []
-    pitch = median([b.top - a.top for a, b in zip(lines, lines[1:], strict=False)] or [12.0])
+    pitch = median([b.top - a.top for a, b in pairwise(lines)] or [12.0])
     regions: list[list[Line]] = []
     current: list[Line] = []
     for line in lines:
@@ -142,7 +143,7 @@ def _fits_one_column(line: Line, edges: list[float]) -> bool:
 def _rows(region: list[Line], edges: list[float]) -> list[tuple[float, tuple[str, ...]]]:
     """Lines grouped into rows, cells joined per column."""
     first_is_number = sum(1 for ln in region if _NUMBER.match(_cell(ln, 0, edges))) >= 2
-    gaps = [b.top - a.top for a, b in zip(region, region[1:], strict=False)]
+    gaps = [b.top - a.top for a, b in pairwise(region)]
     line_pitch = min(gaps) if gaps else 12.0
     rows: list[tuple[float, list[list[str]]]] = []
     prev: Line | None = None

@@ -48,9 +48,12 @@ def clean(blocks: list[Block]) -> tuple[list[Block], list[Skipped]]:
             if any(cells):
                 out.append(Block("\t".join(cells), cells, b.pos))
             continue
-        lines = [line for line in b.text.split("\n") if not is_footer(line)]
+        # A bare number inside a run of lines is a table's row or column number, not a page number.
+        raw = b.text.split("\n")
+        footer = [is_footer(line) and (len(raw) == 1 or not line.strip().isdigit()) for line in raw]
+        lines = [line for line, f in zip(raw, footer, strict=True) if not f]
         skipped += [
-            Skipped(line, "колонтитул", b.pos) for line in b.text.split("\n") if line.strip() and is_footer(line)
+            Skipped(line, "колонтитул", b.pos) for line, f in zip(raw, footer, strict=True) if f and line.strip()
         ]
         text = plain("\n".join(lines))
         if text:

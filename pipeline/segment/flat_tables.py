@@ -185,7 +185,7 @@ def _unmarked(lines: list[str], start: int) -> tuple[Rows, int] | None:
     width = 0
     while start + width < len(lines) and width < 9:
         cell = lines[start + width].strip()
-        if not cell or len(cell) > _MAX_HEADER_CELL or not (columns.header_role(cell)[0] or cell in ("№", "N")):
+        if not _names_column(cell):
             break
         width += 1
     if width < 3 or columns.header_role(lines[start].strip())[0] != "number":
@@ -210,11 +210,18 @@ def _unmarked(lines: list[str], start: int) -> tuple[Rows, int] | None:
     return rows, n
 
 
+def _names_column(cell: str) -> bool:
+    """A short line naming a column: «Сроки проведения», «№ п/п»; no digits (a heading has years)."""
+    if not cell or len(cell) > _MAX_HEADER_CELL or re.search(r"\d", cell):
+        return False
+    return bool(columns.header_role(cell)[0]) or cell in ("№", "N")
+
+
 def _header_width(cells: list[str]) -> int:
     """How many leading cells name a column."""
     width = 0
     for c in cells:
-        if len(c) > _MAX_HEADER_CELL or not (columns.header_role(c)[0] or c in ("№", "N")):
+        if not _names_column(c):
             break
         width += 1
     return width if columns.known_roles(tuple(cells[:width])) >= 2 else 0
