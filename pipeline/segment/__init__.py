@@ -30,6 +30,7 @@ from pipeline.segment.tables import (
 )
 
 _ANNEX_MARK = re.compile(r"^(?:Приложение|\(в ред\.)", re.IGNORECASE)
+_FIRST_CLAUSE = re.compile(r"^\s*1[.)]\s*[А-ЯЁ]")
 _SUBSTANCE = re.compile(r"[А-ЯЁа-яёA-Za-z]{3}")
 # Head paragraphs longer than this are content, whatever their place: metadata lines are short.
 _META_MAX = 1200
@@ -39,7 +40,7 @@ _SAMPLE = 30
 
 def segment(blocks: list[Block], source: str) -> Document:
     cleaned, skipped = clean(blocks)
-    blocks = rebuild(unflatten(cleaned))
+    blocks = _letterhead_rows(rebuild(unflatten(cleaned)))
     rows = [i for i, b in enumerate(blocks) if b.is_row]
     first, last = (rows[0], rows[-1]) if rows else (len(blocks), len(blocks))
     head, body, tail = blocks[:first], blocks[first : last + 1], blocks[last + 1 :]
@@ -58,6 +59,18 @@ def segment(blocks: list[Block], source: str) -> Document:
     doc.citations = header.citations(all_text, doc.number, amending, clause_texts)
     doc.coverage = coverage(blocks + [Block(s.text) for s in skipped], doc)
     return doc
+
+
+def _letterhead_rows(blocks: list[Block]) -> list[Block]:
+    """A letterhead laid out as a table (a bilingual one, a logo beside the body's name) is read as
+    paragraphs: rows up to the one holding the kind word, when none of them is a table header."""
+    kind_row = next(
+        (i for i, b in enumerate(blocks[:12]) if b.is_row and any(header.kind_of(c) for c in b.cells if c)), None
+    )
+    if kind_row is None or any(is_header(b.cells) for b in blocks[:kind_row] if b.is_row):
+        return blocks
+    flat = [Block(" ".join(c for c in b.cells if c), (), b.pos) if b.is_row else b for b in blocks[: kind_row + 1]]
+    return flat + blocks[kind_row + 1 :]
 
 
 def _read_head(doc: Document, head: list[Block]) -> list[Item]:
@@ -92,6 +105,10 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
         if texts[kind_at + 1][:1].islower():  # «ПЛАН» / «мероприятий по …»: the title's second line
             meta.add(kind_at + 1)
             rest_at = max(rest_at, kind_at + 2)
+    if trigger is None and doc.kind in header.ACT_KINDS:
+        # Many acts go straight from the title or preamble to «1. Утвердить …», with no «приказываю:».
+        first = next((i for i in range(rest_at, len(texts)) if _FIRST_CLAUSE.match(texts[i])), None)
+        trigger = first - 1 if first else None
     if trigger is not None:
         preamble = texts[rest_at:trigger]
         doc.preamble = " ".join(" ".join(preamble).split()) or None

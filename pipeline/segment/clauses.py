@@ -72,7 +72,8 @@ def _take_line(line: str, pos: Position, items: list[Item], ordinal: int) -> boo
         _waiting(items).deadline = d.group(1).strip()
         return True
     last = items[-1]
-    if text[:1].islower() or not last.activity.rstrip().endswith((".", ";", ":")):
+    quoted = text[:1] in '«"„' and last.activity.rstrip().endswith(":")  # «изложить в редакции: "…"»
+    if quoted or text[:1].islower() or not last.activity.rstrip().endswith((".", ";", ":")):
         last.activity = f"{last.activity} {text}"
         return True
     return False

@@ -66,7 +66,7 @@ _WHEN = re.compile(
 _WHO = re.compile(
     r"[А-ЯЁ]\.\s?[А-ЯЁ]\.|руководител|заместител|директор|начальник|специалист|методист|учител|педагог|председател"
     r"|администраци|управлени|отдел|комитет|министерств|департамент|центр|\bОО\b|\bОУ\b|МКУ|МБУ|МОЦ|ИМЦ|ИРО|ЦНППМ"
-    r"|ответствен|координатор|куратор|эксперт|инспектор|служб",
+    r"|ответствен|координатор|куратор|эксперт|инспектор|служб|организаци|учреждени|рабоч\w+ групп",
 )
 
 
@@ -116,6 +116,8 @@ def assign(headers: Sequence[str], data: Sequence[Sequence[str]], report: bool =
     for c in range(width):
         if roles[c] is None:
             roles[c] = content_role(columns[c])
+        elif roles[c] == "target" and "responsible" not in roles and content_role(columns[c]) == "responsible":
+            roles[c] = "responsible"  # «Участник программы: Комитет по образованию» names who acts
     activity = [c for c in range(width) if roles[c] == "activity"]
     if activity:
         main = max(activity, key=lambda c: (votes[c][1], -c))
