@@ -67,6 +67,7 @@ _WHO = re.compile(
     r"[А-ЯЁ]\.\s?[А-ЯЁ]\.|руководител|заместител|директор|начальник|специалист|методист|учител|педагог|председател"
     r"|администраци|управлени|отдел|комитет|министерств|департамент|центр|\bОО\b|\bОУ\b|МКУ|МБУ|МОЦ|ИМЦ|ИРО|ЦНППМ"
     r"|ответствен|координатор|куратор|эксперт|инспектор|служб|организаци|учреждени|рабоч\w+ групп",
+    re.IGNORECASE,
 )
 
 
@@ -118,6 +119,9 @@ def assign(headers: Sequence[str], data: Sequence[Sequence[str]], report: bool =
             roles[c] = content_role(columns[c])
         elif roles[c] == "target" and "responsible" not in roles and content_role(columns[c]) == "responsible":
             roles[c] = "responsible"  # «Участник программы: Комитет по образованию» names who acts
+    numbers = [c for c in range(width) if roles[c] == "number"]
+    for c in numbers[1:]:  # one column numbers the items; other numeric columns are amounts
+        roles[c] = "note"
     activity = [c for c in range(width) if roles[c] == "activity"]
     if activity:
         main = max(activity, key=lambda c: (votes[c][1], -c))
