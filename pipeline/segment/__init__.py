@@ -62,15 +62,20 @@ def segment(blocks: list[Block], source: str) -> Document:
 
 
 def _letterhead_rows(blocks: list[Block]) -> list[Block]:
-    """A letterhead laid out as a table (a bilingual one, a logo beside the body's name) is read as
-    paragraphs: rows up to the one holding the kind word, when none of them is a table header."""
-    kind_row = next(
-        (i for i, b in enumerate(blocks[:12]) if b.is_row and any(header.kind_of(c) for c in b.cells if c)), None
+    """A letterhead or stamps laid out as a table (a bilingual letterhead, «СОГЛАСОВАНО | УТВЕРЖДАЮ»
+    side by side) are read as paragraphs: the rows above the kind word, when none is a table header."""
+    kind_at = next(
+        (
+            i
+            for i, b in enumerate(blocks[:12])
+            if any(header.kind_of(c) for c in b.cells if c) or (not b.is_row and header.kind_of(b.text.split("\n")[0]))
+        ),
+        None,
     )
-    if kind_row is None or any(is_header(b.cells) for b in blocks[:kind_row] if b.is_row):
+    if kind_at is None or any(is_header(b.cells) for b in blocks[:kind_at] if b.is_row):
         return blocks
-    flat = [Block(" ".join(c for c in b.cells if c), (), b.pos) if b.is_row else b for b in blocks[: kind_row + 1]]
-    return flat + blocks[kind_row + 1 :]
+    flat = [Block("\n".join(c for c in b.cells if c), (), b.pos) if b.is_row else b for b in blocks[: kind_at + 1]]
+    return rebuild(flat) + blocks[kind_at + 1 :]
 
 
 def _read_head(doc: Document, head: list[Block]) -> list[Item]:

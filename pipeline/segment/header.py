@@ -81,9 +81,14 @@ def sentence_case(text: str) -> str:
     return result[:1].upper() + result[1:]
 
 
+# Up to two adjectives may stand before the kind: «Муниципальная программа», «Годовой отчет».
+_KIND_ADJECTIVES = re.compile(r"^(?:[а-яё-]+(?:ая|ый|ий|ой|ое|ые)\s+){1,2}(?=программ|план|отч[её]т|дорожн)")
+
+
 def kind_of(line: str) -> str | None:
-    """The canonical kind if `line` opens with a kind word («ПРИКАЗ», «ОТЧЕТ МОЦ»)."""
+    """The canonical kind if `line` opens with a kind word («ПРИКАЗ», «ОТЧЕТ МОЦ», «Муниципальная программа»)."""
     text = collapse_spaced(line).strip(" #*").lower()
+    text = _KIND_ADJECTIVES.sub("", text)
     for printed, kind in KINDS:
         if text.startswith(printed) and not text[len(printed) : len(printed) + 1].isalpha():
             return kind
@@ -212,29 +217,40 @@ def clause_like(text: str) -> bool:
 
 
 def stamp_of(paragraphs: list[str]) -> Stamp | None:
-    """The first approval stamp among the first paragraphs, with the act it names."""
-    for i, p in enumerate(paragraphs[:40]):
-        if not is_stamp(p) or len(p) > 600:
-            continue
-        lines = [i]
-        while len(lines) < 6 and i + len(lines) < len(paragraphs):
-            if _NUMBER.search(" ".join(paragraphs[j] for j in lines)):
-                break
-            nxt = paragraphs[i + len(lines)]
-            if len(nxt) > 200 or kind_of(nxt) or TITLE.match(nxt):
-                break
-            lines.append(i + len(lines))
-        text = " ".join(" ".join(paragraphs[j] for j in lines).replace("_", " ").split())
-        m = _APPROVING.search(text)
-        if not m:
-            continue
-        rest = text[m.start("issuer") :]
-        number = _NUMBER.search(rest)
-        act = Citation(_act_kind(m.group("kind")), parse_date(rest), number.group(1) if number else None)
-        if act.date or act.number:
-            issuer = nominative(" ".join(m.group("issuer").split()))
-            return Stamp(Citation(act.kind, act.date, act.number, issuer=issuer), issuer, tuple(lines))
-    return None
+    """The approval stamp among the first paragraphs, with the act it names: the first «УТВЕРЖДЕН…»,
+    else the first «СОГЛАСОВАНО» / «ПРИНЯТ» / «Приложение к …» that names an act."""
+    found = [
+        s
+        for i, p in enumerate(paragraphs[:40])
+        if is_stamp(p) and len(p) <= 600
+        for s in [_stamp_at(paragraphs, i)]
+        if s
+    ]
+    approving = [s for s in found if paragraphs[s.lines[0]].lower().lstrip().startswith("утвержд")]
+    return (approving or found or [None])[0]
+
+
+def _stamp_at(paragraphs: list[str], i: int) -> Stamp | None:
+    lines = [i]
+    while len(lines) < 6 and i + len(lines) < len(paragraphs):
+        if _NUMBER.search(" ".join(paragraphs[j] for j in lines)):
+            break
+        nxt = paragraphs[i + len(lines)]
+        if len(nxt) > 200 or kind_of(nxt) or TITLE.match(nxt):
+            break
+        lines.append(i + len(lines))
+    text = " ".join(" ".join(paragraphs[j] for j in lines).replace("_", " ").split())
+    m = _APPROVING.search(text)
+    if not m:
+        return None
+    rest = text[m.start("issuer") :]
+    number = _NUMBER.search(rest)
+    date = parse_date(rest) or parse_date(text)  # «Утверждаю / «23» августа 2021 г. / приказ № 60»
+    if not (date or number):
+        return None
+    issuer = nominative(" ".join(m.group("issuer").split()))
+    act = Citation(_act_kind(m.group("kind")), date, number.group(1) if number else None, issuer=issuer)
+    return Stamp(act, issuer, tuple(lines))
 
 
 def nominative(body: str) -> str | None:
