@@ -80,8 +80,7 @@ def _letterhead_rows(blocks: list[Block]) -> list[Block]:
 
 def _read_head(doc: Document, head: list[Block]) -> list[Item]:
     texts = [b.text for b in head]
-    stamp = header.stamp_of(texts)
-    stamp_at = set(stamp.lines) if stamp else set()
+    stamp, stamp_at = header.stamps_of(texts)
     if stamp:
         doc.approved_by = stamp.act
     doc.kind, kind_at = header.find_kind([t if i not in stamp_at else "" for i, t in enumerate(texts)])

@@ -41,6 +41,10 @@ _STAMP = re.compile(r"^(?:утвержд[её]н|утверждаю|принят
 NUMBER_MARK = r"(?:№|\bN(?=\s?\d))"
 _NUMBER = re.compile(rf"{NUMBER_MARK}\s*([0-9А-ЯЁа-яA-Za-z][\w/.\-]*[0-9А-ЯЁа-яA-Za-z]|\d)")
 TITLE = re.compile(r"^Об?\s+(?:[а-яё]|[А-ЯЁ]{3,})")  # «Об утверждении …», «О МЕРАХ ПО …»
+# «школа № 4», «МБОУ СОШ № 617», «протокол № 1»: numbers in a letterhead that are not the act's.
+_NOT_ACT_NUMBER = re.compile(
+    r"(?:школ[аыуе]?|СОШ|ООШ|гимнази[яи]|лице[йя]|протокол[а]?|корпус|дом|д\.)\s*$", re.IGNORECASE
+)
 _CLAUSE_LIKE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]\s")
 _INITIALS = r"[А-ЯЁ]\.\s?[А-ЯЁ]\."
 _SURNAME = r"(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]{4,}(?:-[А-ЯЁ]{4,})?)"  # «НЕФЕДОВ» in signatures
@@ -126,7 +130,10 @@ def issuer_of(paragraphs: list[str]) -> str | None:
 def date_and_number(paragraphs: list[str]) -> tuple[str | None, str | None]:
     """The first date and «№» in the letterhead («от _30.06.2017___№ __9__» included)."""
     text = " ".join(p.replace("_", " ") for p in paragraphs)
-    number = _NUMBER.search(text)
+    number = next(
+        (m for m in _NUMBER.finditer(text) if not _NOT_ACT_NUMBER.search(text[max(0, m.start() - 14) : m.start()])),
+        None,
+    )
     return parse_date(text), number.group(1) if number else None
 
 
@@ -196,13 +203,13 @@ def signatory_of(paragraphs: list[str]) -> Person | None:
 class Stamp:
     """An approval stamp or annex mark: «УТВЕРЖДЕН / приказом управления образования / от … № …»."""
 
-    act: Citation  # the approving act
+    act: Citation | None  # the approving act, if the stamp names one
     issuer: str | None  # its issuing body, nominative
     lines: tuple[int, ...]  # which head paragraphs it occupies
 
 
 _APPROVING = re.compile(
-    rf"(?P<kind>приказ|распоряжени|постановлени|решени)[а-яё]*\s+(?P<issuer>[^№\n]{{0,200}}?)\s*"
+    rf"(?P<kind>приказ|распоряжени|постановлени|решени|письм)[а-яё]*\s+(?P<issuer>[^№\n]{{0,200}}?)\s*"
     rf"(?:(?:от|от\s+«)\s*(?P<date>{DATE_PATTERN})|{NUMBER_MARK})",
     re.IGNORECASE,
 )
@@ -216,21 +223,17 @@ def clause_like(text: str) -> bool:
     return bool(_CLAUSE_LIKE.match(text))
 
 
-def stamp_of(paragraphs: list[str]) -> Stamp | None:
-    """The approval stamp among the first paragraphs, with the act it names: the first «УТВЕРЖДЕН…»,
-    else the first «СОГЛАСОВАНО» / «ПРИНЯТ» / «Приложение к …» that names an act."""
-    found = [
-        s
-        for i, p in enumerate(paragraphs[:40])
-        if is_stamp(p) and len(p) <= 600
-        for s in [_stamp_at(paragraphs, i)]
-        if s
-    ]
-    approving = [s for s in found if paragraphs[s.lines[0]].lower().lstrip().startswith("утвержд")]
-    return (approving or found or [None])[0]
+def stamps_of(paragraphs: list[str]) -> tuple[Stamp | None, set[int]]:
+    """The approving stamp among the first paragraphs (the first «УТВЕРЖДЕН…» that names an act,
+    else the first «СОГЛАСОВАНО» / «ПРИНЯТ» / «Приложение к …» that does), and the paragraphs that
+    all the stamps occupy: none of them is the document's own letterhead."""
+    found = [_stamp_at(paragraphs, i) for i, p in enumerate(paragraphs[:40]) if is_stamp(p) and len(p) <= 600]
+    acts = [s for s in found if s.act]
+    approving = [s for s in acts if paragraphs[s.lines[0]].lower().lstrip().startswith("утвержд")]
+    return (approving or acts or [None])[0], {i for s in found for i in s.lines}
 
 
-def _stamp_at(paragraphs: list[str], i: int) -> Stamp | None:
+def _stamp_at(paragraphs: list[str], i: int) -> Stamp:
     lines = [i]
     while len(lines) < 6 and i + len(lines) < len(paragraphs):
         if _NUMBER.search(" ".join(paragraphs[j] for j in lines)):
@@ -241,13 +244,16 @@ def _stamp_at(paragraphs: list[str], i: int) -> Stamp | None:
         lines.append(i + len(lines))
     text = " ".join(" ".join(paragraphs[j] for j in lines).replace("_", " ").split())
     m = _APPROVING.search(text)
-    if not m:
-        return None
+    if not m:  # «УТВЕРЖДЕН / Председатель Комитета … / С.В. Белова / 14.05.2020»: approved by a person
+        number = _NUMBER.search(text)
+        date = parse_date(text)
+        act = Citation(None, date, number.group(1) if number else None) if date or number else None
+        return Stamp(act, None, tuple(lines))
     rest = text[m.start("issuer") :]
     number = _NUMBER.search(rest)
     date = parse_date(rest) or parse_date(text)  # «Утверждаю / «23» августа 2021 г. / приказ № 60»
     if not (date or number):
-        return None
+        return Stamp(None, None, tuple(lines))
     issuer = nominative(" ".join(m.group("issuer").split()))
     act = Citation(_act_kind(m.group("kind")), date, number.group(1) if number else None, issuer=issuer)
     return Stamp(act, issuer, tuple(lines))
@@ -287,7 +293,10 @@ def region_of(head: str, body: str) -> str | None:
     if found:
         return found[0]
     counts = Counter(_all_regions(body))
-    return counts.most_common(1)[0][0] if counts else None
+    if counts:
+        return counts.most_common(1)[0][0]
+    capitals = places.capital_regions(head) or places.capital_regions(body)
+    return capitals[0] if capitals else None
 
 
 def _all_regions(text: str) -> list[str]:
