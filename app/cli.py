@@ -93,6 +93,8 @@ def parse_command(target: str, as_json: bool = False, summary_only: bool = False
 
         tag_documents(o.document for o in outcomes if o.document)
     for outcome in outcomes:
+        for warning in outcome.document.warnings() if outcome.document else []:
+            print(f"ПРЕДУПРЕЖДЕНИЕ {outcome.source}: {warning}", file=sys.stderr)
         if outcome.error:
             print(f"ОШИБКА {outcome.source}: {outcome.error}", file=sys.stderr)
         elif as_json:
@@ -138,7 +140,7 @@ def describe(doc: Document) -> str:
 
 def summary(outcomes: list[Outcome]) -> str:
     """The batch at a glance: one line per file, then totals and failures."""
-    head = f"{'файл':<28} {'вид':<16} {'дата':<10} {'номер':<13} {'строк':>5} {'пунктов':>7} {'абз.':>4}"
+    head = f"{'файл':<28} {'вид':<16} {'дата':<10} {'номер':<13} {'строк':>5} {'пунктов':>7} {'абз.':>4} {'текст':>6}"
     lines = ["", head, "─" * len(head)]
     for o in outcomes:
         if o.error:
@@ -148,10 +150,13 @@ def summary(outcomes: list[Outcome]) -> str:
         kinds = Counter(i.kind for i in d.items)
         lines.append(
             f"{_short(d.source, 28):<28} {d.kind or '—':<16} {d.date or '—':<10} {d.number or '—':<13} "
-            f"{kinds['row']:>5} {kinds['clause']:>7} {kinds['paragraph']:>4}"
+            f"{kinds['row']:>5} {kinds['clause']:>7} {kinds['paragraph']:>4} {d.coverage.share:>6.0%}"
+            + ("  ПРЕДУПРЕЖДЕНИЕ" if d.warnings() else "")
         )
     failed = sum(1 for o in outcomes if o.error)
-    lines.append(f"Разобрано: {len(outcomes) - failed}, с ошибками: {failed}")
+    warned = sum(1 for o in outcomes if o.document and o.document.warnings())
+    lines.append(f"Разобрано: {len(outcomes) - failed}, с ошибками: {failed}, с предупреждениями: {warned}")
+    lines.append("«текст» — доля слов файла, попавших в метаданные, пункты или список пропущенного")
     return "\n".join(lines)
 
 

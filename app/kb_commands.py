@@ -7,6 +7,8 @@ import sys
 from argparse import Namespace
 from dataclasses import asdict
 
+from app import words
+
 
 def _open(args: Namespace, reindexing: bool = False):
     from index.kb import KnowledgeBase
@@ -40,8 +42,10 @@ def ingest(args: Namespace) -> int:
     kb = _open(args)
     results = kb.ingest(args.paths, progress=_progress)
     for r in results:
-        extra = f" ({r.items} пунктов)" if r.items else (f": {r.message}" if r.message else "")
+        extra = f" ({words.items(r.items)})" if r.items else (f": {r.message}" if r.message else "")
         print(f"{STATUS_RU[r.status]:<14} {r.path}{extra}")
+        if r.warning:
+            print(f"{'ПРЕДУПРЕЖДЕНИЕ':<14} {r.path}: {r.warning}")
     failed = sum(r.status == "failed" for r in results)
     stats = kb.stats()
     print(f"В базе: документов {stats['documents']}, пунктов {stats['items']}; ошибок в этом приёме: {failed}")
@@ -110,7 +114,7 @@ def remove(args: Namespace) -> int:
     except KeyError:
         print(f"Нет такого документа: {args.document}", file=sys.stderr)
         return 2
-    print(f"Удалён документ и {n} пунктов")
+    print(f"Удалён документ и {words.items(n)}")
     return 0
 
 

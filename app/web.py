@@ -165,7 +165,7 @@ class Page:
             rows.append((name, *self._ingest_one(str(path), name)))
         if progress is not None:
             progress((len(files), len(files)), desc="готово")
-        table = pd.DataFrame(rows, columns=["Файл", "Итог", "Пунктов", "Причина"])
+        table = pd.DataFrame(rows, columns=["Файл", "Итог", "Пунктов", "Причина или предупреждение"])
         s = self.kb.stats()
         return table, f"В базе: документов {s['documents']}, пунктов {s['items']}."
 
@@ -182,7 +182,8 @@ class Page:
             result = self.kb.ingest_bytes(data, f"upload/{name}", name)  # a key, never a filesystem path
         except Exception as e:  # one broken file must not stop the batch
             return STATUS_RU["failed"], 0, f"внутренняя ошибка: {type(e).__name__}"
-        return STATUS_RU[result.status], result.items, result.message
+        note = f"ПРЕДУПРЕЖДЕНИЕ: {result.warning}" if result.warning else result.message
+        return STATUS_RU[result.status], result.items, note
 
     # --- overview and export --------------------------------------------------------------------
 
@@ -195,8 +196,9 @@ class Page:
         try:
             figures = tuple(f(db) for f in (overview.by_region_kind, overview.by_year, overview.timeline))
             figures += (overview.top_entities(db),)
-            documents, items, entities = (db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in
-                                          ("documents", "items", "entities"))
+            documents, items, entities = (
+                db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "items", "entities")
+            )
         finally:
             db.close()
         result = (*figures, f"Документов: {documents}, пунктов: {items}, сущностей: {entities}.")
@@ -307,13 +309,34 @@ def build(kb: KnowledgeBase) -> gr.Blocks:
             totals = gr.Markdown()
             refresh = gr.Button("Обновить", size="sm")
             with gr.Row():
-                region_plot = gr.BarPlot(x="region", y="items", color="kind", title="Пункты по регионам и видам",
-                                         x_title="Регион", y_title="Пунктов", color_title="Вид")
-                year_plot = gr.BarPlot(x="year", y="items", color="region", title="Пункты по годам",
-                                       x_title="Год", y_title="Пунктов", color_title="Регион")
-            month_plot = gr.BarPlot(x="month", y="items", color="region", title="Сроки мероприятий по месяцам",
-                                    x_title="Месяц начала", y_title="Мероприятий", color_title="Регион",
-                                    x_label_angle=-45)
+                region_plot = gr.BarPlot(
+                    x="region",
+                    y="items",
+                    color="kind",
+                    title="Пункты по регионам и видам",
+                    x_title="Регион",
+                    y_title="Пунктов",
+                    color_title="Вид",
+                )
+                year_plot = gr.BarPlot(
+                    x="year",
+                    y="items",
+                    color="region",
+                    title="Пункты по годам",
+                    x_title="Год",
+                    y_title="Пунктов",
+                    color_title="Регион",
+                )
+            month_plot = gr.BarPlot(
+                x="month",
+                y="items",
+                color="region",
+                title="Сроки мероприятий по месяцам",
+                x_title="Месяц начала",
+                y_title="Мероприятий",
+                color_title="Регион",
+                x_label_angle=-45,
+            )
             top = gr.Dataframe(label="Чаще всего упоминаются", interactive=False)
             plots = [region_plot, year_plot, month_plot, top, totals]
             refresh.click(page.overview, None, plots, api_name="overview")
@@ -323,7 +346,9 @@ def build(kb: KnowledgeBase) -> gr.Blocks:
             return page.ingest(paths, progress)
 
         upload_btn.click(upload, files, [upload_table, upload_status], api_name="ingest", concurrency_limit=1).then(
-            page.refreshed_filters, None, [region, municipality, kind, year_from, year_to, entity],
+            page.refreshed_filters,
+            None,
+            [region, municipality, kind, year_from, year_to, entity],
             api_visibility="private",
         ).then(lambda: gr.update(choices=page.choices()["region"]), None, ask_region, api_visibility="private").then(
             page.overview, None, plots, api_visibility="private"

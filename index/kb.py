@@ -65,6 +65,7 @@ class IngestResult:
     status: str  # "added" | "replaced" | "unchanged" | "duplicate" | "failed"
     message: str = ""
     items: int = 0
+    warning: str = ""  # text the parser could not place, or no items at all (see Document.warnings)
 
 
 @dataclass
@@ -233,7 +234,9 @@ class KnowledgeBase:
             self.vectors.save(self.root / "vectors.faiss")
         self._changed()
         self._tick("index", clock)
-        return self._log(IngestResult(path, "replaced" if known else "added", items=len(added)), sha)
+        warning = "; ".join(doc.warnings())
+        status = "replaced" if known else "added"
+        return self._log(IngestResult(path, status, items=len(added), warning=warning), sha)
 
     def _changed(self) -> None:
         """After any write: cached filters and counts are stale, and readers can tell by `generation`."""
@@ -248,7 +251,7 @@ class KnowledgeBase:
     def _log(self, result: IngestResult, sha: str | None) -> IngestResult:
         self.db.execute(
             "INSERT INTO ingest_log(path, sha256, status, message, items) VALUES (?,?,?,?,?)",
-            (result.path, sha, result.status, result.message, result.items),
+            (result.path, sha, result.status, result.message or result.warning, result.items),
         )
         return result
 

@@ -121,17 +121,16 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
         rest_at = trigger + 1 + used
         after = texts[rest_at:]
         doc.signatory = header.signatory_of(after)
+        annex_at = rest_at
         if doc.signatory:
             # The annex heading follows the signature: skip up to the name line, then «Приложение…».
             name_at = next(i for i, t in enumerate(after) if header.canonical_name(t) and len(t) < 80)
             meta.update(range(rest_at, rest_at + name_at + 1))
-            annex_end = rest_at + name_at + 1
-            while annex_end < len(texts) and len(texts[annex_end]) < 600 and not header.clause_like(texts[annex_end]):
-                annex_end += 1
-            annex = [t for t in texts[rest_at + name_at + 1 : annex_end] if not _ANNEX_MARK.match(t)]
-            annex = [t for t in annex if not header.is_stamp(t)]
-            doc.annex_title = " ".join(" ".join(annex).split()) or None
-            meta.update(range(rest_at + name_at + 1, annex_end))
+            annex_at = rest_at + name_at + 1
+        annex_end = _annex_heading_end(texts, annex_at)
+        annex = [t for t in texts[annex_at:annex_end] if not _ANNEX_MARK.match(t) and not header.is_stamp(t)]
+        doc.annex_title = " ".join(" ".join(annex).split()) or None
+        meta.update(range(annex_at, annex_end))
     elif kind_at is not None:
         # A roadmap or report without clauses: paragraphs after its title are content.
         meta.update(range(kind_at + 1))
@@ -145,6 +144,22 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
     rest = [b for i, b in enumerate(head) if i not in meta and i not in used_by_clauses]
     items += [_paragraph(b, len(items) + n) for n, b in enumerate(_substantial(rest), start=1)]
     return items
+
+
+def _annex_heading_end(texts: list[str], start: int) -> int:
+    """Where the annex heading after an order's signature ends: its marks and stamps («Приложение
+    к приказу …», «УТВЕРЖДЕН …»), then heading lines, up to the first sentence or numbered line."""
+    end = start
+    while end < len(texts):
+        t = texts[end]
+        if _ANNEX_MARK.match(t) or header.is_stamp(t):
+            end += 1
+            continue
+        heading = len(t) < 400 and not t.rstrip().endswith(".") and not header.clause_like(t)
+        if not heading or (end > start and not (header.kind_of(texts[start]) or _ANNEX_MARK.match(texts[start]))):
+            break
+        end += 1
+    return end
 
 
 def _read_body(doc: Document, body: list[Block], ordinal: int) -> list[Item]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from pipeline.records import Block, Coverage, Document
+from pipeline.records import COMPLETE_COVERAGE, Block, Coverage, Document
 
 _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z0-9]+")
 # A line is named as lost when fewer than this share of its words were placed.
@@ -45,6 +45,7 @@ def coverage(blocks: list[Block], doc: Document) -> Coverage:
     left = placed_words(doc)
     total = placed = 0
     lost: list[str] = []
+    partly: list[tuple[int, str]] = []  # (words not placed, line) of lines placed in part
     for b in blocks:
         for line in b.text.split("\n") if not b.is_row else ["\t".join(b.cells)]:
             ws = words(line)
@@ -57,4 +58,9 @@ def coverage(blocks: list[Block], doc: Document) -> Coverage:
             placed += hit
             if ws and hit < _LOST_LINE * len(ws):
                 lost.append(line.strip())
-    return Coverage(placed / total if total else 1.0, lost)
+            elif hit < len(ws):
+                partly.append((len(ws) - hit, line.strip()))
+    share = placed / total if total else 1.0
+    if not lost and share < COMPLETE_COVERAGE:  # the loss is spread over lines: name the worst of them
+        lost = [line for _, line in sorted(partly, key=lambda p: -p[0])[:5]]
+    return Coverage(share, lost)

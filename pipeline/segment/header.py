@@ -130,11 +130,15 @@ def issuer_of(paragraphs: list[str]) -> str | None:
 def date_and_number(paragraphs: list[str]) -> tuple[str | None, str | None]:
     """The first date and «№» in the letterhead («от _30.06.2017___№ __9__» included)."""
     text = " ".join(p.replace("_", " ") for p in paragraphs)
-    number = next(
-        (m for m in _NUMBER.finditer(text) if not _NOT_ACT_NUMBER.search(text[max(0, m.start() - 14) : m.start()])),
-        None,
-    )
-    return parse_date(text), number.group(1) if number else None
+    return parse_date(text), _act_number(text)
+
+
+def _act_number(text: str) -> str | None:
+    """The first «№ …» that numbers an act, not a school or a protocol."""
+    for m in _NUMBER.finditer(text):
+        if not _NOT_ACT_NUMBER.search(text[max(0, m.start() - 14) : m.start()]):
+            return m.group(1)
+    return None
 
 
 def title_of(paragraphs: list[str], kind: str | None, kind_index: int | None) -> str | None:
@@ -245,17 +249,17 @@ def _stamp_at(paragraphs: list[str], i: int) -> Stamp:
     text = " ".join(" ".join(paragraphs[j] for j in lines).replace("_", " ").split())
     m = _APPROVING.search(text)
     if not m:  # «УТВЕРЖДЕН / Председатель Комитета … / С.В. Белова / 14.05.2020»: approved by a person
-        number = _NUMBER.search(text)
+        number = _act_number(text)
         date = parse_date(text)
-        act = Citation(None, date, number.group(1) if number else None) if date or number else None
+        act = Citation(None, date, number) if date or number else None
         return Stamp(act, None, tuple(lines))
     rest = text[m.start("issuer") :]
-    number = _NUMBER.search(rest)
+    number = _act_number(rest)
     date = parse_date(rest) or parse_date(text)  # «Утверждаю / «23» августа 2021 г. / приказ № 60»
     if not (date or number):
         return Stamp(None, None, tuple(lines))
     issuer = nominative(" ".join(m.group("issuer").split()))
-    act = Citation(_act_kind(m.group("kind")), date, number.group(1) if number else None, issuer=issuer)
+    act = Citation(_act_kind(m.group("kind")), date, number, issuer=issuer)
     return Stamp(act, issuer, tuple(lines))
 
 

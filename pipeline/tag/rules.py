@@ -177,9 +177,6 @@ def _trim(text: str, start: int, end: int) -> int:
 
 def _places(text: str) -> list[Hit]:
     hits = []
-    for rx in (places.OBLAST, places.KRAI, places.REPUBLIC, places.DISTRICT, places.CITY_DISTRICT):
-        for m in rx.finditer(text):
-            hits.append(Hit(m.start(), m.end(), LOC))
-    for m in places.QUOTED_DISTRICT.finditer(text):
-        hits.append(Hit(m.start() + 1, m.end() - 1, LOC))  # inside the quotes
+    for start, end, _ in places.region_spans(text) + places.municipality_spans(text):
+        hits.append(Hit(start, end, LOC))
     return hits
