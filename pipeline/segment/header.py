@@ -100,9 +100,10 @@ def kind_of(line: str) -> str | None:
 
 
 def find_kind(paragraphs: list[str]) -> tuple[str | None, int | None]:
-    """The document kind and the index of the paragraph that states it."""
+    """The document kind and the index of the paragraph that states it («ПЛАН» / «мероприятий …»
+    on two lines is a «план мероприятий»)."""
     for i, p in enumerate(paragraphs):
-        kind = kind_of(p.split("\n")[0])
+        kind = kind_of(" ".join(p.split("\n")[:2]))
         if kind:
             return kind, i
     return None, None
@@ -272,21 +273,18 @@ def nominative(body: str) -> str | None:
     if not words:
         return None
     out: list[str] = []
-    gender = None
-    parsed = [morph().parse(w.lower())[0] for w in words[:4]]
-    noun_at = next((n for n, p in enumerate(parsed) if "NOUN" in p.tag), None)
+    # A word that can be an adjective is one here («главного» is also the noun «главное»).
+    parses = [morph().parse(w.lower()) for w in words[:4]]
+    adjective = [next((p for p in ps if "ADJF" in p.tag), None) for ps in parses]
+    noun_at = next((n for n, ps in enumerate(parses) if adjective[n] is None and "NOUN" in ps[0].tag), None)
     if noun_at is None:
         return body[:1].upper() + body[1:]
-    noun = parsed[noun_at]
+    noun = parses[noun_at][0]
     gender = noun.tag.gender
-    for n, (word, p) in enumerate(zip(words, parsed, strict=False)):
-        if n < noun_at and "ADJF" in p.tag:
-            form = inflect(p, {"nomn", "sing", gender} if gender else {"nomn", "sing"})
-            out.append(form.word if form else word)
-        elif n == noun_at:
-            out.append(noun.normal_form)
-        else:
-            break
+    for n, word in enumerate(words[:noun_at]):
+        form = inflect(adjective[n], {"nomn", "sing", gender} if gender else {"nomn", "sing"})
+        out.append(form.word if form else word)
+    out.append(noun.normal_form)
     name = " ".join([*out, *words[len(out) :]])
     return name[:1].upper() + name[1:]
 

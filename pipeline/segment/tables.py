@@ -21,16 +21,22 @@ from pipeline.segment import columns
 
 ITEM_FIELDS = ("activity", "description", "deadline", "responsible", "result")
 _NUMBER = re.compile(r"^\d+(\.\d+)*\.?$")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
 # Roles whose text has no field of its own: kept in the description, labelled with the header.
 _LABELLED = ("target", "note")
 
 
+def _not_header_cell(cell: str) -> bool:
+    """Header cells are short, start in capitals and hold no item number and no year."""
+    return len(cell) > 120 or bool(_NUMBER.match(cell) or _YEAR.search(cell)) or (cell[:1].islower() and cell != "п/п")
+
+
 def is_header(cells: tuple[str, ...]) -> bool:
     """Do `cells` read as a header row: short cells, no numbers, at least two naming a role?"""
     filled = [c for c in cells if c]
-    if not filled or any(len(c) > 120 or _NUMBER.match(c) or (c[:1].islower() and c != "п/п") for c in filled):
-        return False  # headers are short, carry no item numbers and start in capitals
+    if not filled or any(_not_header_cell(c) for c in filled):
+        return False
     roles = {columns.header_role(c)[0] for c in filled} - {None}
     known = columns.known_roles(cells)
     return known >= 2 and known >= 0.5 * len(filled) and bool(roles & {"activity", "deadline", "responsible", "result"})

