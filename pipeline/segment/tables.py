@@ -120,9 +120,12 @@ class Table:
     def has_number(self) -> bool:
         return bool(self.fields) and "number" in self.fields
 
+    def __post_init__(self) -> None:
+        self._header_forms = {_norm(h) for h in (self.header, *self.header_rows)}
+
     def same_header(self, cells: tuple[str, ...]) -> bool:
         """Is `cells` this table's header (or one of its rows) printed again after a page break?"""
-        return any(_norm(cells) == _norm(h) for h in (self.header, *self.header_rows))
+        return bool(cells) and _norm(cells) in self._header_forms
 
     def add_row(self, block: Block, ordinal: int) -> list[Item]:
         """Turn one row into new items (or merge it into the last one); return the new items."""
