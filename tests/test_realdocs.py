@@ -67,9 +67,9 @@ def test_dev_split_meets_its_targets(scores, measure, target):
 
 
 def test_dev_split_kind_and_number(scores):
-    # Issue #12 asks 0.95; kind is at 0.79 on dev (programmes announced inside a stamp line or a
-    # web page's headline are missed). Held here so it cannot fall back.
-    assert scores["dev"].share("kind") >= 0.75
+    # Issue #12 asks 0.95; on dev kind is at 0.95 (a programme named only inside a stamp line is
+    # missed) and number at 0.95 («N 1083 (Д)» loses its suffix).
+    assert scores["dev"].share("kind") >= 0.9
     assert scores["dev"].share("number") >= 0.9
 
 

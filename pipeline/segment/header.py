@@ -89,12 +89,18 @@ def sentence_case(text: str) -> str:
 _KIND_ADJECTIVES = re.compile(r"^(?:[а-яё-]+(?:ая|ый|ий|ой|ое|ые)\s+){1,2}(?=программ|план|отч[её]т|дорожн)")
 
 
+_REFERENCE = re.compile(rf"\s*(?:{NUMBER_MARK}|от\s)", re.IGNORECASE)
+
+
 def kind_of(line: str) -> str | None:
     """The canonical kind if `line` opens with a kind word («ПРИКАЗ», «ОТЧЕТ МОЦ», «Муниципальная программа»)."""
-    text = collapse_spaced(line).strip(" #*").lower()
-    text = _KIND_ADJECTIVES.sub("", text)
+    printed_line = collapse_spaced(line).strip(" #*")
+    text = _KIND_ADJECTIVES.sub("", printed_line.lower())
     for printed, kind in KINDS:
         if text.startswith(printed) and not text[len(printed) : len(printed) + 1].isalpha():
+            # «приказ № 60», «Приказ от 04.12.2024 № 664» in a stamp name another act, not this one
+            if _REFERENCE.match(text[len(printed) :]) and not printed_line[: len(printed)].isupper():
+                return None
             return kind
     return None
 

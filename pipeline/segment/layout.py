@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from pipeline.records import Block
 from pipeline.segment.clauses import TRIGGER_WORDS
-from pipeline.segment.header import NAME, collapse_spaced
+from pipeline.segment.header import NAME, collapse_spaced, kind_of
 
 # Glued joins: a capitals word running into lower case («РАСПОРЯЖЕНИЕот»), a word into «№»/«N»,
 # lower case running into a capitalised word («образованияПриказываю»), «приказываю:1.».
@@ -31,11 +31,7 @@ _GLUED = (
 _CLAUSE_START = re.compile(r"^\s*(?:[-–—•]\s*)?(?:\d{1,2}(?:\.\d{1,2})*[.)]|[а-я]\))\s*\S")
 _OPENERS = re.compile(
     r"^(?:В\s+соответствии|В\s+целях|В\s+рамках|На\s+основании|Во\s+исполнение|С\s+целью|Руководствуясь|Приложение"
-    r"|УТВЕРЖД|СОГЛАСОВАН|ПРИНЯТ|Утвержд[её]н|Согласован|Принят[аоы]?\b|Об?\s+[а-яё]|Контроль\s+за)"
-)
-_KIND_LINE = re.compile(
-    r"^(?:П\s?Р\s?И\s?К\s?А\s?З|ПОСТАНОВЛЕНИЕ|РАСПОРЯЖЕНИЕ|РЕШЕНИЕ|ПЛАН|ДОРОЖНАЯ\s+КАРТА|ОТЧ[ЕЁ]Т|ПРОГРАММА"
-    r"|ПОЛОЖЕНИЕ|П\s+О\s+С\s+Т|Р\s+А\s+С\s+П)",
+    r"|УТВЕРЖД|СОГЛАСОВАН|ПРИНЯТ|Утвержд[её]н|Утверждаю|Согласован|Принят[аоы]?\b|Об?\s+[а-яё]|Контроль\s+за)"
 )
 _TRIGGER = re.compile(rf"\b{TRIGGER_WORDS}\s*:", re.IGNORECASE)
 # Clauses run together in one line: «… (приложение 1). 2. Назначить …», «…: 3.1. обеспечить …».
@@ -128,12 +124,7 @@ def _continues(prev: str, line: str) -> bool:
     """Does `line` carry on the paragraph whose last line is `prev`?"""
     if _HYPHENATED.search(prev) and line[:1].islower():
         return True
-    if (
-        _CLAUSE_START.match(line)
-        or _OPENERS.match(line)
-        or _KIND_LINE.match(line)
-        or _TRIGGER.search(collapse_spaced(prev))
-    ):
+    if _CLAUSE_START.match(line) or _OPENERS.match(line) or kind_of(line) or _TRIGGER.search(collapse_spaced(prev)):
         return False
     if line[:1].islower():
         return not _TRIGGER.match(collapse_spaced(line))  # «п р и к а з ы в а ю:» stands alone
