@@ -44,8 +44,10 @@ def read(data: bytes) -> list[Block]:
 def _page_blocks(page, page_no: int, table_no: int) -> tuple[list[Block], int]:
     placed: list[tuple[float, Block]] = []
     boxes = []
+    edges: list[tuple[tuple[float, float, float, float], list[float]]] = []  # ruled tables' column edges
     for table in page.find_tables():
         boxes.append(table.bbox)
+        edges.append((table.bbox, sorted({round(c[0], 1) for c in table.cells})))
         for r, (row, cells) in enumerate(zip(table.rows, table.extract(), strict=False)):
             texts = tuple(_clean(c) for c in cells)
             if any(texts):
@@ -61,7 +63,15 @@ def _page_blocks(page, page_no: int, table_no: int) -> tuple[list[Block], int]:
     ]
     lines = pdf_columns.lines_of(words) if words else []
     in_table: set[int] = set()
-    for region in pdf_columns.find_tables(lines):
+    for bbox, columns in edges:  # a row cut by the page break has no bottom rule: it hangs below the table
+        hanging = pdf_columns.hanging_row(lines, bbox, columns)
+        if hanging:
+            rows_lines, cells = hanging
+            in_table.update(id(ln) for ln in rows_lines)
+            placed.append(
+                (rows_lines[0].top, Block("\t".join(cells), cells, Position(page=page_no, table=table_no - 1)))
+            )
+    for region in pdf_columns.find_tables([ln for ln in lines if id(ln) not in in_table]):
         in_table.update(id(ln) for ln in region.lines)
         for r, (top, cells) in enumerate(region.rows):
             if any(cells):

@@ -188,3 +188,26 @@ def _join(parts: list[str]) -> str:
         else:
             text = f"{text} {part}" if text else part
     return text
+
+
+def hanging_row(lines: list[Line], bbox: tuple[float, float, float, float], edges: list[float]):
+    """The lines of a ruled table's last row when a page break cut its bottom rule off: they start
+    right under the table, inside its width, in two or more of its columns, and run to the last
+    line of the page (a footer aside). Returns (lines, cells) or None."""
+    x0, _, x1, bottom = bbox
+    below = [ln for ln in lines if ln.top >= bottom - 1]
+    if not below or below[0].top - bottom > 8 or len(edges) < 2:
+        return None
+    taken: list[Line] = []
+    for line in below:
+        inside = line.x0 >= x0 - EDGE and all(s.x1 <= x1 + EDGE for s in line.segments)
+        if not inside or taken and line.top - taken[-1].bottom > 8:
+            break
+        taken.append(line)
+    if not taken or len(taken[0].segments) < 2 or len(below) - len(taken) > 2:
+        return None
+    cells: list[list[str]] = [[] for _ in edges]
+    for line in taken:
+        for s in line.segments:
+            cells[_column(s.x0, edges)].append(s.text)
+    return taken, tuple(_join(c) for c in cells)
