@@ -63,14 +63,14 @@ def _page_blocks(page, page_no: int, table_no: int) -> tuple[list[Block], int]:
     ]
     lines = pdf_columns.lines_of(words) if words else []
     in_table: set[int] = set()
-    for bbox, columns in edges:  # a row cut by the page break has no bottom rule: it hangs below the table
-        hanging = pdf_columns.hanging_row(lines, bbox, columns)
-        if hanging:
+    # A row cut by a page break loses its rules: its halves hang below the last table of one page
+    # and above the first table of the next.
+    for (bbox, columns), below in ((edges[-1], True), (edges[0], False)) if edges else ():
+        hanging = pdf_columns.hanging_row(lines, bbox, columns, below)
+        if hanging and not in_table & {id(ln) for ln in hanging[0]}:
             rows_lines, cells = hanging
             in_table.update(id(ln) for ln in rows_lines)
-            placed.append(
-                (rows_lines[0].top, Block("\t".join(cells), cells, Position(page=page_no, table=table_no - 1)))
-            )
+            placed.append((rows_lines[0].top, Block("\t".join(cells), cells, Position(page=page_no))))
     for region in pdf_columns.find_tables([ln for ln in lines if id(ln) not in in_table]):
         in_table.update(id(ln) for ln in region.lines)
         for r, (top, cells) in enumerate(region.rows):

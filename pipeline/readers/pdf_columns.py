@@ -135,9 +135,7 @@ def _fits_one_column(line: Line, edges: list[float]) -> bool:
     if len(line.segments) != 1:
         return False
     s = line.segments[0]
-    col = _column(s.x0, edges)
-    nxt = edges[col + 1] if col + 1 < len(edges) else float("inf")
-    return s.x1 <= nxt + EDGE or col == 0
+    return not _crosses(s, edges) or _column(s.x0, edges) == 0
 
 
 def _rows(region: list[Line], edges: list[float]) -> list[tuple[float, tuple[str, ...]]]:
@@ -167,11 +165,7 @@ def _rows(region: list[Line], edges: list[float]) -> list[tuple[float, tuple[str
 
 def _spans_columns(line: Line, edges: list[float]) -> bool:
     """One segment running over several columns: a section heading row."""
-    if len(line.segments) != 1:
-        return False
-    s = line.segments[0]
-    col = _column(s.x0, edges)
-    return col + 1 < len(edges) and s.x1 > edges[col + 1] + EDGE
+    return len(line.segments) == 1 and _crosses(line.segments[0], edges)
 
 
 def _cell(line: Line, col: int, edges: list[float]) -> str:
@@ -190,22 +184,37 @@ def _join(parts: list[str]) -> str:
     return text
 
 
-def hanging_row(lines: list[Line], bbox: tuple[float, float, float, float], edges: list[float]):
-    """The lines of a ruled table's last row when a page break cut its bottom rule off: they start
-    right under the table, inside its width, in two or more of its columns, and run to the last
-    line of the page (a footer aside). Returns (lines, cells) or None."""
-    x0, _, x1, bottom = bbox
-    below = [ln for ln in lines if ln.top >= bottom - 1]
-    if not below or below[0].top - bottom > 8 or len(edges) < 2:
+def _crosses(s: Segment, edges: list[float]) -> bool:
+    col = _column(s.x0, edges)
+    return col + 1 < len(edges) and s.x1 > edges[col + 1] + EDGE
+
+
+def hanging_row(lines: list[Line], bbox: tuple[float, float, float, float], edges: list[float], below: bool = True):
+    """The lines of a ruled table's row that a page break cut off its rules: at the foot of a page
+    they start right under the table and run to the page's last lines; at the head of the next page
+    they are the page's first lines and end right over the table. They lie inside the table's width,
+    and are read into its columns. Returns (lines, cells) or None."""
+    x0, top, x1, bottom = bbox
+    if len(edges) < 2:
+        return None
+    near = (
+        [ln for ln in lines if ln.top >= bottom - 1]
+        if below
+        else [ln for ln in reversed(lines) if ln.bottom <= top + 1]
+    )
+    if not near or (near[0].top - bottom if below else top - near[0].bottom) > 8:
         return None
     taken: list[Line] = []
-    for line in below:
+    for line in near:
         inside = line.x0 >= x0 - EDGE and all(s.x1 <= x1 + EDGE for s in line.segments)
-        if not inside or taken and line.top - taken[-1].bottom > 8:
+        inside = inside and not any(_crosses(s, edges) for s in line.segments)  # text of a cell stays in it
+        gap = (line.top - taken[-1].bottom if below else taken[-1].top - line.bottom) if taken else 0
+        if not inside or gap > 8:
             break
         taken.append(line)
-    if not taken or len(taken[0].segments) < 2 or len(below) - len(taken) > 2:
+    if not taken or len(near) - len(taken) > 2 or (below and len(taken[0].segments) < 2):
         return None
+    taken.sort(key=lambda ln: ln.top)
     cells: list[list[str]] = [[] for _ in edges]
     for line in taken:
         for s in line.segments:
