@@ -43,3 +43,46 @@ def test_failures_give_nonzero_exit_and_reasons(tmp_path, capsys):
     assert "ОШИБКА bad.docx: broken DOCX" in captured.err
     assert "Разобрано: 1, с ошибками: 1" in captured.out
     assert main(["parse", str(tmp_path / "missing")]) == 2
+
+
+# Two cells beyond the header's three columns: their words have no field, so coverage drops.
+UNPLACED = (
+    "ПЛАН МЕРОПРИЯТИЙ\n\n№\tМероприятие\tСрок\n"
+    "1\tСеминар для директоров\tмарт 2022\tлишняя колонка без заголовка с длинным текстом о наставничестве"
+    " молодых учителей математики в сельских школах района\tещё одна колонка с подробным описанием"
+    " методических рекомендаций и адресной помощи\n"
+)
+
+
+def test_parse_warns_about_text_it_could_not_place(tmp_path, capsys):
+    path = tmp_path / "plan.txt"
+    path.write_text(UNPLACED, "utf-8")
+    assert main(["parse", str(path), "--json"]) == 0  # a warning is not an error
+    captured = capsys.readouterr()
+    assert "ПРЕДУПРЕЖДЕНИЕ plan.txt: размещено" in captured.err
+    assert "лишняя колонка" in captured.err  # the line left out is named
+    record = json.loads(captured.out.splitlines()[0])
+    assert record["document"]["coverage"]["share"] < 0.98
+    assert "с предупреждениями: 1" in captured.err
+
+
+def test_parse_json_carries_coverage_and_skipped(capsys):
+    assert main(["parse", str(seed_path("001")), "--json"]) == 0
+    record = json.loads(capsys.readouterr().out.splitlines()[0])
+    # only the «Срок:» labels of three clauses are not kept: their text is the clauses' deadline
+    assert 0.99 < record["document"]["coverage"]["share"] < 1.0 and record["document"]["coverage"]["lost"] == []
+    assert {"шапка таблицы"} <= {s["reason"] for s in record["document"]["skipped"]}
+
+
+def test_russian_plural_forms():
+    from app.words import items
+
+    assert [items(n) for n in (1, 2, 5, 11, 21, 22, 112)] == [
+        "1 пункт",
+        "2 пункта",
+        "5 пунктов",
+        "11 пунктов",
+        "21 пункт",
+        "22 пункта",
+        "112 пунктов",
+    ]

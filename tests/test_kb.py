@@ -100,6 +100,18 @@ def test_change_replace_duplicate_remove_and_bad_file(tmp_path):
     assert kb.stats()["items"] == 0 and len(kb.vectors) == 0 and kb.check() == []
 
 
+def test_ingest_reports_and_logs_a_warning(tmp_path):
+    from tests.test_cli import UNPLACED
+
+    kb = KnowledgeBase.open(tmp_path / "kb")
+    (tmp_path / "plan.txt").write_text(UNPLACED, "utf-8")
+    [result] = kb.ingest([tmp_path / "plan.txt"])
+    assert result.status == "added" and result.items == 1
+    assert result.warning.startswith("размещено") and "лишняя колонка" in result.warning
+    logged = kb.db.execute("SELECT message FROM ingest_log WHERE path = ?", (result.path,)).fetchone()
+    assert logged["message"] == result.warning
+
+
 def test_vectors_repaired_from_sqlite(tmp_path):
     kb = KnowledgeBase.open(tmp_path)
     kb.ingest([seed_path("004")])
