@@ -151,7 +151,7 @@ class Document:
         out = []
         if not self.items:
             out.append("не найдено ни одного пункта")
-        if self.coverage and not self.coverage.complete:
+        if self.coverage and (not self.coverage.complete or self.coverage.lost):
             lost = "; ".join(f"«{_clip(t)}»" for t in self.coverage.lost[:3])
             more = f" и ещё {len(self.coverage.lost) - 3}" if len(self.coverage.lost) > 3 else ""
             out.append(f"размещено {self.coverage.share:.0%} текста, не размещено: {lost}{more}")

@@ -138,9 +138,14 @@ def test_api_ingest_reports_each_file(client, server, tmp_path):
     junk.write_bytes(b"%PDF-1.4\n\x00\xff garbage")
     exe = tmp_path / "tool.exe"
     exe.write_bytes(b"MZ\x90\x00")
-    files = [handle_file(str(p)) for p in (good, junk, exe)]
+    from tests.test_cli import UNPLACED
+
+    partial = tmp_path / "план.txt"
+    partial.write_text(UNPLACED.replace("Семинар", "Вебинар"), encoding="utf-8")
+    files = [handle_file(str(p)) for p in (good, junk, exe, partial)]
     table, status = client.predict(files, api_name="/ingest")
     rows = {r[0]: r for r in table["data"]}
+    assert rows["план.txt"][1] == "добавлен" and rows["план.txt"][3].startswith("ПРЕДУПРЕЖДЕНИЕ: размещено")
     assert rows["новый приказ.txt"][1] == "добавлен" and rows["новый приказ.txt"][2] == 3
     assert rows["scan.pdf"][1] == "ОШИБКА" and rows["scan.pdf"][3]
     assert rows["tool.exe"][1] == "ОШИБКА" and "формат" in rows["tool.exe"][3]

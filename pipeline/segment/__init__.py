@@ -256,8 +256,9 @@ def _read_tail(doc: Document, tail: list[Block], ordinal: int) -> list[Item]:
                 name_at = i - 1 if i and len(texts[i - 1]) < 100 else i
                 doc.signatory = header.signatory_of(texts[name_at : i + 1])
                 doc.header += texts[name_at : i + 1]
+                signature = range(name_at, i + 1)
                 break
-    keep = [b for i, b in enumerate(tail) if name_at is None or i < name_at or i > name_at + 1]
+    keep = [b for i, b in enumerate(tail) if name_at is None or i not in signature]
     return [_paragraph(b, ordinal + n) for n, b in enumerate(_substantial(keep))]
 
 

@@ -50,7 +50,7 @@ def clean(blocks: list[Block]) -> tuple[list[Block], list[Skipped]]:
             continue
         # A bare number inside a run of lines is a table's row or column number, not a page number.
         raw = b.text.split("\n")
-        footer = [is_footer(line) and (len(raw) == 1 or not line.strip().isdigit()) for line in raw]
+        footer = [is_footer(line) and (len(raw) == 1 or not line.strip().rstrip(".").isdigit()) for line in raw]
         lines = [line for line, f in zip(raw, footer, strict=True) if not f]
         skipped += [
             Skipped(line, "колонтитул", b.pos) for line, f in zip(raw, footer, strict=True) if f and line.strip()

@@ -16,6 +16,8 @@ from pipeline.records import COMPLETE_COVERAGE, Block, Coverage, Document
 _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z0-9]+")
 # A line is named as lost when fewer than this share of its words were placed.
 _LOST_LINE = 0.5
+# «Целевая группа: учителя» — the label a table column's text carries in the description.
+_LABEL = re.compile(r"^[^:\n]{1,80}: ")
 
 
 def words(text: str) -> list[str]:
@@ -23,16 +25,23 @@ def words(text: str) -> list[str]:
 
 
 def placed_words(doc: Document) -> Counter:
-    """Every word the document keeps: metadata lines, item fields, headings, skipped text."""
+    """Every word the document keeps: metadata lines, item fields, headings, skipped text.
+
+    Words the parser repeats are counted once: the header label of a labelled column («Примечание:
+    …» in every row) and the parent clause copied into its sub-clauses' section path.
+    """
     found: Counter = Counter()
     for text in doc.header:
         found.update(words(text))
     sections: set[str] = set()
     for item in doc.items:
-        for text in (item.number, item.activity, item.description, item.deadline, item.responsible, item.result):
+        for text in (item.number, item.activity, item.deadline, item.responsible, item.result):
             if text:
                 found.update(words(text))
-        sections.update(item.section)
+        for line in (item.description or "").split("\n"):
+            found.update(words(_LABEL.sub("", line)))
+        if item.kind != "clause":
+            sections.update(item.section)
     for heading in sections:
         found.update(words(heading))
     for s in doc.skipped:

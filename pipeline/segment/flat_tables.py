@@ -54,8 +54,11 @@ def _unflatten_block(block: Block) -> list[Block]:
         found = _ascii(lines, i) or _marked(lines, i) or _unmarked(lines, i)
         if found:
             rows, end = found
-            flush_text()
-            out.extend(Block("\t".join(cells), cells, _at(block, n)) for n, cells in rows)
+            if rows:
+                flush_text()
+                out.extend(Block("\t".join(cells), cells, _at(block, n)) for n, cells in rows)
+            else:  # a run that looked like a table and is not: its lines are text, not tried again
+                text.extend((n, lines[n]) for n in range(i, end))
             i = end
             continue
         text.append((i, lines[i]))
@@ -68,6 +71,8 @@ def _at(block: Block, offset: int):
     return replace(block.pos, line=block.pos.line + offset) if block.pos.line is not None else block.pos
 
 
+# (line offset, cells) of each row; a detector returns the rows and the line after them, or no
+# rows and the end of a run that looked like a table and is not (so it is not tried line by line).
 Rows = list[tuple[int, tuple[str, ...]]]
 
 
@@ -80,7 +85,7 @@ def _ascii(lines: list[str], start: int) -> tuple[Rows, int] | None:
         end += 1
     block = lines[start:end]
     if sum(1 for ln in block if _ASCII_ROW.match(ln) and not _RULE.match(ln)) < 3:
-        return None
+        return [], end
     ruled = any(_RULE.match(ln) for ln in block)
     rows: Rows = []
     current: list[list[str]] | None = None
@@ -135,7 +140,7 @@ def _closing(lines: list[str], start: int) -> tuple[Rows, int] | None:
             break
     width = _header_width([c for _, c in cells])
     if width < 2:
-        return None
+        return ([], end) if end > start else None
     rows = [(cells[k][0], tuple(c for _, c in cells[k : k + width])) for k in range(0, len(cells), width)]
     return rows, end
 

@@ -36,7 +36,8 @@ ACT_KINDS = ("приказ", "постановление", "распоряжен
 _ACT_WORD = r"(?:приказ|постановлени|распоряжени|решени|письм)[а-яё]*"
 
 _SPACED = re.compile(r"\b(?:[А-ЯЁа-яё] ){3,}[А-ЯЁа-яё]\b")
-_STAMP = re.compile(r"^(?:утвержд[её]н|утверждаю|принят|согласован|приложение\b)[а-я]*\b", re.IGNORECASE)
+# «УТВЕРЖДЕН(А/О/Ы)», «Утверждаю», «ПРИНЯТА», «СОГЛАСОВАНО», «Приложение»; not «Принятые меры…».
+_STAMP = re.compile(r"^(?:утвержд[её]н[аоы]?|утверждаю|принят[аоы]?|согласован[аоы]?|приложение)\b", re.IGNORECASE)
 # «№ 45», «N 345-р» (legal databases print a Latin N), «№45/01-04».
 NUMBER_MARK = r"(?:№|\bN(?=\s?\d))"
 _NUMBER = re.compile(rf"{NUMBER_MARK}\s*([0-9А-ЯЁа-яA-Za-z][\w/.\-]*[0-9А-ЯЁа-яA-Za-z]|\d)")
@@ -288,6 +289,8 @@ def nominative(body: str) -> str | None:
     noun = parses[noun_at][0]
     gender = noun.tag.gender
     for n, word in enumerate(words[:noun_at]):
+        if adjective[n] is None:  # «приказом по школе», «и.о. начальника»: not a body's name to inflect
+            return body[:1].upper() + body[1:]
         form = inflect(adjective[n], {"nomn", "sing", gender} if gender else {"nomn", "sing"})
         out.append(form.word if form else word)
     out.append(noun.normal_form)

@@ -63,11 +63,13 @@ def rebuild(blocks: list[Block]) -> list[Block]:
     run: list[Block] = []
 
     def flush() -> None:
-        lines = [(b, line) for b in run for line in b.text.split("\n")]
-        for offset, text in _paragraphs([line for _, line in lines]):
-            b = lines[offset][0]
-            first = next(n for n, (x, _) in enumerate(lines) if x is b)
-            pos = replace(b.pos, line=b.pos.line + offset - first) if b.pos.line is not None else b.pos
+        lines = [(k, b, line) for k, b in enumerate(run) for line in b.text.split("\n")]
+        first: dict[int, int] = {}
+        for n, (k, _, _) in enumerate(lines):
+            first.setdefault(k, n)
+        for offset, text in _paragraphs([line for _, _, line in lines]):
+            k, b, _ = lines[offset]
+            pos = replace(b.pos, line=b.pos.line + offset - first[k]) if b.pos.line is not None else b.pos
             out.append(Block(text, (), pos))
         run.clear()
 
