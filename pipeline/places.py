@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pipeline.text import is_capitals
+
 # Official name → other names it is printed under (each also matched in any case form).
 REGIONS: dict[str, tuple[str, ...]] = {
     "Республика Адыгея": ("Адыгея",),
@@ -71,8 +73,6 @@ REGIONS: dict[str, tuple[str, ...]] = {
 # Moscow is named only with «г.»/«город» (or its government), not bare: «Москва» alone is as often
 # a street or a river. Saint Petersburg and Sevastopol are unambiguous in any form.
 _CITIES = {"Москва": "Москв"}
-REGIONS["Санкт-Петербург"] = ()
-REGIONS["Севастополь"] = ()
 
 # Regional capitals: a school's or a city's document often names only its city («города Якутска»).
 CAPITALS: dict[str, str] = {
@@ -218,8 +218,7 @@ def _adjective(word: str, nominative: str) -> str:
 
 def _uncapitalised(text: str) -> str:
     """Capitals lines in normal case, the district's own name capitalised; offsets are kept."""
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters or sum(ch.isupper() for ch in letters) < 0.8 * len(letters):
+    if not is_capitals(text):
         return text
     return re.sub(
         r"\b([а-яё]+(?:-[а-яё]+)?)(?=\s+(?:муниципальн[а-я]+\s+|городск[а-я]+\s+)?(?:район|округ))",

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
+# An item's printed number alone in a cell or on a line: «1», «2.», «1.1.3».
+ITEM_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+
 # Latin letters that look Cyrillic, as typists and OCR mix them into Russian words.
 _LOOKALIKES = str.maketrans("ABCEHKMOPTXaceopxy", "АВСЕНКМОРТХасеорху")
 _MIXED_WORD = re.compile(r"\w*[А-Яа-яЁё]\w*")
@@ -52,3 +55,30 @@ def lemma(word: str) -> str:
     if not re.search("[а-я]", w):
         return w
     return morph().parse(w)[0].normal_form.replace("ё", "е")
+
+
+def is_capitals(text: str) -> bool:
+    """Mostly capital letters, as letterheads, kinds and headings print them."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
+
+
+def join_cell_lines(parts: list[str]) -> str:
+    """A table cell's lines as one text. A line ending in a hyphen runs on without a space; the
+    hyphen goes when the joined word is a known word («выпол-» + «нение»), and stays in a compound
+    broken at its hyphen («школ-» + «участников»)."""
+    text = ""
+    for part in parts:
+        if text.endswith("-") and len(text) > 1 and text[-2].isalpha():
+            text = text[:-1] + part if _hyphenated(text, part) else text + part
+        else:
+            text = f"{text} {part}" if text else part
+    return text
+
+
+def _hyphenated(text: str, part: str) -> bool:
+    from pipeline.tag.normalize import morph
+
+    head = re.search(r"[А-ЯЁа-яё]+-$", text)
+    tail = re.match(r"[а-яё]+", part)
+    return bool(head and tail) and morph().word_is_known((head.group(0)[:-1] + tail.group(0)).lower())

@@ -13,16 +13,16 @@ cell into rows of its own, so it is not used.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 from statistics import median
+
+from pipeline.text import ITEM_NUMBER, join_cell_lines
 
 # A gap between words wider than this (points) separates two cells; a space is ~3 pt at 10 pt.
 CELL_GAP = 8.0
 # Column edges closer than this (points) are the same edge.
 EDGE = 4.0
-_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 
 
 @dataclass
@@ -108,7 +108,8 @@ def find_tables(lines: list[Line]) -> list[Region]:
     current: list[Line] = []
     for line in lines:
         multi = len(line.segments) >= 2 and _aligned(line, edges) >= 2
-        inside = bool(current) and line.top - current[-1].bottom < 3 * pitch
+        # A row's lines follow each other closely; a signature or paragraph stands further below.
+        inside = bool(current) and line.top - current[-1].bottom < 2 * pitch
         if multi and (inside or not current):
             current.append(line)
             continue
@@ -140,7 +141,7 @@ def _fits_one_column(line: Line, edges: list[float]) -> bool:
 
 def _rows(region: list[Line], edges: list[float]) -> list[tuple[float, tuple[str, ...]]]:
     """Lines grouped into rows, cells joined per column."""
-    first_is_number = sum(1 for ln in region if _NUMBER.match(_cell(ln, 0, edges))) >= 2
+    first_is_number = sum(1 for ln in region if ITEM_NUMBER.match(_cell(ln, 0, edges))) >= 2
     gaps = [b.top - a.top for a, b in pairwise(region)]
     line_pitch = min(gaps) if gaps else 12.0
     rows: list[tuple[float, list[list[str]]]] = []
@@ -153,14 +154,14 @@ def _rows(region: list[Line], edges: list[float]) -> list[tuple[float, tuple[str
             first = _cell(line, 0, edges)
             # With a number column, only a number (or a new header line after a gap) opens a row:
             # a row carried over a page break has none and is merged back by segmentation.
-            starts = bool(_NUMBER.match(first)) or (gap and bool(first)) if first_is_number else gap
+            starts = bool(ITEM_NUMBER.match(first)) or (gap and bool(first)) if first_is_number else gap
         if starts:
             rows.append((line.top, [[] for _ in edges]))
         cells = rows[-1][1]
         for s in line.segments:
             cells[_column(s.x0, edges)].append(s.text)
         prev = line
-    return [(top, tuple(_join(parts) for parts in cells)) for top, cells in rows]
+    return [(top, tuple(join_cell_lines(parts) for parts in cells)) for top, cells in rows]
 
 
 def _spans_columns(line: Line, edges: list[float]) -> bool:
@@ -170,18 +171,6 @@ def _spans_columns(line: Line, edges: list[float]) -> bool:
 
 def _cell(line: Line, col: int, edges: list[float]) -> str:
     return " ".join(s.text for s in line.segments if _column(s.x0, edges) == col)
-
-
-def _join(parts: list[str]) -> str:
-    """A cell's lines as one text; a line ending in a hyphen runs on without a space
-    («школ-» + «участников»: Word exports break compounds there, rarely hyphenate words)."""
-    text = ""
-    for part in parts:
-        if text.endswith("-") and len(text) > 1 and text[-2].isalpha():
-            text += part
-        else:
-            text = f"{text} {part}" if text else part
-    return text
 
 
 def _crosses(s: Segment, edges: list[float]) -> bool:
@@ -219,4 +208,4 @@ def hanging_row(lines: list[Line], bbox: tuple[float, float, float, float], edge
     for line in taken:
         for s in line.segments:
             cells[_column(s.x0, edges)].append(s.text)
-    return taken, tuple(_join(c) for c in cells)
+    return taken, tuple(join_cell_lines(c) for c in cells)

@@ -32,8 +32,10 @@ from pipeline.segment.tables import (
 _ANNEX_MARK = re.compile(r"^(?:Приложение|\(в ред\.)", re.IGNORECASE)
 _FIRST_CLAUSE = re.compile(r"^\s*1[.)]\s*[А-ЯЁ]")
 _SUBSTANCE = re.compile(r"[А-ЯЁа-яёA-Za-z]{3}")
-# Head paragraphs longer than this are content, whatever their place: metadata lines are short.
+# Head paragraphs longer than this are content, whatever their place: metadata lines are short
+# (a preamble is the longest, a letterhead line or a stamp far shorter).
 _META_MAX = 1200
+_LETTERHEAD_MAX = 300
 # Rows read ahead of a table to learn its columns from their content.
 _SAMPLE = 30
 
@@ -139,7 +141,8 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
     if stamp and not doc.municipality:
         doc.municipality = header.municipality_of(stamp.issuer)
     used_by_clauses = set(range(trigger + 1, rest_at)) if trigger is not None else set()
-    meta = {i for i in meta if len(texts[i]) <= _META_MAX or i == title_at}
+    # Metadata lines are short: prose before the kind word (a web page's news text) is content.
+    meta = {i for i in meta if len(texts[i]) <= (_LETTERHEAD_MAX if i < (kind_at or 0) else _META_MAX) or i == title_at}
     doc.header += [texts[i] for i in sorted(meta)]
     rest = [b for i, b in enumerate(head) if i not in meta and i not in used_by_clauses]
     items += [_paragraph(b, len(items) + n) for n, b in enumerate(_substantial(rest), start=1)]
@@ -200,11 +203,14 @@ def _read_body(doc: Document, body: list[Block], ordinal: int) -> list[Item]:
                 i += 1
                 continue
             if is_key_value(sample):
-                n = len(sample)
-                for row in body[i : i + n]:
-                    if row.is_row:
-                        items.append(_pair(row, ordinal + len(items)))
-                i += n
+                pairs = 0
+                while i < len(body) and pairs < len(sample):  # paragraphs between its rows stay paragraphs
+                    row = body[i]
+                    items.append(
+                        _pair(row, ordinal + len(items)) if row.is_row else _paragraph(row, ordinal + len(items))
+                    )
+                    pairs += row.is_row
+                    i += 1
                 table = None
                 continue
             table = Table(("",) * width, columns.assign(("",) * width, sample, report=doc.kind == "отчёт"))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.text import lemma
+from pipeline.text import ITEM_NUMBER, lemma
 
 ROLES = ("number", "activity", "description", "deadline", "responsible", "result", "target", "note")
 
@@ -56,7 +56,6 @@ PHRASES: dict[tuple[str, str], str] = {
     ("срок", "реализация"): "deadline",
 }
 _WORD = re.compile(r"№|п/п|[А-ЯЁа-яёA-Za-z]+")
-_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 _MONTHS = "январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр"
 _WHEN = re.compile(
     rf"(?:{_MONTHS})|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|\b20\d\d\b|квартал|полугоди|в течение|ежемесячн|ежегодн"
@@ -93,7 +92,7 @@ def content_role(cells: Sequence[str]) -> str | None:
     if not filled:
         return None
     share = lambda test: sum(1 for c in filled if test(c)) / len(filled)  # noqa: E731
-    if share(lambda c: bool(_NUMBER.match(c))) >= 0.7:
+    if share(lambda c: bool(ITEM_NUMBER.match(c))) >= 0.7:
         return "number"
     if share(lambda c: len(c) <= 80 and bool(_WHEN.search(c))) >= 0.6:
         return "deadline"

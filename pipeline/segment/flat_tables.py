@@ -21,10 +21,10 @@ from dataclasses import replace
 
 from pipeline.records import Block
 from pipeline.segment import columns
+from pipeline.text import ITEM_NUMBER, join_cell_lines
 
 _RULE = re.compile(r"^\s*[|+]?[\s\-—–─═=+|]{3,}$")
 _ASCII_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 _MAX_HEADER_CELL = 80
 
 
@@ -86,26 +86,29 @@ def _ascii(lines: list[str], start: int) -> tuple[Rows, int] | None:
     block = lines[start:end]
     if sum(1 for ln in block if _ASCII_ROW.match(ln) and not _RULE.match(ln)) < 3:
         return [], end
-    ruled = any(_RULE.match(ln) for ln in block)
+    # Rules between rows (pseudographics) group a row's lines; a single rule under the header
+    # (a markdown table) does not, and then every line is a row.
+    groups = "".join("r" if _RULE.match(ln) else "d" for ln in block).strip("r")
+    ruled = len([g for g in groups.split("r") if g]) >= 3
     rows: Rows = []
     current: list[list[str]] | None = None
     first = start
     for n, line in enumerate(block, start=start):
         if _RULE.match(line):
             if current:
-                rows.append((first, tuple(_join(c) for c in current)))
+                rows.append((first, tuple(join_cell_lines(c) for c in current)))
             current = None
             continue
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if current is None or len(cells) != len(current) or not ruled:
             if current:
-                rows.append((first, tuple(_join(c) for c in current)))
+                rows.append((first, tuple(join_cell_lines(c) for c in current)))
             current, first = [[] for _ in cells], n
         for col, c in enumerate(cells):
             if c:
                 current[col].append(c)
     if current:
-        rows.append((first, tuple(_join(c) for c in current)))
+        rows.append((first, tuple(join_cell_lines(c) for c in current)))
     return rows, end
 
 
@@ -131,7 +134,7 @@ def _closing(lines: list[str], start: int) -> tuple[Rows, int] | None:
             first = n
         if line.endswith("|"):
             parts.append(line[:-1].strip())
-            cells.append((first, _join(parts)))
+            cells.append((first, join_cell_lines(parts)))
             parts = []
             end = n + 1
         elif line and n + 1 < len(lines) and lines[n + 1].strip().endswith("|"):
@@ -155,7 +158,7 @@ def _opening(lines: list[str], start: int) -> tuple[Rows, int] | None:
         line = lines[n].strip()
         if line == "|":
             if row:
-                rows.append((first, tuple(_join(c) for c in row)))
+                rows.append((first, tuple(join_cell_lines(c) for c in row)))
             row = []
             end = n + 1
             n += 1
@@ -199,13 +202,13 @@ def _unmarked(lines: list[str], start: int) -> tuple[Rows, int] | None:
     n = start + width
     while n < len(lines):
         line = lines[n].strip()
-        if _NUMBER.match(line) and n + width <= len(lines):
+        if ITEM_NUMBER.match(line) and n + width <= len(lines):
             cells = tuple(ln.strip() for ln in lines[n : n + width])
-            if any(_NUMBER.match(c) for c in cells[1:]) and not all(_NUMBER.match(c) for c in cells):
+            if any(ITEM_NUMBER.match(c) for c in cells[1:]) and not all(ITEM_NUMBER.match(c) for c in cells):
                 break
             rows.append((n, cells))
             n += width
-        elif line and len(line) <= 150 and n + 1 < len(lines) and _NUMBER.match(lines[n + 1].strip()):
+        elif line and len(line) <= 150 and n + 1 < len(lines) and ITEM_NUMBER.match(lines[n + 1].strip()):
             rows.append((n, (line,)))  # a heading row: «Этап II. Основной (2021 – 2024 гг.)»
             n += 1
         else:
@@ -230,14 +233,3 @@ def _header_width(cells: list[str]) -> int:
             break
         width += 1
     return width if columns.known_roles(tuple(cells[:width])) >= 2 else 0
-
-
-def _join(parts: list[str]) -> str:
-    """A cell's lines as one text; a word hyphenated at a line end is joined back."""
-    text = ""
-    for part in parts:
-        if text.endswith("-") and part[:1].islower() and len(text) > 1 and text[-2].isalpha():
-            text = text[:-1] + part
-        else:
-            text = f"{text} {part}" if text else part
-    return text

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pipeline import places
 from pipeline.dates import DATE_PATTERN, find_date, parse_date
 from pipeline.records import Citation, Period, Person
-from pipeline.text import quoted
+from pipeline.text import is_capitals, quoted
 
 # Kind as printed → canonical kind. Longer phrases first.
 KINDS: tuple[tuple[str, str], ...] = (
@@ -41,7 +41,7 @@ _STAMP = re.compile(r"^(?:утвержд[её]н[аоы]?|утверждаю|п�
 # «№ 45», «N 345-р» (legal databases print a Latin N), «№45/01-04».
 NUMBER_MARK = r"(?:№|\bN(?=\s?\d))"
 _NUMBER = re.compile(rf"{NUMBER_MARK}\s*([0-9А-ЯЁа-яA-Za-z][\w/.\-]*[0-9А-ЯЁа-яA-Za-z]|\d)")
-TITLE = re.compile(r"^Об?\s+(?:[а-яё]|[А-ЯЁ]{3,})")  # «Об утверждении …», «О МЕРАХ ПО …»
+TITLE = re.compile(r"^Об?\s+(?!том\b|тех\b|чем\b|ком\b)(?:[а-яё]|[А-ЯЁ]{3,})")  # «Об утверждении …», «О МЕРАХ ПО …»
 # «школа № 4», «МБОУ СОШ № 617», «протокол № 1»: numbers in a letterhead that are not the act's.
 _NOT_ACT_NUMBER = re.compile(
     r"(?:школ[аыуе]?|СОШ|ООШ|гимнази[яи]|лице[йя]|протокол[а]?|корпус|дом|д\.)\s*$", re.IGNORECASE
@@ -70,8 +70,7 @@ def collapse_spaced(text: str) -> str:
 
 def sentence_case(text: str) -> str:
     """Letterhead capitals to normal case, keeping abbreviations (МОЦ, ОД) and proper names."""
-    letters = re.sub(r"[^А-ЯЁа-яё]", "", text)
-    if letters and sum(ch.isupper() for ch in letters) > 0.8 * len(letters):
+    if is_capitals(re.sub(r"[^А-ЯЁа-яё]", "", text)):
         result = text.lower()  # all capitals: every word, short ones too
     else:
         words = re.split(r"(\s+|[«»\"()])", text)

@@ -18,6 +18,7 @@ from dataclasses import replace
 from pipeline.records import Block
 from pipeline.segment.clauses import TRIGGER_WORDS
 from pipeline.segment.header import NAME, collapse_spaced, kind_of
+from pipeline.text import is_capitals
 
 # Glued joins: a capitals word running into lower case («РАСПОРЯЖЕНИЕот»), a word into «№»/«N»,
 # lower case running into a capitalised word («образованияПриказываю»), «приказываю:1.».
@@ -135,9 +136,4 @@ def _continues(prev: str, line: str) -> bool:
     name = NAME.search(prev)
     if name and name.end() == len(prev.rstrip()):  # a signature ends its paragraph
         return False
-    return _is_capitals(prev) == _is_capitals(line)
-
-
-def _is_capitals(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 3 and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
+    return is_capitals(prev) == is_capitals(line)
