@@ -256,3 +256,44 @@ def test_nominative_of_the_approving_body():
         == "Управление образования администрации города"
     )
     assert header.nominative("Главного управления образования") == "Главное управление образования"
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "УТВЕРЖДЕН приказом по школе от 01.09.2020 № 12",
+        "УТВЕРЖДЕН приказом и.о. начальника управления от 01.09.2020 № 3",
+    ],
+)
+def test_stamps_naming_no_body_do_not_crash(stamp):
+    doc = _txt(f"{stamp}\n\nПЛАН РАБОТЫ\n\n№\tМероприятие\tСрок\n1\tСовещание\tмай\n")
+    assert (doc.date, doc.number) == ("2020-09-01", stamp.rsplit(" ", 1)[1])
+
+
+def test_markdown_table_is_read_row_by_row():
+    text = (
+        "| № | Мероприятие | Срок |\n|---|---|---|\n| 1 | Провести совещание | май |\n| 2 | Подготовить отчёт | июнь |"
+    )
+    rows = [b.cells for b in unflatten([Block(text, (), Position(line=1))]) if b.is_row]
+    assert rows == [
+        ("№", "Мероприятие", "Срок"),
+        ("1", "Провести совещание", "май"),
+        ("2", "Подготовить отчёт", "июнь"),
+    ]
+
+
+def test_a_column_headed_with_a_kind_word_is_still_a_table():
+    doc = _txt("Мероприятие\tСрок\tОтчёт\nПровести совещание\tмай\tпротокол\nСобрать данные\tиюнь\tсправка\n")
+    rows = [i for i in doc.items if i.kind == "row"]
+    assert [(r.activity, r.deadline, r.result) for r in rows] == [
+        ("Провести совещание", "май", "протокол"),
+        ("Собрать данные", "июнь", "справка"),
+    ]
+
+
+def test_a_lost_line_warns_even_when_the_share_is_high():
+    rows = "\n".join(f"{n}\tМероприятие номер {n} по плану\tмай\tметодист" for n in range(1, 41))
+    text = f"№\tМероприятие\tСрок\tОтветственный\n{rows}\nИ.И. Петров\nВажная строка после подписи\n"
+    doc = _txt(text)
+    assert doc.coverage.share > 0.98
+    assert any("Важная строка" in i.activity for i in doc.items) or doc.warnings()

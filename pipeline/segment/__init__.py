@@ -28,6 +28,7 @@ from pipeline.segment.tables import (
     is_key_value,
     is_subheader,
 )
+from pipeline.text import is_capitals
 
 _ANNEX_MARK = re.compile(r"^(?:Приложение|\(в ред\.)", re.IGNORECASE)
 _FIRST_CLAUSE = re.compile(r"^\s*1[.)]\s*[А-ЯЁ]")
@@ -66,18 +67,24 @@ def segment(blocks: list[Block], source: str) -> Document:
 def _letterhead_rows(blocks: list[Block]) -> list[Block]:
     """A letterhead or stamps laid out as a table (a bilingual letterhead, «СОГЛАСОВАНО | УТВЕРЖДАЮ»
     side by side) are read as paragraphs: the rows above the kind word, when none is a table header."""
-    kind_at = next(
-        (
-            i
-            for i, b in enumerate(blocks[:12])
-            if any(header.kind_of(c) for c in b.cells if c) or (not b.is_row and header.kind_of(b.text.split("\n")[0]))
-        ),
-        None,
-    )
-    if kind_at is None or any(is_header(b.cells) for b in blocks[:kind_at] if b.is_row):
+    kind_at = next((i for i, b in enumerate(blocks[:12]) if _states_kind(b)), None)
+    if kind_at is None or not all(_letterhead_row(b) for b in blocks[:kind_at] if b.is_row):
         return blocks
     flat = [Block("\n".join(c for c in b.cells if c), (), b.pos) if b.is_row else b for b in blocks[: kind_at + 1]]
     return rebuild(flat) + blocks[kind_at + 1 :]
+
+
+def _states_kind(block: Block) -> bool:
+    """A paragraph opening with the kind, or a row with the kind in capitals in a cell («ПРИКАЗ
+    БОЕРЫК»); «Отчёт» heading a table's column is not one."""
+    if not block.is_row:
+        return bool(header.kind_of(block.text.split("\n")[0]))
+    return not is_header(block.cells) and any(header.kind_of(c) and is_capitals(c) for c in block.cells if c)
+
+
+def _letterhead_row(block: Block) -> bool:
+    """A row of a letterhead or of stamps: capitals (the body's name) or a stamp in a cell."""
+    return not is_header(block.cells) and any(is_capitals(c) or header.is_stamp(c) for c in block.cells if c)
 
 
 def _read_head(doc: Document, head: list[Block]) -> list[Item]:
@@ -196,7 +203,7 @@ def _read_body(doc: Document, body: list[Block], ordinal: int) -> list[Item]:
         width = len(block.cells)
         if table is None:
             sample = _sample(body, i, width)
-            if table is None and actor_header(block.cells) and not is_key_value(sample):
+            if actor_header(block.cells) and not is_key_value(sample):
                 table = Table(block.cells, None)
                 doc.skipped.append(Skipped(block.text, "шапка таблицы", block.pos))
                 tables.append(table)

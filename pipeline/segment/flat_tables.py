@@ -176,7 +176,9 @@ def _opening(lines: list[str], start: int) -> tuple[Rows, int] | None:
             if nxt is None:
                 break
             head = [ln.strip() for ln in lines[n:nxt] if ln.strip()]
-            split = len(head) - 1 if head and len(head[-1]) <= 15 else len(head)
+            if not rows and not all(_number_cell(h) for h in head):
+                return None  # text above the table is not its first cell: the table starts further down
+            split = len(head) - 1 if head and _number_cell(head[-1]) else len(head)
             for k, heading in enumerate(head[:split]):
                 rows.append((n + k, (heading,)))
             row, first = [head[split:]], n
@@ -216,6 +218,11 @@ def _unmarked(lines: list[str], start: int) -> tuple[Rows, int] | None:
     if len(rows) < 3:
         return None
     return rows, n
+
+
+def _number_cell(text: str) -> bool:
+    """What a row's first cell holds before its first mark: its number, or the number column's header."""
+    return bool(ITEM_NUMBER.match(text)) or text in ("N", "№", "п/п", "N п/п", "№ п/п", "№№")
 
 
 def _names_column(cell: str) -> bool:

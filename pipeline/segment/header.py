@@ -124,7 +124,6 @@ def issuer_of(paragraphs: list[str]) -> str | None:
             continue
         if TITLE.match(text) or re.search(r"::|\|| / ", text):  # the title, or a web page's menus
             continue
-            continue
         # «администрации …» or a bare «Оренбургской области» goes on the line above (DOCX lines).
         place_only = len(text.split()) <= 4 and (places.regions(text) or places.municipalities(text))
         if bodies and (text[:1].islower() or place_only):
