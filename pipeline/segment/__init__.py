@@ -43,7 +43,7 @@ _SAMPLE = 30
 
 def segment(blocks: list[Block], source: str) -> Document:
     cleaned, skipped = clean(blocks)
-    blocks = _letterhead_rows(rebuild(unflatten(cleaned)))
+    blocks = _letterhead_rows(_lone_rows(rebuild(unflatten(cleaned))))
     rows = [i for i, b in enumerate(blocks) if b.is_row]
     first, last = (rows[0], rows[-1]) if rows else (len(blocks), len(blocks))
     head, body, tail = blocks[:first], blocks[first : last + 1], blocks[last + 1 :]
@@ -72,6 +72,22 @@ def _letterhead_rows(blocks: list[Block]) -> list[Block]:
         return blocks
     flat = [Block("\n".join(c for c in b.cells if c), (), b.pos) if b.is_row else b for b in blocks[: kind_at + 1]]
     return rebuild(flat) + blocks[kind_at + 1 :]
+
+
+def _lone_rows(blocks: list[Block]) -> list[Block]:
+    """A table of one short row is a layout device — the date beside the number, the position beside
+    the name of a signature — not an activity table: it is read as a paragraph."""
+    out = list(blocks)
+    for i, b in enumerate(blocks):
+        if not b.is_row or is_header(b.cells):
+            continue
+        near = [x for x in blocks[max(0, i - 1) : i + 2] if x is not b]
+        if any(x.is_row and len(x.cells) == len(b.cells) for x in near):
+            continue
+        filled = [c for c in b.cells if c]
+        if len(filled) <= 3 and sum(len(c) for c in filled) < 160:
+            out[i] = Block(" ".join(filled), (), b.pos)
+    return out
 
 
 def _states_kind(block: Block) -> bool:

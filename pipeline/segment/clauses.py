@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from pipeline.records import Block, Item, Position
-from pipeline.segment.header import collapse_spaced
+from pipeline.segment.header import NAME, collapse_spaced
+from pipeline.text import is_capitals
 
 # The words that open an act's operative part, in the first and the third person
 # («приказываю:», «Правительство … постановляет:», «коллегия решила:»).
@@ -75,6 +76,11 @@ def _take_line(line: str, pos: Position, items: list[Item], ordinal: int) -> boo
     quoted = text[:1] in '«"„' and last.activity.rstrip().endswith(":")  # «изложить в редакции: "…"»
     if quoted or text[:1].islower() or not last.activity.rstrip().endswith((".", ";", ":")):
         last.activity = f"{last.activity} {text}"
+        return True
+    # «1. Утвердить:» followed by the unnumbered list of what: each line of the list is the clause's.
+    listed = last.activity.rstrip().endswith((":", ";")) and len(text) < 600 and not NAME.search(text)
+    if listed and not is_capitals(text):  # «ПОЛОЖЕНИЕ» in capitals opens an annex, not a list line
+        last.activity = f"{last.activity}\n{text}"
         return True
     return False
 

@@ -41,7 +41,7 @@ _STAMP = re.compile(r"^(?:утвержд[её]н[аоы]?|утверждаю|п�
 # «№ 45», «N 345-р» (legal databases print a Latin N), «№45/01-04».
 NUMBER_MARK = r"(?:№|\bN(?=\s?\d))"
 _NUMBER = re.compile(rf"{NUMBER_MARK}\s*([0-9А-ЯЁа-яA-Za-z][\w/.\-]*[0-9А-ЯЁа-яA-Za-z]|\d)")
-TITLE = re.compile(r"^Об?\s+(?!том\b|тех\b|чем\b|ком\b)(?:[а-яё]|[А-ЯЁ]{3,})")  # «Об утверждении …», «О МЕРАХ ПО …»
+TITLE = re.compile(r"^О[бБ]?\s+(?!том\b|тех\b|чем\b|ком\b)(?:[а-яё]|[А-ЯЁ]{3,})")  # «Об утверждении …», «О МЕРАХ ПО …»
 # «школа № 4», «МБОУ СОШ № 617», «протокол № 1»: numbers in a letterhead that are not the act's.
 _NOT_ACT_NUMBER = re.compile(
     r"(?:школ[аыуе]?|СОШ|ООШ|гимнази[яи]|лице[йя]|протокол[а]?|корпус|дом|д\.)\s*$", re.IGNORECASE
