@@ -124,7 +124,9 @@ def _marked(lines: list[str], start: int) -> tuple[Rows, int] | None:
 
 
 def _closing(lines: list[str], start: int) -> tuple[Rows, int] | None:
-    cells: list[tuple[int, str]] = []
+    """Cells closed by «|»; a line of pipes alone («|||||||») ends a row when the copy keeps them,
+    otherwise the header's width does, and a cell where a row's number should be is a heading row."""
+    cells: list[tuple[int, str] | None] = []  # None: an explicit end of row
     parts: list[str] = []
     first = start
     end = start
@@ -132,7 +134,10 @@ def _closing(lines: list[str], start: int) -> tuple[Rows, int] | None:
         line = lines[n].strip()
         if not parts:
             first = n
-        if line.endswith("|"):
+        if line and not line.strip("| "):
+            cells.append(None)
+            end = n + 1
+        elif line.endswith("|"):
             parts.append(line[:-1].strip())
             cells.append((first, join_cell_lines(parts)))
             parts = []
@@ -141,10 +146,33 @@ def _closing(lines: list[str], start: int) -> tuple[Rows, int] | None:
             parts.append(line)  # a cell running over two lines
         else:
             break
-    width = _header_width([c for _, c in cells])
+    while cells and cells[-1] is None:  # a closing line of pipes under the table
+        cells.pop()
+    if None in cells:
+        rows: Rows = []
+        row: list[tuple[int, str]] = []
+        for cell in [*cells, None]:
+            if cell is None:
+                if row:
+                    rows.append((row[0][0], tuple(c for _, c in row)))
+                row = []
+            else:
+                row.append(cell)
+        return (rows, end) if sum(len(r) >= 2 for _, r in rows) >= 2 else ([], end)
+    texts = [c for c in cells if c]
+    width = _header_width([c for _, c in texts])
     if width < 2:
         return ([], end) if end > start else None
-    rows = [(cells[k][0], tuple(c for _, c in cells[k : k + width])) for k in range(0, len(cells), width)]
+    numbered = _number_cell(texts[0][1])
+    rows = [(texts[0][0], tuple(c for _, c in texts[:width]))]
+    k = width
+    while k < len(texts):
+        if numbered and not _number_cell(texts[k][1]):
+            rows.append((texts[k][0], (texts[k][1],)))  # «1. Основное мероприятие …»: a heading row
+            k += 1
+            continue
+        rows.append((texts[k][0], tuple(c for _, c in texts[k : k + width])))
+        k += width
     return rows, end
 
 
