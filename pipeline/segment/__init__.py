@@ -50,8 +50,10 @@ def segment(blocks: list[Block], source: str) -> Document:
 
     doc = Document(source=source, skipped=list(skipped))
     items = _read_head(doc, head)
-    items += _read_body(doc, body, len(items) + 1)
-    items += _read_tail(doc, tail, len(items) + 1)
+    # An order's clauses may go on around the tables they amend, until the signature.
+    open_clauses = doc.signatory is None and any(i.kind == "clause" for i in items)
+    items += _read_body(doc, body, len(items) + 1, open_clauses)
+    items += _read_tail(doc, tail, len(items) + 1, open_clauses)
     doc.items = items
 
     all_text = "\n".join(b.text for b in blocks)
@@ -188,7 +190,7 @@ def _annex_heading_end(texts: list[str], start: int) -> int:
     return end
 
 
-def _read_body(doc: Document, body: list[Block], ordinal: int) -> list[Item]:
+def _read_body(doc: Document, body: list[Block], ordinal: int, open_clauses: bool) -> list[Item]:
     items: list[Item] = []
     table: Table | None = None
     tables: list[Table] = []
@@ -198,7 +200,9 @@ def _read_body(doc: Document, body: list[Block], ordinal: int) -> list[Item]:
         if not block.is_row:
             if table:
                 table.broken = True
-            if _substantial([block]):
+            if open_clauses and header.clause_like(block.text):  # «дополнить пунктом 18: |…|», then «2. …»
+                items += read_clauses([block], ordinal + len(items))[0]
+            elif _substantial([block]):
                 items.append(_paragraph(block, ordinal + len(items), table))
             i += 1
             continue
@@ -275,7 +279,7 @@ def _sample(body: list[Block], start: int, width: int) -> list[tuple[str, ...]]:
     return out
 
 
-def _read_tail(doc: Document, tail: list[Block], ordinal: int) -> list[Item]:
+def _read_tail(doc: Document, tail: list[Block], ordinal: int, open_clauses: bool) -> list[Item]:
     texts = [b.text for b in tail]
     name_at = None
     if doc.signatory is None:
@@ -287,8 +291,15 @@ def _read_tail(doc: Document, tail: list[Block], ordinal: int) -> list[Item]:
                 doc.header += texts[name_at : i + 1]
                 signature = range(name_at, i + 1)
                 break
-    keep = [b for i, b in enumerate(tail) if name_at is None or i not in signature]
-    return [_paragraph(b, ordinal + n) for n, b in enumerate(_substantial(keep))]
+    items: list[Item] = []
+    for i, b in enumerate(tail):
+        if name_at is not None and i in signature:
+            continue
+        if open_clauses and (name_at is None or i < name_at) and header.clause_like(b.text):
+            items += read_clauses([b], ordinal + len(items))[0]
+        elif _substantial([b]):
+            items.append(_paragraph(b, ordinal + len(items)))
+    return items
 
 
 def _substantial(blocks: list[Block]) -> list[Block]:

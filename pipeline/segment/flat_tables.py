@@ -32,11 +32,30 @@ def unflatten(blocks: list[Block]) -> list[Block]:
     """Paragraph blocks holding a flattened table become table rows; all else passes through."""
     out: list[Block] = []
     for b in blocks:
-        if b.is_row or "\n" not in b.text:
+        if b.is_row:
             out.append(b)
             continue
-        out.extend(_unflatten_block(b))
+        lines = [piece for line in b.text.split("\n") for piece in _uncollapse(line)]
+        if len(lines) == 1:
+            out.append(b)
+            continue
+        out.extend(_unflatten_block(Block("\n".join(lines), (), b.pos)))
     return out
+
+
+# Pseudographics whose line breaks a copy lost: «…|——|——|| 1. | Изучение |…» or «…| | 1. |…».
+_COLLAPSED_RULE = re.compile(r"\|[-—–─═=]{3,}(?:\|[-—–─═=]{3,})+\|")
+_LINE_JOIN = re.compile(r"\|\s?\|")
+
+
+def _uncollapse(line: str) -> list[str]:
+    """A pseudographic table run into one line, cut back into its lines (a join is «||» or «| |»:
+    an empty cell is padded with more spaces); the text around it stays on lines of its own."""
+    if len(line) < 300 or len(_COLLAPSED_RULE.findall(line)) < 2:
+        return [line]
+    first, last = line.index("|"), line.rindex("|")
+    table = _LINE_JOIN.sub("|\n|", line[first : last + 1]).split("\n")
+    return [p for p in (line[:first].strip(), *table, line[last + 1 :].strip()) if p]
 
 
 def _unflatten_block(block: Block) -> list[Block]:
