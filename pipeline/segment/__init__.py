@@ -17,7 +17,7 @@ from pipeline.segment import columns, header
 from pipeline.segment.clauses import find_trigger, read_clauses
 from pipeline.segment.cleanup import clean
 from pipeline.segment.coverage import coverage
-from pipeline.segment.flat_tables import unflatten
+from pipeline.segment.flat_tables import uncollapse, unflatten
 from pipeline.segment.layout import rebuild
 from pipeline.segment.tables import (
     Table,
@@ -42,7 +42,7 @@ _SAMPLE = 30
 
 
 def segment(blocks: list[Block], source: str) -> Document:
-    cleaned, skipped = clean(blocks)
+    cleaned, skipped = clean(uncollapse(blocks))
     blocks = _letterhead_rows(_lone_rows(rebuild(unflatten(cleaned))))
     rows = [i for i, b in enumerate(blocks) if b.is_row]
     first, last = (rows[0], rows[-1]) if rows else (len(blocks), len(blocks))
@@ -83,10 +83,11 @@ def _lone_rows(blocks: list[Block]) -> list[Block]:
     for i, b in enumerate(blocks):
         if not b.is_row or is_header(b.cells):
             continue
-        near = [x for x in blocks[max(0, i - 1) : i + 2] if x is not b]
-        if any(x.is_row and len(x.cells) == len(b.cells) for x in near):
-            continue
+        near = [x for x in blocks[max(0, i - 1) : i + 2] if x is not b and x.is_row]
         filled = [c for c in b.cells if c]
+        signature = len(filled) == 2 and any(header.canonical_name(c) and len(c) < 60 for c in filled)
+        if any(len(x.cells) == len(b.cells) for x in near) or (near and not signature):
+            continue  # a row of a table (a heading row, a row cut by a page break)
         if len(filled) <= 3 and sum(len(c) for c in filled) < 160:
             out[i] = Block(" ".join(filled), (), b.pos)
     return out

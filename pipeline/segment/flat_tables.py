@@ -32,14 +32,20 @@ def unflatten(blocks: list[Block]) -> list[Block]:
     """Paragraph blocks holding a flattened table become table rows; all else passes through."""
     out: list[Block] = []
     for b in blocks:
-        if b.is_row:
+        if b.is_row or "\n" not in b.text:
             out.append(b)
             continue
-        lines = [piece for line in b.text.split("\n") for piece in _uncollapse(line)]
-        if len(lines) == 1:
-            out.append(b)
-            continue
-        out.extend(_unflatten_block(Block("\n".join(lines), (), b.pos)))
+        out.extend(_unflatten_block(b))
+    return out
+
+
+def uncollapse(blocks: list[Block]) -> list[Block]:
+    """Paragraphs holding pseudographics run into one line get its lines back. Done on the text as
+    read, before spaces are normalised: the padding of an empty cell tells it from a line join."""
+    out = []
+    for b in blocks:
+        lines = [piece for line in b.text.split("\n") for piece in _uncollapse(line)] if not b.is_row else []
+        out.append(Block("\n".join(lines), (), b.pos) if len(lines) > b.text.count("\n") + 1 else b)
     return out
 
 
