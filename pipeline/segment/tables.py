@@ -91,6 +91,7 @@ def actor_header(cells: tuple[str, ...]) -> bool:
         len(filled) >= 2
         and len(filled) == len(cells)
         and all(len(c) <= 120 and not c.endswith(".") and columns.header_role(c)[0] is None for c in filled)
+        and not any(re.search(r"\d", c) for c in filled)  # actors are named, not numbered or dated
     )
 
 
