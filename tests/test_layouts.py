@@ -297,3 +297,10 @@ def test_a_lost_line_warns_even_when_the_share_is_high():
     doc = _txt(text)
     assert doc.coverage.share > 0.98
     assert any("Важная строка" in i.activity for i in doc.items) or doc.warnings()
+
+
+def test_cells_beyond_the_header_go_to_the_description():
+    doc = _txt("№\tМероприятие\tСрок\n1\tСеминар для директоров\tмарт 2022\tпротокол семинара\n")
+    [row] = [i for i in doc.items if i.kind == "row"]
+    assert (row.activity, row.deadline, row.description) == ("Семинар для директоров", "март 2022", "протокол семинара")
+    assert doc.coverage.share == 1.0

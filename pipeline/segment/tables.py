@@ -168,11 +168,14 @@ class Table:
         return [item]
 
     def _values(self, cells: tuple[str, ...]) -> dict[str, str]:
-        """Cell texts by field; two deadline columns (start, end) read «start – end»."""
+        """Cell texts by field; two deadline columns (start, end) read «start – end». A column with
+        no role, or a cell beyond the header's width, goes to the description rather than nowhere."""
         values: dict[str, str] = {}
-        for col, (name, text) in enumerate(zip(self.fields or [], cells, strict=False)):
-            if not (name and text):
+        names = [*(self.fields or []), *[None] * (len(cells) - len(self.fields or []))]
+        for col, (name, text) in enumerate(zip(names, cells, strict=False)):
+            if not text:
                 continue
+            name = name or "description"
             if name in _LABELLED:
                 label = self.header[col] if col < len(self.header) else ""
                 name, text = "description", f"{label}: {text}" if label else text
