@@ -96,7 +96,10 @@ def cards(hits: list[dict[str, Any]], empty: str = "Ничего не найде
 
 def document(doc: dict[str, Any], items: list[dict[str, Any]], focus: int | None = None) -> str:
     """The whole document: its metadata and its items as a table, the focused row marked."""
-    head = f"<h3>{escape(doc.get('title') or doc.get('source') or '')}</h3><p>{document_line(doc)}</p>"
+    head = (
+        f"<h3>{escape(doc.get('title') or doc.get('source') or '')}</h3>"
+        f"<p>{document_line(doc)}</p>"
+    )
     rows = []
     for item in items:
         attrs = ' class="focus" id="doc-focus"' if item["id"] == focus else ""

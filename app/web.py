@@ -196,9 +196,8 @@ class Page:
         try:
             figures = tuple(f(db) for f in (overview.by_region_kind, overview.by_year, overview.timeline))
             figures += (overview.top_entities(db),)
-            documents, items, entities = (
-                db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "items", "entities")
-            )
+            documents, items, entities = (db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in
+                                          ("documents", "items", "entities"))
         finally:
             db.close()
         result = (*figures, f"Документов: {documents}, пунктов: {items}, сущностей: {entities}.")
@@ -309,34 +308,13 @@ def build(kb: KnowledgeBase) -> gr.Blocks:
             totals = gr.Markdown()
             refresh = gr.Button("Обновить", size="sm")
             with gr.Row():
-                region_plot = gr.BarPlot(
-                    x="region",
-                    y="items",
-                    color="kind",
-                    title="Пункты по регионам и видам",
-                    x_title="Регион",
-                    y_title="Пунктов",
-                    color_title="Вид",
-                )
-                year_plot = gr.BarPlot(
-                    x="year",
-                    y="items",
-                    color="region",
-                    title="Пункты по годам",
-                    x_title="Год",
-                    y_title="Пунктов",
-                    color_title="Регион",
-                )
-            month_plot = gr.BarPlot(
-                x="month",
-                y="items",
-                color="region",
-                title="Сроки мероприятий по месяцам",
-                x_title="Месяц начала",
-                y_title="Мероприятий",
-                color_title="Регион",
-                x_label_angle=-45,
-            )
+                region_plot = gr.BarPlot(x="region", y="items", color="kind", title="Пункты по регионам и видам",
+                                         x_title="Регион", y_title="Пунктов", color_title="Вид")
+                year_plot = gr.BarPlot(x="year", y="items", color="region", title="Пункты по годам",
+                                       x_title="Год", y_title="Пунктов", color_title="Регион")
+            month_plot = gr.BarPlot(x="month", y="items", color="region", title="Сроки мероприятий по месяцам",
+                                    x_title="Месяц начала", y_title="Мероприятий", color_title="Регион",
+                                    x_label_angle=-45)
             top = gr.Dataframe(label="Чаще всего упоминаются", interactive=False)
             plots = [region_plot, year_plot, month_plot, top, totals]
             refresh.click(page.overview, None, plots, api_name="overview")
@@ -346,9 +324,7 @@ def build(kb: KnowledgeBase) -> gr.Blocks:
             return page.ingest(paths, progress)
 
         upload_btn.click(upload, files, [upload_table, upload_status], api_name="ingest", concurrency_limit=1).then(
-            page.refreshed_filters,
-            None,
-            [region, municipality, kind, year_from, year_to, entity],
+            page.refreshed_filters, None, [region, municipality, kind, year_from, year_to, entity],
             api_visibility="private",
         ).then(lambda: gr.update(choices=page.choices()["region"]), None, ask_region, api_visibility="private").then(
             page.overview, None, plots, api_visibility="private"
