@@ -51,16 +51,19 @@ def uncollapse(blocks: list[Block]) -> list[Block]:
 
 # Pseudographics whose line breaks a copy lost: «…|——|——|| 1. | Изучение |…» or «…| | 1. |…».
 _COLLAPSED_RULE = re.compile(r"\|[-—–─═=]{3,}(?:\|[-—–─═=]{3,})+\|")
-_LINE_JOIN = re.compile(r"\|\s?\|")
+_LINE_JOIN = re.compile(r"\| \|")
 
 
 def _uncollapse(line: str) -> list[str]:
-    """A pseudographic table run into one line, cut back into its lines (a join is «||» or «| |»:
-    an empty cell is padded with more spaces); the text around it stays on lines of its own."""
+    """A pseudographic table run into one line, cut back into its lines; the text around it stays on
+    lines of its own."""
     if len(line) < 300 or len(_COLLAPSED_RULE.findall(line)) < 2:
         return [line]
     first, last = line.index("|"), line.rindex("|")
-    table = _LINE_JOIN.sub("|\n|", line[first : last + 1]).split("\n")
+    span = line[first : last + 1]
+    # A copy joins lines either with «||» (then «| |» is an empty cell) or with «| |».
+    table = span.replace("||", "|\n|") if "||" in span else _LINE_JOIN.sub("|\n|", span)
+    table = table.split("\n")
     return [p for p in (line[:first].strip(), *table, line[last + 1 :].strip()) if p]
 
 
