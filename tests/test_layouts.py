@@ -304,3 +304,13 @@ def test_cells_beyond_the_header_go_to_the_description():
     [row] = [i for i in doc.items if i.kind == "row"]
     assert (row.activity, row.deadline, row.description) == ("Семинар для директоров", "март 2022", "протокол семинара")
     assert doc.coverage.share == 1.0
+
+
+def test_table_of_contents_is_skipped_with_its_reason():
+    doc = _txt(
+        "ПРОГРАММА РАЗВИТИЯ\n\nОглавление\n1. Паспорт Программы развития ........................ 3\n"
+        "2. Информационная справка ................. Error! Bookmark not defined.\n\n"
+        "Программа направлена на повышение качества образования.\n"
+    )
+    assert [s.reason for s in doc.skipped] == ["оглавление", "оглавление"]
+    assert [i.activity for i in doc.items] == ["Оглавление", "Программа направлена на повышение качества образования."]

@@ -15,6 +15,8 @@ _FOOTER = re.compile(
     r"|\d+\s*/\s*\d+)\.?$",
     re.IGNORECASE,
 )
+# A line of a table of contents: dot leaders and a page number, or Word's broken-link text.
+_CONTENTS = re.compile(r"(?:\.{5,}|…{3,})\s*\d{1,3}\s*$|Error! Bookmark not defined\.|Ошибка! Закладка не определена\.")
 # Formatting tags that converters leave inside cells; anything else is kept as text.
 _BREAK_TAGS = re.compile(r"<\s*/?\s*(?:p|ul|ol|div|br)\b[^<>]*>", re.IGNORECASE)
 _ITEM_TAG = re.compile(r"<\s*li\b[^<>]*>", re.IGNORECASE)
@@ -51,9 +53,12 @@ def clean(blocks: list[Block]) -> tuple[list[Block], list[Skipped]]:
         # A bare number inside a run of lines is a table's row or column number, not a page number.
         raw = b.text.split("\n")
         footer = [is_footer(line) and (len(raw) == 1 or not line.strip().rstrip(".").isdigit()) for line in raw]
-        lines = [line for line, f in zip(raw, footer, strict=True) if not f]
+        contents = [bool(_CONTENTS.search(line)) for line in raw]
+        lines = [line for line, f, c in zip(raw, footer, contents, strict=True) if not (f or c)]
         skipped += [
-            Skipped(line, "колонтитул", b.pos) for line, f in zip(raw, footer, strict=True) if f and line.strip()
+            Skipped(line, "колонтитул" if f else "оглавление", b.pos)
+            for line, f, c in zip(raw, footer, contents, strict=True)
+            if (f or c) and line.strip()
         ]
         text = plain("\n".join(lines))
         if text:
