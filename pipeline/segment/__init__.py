@@ -111,7 +111,7 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
     stamp, stamp_at = header.stamps_of(texts)
     if stamp:
         doc.approved_by = stamp.act
-    doc.kind, kind_at = header.find_kind([t if i not in stamp_at else "" for i, t in enumerate(texts)])
+    doc.kind, kind_at = header.find_kind(texts, skip=stamp_at)
     if kind_at is not None and any(len(t) > _META_MAX for t in texts[:kind_at]):
         kind_at = None  # a «kind» after long text is a word in the content, not the letterhead
         doc.kind = None

@@ -105,14 +105,25 @@ def kind_of(line: str) -> str | None:
     return None
 
 
-def find_kind(paragraphs: list[str]) -> tuple[str | None, int | None]:
+def find_kind(paragraphs: list[str], skip: set[int] = frozenset()) -> tuple[str | None, int | None]:
     """The document kind and the index of the paragraph that states it («ПЛАН» / «мероприятий …»
-    on two lines is a «план мероприятий»)."""
+    on two lines is a «план мероприятий»); paragraphs in `skip` (stamps) state none."""
     for i, p in enumerate(paragraphs):
+        if i in skip:
+            continue
         kind = kind_of(" ".join(p.split("\n")[:2]))
-        if kind:
+        if kind and not _annex_under_act_title(paragraphs, i):
             return kind, i
     return None, None
+
+
+def _annex_under_act_title(paragraphs: list[str], i: int) -> bool:
+    """A legal database heads an annex published alone with the act's citation («Постановление
+    Правительства … от 31.05.2007 № 263-ПП/9»), then «Приложение к постановлению …»: the document
+    is the annex, and its kind is the one stated after that mark."""
+    cites = bool(_NUMBER.search(paragraphs[i]) and find_date(paragraphs[i]))
+    after = " ".join(paragraphs[i].split("\n")[1:2] + paragraphs[i + 1 : i + 2]).lstrip()
+    return cites and len(paragraphs[i]) < 300 and after.lower().startswith("приложение")
 
 
 def issuer_of(paragraphs: list[str]) -> str | None:
