@@ -14,7 +14,7 @@ import re
 
 from pipeline.records import Block, Document, Item, Skipped
 from pipeline.segment import columns, header
-from pipeline.segment.clauses import find_trigger, read_clauses
+from pipeline.segment.clauses import clause_like, find_trigger, read_clauses
 from pipeline.segment.cleanup import clean
 from pipeline.segment.coverage import coverage
 from pipeline.segment.flat_tables import uncollapse, unflatten
@@ -184,7 +184,7 @@ def _annex_heading_end(texts: list[str], start: int) -> int:
         if _ANNEX_MARK.match(t) or header.is_stamp(t):
             end += 1
             continue
-        heading = len(t) < 400 and not t.rstrip().endswith(".") and not header.clause_like(t)
+        heading = len(t) < 400 and not t.rstrip().endswith(".") and not clause_like(t)
         if not heading or (end > start and not (header.kind_of(texts[start]) or _ANNEX_MARK.match(texts[start]))):
             break
         end += 1
@@ -201,7 +201,7 @@ def _read_body(doc: Document, body: list[Block], ordinal: int, open_clauses: boo
         if not block.is_row:
             if table:
                 table.broken = True
-            if open_clauses and header.clause_like(block.text):  # «дополнить пунктом 18: |…|», then «2. …»
+            if open_clauses and clause_like(block.text):  # «дополнить пунктом 18: |…|», then «2. …»
                 items += read_clauses([block], ordinal + len(items))[0]
             elif _substantial([block]):
                 items.append(_paragraph(block, ordinal + len(items), table))
@@ -296,7 +296,7 @@ def _read_tail(doc: Document, tail: list[Block], ordinal: int, open_clauses: boo
     for i, b in enumerate(tail):
         if name_at is not None and i in signature:
             continue
-        if open_clauses and (name_at is None or i < name_at) and header.clause_like(b.text):
+        if open_clauses and (name_at is None or i < name_at) and clause_like(b.text):
             items += read_clauses([b], ordinal + len(items))[0]
         elif _substantial([b]):
             items.append(_paragraph(b, ordinal + len(items)))

@@ -25,6 +25,14 @@ _CLAUSE = re.compile(r"^\s*[-–]?\s*(\d{1,2}(?:\.\d{1,2})*|[а-я](?=\)))(?:[.)
 _DEADLINE = re.compile(r"^\s*Срок[иа]?(?:\s+исполнения)?\s*[:\-–]\s*(.+)$", re.IGNORECASE)
 
 
+_NUMBERED = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]\s")
+
+
+def clause_like(text: str) -> bool:
+    """A paragraph opening with a clause number («2. », «1.3) »)."""
+    return bool(_NUMBERED.match(text))
+
+
 def find_trigger(paragraphs: list[Block]) -> int | None:
     """Index of the «п р и к а з ы в а ю:» paragraph, if any."""
     for i, b in enumerate(paragraphs):

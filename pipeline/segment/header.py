@@ -46,7 +46,6 @@ TITLE = re.compile(r"^О[бБ]?\s+(?!том\b|тех\b|чем\b|ком\b)(?:[а-
 _NOT_ACT_NUMBER = re.compile(
     r"(?:школ[аыуе]?|СОШ|ООШ|гимнази[яи]|лице[йя]|протокол[а]?|корпус|дом|д\.)\s*$", re.IGNORECASE
 )
-_CLAUSE_LIKE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]\s")
 _INITIALS = r"[А-ЯЁ]\.\s?[А-ЯЁ]\."
 _SURNAME = r"(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]{4,}(?:-[А-ЯЁ]{4,})?)"  # «НЕФЕДОВ» in signatures
 # «Москвы Л.Е. Кезина» is «Кезина Л.Е.»: initials followed by a surname belong to it.
@@ -238,10 +237,6 @@ _APPROVING = re.compile(
 
 def is_stamp(text: str) -> bool:
     return bool(_STAMP.match(text.strip()))
-
-
-def clause_like(text: str) -> bool:
-    return bool(_CLAUSE_LIKE.match(text))
 
 
 def stamps_of(paragraphs: list[str]) -> tuple[Stamp | None, set[int]]:
