@@ -29,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("ingest", help="добавить файлы в базу знаний (повторный приём неизменных файлов пропускается)")
     p.add_argument("paths", nargs="+", help="файлы или папки")
     p.add_argument("--kb", help="папка базы знаний (по умолчанию kb/)")
+    p.add_argument("--report", metavar="FILE", help="записать итог приёма в FILE (JSON)")
     p.set_defaults(run=kb_commands.ingest)
 
     p = sub.add_parser("search", help="найти похожие мероприятия")

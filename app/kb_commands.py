@@ -29,27 +29,25 @@ def _progress(n: int, total: int, name: str) -> None:
         print(file=sys.stderr)
 
 
-STATUS_RU = {
-    "added": "добавлен",
-    "replaced": "обновлён",
-    "unchanged": "без изменений",
-    "duplicate": "дубликат",
-    "failed": "ОШИБКА",
-}
-
-
 def ingest(args: Namespace) -> int:
+    from app import report
+
     kb = _open(args)
     results = kb.ingest(args.paths, progress=_progress)
     for r in results:
-        extra = f" ({words.items(r.items)})" if r.items else (f": {r.message}" if r.message else "")
-        print(f"{STATUS_RU[r.status]:<14} {r.path}{extra}")
-        if r.warning:
-            print(f"{'ПРЕДУПРЕЖДЕНИЕ':<14} {r.path}: {r.warning}")
-    failed = sum(r.status == "failed" for r in results)
+        print(report.line(r))
+    summary = report.summarise(results)
+    print(report.as_text(summary))
+    if args.report:
+        try:
+            with open(args.report, "w", encoding="utf-8") as f:
+                f.write(report.as_json(results, summary))
+        except OSError as e:
+            print(f"Отчёт не записан: {args.report}: {e.strerror}", file=sys.stderr)
+            return 1
     stats = kb.stats()
-    print(f"В базе: документов {stats['documents']}, пунктов {stats['items']}; ошибок в этом приёме: {failed}")
-    return 1 if failed else 0
+    print(f"В базе: документов {stats['documents']}, пунктов {stats['items']}")
+    return 1 if summary.counts["failed"] else 0
 
 
 def _print_hits(hits, as_json: bool) -> None:
@@ -104,6 +102,10 @@ def stats(args: Namespace) -> int:
     )
     for r in s["regions"]:
         print(f"  {r['region'] or '—'}: {r['items']}")
+    if s["empty_documents"]:
+        print(f"Документы без единого пункта ({len(s['empty_documents'])}):")
+        for source in s["empty_documents"]:
+            print(f"  {source}")
     print("Проверка: " + ("в порядке" if not s["problems"] else "; ".join(s["problems"])))
     return 0 if not s["problems"] else 1
 

@@ -10,7 +10,8 @@ import os
 import re
 import tempfile
 import threading
-from dataclasses import asdict
+from dataclasses import asdict, replace
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +20,13 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home from
 import gradio as gr
 import pandas as pd
 
-from app import overview, views
-from app.kb_commands import STATUS_RU
+from app import overview, report, views
+from app.report import STATUS_RU
 from index.answers import ASKED_RU
-from index.kb import Filters, KnowledgeBase
+from index.kb import Filters, IngestResult, KnowledgeBase
 from pipeline import config
 from pipeline.labels import EVENT, ORG, PER, SCHOOL
+from pipeline.readers import ReadError, load
 
 ALL = ""  # the «any» choice of a filter
 EXAMPLES = [
@@ -156,34 +158,33 @@ class Page:
 
     def ingest(self, files: list[str] | None, progress: Any = None) -> tuple[pd.DataFrame, str]:
         """Each uploaded file on its own: a failure is a row of the table, never the end of the batch."""
-        rows = []
+        rows, results = [], []
         files = files or []
         for n, path in enumerate(files):
             name = safe_name(getattr(path, "orig_name", None) or Path(str(path)).name)
             if progress is not None:
                 progress((n, len(files)), desc=f"{name}")
-            rows.append((name, *self._ingest_one(str(path), name)))
+            result = self._ingest_one(str(path), name)
+            note = f"ПРЕДУПРЕЖДЕНИЕ: {result.warning}" if result.warning else result.message
+            rows.append((name, STATUS_RU[result.status], result.items, note))
+            results.append(result)
         if progress is not None:
             progress((len(files), len(files)), desc="готово")
         table = pd.DataFrame(rows, columns=["Файл", "Итог", "Пунктов", "Причина или предупреждение"])
         s = self.kb.stats()
-        return table, f"В базе: документов {s['documents']}, пунктов {s['items']}."
+        summary = report.as_text(report.summarise(results)) if results else ""
+        return table, f"В базе: документов {s['documents']}, пунктов {s['items']}.<pre>{escape(summary)}</pre>"
 
-    def _ingest_one(self, path: str, name: str) -> tuple[str, int, str]:
-        suffix = Path(name).suffix.lower()
-        if suffix not in config.SUPPORTED_SUFFIXES:
-            shown = suffix or "без расширения"
-            return STATUS_RU["failed"], 0, f"неподдерживаемый формат «{shown}» (нужен PDF, DOCX или TXT)"
-        size = os.path.getsize(path)
-        if size > config.MAX_FILE_BYTES:
-            return STATUS_RU["failed"], 0, f"файл больше {config.MAX_FILE_BYTES // 2**20} МБ"
+    def _ingest_one(self, path: str, name: str) -> IngestResult:
+        """The result keeps the shown name, never the server's temporary path."""
+        key = f"upload/{name}"  # a key, never a filesystem path
         try:
-            data = Path(path).read_bytes()
-            result = self.kb.ingest_bytes(data, f"upload/{name}", name)  # a key, never a filesystem path
+            result = self.kb.ingest_bytes(load(path), key, name)
+        except ReadError as e:
+            return IngestResult(key, "failed", str(e), reason=e.kind)
         except Exception as e:  # one broken file must not stop the batch
-            return STATUS_RU["failed"], 0, f"внутренняя ошибка: {type(e).__name__}"
-        note = f"ПРЕДУПРЕЖДЕНИЕ: {result.warning}" if result.warning else result.message
-        return STATUS_RU[result.status], result.items, note
+            return IngestResult(key, "failed", f"внутренняя ошибка: {type(e).__name__}", reason="внутренняя ошибка")
+        return replace(result, path=name)
 
     # --- overview and export --------------------------------------------------------------------
 
@@ -302,7 +303,7 @@ def build(kb: KnowledgeBase) -> gr.Blocks:
             files = gr.File(label="Файлы", file_count="multiple")
             upload_btn = gr.Button("Загрузить в базу", variant="primary")
             upload_table = gr.Dataframe(label="Итог по файлам", interactive=False)
-            upload_status = gr.Markdown()
+            upload_status = gr.HTML()
 
         with gr.Tab("Обзор"):
             totals = gr.Markdown()

@@ -14,3 +14,7 @@ def plural(n: int, one: str, few: str, many: str) -> str:
 
 def items(n: int) -> str:
     return f"{n} {plural(n, 'пункт', 'пункта', 'пунктов')}"
+
+
+def files(n: int) -> str:
+    return f"{n} {plural(n, 'файл', 'файла', 'файлов')}"

@@ -30,9 +30,9 @@ import numpy as np
 
 from index import embedder, lemmas, store
 from index.vectors import Vectors
-from pipeline import config
-from pipeline.parse import files_in, parse_bytes
-from pipeline.readers import ReadError
+from pipeline import config, guard
+from pipeline.parse import files_in, printable
+from pipeline.readers import ReadError, load
 
 
 @dataclass
@@ -66,6 +66,7 @@ class IngestResult:
     message: str = ""
     items: int = 0
     warning: str = ""  # text the parser could not place, or no items at all (see Document.warnings)
+    reason: str = ""  # the class of a failure («повреждённый PDF», «превышен предел»), for grouping
 
 
 @dataclass
@@ -141,14 +142,25 @@ class KnowledgeBase:
         results: list[IngestResult | None] = [None] * len(paths)
         waiting: list[tuple[int, _Parsed]] = []
         for n, path in enumerate(paths):
+            name, key = printable(path.name), printable(path.resolve())
             if progress:
-                progress(n + 1, len(paths), path.name)
-            ready = self._prepare(path.read_bytes() if path.is_file() else b"", str(path.resolve()), path.name)
+                progress(n + 1, len(paths), name)
+            try:
+                data = load(path)
+            except ReadError as e:
+                with self.lock:
+                    results[n] = self._log(IngestResult(key, "failed", str(e), reason=e.kind), None)
+                continue
+            ready = self._prepare(data, key, name)
+            del data
             if isinstance(ready, IngestResult):
                 results[n] = ready
                 continue
             waiting.append((n, ready))
-            if sum(len(p.texts) for _, p in waiting) >= config.EMBED_BATCH:
+            # Unsaved work stays bounded by items and by characters, however many files a batch holds.
+            if sum(len(p.texts) for _, p in waiting) >= config.EMBED_BATCH or sum(
+                len(t) for _, p in waiting for t in p.texts
+            ) >= config.EMBED_CHARS:
                 self._store(waiting, results)
                 waiting = []
         self._store(waiting, results)
@@ -170,7 +182,7 @@ class KnowledgeBase:
             return self._log(IngestResult(path, "unchanged"), sha)
         twin = self.db.execute("SELECT source FROM documents WHERE sha256 = ? AND path != ?", (sha, path)).fetchone()
         if twin:
-            return self._log(IngestResult(path, "duplicate", f"same content as {twin['source']}"), sha)
+            return self._log(IngestResult(path, "duplicate", f"то же содержимое, что у {twin['source']}"), sha)
         return None
 
     def _prepare(self, data: bytes, path: str, name: str) -> IngestResult | _Parsed:
@@ -180,17 +192,14 @@ class KnowledgeBase:
             seen = self._seen(path, sha)
         if seen:
             return seen
-        from pipeline.tag import tag_documents
-
         try:
-            clock = time.perf_counter()
-            doc = parse_bytes(data, name)
-            clock = self._tick("parse", clock)
-            tag_documents([doc])
-            self._tick("entities", clock)
+            parsed = guard.parse(data, name)
         except ReadError as e:
             with self.lock:
-                return self._log(IngestResult(path, "failed", str(e)), sha)
+                return self._log(IngestResult(path, "failed", str(e), reason=e.kind), sha)
+        self.timings["parse"] += parsed.parse_seconds
+        self.timings["entities"] += parsed.tag_seconds
+        doc = parsed.document
         return _Parsed(path, sha, doc, [item_text(item) for item in doc.items])
 
     def _store(self, waiting: list[tuple[int, _Parsed]], results: list[IngestResult | None]) -> None:
@@ -583,6 +592,13 @@ class KnowledgeBase:
                 for r in self.db.execute(
                     "SELECT d.region AS region, count(*) AS items FROM items i JOIN documents d ON d.id = i.doc_id"
                     " GROUP BY d.region ORDER BY items DESC"
+                )
+            ],
+            "empty_documents": [
+                r[0]
+                for r in self.db.execute(
+                    "SELECT d.source FROM documents d WHERE NOT EXISTS (SELECT 1 FROM items i WHERE i.doc_id = d.id)"
+                    " ORDER BY d.source"
                 )
             ],
             "model": store.get_meta(self.db, "model"),

@@ -15,6 +15,30 @@ def _env(name: str, default: str) -> str:
 # Files larger than this are refused before they are read (bytes).
 MAX_FILE_BYTES = int(_env("MAX_FILE_MB", "50")) * 1024 * 1024
 
+# Per-file bounds, so that no file, however malformed or hostile, stops a batch or exhausts the
+# machine. A real order or roadmap is far inside each of them (the largest seen: 60 pages,
+# 400 KB of text, tables of 2,000 cells; DOCX packages of 40 members, 3 MB unpacked).
+# A DOCX is refused before extraction when its members would unpack to more than this (bytes)…
+MAX_UNZIPPED_BYTES = int(_env("MAX_UNZIPPED_MB", "100")) * 1024 * 1024
+# … or when it holds more members than this.
+MAX_ZIP_MEMBERS = int(_env("MAX_ZIP_MEMBERS", "2000"))
+# A PDF with more pages than this is refused, and so is a page whose drawing instructions
+# unpack to more than MAX_PAGE_STREAM bytes (a dense text page needs 5-100 KB; millions of
+# glyphs packed into a few KB would take pdfminer minutes).
+MAX_PAGES = int(_env("MAX_PAGES", "1000"))
+MAX_PAGE_STREAM = int(_env("MAX_PAGE_STREAM_MB", "4")) * 1024 * 1024
+# Characters of text a file may yield, and cells a table may have (a merge spanning two
+# billion columns is refused, not allocated).
+MAX_CHARS = int(_env("MAX_CHARS", "5000000"))
+MAX_TABLE_CELLS = int(_env("MAX_TABLE_CELLS", "200000"))
+# Each file is read, segmented and tagged in a worker process (pipeline/guard.py) that may take
+# this long (seconds) and use this much memory (MB of address space) before it is stopped and
+# the file reported; the worker is then replaced and the batch goes on. 0 reads in-process
+# (for debugging only: no time or memory bound).
+FILE_SECONDS = float(_env("FILE_SECONDS", "60"))
+WORKER_MEMORY_MB = int(_env("WORKER_MEMORY_MB", "2048"))
+ISOLATE = _env("ISOLATE", "1") != "0"
+
 # Where the sample documents live and where the knowledge base is built by default.
 CORPUS_DIR = Path(_env("CORPUS", str(ROOT / "corpus")))
 KB_DIR = Path(_env("KB", str(ROOT / "kb")))
@@ -29,6 +53,8 @@ MODELS_DIR = Path(_env("MODELS", str(Path(os.environ.get("XDG_CACHE_HOME", Path.
 
 # Ingestion embeds the items of several files together, about this many at a time.
 EMBED_BATCH = int(_env("EMBED_BATCH", "256"))
+# … and no more characters than this wait unsaved (a batch of huge files commits file by file).
+EMBED_CHARS = int(_env("EMBED_CHARS", "2000000"))
 
 # Hybrid search: candidates taken from each retriever, and the reciprocal rank fusion constant.
 CANDIDATES = int(_env("CANDIDATES", "100"))

@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import config
-from pipeline.readers import ReadError, read, read_bytes
+from pipeline import config, guard
+from pipeline.readers import ReadError, load, read, read_bytes
 from pipeline.records import Document
 from pipeline.segment import segment
 
 
 @dataclass
 class Outcome:
-    """One file's result: a document, or the reason it could not be parsed."""
+    """One file's result: a document, or the reason it could not be parsed (and its class)."""
 
     source: str
     document: Document | None = None
     error: str | None = None
+    error_kind: str | None = None
 
 
 def parse_bytes(data: bytes, name: str) -> Document:
@@ -28,30 +30,74 @@ def parse_bytes(data: bytes, name: str) -> Document:
 
 
 def parse_file(path: str | Path) -> Document:
+    """Parse one file in this process (no time or memory bound: for trusted files and tests)."""
     path = Path(path)
     return segment(read(path), path.name)
 
 
+def printable(path: str | Path) -> str:
+    """A file name as it can be shown and stored: bytes that are not UTF-8 become \\xNN, and
+    control characters (a tab, a newline in a name) become escapes too."""
+    raw = os.fsencode(str(path))
+    text = raw.decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+
+
 def files_in(target: str | Path) -> list[Path]:
-    """The file itself, or every file under a directory (sorted; READMEs and hidden files skipped)."""
+    """The file itself, or every file under a directory (sorted; READMEs and hidden files skipped).
+
+    Symbolic links are followed only when they resolve inside the directory given: a link named
+    «plan.txt» pointing at a system file is not read, and a link to a parent folder is no loop.
+    """
     target = Path(target)
     if not target.is_dir():
         return [target]
-    return sorted(
-        p for p in target.rglob("*") if p.is_file() and not p.name.startswith(".") and p.name.lower() != "readme.md"
-    )
+    root = target.resolve()
+    found: list[Path] = []
+    seen: set[Path] = set()
+
+    def walk(folder: Path) -> None:
+        real = folder.resolve()
+        if real in seen:
+            return
+        seen.add(real)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name.startswith(".") or entry.name.lower() == "readme.md":
+                continue
+            path = Path(entry.path)
+            if entry.is_symlink() and not _inside(path, root):
+                continue
+            if entry.is_dir():
+                walk(path)
+            elif entry.is_file():
+                found.append(path)
+
+    walk(target)
+    return sorted(found)
 
 
-def parse_many(paths: Iterable[str | Path]) -> Iterator[Outcome]:
-    """Parse each file in turn; a failure is reported and the batch goes on."""
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a broken link, a loop
+        return False
+
+
+def parse_many(paths: Iterable[str | Path], entities: bool = False) -> Iterator[Outcome]:
+    """Parse each file in turn, each in the bounded worker (pipeline/guard.py); a failure is
+    reported and the batch goes on."""
     for path in paths:
         path = Path(path)
+        name = printable(path.name)
         try:
-            yield Outcome(path.name, parse_file(path))
+            parsed = guard.parse(load(path), name, entities=entities)
+            yield Outcome(name, parsed.document)
         except ReadError as e:
-            yield Outcome(path.name, error=str(e))
-        except Exception as e:  # a bug must not sink the batch; say which file hit it
-            yield Outcome(path.name, error=f"internal error: {type(e).__name__}: {e}")
+            yield Outcome(name, error=str(e), error_kind=e.kind)
 
 
-__all__ = ["Outcome", "ReadError", "config", "files_in", "parse_bytes", "parse_file", "parse_many"]
+__all__ = ["Outcome", "ReadError", "config", "files_in", "parse_bytes", "parse_file", "parse_many", "printable"]

@@ -27,8 +27,8 @@ def error_of(path) -> str:
 def test_empty_file(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blank.txt").write_bytes(b"  \n\n ")
-    assert error_of(tmp_path / "empty.txt") == "empty file"
-    assert error_of(tmp_path / "blank.txt") == "empty file"
+    assert error_of(tmp_path / "empty.txt") == "пустой файл"
+    assert error_of(tmp_path / "blank.txt") == "пустой файл"
 
 
 def test_binary_junk(tmp_path):
@@ -36,22 +36,22 @@ def test_binary_junk(tmp_path):
     (tmp_path / "junk.txt").write_bytes(junk)
     (tmp_path / "junk.pdf").write_bytes(junk)
     (tmp_path / "junk.docx").write_bytes(junk)
-    assert error_of(tmp_path / "junk.txt").startswith("unsupported format")
-    assert error_of(tmp_path / "junk.pdf") == "unsupported format: the content is not a PDF"
-    assert error_of(tmp_path / "junk.docx").startswith("broken DOCX")
+    assert error_of(tmp_path / "junk.txt").startswith("неподдерживаемый формат")
+    assert error_of(tmp_path / "junk.pdf") == "неподдерживаемый формат: содержимое файла — не PDF"
+    assert error_of(tmp_path / "junk.docx").startswith("повреждённый DOCX")
 
 
 def test_unknown_extension_and_mismatch(tmp_path):
     (tmp_path / "plan.rtf").write_text("{\\rtf1 План}", encoding="utf-8")
-    assert error_of(tmp_path / "plan.rtf").startswith("unsupported format: «.rtf»")
+    assert error_of(tmp_path / "plan.rtf").startswith("неподдерживаемый формат: «.rtf»")
     (tmp_path / "really_pdf.txt").write_bytes((FIXTURES / "roadmap_004.pdf").read_bytes())
-    assert "not TXT" in error_of(tmp_path / "really_pdf.txt")
+    assert "а не TXT" in error_of(tmp_path / "really_pdf.txt")
 
 
 def test_truncated_pdf(tmp_path):
     data = (FIXTURES / "roadmap_004.pdf").read_bytes()
     (tmp_path / "cut.pdf").write_bytes(data[: len(data) // 3])
-    assert error_of(tmp_path / "cut.pdf").startswith("corrupt or truncated PDF")
+    assert error_of(tmp_path / "cut.pdf").startswith("повреждённый или обрезанный PDF")
 
 
 def test_encrypted_pdf(tmp_path):
@@ -61,7 +61,7 @@ def test_encrypted_pdf(tmp_path):
     c = canvas.Canvas(str(path), encrypt="пароль-не-знаем")
     c.drawString(100, 700, "Plan")
     c.save()
-    assert error_of(path) == "encrypted PDF (password protected)"
+    assert error_of(path) == "зашифрованный PDF (защищён паролем)"
 
 
 def test_scanned_pdf_without_text_layer(tmp_path):
@@ -72,20 +72,20 @@ def test_scanned_pdf_without_text_layer(tmp_path):
     c.rect(50, 50, 400, 600, fill=1)  # a page that is only a picture
     c.showPage()
     c.save()
-    assert error_of(path) == "no text layer (scanned PDF?)"
+    assert error_of(path) == "нет текстового слоя (скан?)"
 
 
 def test_docx_that_is_not_a_zip_or_not_word(tmp_path):
     (tmp_path / "text.docx").write_text("Приказ № 1", encoding="utf-8")
-    assert error_of(tmp_path / "text.docx").startswith("broken DOCX")
+    assert error_of(tmp_path / "text.docx").startswith("повреждённый DOCX")
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr("hello.txt", "не документ Word")
     (tmp_path / "zip.docx").write_bytes(buf.getvalue())
-    assert error_of(tmp_path / "zip.docx").startswith("broken DOCX")
+    assert error_of(tmp_path / "zip.docx").startswith("повреждённый DOCX")
     good = (FIXTURES / "roadmap_001.docx").read_bytes()
     (tmp_path / "cut.docx").write_bytes(good[: len(good) // 2])
-    assert error_of(tmp_path / "cut.docx").startswith("broken DOCX")
+    assert error_of(tmp_path / "cut.docx").startswith("повреждённый DOCX")
 
 
 def test_huge_file_refused_before_reading(tmp_path):
@@ -93,7 +93,7 @@ def test_huge_file_refused_before_reading(tmp_path):
     with open(path, "wb") as f:  # sparse: 200 MB on paper, nothing on disk
         f.truncate(200 * 1024 * 1024)
     assert config.MAX_FILE_BYTES == 50 * 1024 * 1024
-    assert error_of(path) == "file too large: 200 MB (limit 50 MB, PRAKTIKA_MAX_FILE_MB)"
+    assert error_of(path) == "файл слишком большой: 200 МБ (предел 50 МБ, PRAKTIKA_MAX_FILE_MB)"
 
 
 def test_size_limit_is_configurable(tmp_path):
@@ -102,14 +102,14 @@ def test_size_limit_is_configurable(tmp_path):
     env = {**os.environ, "PRAKTIKA_MAX_FILE_MB": "1"}
     code = f"from pipeline.parse import parse_file; parse_file({str(path)!r})"
     run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=ROOT)
-    assert run.returncode != 0 and "limit 1 MB" in run.stderr
+    assert run.returncode != 0 and "предел 1 МБ" in run.stderr
 
 
 def test_mixed_encodings(tmp_path):
     text = seed_path("004").read_text(encoding="utf-8")
     half = len(text) // 2
     (tmp_path / "mixed.txt").write_bytes(text[:half].encode("utf-8") + text[half:].encode("cp1251"))
-    assert error_of(tmp_path / "mixed.txt").startswith("mixed encodings")
+    assert error_of(tmp_path / "mixed.txt").startswith("смешанные кодировки")
 
 
 @pytest.mark.parametrize("encoding", ["cp1251", "koi8_r", "utf-8-sig"])

@@ -40,7 +40,7 @@ def test_failures_give_nonzero_exit_and_reasons(tmp_path, capsys):
     (tmp_path / "bad.docx").write_bytes(b"not a zip at all")
     assert main(["parse", str(tmp_path)]) == 1
     captured = capsys.readouterr()
-    assert "ОШИБКА bad.docx: broken DOCX" in captured.err
+    assert "ОШИБКА bad.docx: повреждённый DOCX" in captured.err
     assert "Разобрано: 1, с ошибками: 1" in captured.out
     assert main(["parse", str(tmp_path / "missing")]) == 2
 

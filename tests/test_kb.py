@@ -84,7 +84,7 @@ def test_change_replace_duplicate_remove_and_bad_file(tmp_path):
     (inbox / "broken.docx").write_bytes(b"not a zip")
     results = {os.path.basename(r.path): r for r in kb.ingest([inbox])}
     assert results["order.txt"].status == "added" and results["broken.docx"].status == "failed"
-    assert "broken DOCX" in results["broken.docx"].message
+    assert "повреждённый DOCX" in results["broken.docx"].message
     before = kb.stats()["items"]
 
     shorter = "\n".join(line for line in text.splitlines() if not line.startswith("23\t"))

@@ -13,7 +13,15 @@ from pipeline.records import Block
 
 
 class ReadError(Exception):
-    """A file that cannot be read; the message says why, in words an operator can act on."""
+    """A file that cannot be read; the message says why, in Russian, in words an operator can act on.
+
+    `kind` is the short class of the failure («повреждённый PDF», «превышен предел»), by which
+    an ingest report groups its failures.
+    """
+
+    def __init__(self, message: str, kind: str | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind or message.split(":")[0].split(" (")[0]
 
 
 def sniff(data: bytes) -> str:
@@ -30,48 +38,68 @@ def sniff(data: bytes) -> str:
     return "binary" if control > len(head) * 0.01 else "text"
 
 
+_KIND_RU = {"text": "текст", "docx": "документ Word", "zip": "zip-архив", "pdf": "PDF", "binary": "двоичные данные"}
+
+
 def read_bytes(data: bytes, name: str) -> list[Block]:
     """Read `data` as the format its name says, after checking the content agrees."""
     suffix = Path(name).suffix.lower()
     if suffix not in config.SUPPORTED_SUFFIXES:
-        raise ReadError(f"unsupported format: «{suffix or 'no extension'}» (expected TXT, DOCX or PDF)")
+        shown = f"«{suffix}»" if suffix else "без расширения"
+        raise ReadError(f"неподдерживаемый формат: {shown} (нужен TXT, DOCX или PDF)")
     if len(data) > config.MAX_FILE_BYTES:
-        raise ReadError(_too_large(len(data)))
+        raise ReadError(_too_large(len(data)), "слишком большой файл")
     if not data.strip():
-        raise ReadError("empty file")
+        raise ReadError("пустой файл")
     kind = sniff(data)
     expected = {".txt": "text", ".docx": "docx", ".pdf": "pdf"}[suffix]
     if kind != expected:
         if suffix == ".docx" and kind in ("zip", "text", "binary"):
-            raise ReadError("broken DOCX: not a Word document (not a valid zip archive)")
+            raise ReadError("повреждённый DOCX: это не документ Word (не zip-архив с его частями)")
         if suffix == ".pdf" and kind != "pdf":
-            raise ReadError("unsupported format: the content is not a PDF")
-        raise ReadError(f"unsupported format: the content is {kind}, not {suffix[1:].upper()}")
+            raise ReadError("неподдерживаемый формат: содержимое файла — не PDF")
+        raise ReadError(f"неподдерживаемый формат: содержимое файла — {_KIND_RU[kind]}, а не {suffix[1:].upper()}")
     if kind == "text":
         from pipeline.readers import txt
 
-        return txt.read(data)
-    if kind == "docx":
+        blocks = txt.read(data)
+    elif kind == "docx":
         from pipeline.readers import docx
 
-        return docx.read(data)
-    from pipeline.readers import pdf
+        blocks = docx.read(data)
+    else:
+        from pipeline.readers import pdf
 
-    return pdf.read(data)
+        blocks = pdf.read(data)
+    chars = sum(len(b.text) for b in blocks)
+    if chars > config.MAX_CHARS:
+        raise ReadError(
+            f"превышен предел: {chars:,} знаков текста (не больше {config.MAX_CHARS:,}, PRAKTIKA_MAX_CHARS)"
+        )
+    return blocks
 
 
 def read(path: str | Path) -> list[Block]:
     """Read one file into blocks, raising `ReadError` with the reason on any failure."""
+    return read_bytes(load(path), Path(path).name)
+
+
+def load(path: str | Path) -> bytes:
+    """A file's bytes, its size checked before it is read (a 2 GB file must not reach memory)."""
     path = Path(path)
     try:
         size = path.stat().st_size
+        if size > config.MAX_FILE_BYTES:
+            raise ReadError(_too_large(size), "слишком большой файл")
+        with open(path, "rb") as f:
+            data = f.read(config.MAX_FILE_BYTES + 1)  # it may have grown since stat
     except OSError as e:
-        raise ReadError(f"cannot open: {e.strerror}") from None
-    if size > config.MAX_FILE_BYTES:
-        raise ReadError(_too_large(size))
-    return read_bytes(path.read_bytes(), path.name)
+        raise ReadError(f"файл не открывается: {e.strerror or type(e).__name__}") from None
+    if len(data) > config.MAX_FILE_BYTES:
+        raise ReadError(_too_large(len(data)), "слишком большой файл")
+    return data
 
 
 def _too_large(size: int) -> str:
     limit = config.MAX_FILE_BYTES // (1024 * 1024)
-    return f"file too large: {size / 1024 / 1024:.0f} MB (limit {limit} MB, PRAKTIKA_MAX_FILE_MB)"
+    return f"файл слишком большой: {size / 1024 / 1024:.0f} МБ (предел {limit} МБ, PRAKTIKA_MAX_FILE_MB)"

@@ -12,6 +12,7 @@ import io
 import logging
 import re
 
+from pipeline import config
 from pipeline.readers import pdf_columns
 from pipeline.records import Block, Position
 
@@ -25,20 +26,44 @@ def read(data: bytes) -> list[Block]:
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > config.MAX_PAGES:
+                raise ReadError(
+                    f"превышен предел: {len(pdf.pages):,} страниц (не больше {config.MAX_PAGES:,}, PRAKTIKA_MAX_PAGES)"
+                )
             blocks: list[Block] = []
             chars = 0
             table_no = 0
             for page_no, page in enumerate(pdf.pages, start=1):
+                _check_drawing(page, page_no)
                 chars += len(page.chars)
                 page_blocks, table_no = _page_blocks(page, page_no, table_no)
                 blocks.extend(page_blocks)
+                page.close()  # pdfplumber caches each page's objects: a long PDF must not keep them all
     except ReadError:
         raise
     except Exception as e:
         raise ReadError(_reason(e)) from None
     if not chars:
-        raise ReadError("no text layer (scanned PDF?)")
+        raise ReadError("нет текстового слоя (скан?)")
     return blocks
+
+
+def _check_drawing(page, page_no: int) -> None:
+    """Refuse a page whose drawing instructions unpack to more than config allows, before
+    pdfminer spends minutes laying out millions of glyphs packed into a few kilobytes."""
+    from pdfminer.pdftypes import resolve1
+
+    from pipeline.readers import ReadError
+
+    size = 0
+    for stream in page.page_obj.contents or ():
+        data = resolve1(stream).get_data()
+        size += len(data or b"")
+    if size > config.MAX_PAGE_STREAM:
+        raise ReadError(
+            f"превышен предел: страница {page_no} рисуется командами в {size / 2**20:.0f} МБ "
+            f"(не больше {config.MAX_PAGE_STREAM // 2**20} МБ, PRAKTIKA_MAX_PAGE_STREAM_MB)"
+        )
 
 
 def _page_blocks(page, page_no: int, table_no: int) -> tuple[list[Block], int]:
@@ -107,5 +132,5 @@ def _reason(e: Exception) -> str:
     causes = [e, e.__cause__, e.__context__, *getattr(e, "args", ())]
     text = " ".join(f"{type(c).__name__} {c}" for c in causes if c is not None).lower()
     if "password" in text or "encrypt" in text:
-        return "encrypted PDF (password protected)"
-    return f"corrupt or truncated PDF ({type(e).__name__})"
+        return "зашифрованный PDF (защищён паролем)"
+    return f"повреждённый или обрезанный PDF ({type(e).__name__})"

@@ -32,10 +32,10 @@ def decode(data: bytes) -> str:
     utf8_pairs = len(_UTF8_CYRILLIC.findall(data))
     high = sum(1 for b in data if b >= 0x80)
     if utf8_pairs * 2 > high * 0.2:
-        raise ReadError("mixed encodings: part of the file is UTF-8 and part is not")
+        raise ReadError("смешанные кодировки: часть файла в UTF-8, часть в другой кодировке")
     best = from_bytes(data, cp_isolation=["cp1251", "koi8_r", "cp866", "mac_cyrillic"]).best()
     if best is None:
-        raise ReadError("unknown text encoding")
+        raise ReadError("неизвестная кодировка текста")
     return str(best)
 
 

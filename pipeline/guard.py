@@ -1,0 +1,190 @@
+"""One file at a time in a worker process, with a time budget and a memory ceiling.
+
+The readers are careful, but they stand on large libraries (pdfminer, lxml, python-docx,
+spaCy) that a hostile file can drive into minutes of work or gigabytes of memory, and a
+Python-level `try` can stop neither. So reading, segmentation and tagging run in a child
+process whose address space is capped (`RLIMIT_AS`): past its time budget it is killed,
+past its memory it fails alone; either way the file gets a clear error, a fresh worker
+takes the next file, and the caller's process (the batch, the web server) never notices.
+
+    document = guard.parse(data, "plan.docx")   # raises ReadError with the reason in Russian
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import os
+import subprocess
+import sys
+import threading
+import time
+import traceback
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+
+from pipeline import config
+from pipeline.readers import ReadError
+from pipeline.records import Document
+
+log = logging.getLogger("praktika")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A document read and tagged, with the seconds each stage took (for bench/ingest.py)."""
+
+    document: Document
+    parse_seconds: float
+    tag_seconds: float
+
+
+def parse(data: bytes, name: str, entities: bool = True) -> Parsed:
+    """Read, segment and (unless `entities` is false) tag one file within the bounds of config."""
+    if not config.ISOLATE:
+        return _parse_here(data, name, entities)
+    with _lock:
+        global _worker
+        if _worker is None or not _worker.alive():
+            _worker = _Worker()
+        try:
+            return _worker.run(data, name, entities)
+        except ReadError:
+            if not _worker.alive():
+                _worker = None
+            raise
+
+
+def stop() -> None:
+    """End the worker (it also ends with the process that started it)."""
+    global _worker
+    with _lock:
+        if _worker is not None:
+            _worker.close()
+            _worker = None
+
+
+def _parse_here(data: bytes, name: str, entities: bool) -> Parsed:
+    from pipeline.parse import parse_bytes
+
+    clock = time.perf_counter()
+    doc = parse_bytes(data, name)
+    parsed = time.perf_counter()
+    if entities:
+        from pipeline.tag import tag_documents
+
+        tag_documents([doc])
+    return Parsed(doc, parsed - clock, time.perf_counter() - parsed)
+
+
+class _Worker:
+    def __init__(self) -> None:
+        # A fresh interpreter, not fork (the parent may hold torch's and FAISS's threads, which
+        # fork copies half-made) and not multiprocessing's spawn (which re-runs the caller's
+        # main script: a researcher's script without a `__main__` guard would start itself).
+        from_parent, to_child = os.pipe()  # (read end, write end)
+        from_child, to_parent = os.pipe()
+        command = f"from pipeline.guard import _serve; _serve({from_parent}, {to_parent}, {config.WORKER_MEMORY_MB})"
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(config.ROOT), os.environ.get("PYTHONPATH", "")])}
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", command],
+            pass_fds=(from_parent, to_parent),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        os.close(from_parent)
+        os.close(to_parent)
+        self.conn = _Pair(Connection(from_child, writable=False), Connection(to_child, readable=False))
+        self.started = False  # the first file also pays for loading the tagger's models
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def run(self, data: bytes, name: str, entities: bool) -> Parsed:
+        budget = config.FILE_SECONDS + (0 if self.started else 60)
+        try:
+            self.conn.send((data, name, entities))
+            ready = self.conn.poll(budget)
+        except (BrokenPipeError, EOFError, OSError):
+            ready = True  # the worker died; recv below tells
+        if not ready:
+            self.close()
+            raise ReadError(
+                f"разбор остановлен: файл не прочитан за {config.FILE_SECONDS:.0f} с (PRAKTIKA_FILE_SECONDS)"
+            )
+        try:
+            answer = self.conn.recv()
+        except (EOFError, OSError):
+            code = self.process.wait(5)
+            raise ReadError(f"процесс чтения файла завершился аварийно (код {code})") from None
+        self.started = True
+        status, payload, detail = answer
+        if status == "ok":
+            return payload
+        if detail:
+            log.debug("%s: %s", name, detail)
+        raise ReadError(payload)
+
+    def close(self) -> None:
+        self.process.kill()
+        self.process.wait(5)
+        self.conn.close()
+
+
+@dataclass
+class _Pair:
+    """Two one-way pipes used as one connection (a child started by `subprocess` has no socketpair)."""
+
+    inbox: Connection
+    outbox: Connection
+
+    def send(self, obj) -> None:
+        self.outbox.send(obj)
+
+    def recv(self):
+        return self.inbox.recv()
+
+    def poll(self, timeout: float) -> bool:
+        return self.inbox.poll(timeout)
+
+    def close(self) -> None:
+        self.inbox.close()
+        self.outbox.close()
+
+
+def _serve(inbox: int, outbox: int, memory_mb: int) -> None:
+    """The worker's loop: one request (bytes, name, entities) in, one answer out."""
+    import resource
+
+    limit = memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    conn = _Pair(Connection(inbox, writable=False), Connection(outbox, readable=False))
+    while True:
+        try:
+            data, name, entities = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            answer = ("ok", _parse_here(data, name, entities), None)
+        except ReadError as e:
+            answer = ("error", str(e), None)
+        except MemoryError:
+            answer = ("error", f"файлу не хватило памяти разбора ({memory_mb} МБ, PRAKTIKA_WORKER_MEMORY_MB)", None)
+        except RecursionError:
+            answer = ("error", "слишком глубокая вложенность (таблица в таблице…)", None)
+        except Exception as e:  # a bug of ours or of a library, met on this file only
+            answer = ("error", f"внутренняя ошибка разбора: {type(e).__name__}: {e}"[:300], traceback.format_exc())
+        del data
+        try:
+            conn.send(answer)
+        except Exception as e:  # MemoryError while pickling a huge result, an unpicklable value
+            conn.send(("error", f"результат разбора не передан: {type(e).__name__}", traceback.format_exc()))
+        if answer[0] == "error" and "памяти" in answer[1]:
+            return  # start clean: the heap may be left in pieces
+
+
+_lock = threading.Lock()
+_worker: _Worker | None = None
+atexit.register(stop)
