@@ -42,7 +42,13 @@ class Parsed:
 def parse(data: bytes, name: str, entities: bool = True) -> Parsed:
     """Read, segment and (unless `entities` is false) tag one file within the bounds of config."""
     if not config.ISOLATE:
-        return _parse_here(data, name, entities)
+        try:
+            return _parse_here(data, name, entities)
+        except ReadError:
+            raise
+        except Exception as e:
+            log.debug("%s", name, exc_info=True)
+            raise ReadError(f"внутренняя ошибка разбора: {type(e).__name__}: {e}"[:300]) from None
     with _lock:
         global _worker
         if _worker is None or not _worker.alive():
@@ -123,6 +129,8 @@ class _Worker:
         status, payload, detail = answer
         if status == "ok":
             return payload
+        if status == "fatal":  # the worker ends after this answer: do not send it the next file
+            self.close()
         if detail:
             log.debug("%s: %s", name, detail)
         raise ReadError(payload)
@@ -158,6 +166,9 @@ def _serve(inbox: int, outbox: int, memory_mb: int) -> None:
     """The worker's loop: one request (bytes, name, entities) in, one answer out."""
     import resource
 
+    # The readers and the tagger never need torch, but thinc (under spaCy) imports it when it is
+    # installed: 180 MB of the worker's memory for nothing.
+    sys.modules.setdefault("torch", None)
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     conn = _Pair(Connection(inbox, writable=False), Connection(outbox, readable=False))
@@ -166,23 +177,42 @@ def _serve(inbox: int, outbox: int, memory_mb: int) -> None:
             data, name, entities = conn.recv()
         except (EOFError, OSError):
             return
+        out_of_memory = ("fatal", f"файлу не хватило памяти разбора ({memory_mb} МБ, PRAKTIKA_WORKER_MEMORY_MB)", None)
         try:
             answer = ("ok", _parse_here(data, name, entities), None)
         except ReadError as e:
-            answer = ("error", str(e), None)
+            # A library that meets the ceiling may say so in its own words (lxml: «unknown error»).
+            answer = out_of_memory if _peak_bytes() > 0.9 * limit else ("error", str(e), None)
         except MemoryError:
-            answer = ("error", f"файлу не хватило памяти разбора ({memory_mb} МБ, PRAKTIKA_WORKER_MEMORY_MB)", None)
+            answer = out_of_memory
         except RecursionError:
             answer = ("error", "слишком глубокая вложенность (таблица в таблице…)", None)
         except Exception as e:  # a bug of ours or of a library, met on this file only
-            answer = ("error", f"внутренняя ошибка разбора: {type(e).__name__}: {e}"[:300], traceback.format_exc())
+            answer = (
+                out_of_memory
+                if _peak_bytes() > 0.9 * limit
+                else ("error", f"внутренняя ошибка разбора: {type(e).__name__}: {e}"[:300], traceback.format_exc())
+            )
         del data
         try:
             conn.send(answer)
         except Exception as e:  # MemoryError while pickling a huge result, an unpicklable value
-            conn.send(("error", f"результат разбора не передан: {type(e).__name__}", traceback.format_exc()))
-        if answer[0] == "error" and "памяти" in answer[1]:
+            conn.send(("fatal", f"результат разбора не передан: {type(e).__name__}", traceback.format_exc()))
+            return
+        if answer[0] == "fatal":
             return  # start clean: the heap may be left in pieces
+
+
+def _peak_bytes() -> int:
+    """The most address space this process has held (VmPeak), 0 where /proc cannot tell."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmPeak:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 _lock = threading.Lock()

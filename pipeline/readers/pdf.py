@@ -26,14 +26,17 @@ def read(data: bytes) -> list[Block]:
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            if len(pdf.pages) > config.MAX_PAGES:
+            pages = _page_count(pdf)
+            if pages > config.MAX_PAGES:
                 raise ReadError(
-                    f"превышен предел: {len(pdf.pages):,} страниц (не больше {config.MAX_PAGES:,}, PRAKTIKA_MAX_PAGES)"
+                    f"превышен предел: {pages:,} страниц (не больше {config.MAX_PAGES:,}, PRAKTIKA_MAX_PAGES)"
                 )
             blocks: list[Block] = []
             chars = 0
             table_no = 0
             for page_no, page in enumerate(pdf.pages, start=1):
+                if page_no > config.MAX_PAGES:
+                    raise ReadError(f"превышен предел: больше {config.MAX_PAGES:,} страниц (PRAKTIKA_MAX_PAGES)")
                 _check_drawing(page, page_no)
                 chars += len(page.chars)
                 page_blocks, table_no = _page_blocks(page, page_no, table_no)
@@ -46,6 +49,19 @@ def read(data: bytes) -> list[Block]:
     if not chars:
         raise ReadError("нет текстового слоя (скан?)")
     return blocks
+
+
+def _page_count(pdf) -> int:
+    """The page count the catalog declares (instant), or the pages counted when it declares none."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+        if isinstance(count, int) and count >= 0:
+            return count  # a lying count is caught page by page in `read`
+    except (KeyError, TypeError, AttributeError):
+        pass
+    return len(pdf.pages)
 
 
 def _check_drawing(page, page_no: int) -> None:
