@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 7860
 
-.PHONY: run test setup system lint bench clean
+.PHONY: run test setup system lint bench notebooks clean
 
 # Build (or bring up to date: unchanged files are skipped) the knowledge base, then serve the page.
 run: setup
@@ -16,6 +16,10 @@ run: setup
 
 test: setup
 	$(BIN)/python -m pytest -q
+
+# JupyterLab on this computer only, in notebooks/ (the notebooks read kb/: `make run` builds it).
+notebooks: setup
+	$(BIN)/jupyter lab --ip 127.0.0.1 --no-browser --notebook-dir notebooks
 
 lint: setup
 	$(BIN)/ruff check .
@@ -27,6 +31,7 @@ bench: setup
 	$(BIN)/python bench/retrieval.py
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/web.py
+	$(BIN)/python bench/soak.py
 
 setup: system $(STAMP)
 

@@ -88,11 +88,7 @@ def parse_command(target: str, as_json: bool = False, summary_only: bool = False
     if not paths or not paths[0].exists():
         print(f"Нет файлов: {target}", file=sys.stderr)
         return 2
-    outcomes = list(parse_many(paths))
-    if with_entities:
-        from pipeline.tag import tag_documents
-
-        tag_documents(o.document for o in outcomes if o.document)
+    outcomes = list(parse_many(paths, entities=with_entities))
     for outcome in outcomes:
         for warning in outcome.document.warnings() if outcome.document else []:
             print(f"ПРЕДУПРЕЖДЕНИЕ {outcome.source}: {warning}", file=sys.stderr)

@@ -181,9 +181,9 @@ class Page:
         try:
             result = self.kb.ingest_bytes(load(path), key, name)
         except ReadError as e:
-            return IngestResult(key, "failed", str(e), reason=e.kind)
+            return IngestResult(name, "failed", str(e), reason=e.kind)
         except Exception as e:  # one broken file must not stop the batch
-            return IngestResult(key, "failed", f"внутренняя ошибка: {type(e).__name__}", reason="внутренняя ошибка")
+            return IngestResult(name, "failed", f"внутренняя ошибка: {type(e).__name__}", reason="внутренняя ошибка")
         return replace(result, path=name)
 
     # --- overview and export --------------------------------------------------------------------

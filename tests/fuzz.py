@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import random
 import re
+import threading
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -101,6 +102,37 @@ def write(samples: list[Sample], folder: Path, rng: random.Random) -> dict[Path,
         path.write_bytes(s.data)
         out[path] = s
     return out
+
+
+class PeakMemory:
+    """Samples the resident memory of this process and its children every 50 ms."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import psutil
+
+        me = psutil.Process()
+        while not self._stop.is_set():
+            total = 0
+            for p in [me, *me.children(recursive=True)]:
+                try:
+                    total += p.memory_info().rss
+                except psutil.Error:  # a worker that ended meanwhile
+                    pass
+            self.peak = max(self.peak, total)
+            self._stop.wait(0.05)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 # --- DOCX -------------------------------------------------------------------------------------

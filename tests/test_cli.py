@@ -86,3 +86,35 @@ def test_russian_plural_forms():
         "22 пункта",
         "112 пунктов",
     ]
+
+
+def test_ingest_ends_with_a_report_and_writes_it_as_json(tmp_path, capsys):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a_plan.txt").write_bytes(seed_path("004").read_bytes())
+    (inbox / "b_quotes.txt").write_text("«»«»«»«»", encoding="utf-8")  # read, but not one item in it
+    (inbox / "c_junk.pdf").write_bytes(b"%PDF-1.4\n garbage")
+    (inbox / "d_cut.pdf").write_bytes(b"%PDF-1.7\n broken too")
+    (inbox / "e_text.docx").write_text("не Word", encoding="utf-8")
+    kb, report = str(tmp_path / "kb"), tmp_path / "report.json"
+    assert main(["ingest", str(inbox), "--kb", kb, "--report", str(report)]) == 1
+    out = capsys.readouterr().out
+    assert "b_quotes.txt (0 пунктов) — ПРЕДУПРЕЖДЕНИЕ: не найдено ни одного пункта" in out
+    assert "a_plan.txt (40 пунктов)" in out
+    assert "Итог приёма: 5 файлов, сохранено 40 пунктов" in out
+    rows = [line.rsplit(None, 1) for line in out.splitlines() if line.startswith("  ") and line[-1].isdigit()]
+    counts = {label.strip(): int(n) for label, n in rows}
+    assert counts == {
+        "добавлено": 2, "обновлено": 0, "без изменений": 0, "дубликатов": 0, "с предупреждениями": 1, "с ошибками": 3,
+    }
+    assert "повреждённый или обрезанный PDF: 2 файла (" in out and "повреждённый DOCX: 1 файл (" in out
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["summary"]["counts"] == {
+        "added": 2, "replaced": 0, "unchanged": 0, "duplicate": 0, "warned": 1, "failed": 3,
+    }
+    assert sorted(len(v) for v in data["summary"]["failures"].values()) == [1, 2]
+    assert [f["status"] for f in data["files"]] == ["added", "added", "failed", "failed", "failed"]
+    assert main(["stats", "--kb", kb]) == 0
+    assert "Документы без единого пункта (1):\n  b_quotes.txt" in capsys.readouterr().out
+    assert main(["ingest", str(inbox), "--kb", kb]) == 1  # again: unchanged, and the failures once more
+    assert "без изменений" in capsys.readouterr().out

@@ -8,45 +8,14 @@ memory (this process and its reader worker together) stays under 2 GB.
 from __future__ import annotations
 
 import random
-import threading
 import time
-
-import psutil
 
 from index.kb import KnowledgeBase
 from pipeline.parse import files_in, parse_file, parse_many
 from tests import fuzz
+from tests.fuzz import PeakMemory
 
 PEAK_LIMIT = 2 * 1024**3
-
-
-class PeakMemory:
-    """Samples the resident memory of this process and its children every 50 ms."""
-
-    def __init__(self) -> None:
-        self.peak = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        me = psutil.Process()
-        while not self._stop.is_set():
-            total = 0
-            for p in [me, *me.children(recursive=True)]:
-                try:
-                    total += p.memory_info().rss
-                except psutil.Error:
-                    pass
-            self.peak = max(self.peak, total)
-            self._stop.wait(0.05)
-
-    def __enter__(self) -> PeakMemory:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_) -> None:
-        self._stop.set()
-        self._thread.join()
 
 
 def test_parse_never_crashes_and_each_file_is_quick(tmp_path):

@@ -153,6 +153,10 @@ def test_api_ingest_reports_each_file(client, server, tmp_path):
     assert again["data"][0][1] == "без изменений"
     kb = KnowledgeBase.open(server["kb"])
     assert kb.check() == [] and status.startswith("В базе: документов")
+    # The report under the table, escaped: the same as `praktika ingest` prints.
+    assert "Итог приёма: 4 файла, сохранено" in status
+    assert "повреждённый или обрезанный PDF: 1 файл (scan.pdf)" in status
+    assert "неподдерживаемый формат: 1 файл (tool.exe)" in status and "<pre>" in status
     [path] = [r[0] for r in kb.db.execute("SELECT path FROM documents WHERE source = 'новый приказ.txt'")]
     assert path == "upload/новый приказ.txt"  # a key, not a place on disk
     *_, line = client.predict(api_name="/overview")  # cached figures are recomputed after a change
