@@ -216,16 +216,21 @@ def _docx_zip(rng: random.Random, data: bytes) -> tuple[str, bytes]:
     if how == 0:
         return ".docx", data[: rng.randrange(30, len(data))]
     if how == 1:
-        out = bytearray(data)
-        for _ in range(rng.randint(1, 30)):
-            out[rng.randrange(len(out))] = rng.randrange(256)
-        return ".docx", bytes(out)
+        return ".docx", _flipped(rng, data, 30)
     members = _members(data)
     if how == 2:  # ~200 MB of spaces inside the body, a few hundred KB on disk
         members["word/document.xml"] = members["word/document.xml"].replace(b"<w:t>", b"<w:t>" + b" " * 200_000_000, 1)
     else:  # tens of thousands of members
         members.update({f"customXml/x{n}.xml": b"<a/>" for n in range(30_000)})
     return ".docx", _zip(members)
+
+
+def _flipped(rng: random.Random, data: bytes, most: int) -> bytes:
+    """Up to `most` bytes set to random values."""
+    out = bytearray(data)
+    for _ in range(rng.randint(1, most)):
+        out[rng.randrange(len(out))] = rng.randrange(256)
+    return bytes(out)
 
 
 # --- PDF --------------------------------------------------------------------------------------
@@ -236,13 +241,23 @@ def _pdf(rng: random.Random, data: bytes) -> tuple[str, bytes]:
     if how == 0:
         return ".pdf", data[: rng.randrange(10, len(data))]
     if how == 1:
-        out = bytearray(data)
-        for _ in range(rng.randint(1, 50)):
-            out[rng.randrange(len(out))] = rng.randrange(256)
-        return ".pdf", bytes(out)
+        return ".pdf", _flipped(rng, data, 50)
     if how == 2:
         return ".pdf", data.replace(b"xref", b"xre ", 1).replace(b"startxref", b"startxre ", 1)
     return ".pdf", b"%PDF-1.4\n" + bytes(rng.randrange(256) for _ in range(rng.randint(0, 5000)))
+
+
+def _pdf_file(objects: list[bytes]) -> bytes:
+    """A PDF of these objects (numbered from 1, the catalog first) with a correct cross-reference table."""
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
 
 
 def glyph_bomb(glyphs: int = 2_000_000) -> bytes:
@@ -256,15 +271,7 @@ def glyph_bomb(glyphs: int = 2_000_000) -> bytes:
         b"<< /Length %d /Filter /FlateDecode >>stream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for n, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return _pdf_file(objects)
 
 
 def page_bomb(pages: int = 20_000) -> bytes:
@@ -281,15 +288,7 @@ def page_bomb(pages: int = 20_000) -> bytes:
         )
         kids.append(b"%d 0 R" % len(objects))
     objects[1] = b"<< /Type /Pages /Kids [" + b" ".join(kids) + b"] /Count %d >>" % pages
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for n, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return _pdf_file(objects)
 
 
 # --- text and junk ----------------------------------------------------------------------------
