@@ -8,6 +8,7 @@ from argparse import Namespace
 from dataclasses import asdict
 
 from app import words
+from index.results import cite
 
 
 def _open(args: Namespace, reindexing: bool = False):
@@ -46,7 +47,7 @@ def ingest(args: Namespace) -> int:
             print(f"Отчёт не записан: {args.report}: {e.strerror}", file=sys.stderr)
             return 1
     stats = kb.stats()
-    print(f"В базе: документов {stats['documents']}, пунктов {stats['items']}")
+    print(f"В базе: {words.documents(stats.documents)}, {words.items(stats.items)}")
     return 1 if summary.counts["failed"] else 0
 
 
@@ -56,19 +57,18 @@ def _print_hits(hits, as_json: bool) -> None:
             print(json.dumps(asdict(h), ensure_ascii=False))
         return
     for n, h in enumerate(hits, start=1):
-        d, i = h.document, h.item
-        place = ", ".join(x for x in (d["region"], d["municipality"]) if x) or "—"
-        print(f"{n:>2}. [{h.item_id}] {i['activity'][:110]}")
-        print(f"     {place} · {d['kind'] or '—'} {d['number'] or ''} от {d['date'] or '—'} · {d['source']}")
-        if i["deadline"] or i["responsible"]:
-            print(f"     срок: {i['deadline'] or '—'} · ответственные: {(i['responsible'] or '—')[:80]}")
+        i = h.item
+        print(f"{n:>2}. [{h.item_id}] {i.activity[:110]}")
+        print(f"     {cite(h)}")
+        if i.deadline or i.responsible:
+            print(f"     срок: {i.deadline or '—'} · ответственные: {(i.responsible or '—')[:80]}")
         ranks = f"смысл #{h.dense_rank or '—'}, слова #{h.lexical_rank or '—'}"
         terms = f" · совпали слова: {', '.join(h.matched_terms)}" if h.matched_terms else ""
         print(f"     {ranks}{terms}")
 
 
 def search(args: Namespace) -> int:
-    from index.kb import Filters
+    from index.results import Filters
 
     kb = _open(args)
     filters = Filters(
@@ -97,17 +97,17 @@ def similar(args: Namespace) -> int:
 def stats(args: Namespace) -> int:
     s = _open(args).stats()
     print(
-        f"Документов: {s['documents']}, пунктов: {s['items']}, векторов: {s['vectors']}, "
-        f"сущностей: {s['entities']}; модель: {s['model']} ({s['dim']})"
+        f"Документов: {s.documents}, пунктов: {s.items}, векторов: {s.vectors}, "
+        f"сущностей: {s.entities}; модель: {s.model} ({s.dim})"
     )
-    for r in s["regions"]:
-        print(f"  {r['region'] or '—'}: {r['items']}")
-    if s["empty_documents"]:
-        print(f"Документы без единого пункта ({len(s['empty_documents'])}):")
-        for source in s["empty_documents"]:
+    for region, items in s.regions:
+        print(f"  {region or '—'}: {words.items(items)}")
+    if s.empty_documents:
+        print(f"Документы без единого пункта ({len(s.empty_documents)}):")
+        for source in s.empty_documents:
             print(f"  {source}")
-    print("Проверка: " + ("в порядке" if not s["problems"] else "; ".join(s["problems"])))
-    return 0 if not s["problems"] else 1
+    print("Проверка: " + ("в порядке" if not s.problems else "; ".join(s.problems)))
+    return 0 if not s.problems else 1
 
 
 def remove(args: Namespace) -> int:
@@ -127,8 +127,7 @@ def reindex(args: Namespace) -> int:
 
 
 def ask(args: Namespace) -> int:
-    from index.answers import ASKED_RU
-    from index.kb import Filters
+    from index.results import Filters
 
     answer = _open(args).ask(args.question, Filters(region=args.region))
     if args.json:
@@ -136,7 +135,7 @@ def ask(args: Namespace) -> int:
         data["citations"] = [answer.citation(n) for n in range(1, len(answer.evidence) + 1)]
         print(json.dumps(data, ensure_ascii=False, default=str))
         return 0 if answer.found else 1
-    print(f"Вопрос «{ASKED_RU[answer.asks]}», тема: {', '.join(answer.topic) or '—'}")
+    print(f"Вопрос «{words.ASKED[answer.asks]}», тема: {', '.join(answer.topic) or '—'}")
     print(answer.text)
     print("Источники:" if answer.found else "Ближайшие пункты:")
     for n in range(1, len(answer.evidence) + 1):

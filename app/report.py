@@ -12,15 +12,8 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 
 from app import words
-from index.kb import IngestResult
+from index.results import IngestResult
 
-STATUS_RU = {
-    "added": "добавлен",
-    "replaced": "обновлён",
-    "unchanged": "без изменений",
-    "duplicate": "дубликат",
-    "failed": "ОШИБКА",
-}
 # The report's rows, in order; «warned» counts files stored with a warning (no items, text not placed).
 ROWS = (
     ("added", "добавлено"),
@@ -59,7 +52,7 @@ def summarise(results: list[IngestResult]) -> Summary:
 
 def line(r: IngestResult) -> str:
     """One file's outcome: «добавлен  plan.txt (12 пунктов)», with its warning or reason after a dash."""
-    text = f"{STATUS_RU[r.status]:<14} {r.path}"
+    text = f"{words.STATUS[r.status]:<14} {r.path}"
     if r.status in ("added", "replaced"):
         text += f" ({words.items(r.items)})"
     if r.warning:

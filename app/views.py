@@ -1,17 +1,18 @@
 """HTML of the search page: result cards, documents, answers. Every piece of document text is escaped.
 
 Document text is untrusted (anyone can upload an order), so it reaches the page only through
-`html.escape` here or `pipeline.tag.render`, never through Markdown or string formatting.
+`html.escape` here or `app.render`, never through Markdown or string formatting.
 """
 
 from __future__ import annotations
 
 from html import escape
-from typing import Any
 
+from app import words
+from app.render import render
+from index.answers import Answer
+from index.results import Hit, StoredDocument, StoredItem
 from pipeline.labels import RUSSIAN
-from pipeline.records import Entity
-from pipeline.tag.render import render
 
 FIELDS = (("description", "Описание"), ("deadline", "Срок"), ("responsible", "Ответственные"), ("result", "Результат"))
 
@@ -36,90 +37,74 @@ SCROLL_TO_FOCUS = (
 )
 
 
-def _marked(item: dict[str, Any], field: str) -> str:
+def _marked(item: StoredItem, field: str) -> str:
     """One field of an item with its entities highlighted."""
-    text = item.get(field) or ""
-    entities = [
-        Entity(e["label"], e["text"], e["field"], e["start"], e["end"], e["canonical"], e["key"])
-        for e in item.get("entities", [])
-        if e["field"] == field
-    ]
-    return render(text, entities)
+    return render(getattr(item, field) or "", [e for e in item.entities if e.field == field])
 
 
-def document_line(doc: dict[str, Any], item: dict[str, Any] | None = None) -> str:
-    """«приказ № 61/01-04 от 2018-03-02 · Комитет … · Смоленская область, Дорогобужский район · файл, строка 3»."""
-    parts = [
-        " ".join(x for x in (doc.get("kind") or "документ", f"№ {doc['number']}" if doc.get("number") else "") if x)
-        + (f" от {doc['date']}" if doc.get("date") else ""),
-        doc.get("issuer") or "",
-        ", ".join(x for x in (doc.get("region"), doc.get("municipality")) if x),
-        doc.get("source") or "",
-    ]
-    if item:
-        parts.append(f"пункт {item['number'].rstrip('.')}" if item.get("number") else f"строка {item['ordinal']}")
+def document_line(doc: StoredDocument, item: StoredItem | None = None) -> str:
+    """«приказ № 61/01-04 от 2018-03-02 · Комитет … · Смоленская область, Дорогобужский район · файл · строка 3»."""
+    parts = [doc.act, doc.issuer or "", doc.place, doc.source or "", item.where if item else ""]
     return " · ".join(escape(p) for p in parts if p)
 
 
-def why(hit: dict[str, Any]) -> str:
+def why(hit: Hit) -> str:
     reasons = []
-    if hit.get("matched_terms"):
-        reasons.append("совпали слова: " + escape(", ".join(hit["matched_terms"])))
-    if hit.get("similarity") is not None:
-        reasons.append(f"смысловая близость {hit['similarity']:.2f}")
-    ranks = [f"по смыслу #{hit['dense_rank']}" if hit.get("dense_rank") else "", ""]
-    ranks[1] = f"по словам #{hit['lexical_rank']}" if hit.get("lexical_rank") else ""
+    if hit.matched_terms:
+        reasons.append("совпали слова: " + escape(", ".join(hit.matched_terms)))
+    if hit.similarity is not None:
+        reasons.append(f"смысловая близость {hit.similarity:.2f}")
+    ranks = [f"по смыслу #{hit.dense_rank}" if hit.dense_rank else "", ""]
+    ranks[1] = f"по словам #{hit.lexical_rank}" if hit.lexical_rank else ""
     if any(ranks):
         reasons.append("место " + ", ".join(r for r in ranks if r))
     return "; ".join(reasons) or "—"
 
 
-def card(hit: dict[str, Any], n: int) -> str:
-    item, doc = hit["item"], hit["document"]
+def card(hit: Hit, n: int) -> str:
+    item = hit.item
     fields = "".join(
-        f'<div class="field"><b>{label}:</b> {_marked(item, name)}</div>' for name, label in FIELDS if item.get(name)
+        f'<div class="field"><b>{label}:</b> {_marked(item, name)}</div>'
+        for name, label in FIELDS
+        if getattr(item, name)
     )
-    section = f'<div class="field"><b>Раздел:</b> {escape(item["section"])}</div>' if item.get("section") else ""
+    section = f'<div class="field"><b>Раздел:</b> {escape(item.section)}</div>' if item.section else ""
     return (
-        f'<div class="card" id="item-{int(hit["item_id"])}">'
+        f'<div class="card" id="item-{int(hit.item_id)}">'
         f'<div class="activity">{n}. {_marked(item, "activity")}</div>{section}{fields}'
-        f'<div class="doc">{document_line(doc, item)}</div>'
+        f'<div class="doc">{document_line(hit.document, item)}</div>'
         f'<div class="why">Почему найдено: {why(hit)}</div></div>'
     )
 
 
-def cards(hits: list[dict[str, Any]], empty: str = "Ничего не найдено.") -> str:
+def cards(hits: list[Hit], empty: str = "Ничего не найдено.") -> str:
     if not hits:
         return f"<p>{escape(empty)}</p>"
     return "".join(card(h, n) for n, h in enumerate(hits, start=1))
 
 
-def document(doc: dict[str, Any], items: list[dict[str, Any]], focus: int | None = None) -> str:
+def document(doc: StoredDocument, items: list[StoredItem], focus: int | None = None) -> str:
     """The whole document: its metadata and its items as a table, the focused row marked."""
-    head = (
-        f"<h3>{escape(doc.get('title') or doc.get('source') or '')}</h3>"
-        f"<p>{document_line(doc)}</p>"
-    )
+    head = f"<h3>{escape(doc.title or doc.source or '')}</h3><p>{document_line(doc)}</p>"
     rows = []
     for item in items:
-        attrs = ' class="focus" id="doc-focus"' if item["id"] == focus else ""
-        cells = [escape(item.get("number") or str(item["ordinal"])), _marked(item, "activity")]
+        attrs = ' class="focus" id="doc-focus"' if item.id == focus else ""
+        cells = [escape(item.number or str(item.ordinal)), _marked(item, "activity")]
         cells += [_marked(item, name) for name, _ in FIELDS[1:]]
         rows.append(f"<tr{attrs}>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     header = "".join(f"<th>{h}</th>" for h in ("№", "Мероприятие", "Срок", "Ответственные", "Результат"))
     return f'{head}<table class="doc-items"><tr>{header}</tr>{"".join(rows)}</table>'
 
 
-def answer(ans: dict[str, Any]) -> str:
-    """The answer sentence and its numbered citations."""
-    box = "answer" if ans["found"] else "answer none"
-    cited = "".join(f"<li>{escape(c)}</li>" for c in ans["citations"])
-    title = "Источники" if ans["found"] else "Ближайшие пункты"
-    asked = escape(ans["asks_ru"])
+def answer(ans: Answer, scope: str = "") -> str:
+    """The answer sentence and its numbered citations; `scope` names the filters applied («; отбор: …»)."""
+    box = "answer" if ans.found else "answer none"
+    cited = "".join(f"<li>{escape(ans.citation(n))}</li>" for n in range(1, len(ans.evidence) + 1))
+    title = "Источники" if ans.found else "Ближайшие пункты"
     return (
-        f'<div class="{box}">{escape(ans["text"])}</div>'
-        f'<p style="color:#555">Вопрос «{asked}»; тема: {escape(", ".join(ans["topic"]) or "—")}'
-        f"{escape(ans['filters_text'])}</p>"
+        f'<div class="{box}">{escape(ans.text)}</div>'
+        f'<p style="color:#555">Вопрос «{escape(words.ASKED[ans.asks])}»; тема: {escape(", ".join(ans.topic) or "—")}'
+        f"{escape(scope)}</p>"
         f'<p><b>{title}:</b></p><ul class="cites">{cited}</ul>'
     )
 

@@ -20,12 +20,10 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home from
 import gradio as gr
 import pandas as pd
 
-from app import overview, report, views
-from app.report import STATUS_RU
-from index.answers import ASKED_RU
-from index.kb import Filters, IngestResult, KnowledgeBase
+from app import overview, report, views, words
+from index.kb import KnowledgeBase
+from index.results import Filters, Hit, IngestResult
 from pipeline import config
-from pipeline.labels import EVENT, ORG, PER, SCHOOL
 from pipeline.readers import ReadError, load
 
 ALL = ""  # the «any» choice of a filter
@@ -43,11 +41,9 @@ EXPORT_COLUMNS = {
 }
 
 
-def plain(hit) -> dict[str, Any]:
-    """A hit as data for the page; the server-side file path stays on the server."""
-    data = asdict(hit)
-    data["document"].pop("path", None)
-    return data
+def plain(hit: Hit) -> dict[str, Any]:
+    """A hit as JSON data for the page (and back with `Hit.from_data`); it holds no server path."""
+    return asdict(hit)
 
 
 def safe_name(name: str) -> str:
@@ -66,19 +62,11 @@ class Page:
     # --- filter choices ---------------------------------------------------------------------
 
     def choices(self) -> dict[str, list]:
-        with self.kb.lock:
-            db = self.kb.db
-            distinct = "SELECT DISTINCT {0} FROM documents WHERE {0} IS NOT NULL ORDER BY 1"
-            columns = ("region", "municipality", "kind", "year")
-            values = {c: [str(r[0]) for r in db.execute(distinct.format(c))] for c in columns}
-            entities = db.execute(
-                "SELECT e.key, e.label, e.canonical FROM entities e JOIN item_entities ie ON ie.entity_id = e.id"
-                f" WHERE e.label IN ('{PER}', '{SCHOOL}', '{ORG}', '{EVENT}')"
-                " GROUP BY e.id ORDER BY count(*) DESC LIMIT 300"
-            ).fetchall()
+        c = self.kb.filter_choices()
         any_ = [("любой", ALL)]
-        found = {c: any_ + [(v, v) for v in vs] for c, vs in values.items()}
-        return {**found, "entity": any_ + sorted((views.entity_choice(*e) for e in entities), key=lambda c: c[0])}
+        values = {"region": c.regions, "municipality": c.municipalities, "kind": c.kinds, "year": c.years}
+        found = {name: any_ + [(str(v), str(v)) for v in vs] for name, vs in values.items()}
+        return {**found, "entity": any_ + sorted((views.entity_choice(*e) for e in c.entities), key=lambda c: c[0])}
 
     def refreshed_filters(self) -> list:
         c = self.choices()
@@ -116,11 +104,12 @@ class Page:
 
     def similar(self, item_id: int, other_regions: bool = False) -> tuple[str, list[dict]]:
         try:
-            hits = [plain(h) for h in self.kb.similar(int(item_id), other_regions=bool(other_regions), k=5)]
+            hits = self.kb.similar(int(item_id), other_regions=bool(other_regions), k=5)
         except KeyError:
             return "<p>Пункт не найден (возможно, документ удалён).</p>", []
         scope = "других регионов" if other_regions else "других документов"
-        return f"<h3>Похожие практики из {scope}</h3>" + views.cards(hits, "Похожих практик нет."), hits
+        html = f"<h3>Похожие практики из {scope}</h3>" + views.cards(hits, "Похожих практик нет.")
+        return html, [plain(h) for h in hits]
 
     def document(self, item_id: int) -> str:
         try:
@@ -143,16 +132,16 @@ class Page:
         data = {
             "question": question,
             "asks": ans.asks,
-            "asks_ru": ASKED_RU[ans.asks],
+            "asks_ru": words.ASKED[ans.asks],
             "found": ans.found,
             "text": ans.text,
             "topic": ans.topic,
-            "filters_text": f"; отбор: {', '.join(scope)}" if scope else "",
             "facts": [asdict(x) for x in ans.facts],
             "citations": [ans.citation(n) for n in range(1, len(ans.evidence) + 1)],
             "hits": [plain(h) for h in ans.evidence],
         }
-        return views.answer(data) + views.cards(data["hits"], ""), data
+        scope_text = f"; отбор: {', '.join(scope)}" if scope else ""
+        return views.answer(ans, scope_text) + views.cards(ans.evidence, ""), data
 
     # --- ingest -------------------------------------------------------------------------------
 
@@ -166,14 +155,15 @@ class Page:
                 progress((n, len(files)), desc=f"{name}")
             result = self._ingest_one(str(path), name)
             note = f"ПРЕДУПРЕЖДЕНИЕ: {result.warning}" if result.warning else result.message
-            rows.append((name, STATUS_RU[result.status], result.items, note))
+            rows.append((name, words.STATUS[result.status], result.items, note))
             results.append(result)
         if progress is not None:
             progress((len(files), len(files)), desc="готово")
         table = pd.DataFrame(rows, columns=["Файл", "Итог", "Пунктов", "Причина или предупреждение"])
         s = self.kb.stats()
         summary = report.as_text(report.summarise(results)) if results else ""
-        return table, f"В базе: документов {s['documents']}, пунктов {s['items']}.<pre>{escape(summary)}</pre>"
+        stored = f"В базе: {words.documents(s.documents)}, {words.items(s.items)}."
+        return table, f"{stored}<pre>{escape(summary)}</pre>"
 
     def _ingest_one(self, path: str, name: str) -> IngestResult:
         """The result keeps the shown name, never the server's temporary path."""
@@ -193,15 +183,7 @@ class Page:
         generation = self.kb.generation
         if self._overview and self._overview[0] == generation:
             return self._overview[1]
-        db = self.kb.reader()  # its own connection: searches go on meanwhile
-        try:
-            figures = tuple(f(db) for f in (overview.by_region_kind, overview.by_year, overview.timeline))
-            figures += (overview.top_entities(db),)
-            documents, items, entities = (db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in
-                                          ("documents", "items", "entities"))
-        finally:
-            db.close()
-        result = (*figures, f"Документов: {documents}, пунктов: {items}, сущностей: {entities}.")
+        result = overview.figures(self.kb.overview())  # on its own connection: searches go on meanwhile
         self._overview = (generation, result)
         return result
 
@@ -211,17 +193,17 @@ class Page:
         if not hits:
             return None
         rows = []
-        for n, h in enumerate(hits, start=1):
-            item, doc = h["item"], h["document"]
-            row = {"№": n, **{ru: item.get(name) for name, ru in EXPORT_COLUMNS.items()}}
+        for n, hit in enumerate((Hit.from_data(h) for h in hits), start=1):
+            item, doc = hit.item, hit.document
+            row = {"№": n, **{ru: getattr(item, name) for name, ru in EXPORT_COLUMNS.items()}}
             row.update(
-                Раздел=item.get("section"),
-                Документ=" ".join(x for x in (doc.get("kind"), doc.get("number") and f"№ {doc['number']}") if x),
-                Дата=doc.get("date"),
-                Регион=doc.get("region"),
-                Муниципалитет=doc.get("municipality"),
-                Файл=doc.get("source"),
-                Пункт=item.get("number") or item.get("ordinal"),
+                Раздел=item.section,
+                Документ=doc.act,
+                Дата=doc.date,
+                Регион=doc.region,
+                Муниципалитет=doc.municipality,
+                Файл=doc.source,
+                Пункт=item.number or item.ordinal,
             )
             rows.append(row)
         frame = pd.DataFrame(rows)
@@ -262,7 +244,7 @@ def build(kb: KnowledgeBase) -> gr.Blocks:
                     @gr.render(inputs=hits)
                     def draw(found):
                         for n, hit in enumerate(found or [], start=1):
-                            gr.HTML(views.card(hit, n))
+                            gr.HTML(views.card(Hit.from_data(hit), n))
                             with gr.Row():
                                 like = gr.Button("Похожие практики", size="sm", elem_classes="similar-btn")
                                 open_ = gr.Button("Открыть документ", size="sm", elem_classes="open-btn")

@@ -1,20 +1,43 @@
-"""Russian counted nouns: «1 пункт», «3 пункта», «5 пунктов», «21 пункт»."""
+"""The interface's Russian words: statuses, question kinds, and nouns agreed with their numbers.
+
+    counted(32, "пункт")   # «32 пункта»  (pymorphy's agreement, so any noun works)
+"""
 
 from __future__ import annotations
 
+from functools import cache
 
-def plural(n: int, one: str, few: str, many: str) -> str:
-    """The form of a noun that goes with the number `n`."""
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
+STATUS = {
+    "added": "добавлен",
+    "replaced": "обновлён",
+    "unchanged": "без изменений",
+    "duplicate": "дубликат",
+    "failed": "ОШИБКА",
+}
+ASKED = {"who": "кто", "when": "когда", "where": "где", "count": "сколько", "what": "что"}
+
+
+@cache
+def agreed(n: int, noun: str) -> str:
+    """The form of `noun` that goes with the number `n`: пункт, пункта, пунктов."""
+    from pipeline.morph import inflect, morph
+
+    parse = morph().parse(noun)[0]
+    form = inflect(parse, parse.tag.numeral_agreement_grammemes(n))
+    return form.word if form else noun
+
+
+def counted(n: int, noun: str) -> str:
+    return f"{n} {agreed(n, noun)}"
 
 
 def items(n: int) -> str:
-    return f"{n} {plural(n, 'пункт', 'пункта', 'пунктов')}"
+    return counted(n, "пункт")
 
 
 def files(n: int) -> str:
-    return f"{n} {plural(n, 'файл', 'файла', 'файлов')}"
+    return counted(n, "файл")
+
+
+def documents(n: int) -> str:
+    return counted(n, "документ")

@@ -42,7 +42,7 @@ def main() -> None:
     start = time.perf_counter()
     kb.ingest([inbox])
     total = time.perf_counter() - start
-    items = kb.stats()["items"]
+    items = kb.stats().items
     print(
         f"{rounds * len(seeds)} files, {items} items in {total:.1f} s: {items / total:.1f} items/s "
         f"(model {embedder.model_name()}, {embedder.get_model().device})"

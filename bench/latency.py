@@ -27,58 +27,28 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from index import embedder, store  # noqa: E402
-from index.kb import Filters, KnowledgeBase  # noqa: E402
-from index.vectors import Vectors  # noqa: E402
+from index import embedder  # noqa: E402
+from index.kb import KnowledgeBase  # noqa: E402
+from index.results import Filters  # noqa: E402
+from index.vectors import FaissVectors  # noqa: E402
 
 QUERIES = ROOT / "tests/gold/queries.tsv"
 
 
-def grow(kb: KnowledgeBase, target: int, rng: np.random.Generator) -> None:
-    """Copy documents with their items until the knowledge base holds `target` items."""
-    db = kb.db
-    docs = db.execute("SELECT * FROM documents WHERE path NOT LIKE 'synthetic:%'").fetchall()
-    have = db.execute("SELECT count(*) FROM items").fetchone()[0]
-    db.execute("BEGIN")
-    while have < target:
-        for d in docs:
-            cur = db.execute(
-                "INSERT INTO documents(source, path, sha256, kind, title, issuer, region, municipality, date, number,"
-                " year, meta) SELECT source, ?, ?, kind, title, issuer, region, municipality, date, number, year, meta"
-                " FROM documents WHERE id = ?",
-                (f"synthetic:{uuid.uuid4()}", uuid.uuid4().hex, d["id"]),
-            )
-            new_doc = cur.lastrowid
-            rows = db.execute(
-                "SELECT i.*, f.lemmas FROM items i JOIN items_fts f ON f.rowid = i.id WHERE i.doc_id = ?", (d["id"],)
-            ).fetchall()
-            for r in rows:
-                v = np.frombuffer(r["vector"], dtype=np.float32) + rng.normal(0, 0.02, kb.dim).astype(np.float32)
-                v /= np.linalg.norm(v)
-                cur = db.execute(
-                    "INSERT INTO items(doc_id, ordinal, kind, number, section, activity, description, deadline,"
-                    " responsible, result, pos, deadline_value, vector) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        new_doc,
-                        r["ordinal"],
-                        r["kind"],
-                        r["number"],
-                        r["section"],
-                        r["activity"],
-                        r["description"],
-                        r["deadline"],
-                        r["responsible"],
-                        r["result"],
-                        r["pos"],
-                        r["deadline_value"],
-                        v.tobytes(),
-                    ),
-                )
-                db.execute("INSERT INTO items_fts(rowid, lemmas) VALUES (?, ?)", (cur.lastrowid, r["lemmas"]))
-            have += len(rows)
-            if have >= target:
-                break
-    db.execute("COMMIT")
+def grow(kb: KnowledgeBase, target: int, rng: np.random.Generator, originals: list[int]) -> None:
+    """Copy the corpus documents with their items until the knowledge base holds `target` items."""
+
+    def nudged(v: np.ndarray) -> np.ndarray:
+        v = v + rng.normal(0, 0.02, kb.dim).astype(np.float32)
+        return v / np.linalg.norm(v)
+
+    have = kb.stats().items
+    with kb.store.transaction():
+        while have < target:
+            for doc_id in originals:
+                have += kb.store.clone_document(doc_id, f"synthetic:{uuid.uuid4()}", uuid.uuid4().hex, nudged)
+                if have >= target:
+                    break
 
 
 def main() -> None:
@@ -92,9 +62,10 @@ def main() -> None:
     kb.ingest([ROOT / "corpus"])
     embedder.query("прогрев")  # load the model outside the timing
     rng = np.random.default_rng(0)
+    originals = kb.store.document_ids()
     print(f"{'items':>8} {'filter':<8} {'p50 ms':>7} {'p95 ms':>7}  {'peak RSS':>9}  vector index")
     for size in (int(s) for s in args.sizes.split(",")):
-        grow(kb, size, rng)
+        grow(kb, size, rng, originals)
         kb.close()
         kb = KnowledgeBase.open(root)  # rebuilds the vector index from SQLite
         for name, filters in (("none", None), ("region", Filters(region="Смоленская область"))):
@@ -108,9 +79,7 @@ def main() -> None:
             rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             print(f"{len(kb.vectors):>8} {name:<8} {p50:7.1f} {p95:7.1f}  {rss:6.0f} MB  {kb.vectors.kind}")
         if kb.vectors.kind != "flat":
-            ids, vecs = store.all_vectors(kb.db, kb.dim)
-            exact = Vectors(kb.dim)
-            exact.add(ids, vecs)
+            exact = FaissVectors.build(*kb.store.all_vectors(kb.dim), kb.dim)
             recall = statistics.mean(
                 len({i for i, _ in kb.vectors.search(q, 10)} & {i for i, _ in exact.search(q, 10)}) / 10
                 for q in (embedder.query(text) for text in queries)

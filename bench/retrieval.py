@@ -48,14 +48,11 @@ def main() -> None:
     root = Path(args.kb) if args.kb else Path(tempfile.mkdtemp(prefix="praktika-bench-"))
     kb = KnowledgeBase.open(root)
     kb.ingest([ROOT / "corpus"])
-    label = {
-        r[0]: f"{r[1][:3]}:{r[2]}"
-        for r in kb.db.execute("SELECT i.id, d.source, i.ordinal FROM items i JOIN documents d ON d.id = i.doc_id")
-    }
+    label = {item_id: f"{source[:3]}:{ordinal}" for (source, ordinal), item_id in kb.store.item_keys().items()}
     n = config.CANDIDATES
     runs = {
-        "lexical": lambda q: kb._lexical(lemmas.fts_query(q)[0], n, None),
-        "dense": lambda q: [i for i, _ in kb._dense(embedder.query(q), n, None)],
+        "lexical": lambda q: kb.searcher.lexical(lemmas.fts_query(q)[0], n),
+        "dense": lambda q: [i for i, _ in kb.searcher.dense(embedder.query(q), n)],
         "hybrid": lambda q: [h.item_id for h in kb.search(q, k=10)],
     }
     scores: dict[str, dict[str, list[float]]] = {name: {"ndcg": [], "recall": []} for name in runs}

@@ -91,7 +91,7 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    print(f"{kb.stats()['items']} items, {len(qs)} queries × {args.rounds} rounds")
+    print(f"{kb.stats().items} items, {len(qs)} queries × {args.rounds} rounds")
     print(f"{'path':<24} {'p50 ms':>8} {'p95 ms':>8}")
     base = statistics.median(rows["KnowledgeBase.search"])
     for name, times in rows.items():

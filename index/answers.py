@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
 
 from index import lemmas
+from index.results import Filters, Hit, Understood, cite
+from index.search import HybridSearch
 from pipeline.labels import DATE, ORG, PER, SCHOOL
-
-if TYPE_CHECKING:
-    from index.kb import Filters, Hit, KnowledgeBase
 
 # What a question asks, tried in this order; anything else asks for activities («какие», «что»).
 ASKS = (
@@ -26,7 +24,6 @@ ASKS = (
     ("when", re.compile(r"\b(когда|в какие сроки|в какой срок|срок\w*|в каком месяце)\b", re.I)),
     ("where", re.compile(r"\b(где|в каких школах|какие школы|каких школ|в каких (?:районах|муниципалитетах))\b", re.I)),
 )
-ASKED_RU = {"who": "кто", "when": "когда", "where": "где", "count": "сколько", "what": "что"}
 
 # Lemmas that say what is asked, not what about: never part of the topic.
 QUESTION_WORDS = frozenset(
@@ -70,32 +67,30 @@ def asks(question: str) -> str:
     return "what"
 
 
-def answer(kb: KnowledgeBase, question: str, filters: Filters | None = None, k: int = 5) -> Answer:
-    from index.kb import Filters
-
+def answer(search: HybridSearch, question: str, filters: Filters | None = None, k: int = 5) -> Answer:
     kind = asks(question)
-    understood = kb.understand(question)
+    understood = search.understand(question)
     filters = replace(
         filters or Filters(),
         **{
             key: value
             for key in ("region", "municipality", "year_from", "year_to")
-            if (value := understood.get(key)) and not getattr(filters, key, None)
+            if (value := getattr(understood, key)) and not getattr(filters, key, None)
         },
     )
     topic = _topic(question, understood)
-    hits = kb.search(question, filters, k=POOL)
+    hits = search.search(question, filters, k=POOL)
     if not hits and (filters.municipality or filters.year_from):  # the place or year named may be too narrow
         filters = replace(filters, municipality=None, year_from=None, year_to=None)
-        hits = kb.search(question, filters, k=POOL)
-    key_term = _rarest(kb, topic)
+        hits = search.search(question, filters, k=POOL)
+    key_term = _rarest(search, topic)
     supported = [h for h in hits if _supports(h, key_term)]
     if not supported:
         return Answer(question, kind, topic, filters, False, "Не найдено.", [], hits[:k])
     if kind == "count":
-        docs = {h.document["id"] for h in supported}
+        docs = {h.document.id for h in supported}
         text = f"Найдено пунктов: {len(supported)} в документах: {len(docs)}."
-        facts = [Fact(h.item["activity"], [h.item_id]) for h in supported]
+        facts = [Fact(h.item.activity, [h.item_id]) for h in supported]
         return Answer(question, kind, topic, filters, True, text, facts, supported)
     evidence = [h for h in supported if _values(kind, h)][:k]  # only items that hold the asked field
     facts = _facts(kind, evidence)
@@ -106,19 +101,19 @@ def answer(kb: KnowledgeBase, question: str, filters: Filters | None = None, k: 
     return Answer(question, kind, topic, filters, True, "; ".join(parts) + ".", facts, evidence)
 
 
-def _topic(question: str, understood: dict[str, Any]) -> list[str]:
+def _topic(question: str, understood: Understood) -> list[str]:
     """The question's lemmas without question words, the place named and years."""
-    place = " ".join(x for x in (understood.get("region"), understood.get("municipality")) if x)
+    place = " ".join(x for x in (understood.region, understood.municipality) if x)
     drop = QUESTION_WORDS | set(lemmas.lemmas(place)) | {"область", "район", "округ", "городской"}
     _, terms = lemmas.fts_query(question)
     return [t for t in terms if t not in drop and not t.isdigit()]
 
 
-def _rarest(kb: KnowledgeBase, topic: list[str]) -> str | None:
+def _rarest(search: HybridSearch, topic: list[str]) -> str | None:
     """The topic lemma found in the fewest items: the one an answer cannot do without."""
     if not topic:
         return None
-    df = kb.lemma_counts(topic)
+    df = search.lemma_counts(topic)
     present = [t for t in topic if df.get(t)]
     return min(present, key=lambda t: df[t]) if present else topic[0]
 
@@ -141,31 +136,18 @@ def _facts(kind: str, hits: list[Hit]) -> list[Fact]:
 
 def _values(kind: str, hit: Hit) -> list[str]:
     item, doc = hit.item, hit.document
-    entities = item.get("entities", [])
 
     def labelled(*labels: str) -> list[str]:
-        return list(dict.fromkeys(e["canonical"] for e in entities if e["label"] in labels))
+        return list(dict.fromkeys(e.canonical for e in item.entities if e.label in labels))
 
     if kind == "who":
-        if item.get("responsible"):
-            return [" ".join(item["responsible"].split())]
+        if item.responsible:
+            return [" ".join(item.responsible.split())]
         return labelled(PER, ORG)
     if kind == "when":
-        if item.get("deadline"):
-            return [" ".join(item["deadline"].split())]
+        if item.deadline:
+            return [" ".join(item.deadline.split())]
         return labelled(DATE)
     if kind == "where":
-        schools = labelled(SCHOOL)
-        place = ", ".join(x for x in (doc.get("region"), doc.get("municipality")) if x)
-        return schools or ([place] if place else [])
-    return [" ".join(item["activity"].split())]
-
-
-def cite(hit: Hit, n: int) -> str:
-    d, i = hit.document, hit.item
-    act = " ".join(x for x in (d.get("kind") or "документ", f"№ {d['number']}" if d.get("number") else "") if x)
-    when = f" от {d['date']}" if d.get("date") else ""
-    place = ", ".join(x for x in (d.get("region"), d.get("municipality")) if x)
-    where = f" ({place})" if place else ""
-    row = f"пункт {i['number'].rstrip('.')}" if i.get("number") else f"строка {i['ordinal']}"
-    return f"[{n}] {act}{when}{where}, {row} — {d['source']}"
+        return labelled(SCHOOL) or ([doc.place] if doc.place else [])
+    return [" ".join(item.activity.split())]

@@ -11,33 +11,60 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections import OrderedDict
 from pathlib import Path
+from typing import Protocol
 
 import faiss
 import numpy as np
 
+from pipeline import config
 
-class Vectors:
+
+class VectorIndex(Protocol):
+    """What search and ingestion need of a vector index; no backend type crosses it."""
+
+    dim: int
+    kind: str  # recorded in the knowledge base's meta
+
+    def add(self, ids: np.ndarray, vectors: np.ndarray) -> None: ...
+    def remove(self, ids: list[int]) -> None: ...
+    def search(self, vector: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]: ...
+    def rebuild(self, ids: np.ndarray, vectors: np.ndarray) -> None: ...
+    def outgrown(self) -> bool: ...
+    def ids(self) -> set[int]: ...
+    def save(self, path: Path) -> None: ...
+    def __len__(self) -> int: ...
+
+
+class FaissVectors:
+    """The FAISS implementation of `VectorIndex`."""
+
+    SELECTORS = 32  # id selectors kept for repeated filters (building one costs about its size)
+
     def __init__(self, dim: int) -> None:
         self.dim = dim
         self.index = faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
+        self._selectors: OrderedDict[int, tuple[np.ndarray, faiss.IDSelector]] = OrderedDict()
 
     @classmethod
-    def build(cls, ids: np.ndarray, vectors: np.ndarray, dim: int) -> Vectors:
-        """The right index for this many vectors, filled."""
-        from pipeline import config
-
+    def build(cls, ids: np.ndarray, vectors: np.ndarray, dim: int) -> FaissVectors:
         v = cls(dim)
+        v.rebuild(ids, vectors)
+        return v
+
+    def rebuild(self, ids: np.ndarray, vectors: np.ndarray) -> None:
+        """Replace the contents with these vectors, in the right kind of index for their number."""
+        index = faiss.IndexIDMap2(faiss.IndexFlatIP(self.dim))
         if len(ids) > config.EXACT_UP_TO:
             nlist = max(1, min(int(4 * np.sqrt(len(ids))), len(ids) // 40))  # FAISS wants ≥39 points a list
-            index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, nlist, faiss.METRIC_INNER_PRODUCT)
+            index = faiss.IndexIVFFlat(faiss.IndexFlatIP(self.dim), self.dim, nlist, faiss.METRIC_INNER_PRODUCT)
             rng = np.random.default_rng(0)
             sample = vectors[rng.choice(len(vectors), size=min(len(vectors), 64 * nlist), replace=False)]
             index.train(np.ascontiguousarray(sample, dtype=np.float32))
             index.nprobe = max(config.IVF_NPROBE, nlist // 16)  # see bench/latency.py for recall
-            v.index = index
-        v.add(ids, vectors)
-        return v
+        self.index = index
+        self.add(ids, vectors)
 
     @property
     def kind(self) -> str:
@@ -46,12 +73,10 @@ class Vectors:
         return f"ivf nlist={ivf.nlist} nprobe={ivf.nprobe}" if ivf else "flat"
 
     def outgrown(self) -> bool:
-        from pipeline import config
-
         return self.kind == "flat" and len(self) > config.EXACT_UP_TO
 
     @classmethod
-    def load(cls, path: Path, dim: int) -> Vectors | None:
+    def load(cls, path: Path, dim: int) -> FaissVectors | None:
         """The saved index, or None when there is none or it does not fit `dim`."""
         if not path.exists():
             return None
@@ -73,18 +98,13 @@ class Vectors:
         if ids:
             self.index.remove_ids(np.asarray(ids, dtype=np.int64))
 
-    def search(self, vector: np.ndarray, k: int, allowed=None, selector=None) -> list[tuple[int, float]]:
-        """The `k` nearest items, only among `allowed` ids (a set or an array) when given, inside FAISS.
-
-        `selector` is a prebuilt `IDSelectorBatch` of `allowed`, for callers that reuse one filter.
-        """
+    def search(self, vector: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """The `k` nearest items, only among the sorted ids `allowed` when given, filtered inside FAISS."""
         if self.index.ntotal == 0 or k <= 0 or (allowed is not None and len(allowed) == 0):
             return []
         params = None
         if allowed is not None:
-            if not isinstance(allowed, np.ndarray):
-                allowed = np.fromiter(allowed, dtype=np.int64)
-            selector = selector or faiss.IDSelectorBatch(allowed)
+            selector = self._selector(allowed)
             if self.kind == "flat":
                 params = faiss.SearchParameters(sel=selector)
             else:  # a narrow filter may live in lists a normal probe skips: then probe them all
@@ -94,6 +114,17 @@ class Vectors:
         query = vector.reshape(1, -1).astype(np.float32)
         scores, ids = self.index.search(query, min(k, self.index.ntotal), params=params)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i != -1]
+
+    def _selector(self, allowed: np.ndarray) -> faiss.IDSelector:
+        """One selector per filter's id array (callers cache those arrays), the newest few kept."""
+        key = id(allowed)
+        if key in self._selectors and self._selectors[key][0] is allowed:
+            self._selectors.move_to_end(key)
+        else:
+            self._selectors[key] = (allowed, faiss.IDSelectorBatch(np.asarray(allowed, dtype=np.int64)))
+            while len(self._selectors) > self.SELECTORS:
+                self._selectors.popitem(last=False)
+        return self._selectors[key][1]
 
     def ids(self) -> set[int]:
         if self.index.ntotal == 0:

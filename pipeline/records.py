@@ -93,10 +93,20 @@ class Item:
     entities: list[Entity] = field(default_factory=list)
     when: dict[str, Any] | None = None  # the deadline as a value (see pipeline.tag.deadlines)
 
-    def text(self) -> str:
-        """All fields as one passage, for search and embedding."""
-        parts = [self.activity, self.description, self.result]
-        return "\n".join(p for p in parts if p)
+    def passage(self) -> str:
+        """What is embedded and indexed for this item (see `passage`)."""
+        return passage(" › ".join(self.section), self.activity, self.description, self.result)
+
+
+def passage(section: str | None, activity: str, description: str | None, result: str | None) -> str:
+    """The one text of an item that search sees: its section path (joined by « › ») and its own words.
+
+    Deadlines and responsible people are left out: they are filters and answers, not the practice."""
+    return "\n".join(x for x in (section, activity, description, result) if x)
+
+
+# Item's text fields, in reading order: what a table row fills and what gets tagged.
+ITEM_FIELDS = ("activity", "description", "deadline", "responsible", "result")
 
 
 @dataclass(frozen=True)

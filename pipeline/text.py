@@ -49,7 +49,7 @@ def quoted(text: str, start: int, limit: int = 600) -> tuple[int, int] | None:
 @cache
 def lemma(word: str) -> str:
     """The dictionary form of one word, lower case, «ё» as «е» («школам» → «школа»)."""
-    from pipeline.tag.normalize import morph
+    from pipeline.morph import morph
 
     w = word.lower().replace("ё", "е")
     if not re.search("[а-я]", w):
@@ -77,7 +77,7 @@ def join_cell_lines(parts: list[str]) -> str:
 
 
 def _hyphenated(text: str, part: str) -> bool:
-    from pipeline.tag.normalize import morph
+    from pipeline.morph import morph
 
     head = re.search(r"[А-ЯЁа-яё]+-$", text)
     tail = re.match(r"[а-яё]+", part)

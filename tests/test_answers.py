@@ -36,11 +36,11 @@ def test_who_monitors_in_dorogobuzh(kb):
     assert a.filters.municipality == "Дорогобужский район"
     assert "Сотрудники МОЦ" in a.text
     for hit in a.evidence:  # every cited item is about monitoring, in that district, and names who
-        assert hit.document["municipality"] == "Дорогобужский район"
-        assert "мониторинг" in hit.matched_terms and hit.item["responsible"]
+        assert hit.document.municipality == "Дорогобужский район"
+        assert "мониторинг" in hit.matched_terms and hit.item.responsible
     for fact in a.facts:
         cited = {h.item_id: h for h in a.evidence}
-        assert all(" ".join(cited[i].item["responsible"].split()) == fact.value for i in fact.item_ids)
+        assert all(" ".join(cited[i].item.responsible.split()) == fact.value for i in fact.item_ids)
     assert "№ 61/01-04" in a.citation(1) and "000_" in a.citation(1)
 
 
@@ -48,8 +48,8 @@ def test_when_is_the_risk_profile_survey(kb):
     a = kb.ask("Когда проводится анкетирование школ для рискового профиля?")
     assert a.found and a.asks == "when"
     top = a.evidence[0]
-    assert "Анкетирование школ-участников" in top.item["activity"]
-    assert a.text.startswith(top.item["deadline"].strip())
+    assert "Анкетирование школ-участников" in top.item.activity
+    assert a.text.startswith(top.item.deadline.strip())
     assert "422-ОД" in a.citation(1)
 
 
@@ -58,8 +58,8 @@ def test_which_seminars_in_smolensk(kb):
     assert a.found and a.asks == "what" and a.filters.region == "Смоленская область"
     assert len(a.evidence) >= 3
     for hit in a.evidence:
-        assert hit.document["region"] == "Смоленская область"
-        fields = (hit.item["activity"], hit.item["description"], hit.item["result"])
+        assert hit.document.region == "Смоленская область"
+        fields = (hit.item.activity, hit.item.description, hit.item.result)
         assert "семинар" in hit.matched_terms and any("семинар" in (f or "").lower() for f in fields)
 
 

@@ -86,6 +86,10 @@ def test_russian_plural_forms():
         "22 пункта",
         "112 пунктов",
     ]
+    from app.words import counted, documents
+
+    assert [documents(n) for n in (0, 3, 14)] == ["0 документов", "3 документа", "14 документов"]
+    assert counted(2, "ошибка") == "2 ошибки" and counted(21, "сущность") == "21 сущность"
 
 
 def test_ingest_ends_with_a_report_and_writes_it_as_json(tmp_path, capsys):

@@ -8,11 +8,11 @@ import time
 
 import pytest
 
+from app.render import render
 from pipeline.labels import DATE, EVENT, LABELS, LOC, ORG, PER, SCHOOL
 from pipeline.records import Document, Item, Period
 from pipeline.tag import tag_documents
 from pipeline.tag.deadlines import parse as parse_deadline
-from pipeline.tag.render import render
 from tests.conftest import ROOT, seed_path
 
 

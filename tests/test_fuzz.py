@@ -71,13 +71,13 @@ def test_batches_of_bad_files_ingest_every_good_one(tmp_path):
         assert failed and all(r.message and r.reason for r in failed)
         assert not [r for r in failed if "внутренняя" in r.message or "аварийно" in r.message]
         assert kb.check() == []
-        stored = kb.stats()["documents"]
+        stored = kb.stats().documents
         assert stored == sum(r.status == "added" for r in results)
         assert [r for r in results if r.status == "added" and not r.items] == [
             r for r in results if r.status == "added" and "не найдено ни одного пункта" in r.warning
         ]
         again = kb.ingest([inbox])  # the same batch again: nothing new, nothing lost or doubled
         assert {r.status for r in again} <= {"unchanged", "failed", "duplicate"}
-        assert kb.stats()["documents"] == stored and kb.check() == []
+        assert kb.stats().documents == stored and kb.check() == []
     finally:
         kb.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -13,7 +14,8 @@ import time
 import numpy as np
 import pytest
 
-from index.kb import Filters, KnowledgeBase
+from index.kb import KnowledgeBase
+from index.results import Filters
 from pipeline.parse import parse_file
 from tests.conftest import CORPUS, ROOT, seed_path
 
@@ -24,16 +26,16 @@ def kb(corpus_kb_dir, tmp_path_factory):
 
 
 def regions(hits) -> set[str]:
-    return {h.document["region"] for h in hits}
+    return {h.document.region for h in hits}
 
 
 def test_corpus_ingested_once(kb):
     s = kb.stats()
-    assert (s["documents"], s["items"], s["vectors"]) == (5, 205, 205)
-    assert s["problems"] == []
+    assert (s.documents, s.items, s.vectors) == (5, 205, 205)
+    assert s.problems == ()
     again = kb.ingest([CORPUS])
     assert [r.status for r in again] == ["unchanged"] * 5
-    assert kb.stats()["items"] == 205
+    assert kb.stats().items == 205
 
 
 def test_partnership_rows_from_all_three_regions(kb):
@@ -48,11 +50,9 @@ def test_filters(kb):
     hits = kb.search("мониторинг", Filters(region="Оренбургская область"), k=20)
     assert hits and regions(hits) == {"Оренбургская область"}
     hits = kb.search("мониторинг", Filters(year_from=2021), k=20)
-    assert hits and {h.document["year"] for h in hits} == {2021}
+    assert hits and {h.document.year for h in hits} == {2021}
     hits = kb.search("методическая помощь", Filters(entity="ORG:МКУ «ЦМТО»"), k=50)
-    assert hits and all(
-        "ЦМТО" in (h.item["responsible"] or "") + h.item["activity"] + (h.item["result"] or "") for h in hits
-    )
+    assert hits and all("ЦМТО" in (h.item.responsible or "") + h.item.activity + (h.item.result or "") for h in hits)
 
 
 def test_lemmas_and_glossary_in_lexical_search(kb):
@@ -60,18 +60,17 @@ def test_lemmas_and_glossary_in_lexical_search(kb):
 
     match, terms = lemmas.fts_query("школам с низкими результатами")
     assert terms == ["школа", "низкий", "результат"]
-    found = [kb._item(i)[0] for i in kb._lexical(match, 300, None)]
-    texts = [" ".join(x or "" for x in (i["activity"], i["description"], i["result"])) for i in found]
+    found = [kb.store.item(i)[0] for i in kb.searcher.lexical(match, 300)]
+    texts = [" ".join(x or "" for x in (i.activity, i.description, i.result)) for i in found]
     # This row says only «ШНОР»: it is found through the glossary's expansion of the abbreviation.
     assert any(t.startswith("Принятие управленческих решений") and "низк" not in t for t in texts)
 
 
 def test_similar_from_other_documents(kb):
-    row = kb.db.execute(
-        "SELECT i.id, i.doc_id FROM items i WHERE i.activity LIKE 'Организация сетевого партнерства%'"
-    ).fetchone()
-    hits = kb.similar(row["id"], other_regions=True, k=5)
-    assert hits and all(h.item["doc_id"] != row["doc_id"] for h in hits)
+    items = kb.items()
+    row = items[items.activity.str.startswith("Организация сетевого партнерства")].iloc[0]
+    hits = kb.similar(int(row.item_id), other_regions=True, k=5)
+    assert hits and all(h.item.doc_id != row.doc_id for h in hits)
     assert "Смоленская область" not in regions(hits)
 
 
@@ -85,19 +84,19 @@ def test_change_replace_duplicate_remove_and_bad_file(tmp_path):
     results = {os.path.basename(r.path): r for r in kb.ingest([inbox])}
     assert results["order.txt"].status == "added" and results["broken.docx"].status == "failed"
     assert "повреждённый DOCX" in results["broken.docx"].message
-    before = kb.stats()["items"]
+    before = kb.stats().items
 
     shorter = "\n".join(line for line in text.splitlines() if not line.startswith("23\t"))
     (inbox / "order.txt").write_text(shorter, "utf-8")
     [changed] = [r for r in kb.ingest([inbox / "order.txt"])]
-    assert changed.status == "replaced" and kb.stats()["items"] == before - 1
+    assert changed.status == "replaced" and kb.stats().items == before - 1
     assert kb.check() == []
 
     (inbox / "copy.txt").write_text(shorter, "utf-8")
     assert kb.ingest([inbox / "copy.txt"])[0].status == "duplicate"
 
     assert kb.remove("order.txt") == before - 1
-    assert kb.stats()["items"] == 0 and len(kb.vectors) == 0 and kb.check() == []
+    assert kb.stats().items == 0 and len(kb.vectors) == 0 and kb.check() == []
 
 
 def test_ingest_reports_and_logs_a_warning(tmp_path):
@@ -108,8 +107,7 @@ def test_ingest_reports_and_logs_a_warning(tmp_path):
     [result] = kb.ingest([tmp_path / "plan.txt"])
     assert result.status == "added" and result.items == 1
     assert result.warning.startswith("размещено") and "лишняя колонка" in result.warning
-    logged = kb.db.execute("SELECT message FROM ingest_log WHERE path = ?", (result.path,)).fetchone()
-    assert logged["message"] == result.warning
+    assert kb.store.ingest_log(result.path) == [("added", result.warning)]
 
 
 def test_vectors_repaired_from_sqlite(tmp_path):
@@ -123,7 +121,7 @@ def test_vectors_repaired_from_sqlite(tmp_path):
 
 def test_model_mismatch_is_refused(tmp_path):
     kb = KnowledgeBase.open(tmp_path)
-    kb.db.execute("UPDATE meta SET value = 'some-other-model' WHERE key = 'model'")
+    kb.store.set_meta("model", "some-other-model")
     kb.close()
     with pytest.raises(RuntimeError, match="praktika reindex"):
         KnowledgeBase.open(tmp_path)
@@ -158,24 +156,24 @@ def test_kill_minus_nine_during_ingest(tmp_path):
     expected = sum(len(parse_file(p).items) for p in inbox.iterdir())  # every item exactly once
     db = sqlite3.connect(kb_dir / "praktika.sqlite")
     assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 20
-    assert kb.stats()["items"] == expected == len(kb.vectors)
+    assert kb.stats().items == expected == len(kb.vectors)
     assert kb.check() == []
     shutil.rmtree(kb_dir)
 
 
 def test_query_understanding(kb):
     hint = kb.understand("кто отвечает за мониторинг ШНОР в Смоленской области в 2021 году")
-    assert hint["region"] == "Смоленская область"
-    assert (hint["year_from"], hint["year_to"]) == (2021, 2021)
-    assert "школы с низкими образовательными результатами" in hint["expanded"]
-    assert kb.understand("сетевое партнёрство")["region"] is None
+    assert hint.region == "Смоленская область"
+    assert (hint.year_from, hint.year_to) == (2021, 2021)
+    assert "школы с низкими образовательными результатами" in hint.expanded
+    assert kb.understand("сетевое партнёрство").region is None
 
 
 def test_approximate_index_past_the_threshold(tmp_path, monkeypatch):
     """Past EXACT_UP_TO the vectors move to IVF; removal, filters and recall still hold."""
     import numpy as np
 
-    from index.vectors import Vectors
+    from index.vectors import FaissVectors as Vectors
     from pipeline import config
 
     monkeypatch.setattr(config, "EXACT_UP_TO", 1000)
@@ -194,7 +192,7 @@ def test_approximate_index_past_the_threshold(tmp_path, monkeypatch):
     assert recall >= 0.95
     approx.remove([1, 2, 3])
     assert len(approx) == 7997 and not {1, 2, 3} & approx.ids()
-    assert {i for i, _ in approx.search(queries[0], 10, allowed={10, 11, 12, 13})} == {10, 11, 12, 13}
+    assert {i for i, _ in approx.search(queries[0], 10, allowed=np.array([10, 11, 12, 13]))} == {10, 11, 12, 13}
     approx.save(tmp_path / "v.faiss")
     assert Vectors.load(tmp_path / "v.faiss", 384).kind == approx.kind
 
@@ -211,10 +209,12 @@ def _as_version_1(path):
 def test_schema_1_is_migrated(kb_copy):
     _as_version_1(kb_copy).close()
     kb = KnowledgeBase.open(kb_copy)
-    indexes = {r[0] for r in kb.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    assert "items_doc_ordinal" in indexes
-    assert kb.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
-    assert kb.stats()["items"] == 205 and kb.check() == []
+    kb.close()
+    db = sqlite3.connect(kb_copy / "praktika.sqlite")
+    assert "items_doc_ordinal" in {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+    kb = KnowledgeBase.open(kb_copy)
+    assert kb.stats().items == 205 and kb.check() == []
 
 
 def test_failed_migration_leaves_the_knowledge_base_as_it_was(kb_copy):
@@ -245,7 +245,7 @@ def test_broad_and_narrow_filter_paths_agree(kb, monkeypatch, filters):
     results = {}
     for name, share in (("after", 0.0), ("inside", 1.1)):
         monkeypatch.setattr(config, "BROAD_FILTER", share)
-        kb._cache.clear()
+        kb.searcher.forget()
         hits = [kb.search(q, filters, k=20) for q in queries]
         results[name] = [[(h.item_id, h.dense_rank, h.lexical_rank) for h in found] for found in hits]
     assert results["after"] == results["inside"]
@@ -259,9 +259,9 @@ def test_lexical_budget_keeps_the_rarest_lemmas(kb, monkeypatch):
     df = kb.lemma_counts(terms)
     assert df["анкетирование"] < df["мониторинг"] < df["школа"]
     monkeypatch.setattr(config, "LEXICAL_BUDGET", df["анкетирование"] + df["мониторинг"])
-    assert kb._selective(terms) == '"анкетирование" OR "мониторинг"'
+    assert kb.searcher.selective(terms) == '"анкетирование" OR "мониторинг"'
     monkeypatch.setattr(config, "LEXICAL_BUDGET", df["анкетирование"] - 1)
-    assert kb._selective(terms) is None  # only lemmas too common to rank: the dense side answers
+    assert kb.searcher.selective(terms) is None  # only lemmas too common to rank: the dense side answers
 
 
 def test_one_batch_across_files_keeps_order_and_duplicates(tmp_path):
@@ -282,8 +282,33 @@ def test_one_batch_across_files_keeps_order_and_duplicates(tmp_path):
         ("d_other.txt", "added"),
     ]
     s = kb.stats()
-    assert s["items"] == s["vectors"] == results[0].items + results[3].items and s["problems"] == []
+    assert s.items == s.vectors == results[0].items + results[3].items and s.problems == ()
     alone = KnowledgeBase.open(tmp_path / "alone")
     alone.ingest_bytes(text, "x", "a_order.txt")
     first = kb.items().query("source == 'a_order.txt'").item_id
     assert np.allclose(kb.embeddings(first), alone.embeddings(alone.items().item_id), atol=1e-5)
+
+
+def test_a_failed_transaction_leaves_the_store_as_it_was(kb_copy):
+    """Any error inside `Store.transaction` rolls back everything written in it."""
+    kb = KnowledgeBase.open(kb_copy)
+    doc_id = kb.store.find_document(kb.documents().source[0])
+    with pytest.raises(RuntimeError, match="interrupted"), kb.store.transaction():
+        assert kb.store.delete_document(doc_id)
+        kb.store.set_meta("model", "half-written")
+        raise RuntimeError("interrupted")
+    assert kb.store.find_document(doc_id) == doc_id and kb.store.meta("model") != "half-written"
+    assert kb.stats().items == 205 and kb.check() == []
+
+
+def test_hits_survive_the_page_round_trip(kb):
+    """The page keeps hits as JSON between clicks; they come back as the same records."""
+    from dataclasses import asdict
+
+    from index.results import Hit, cite
+
+    hits = kb.search("сетевое партнёрство школ", k=5)
+    again = [Hit.from_data(json.loads(json.dumps(asdict(h), ensure_ascii=False))) for h in hits]
+    assert again == hits and any(h.item.entities for h in hits)
+    assert cite(hits[0], 1).startswith("[1] ") and hits[0].document.source in cite(hits[0])
+    assert "path" not in asdict(hits[0].document)  # server paths never leave the store

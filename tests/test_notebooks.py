@@ -38,5 +38,5 @@ def test_runs_clean(path, kb_copy, monkeypatch):
     if path.stem == "03_ingest":
         from index.kb import KnowledgeBase
 
-        assert KnowledgeBase.open(kb_copy).stats()["items"] == 205  # what it added, it removed
+        assert KnowledgeBase.open(kb_copy).stats().items == 205  # what it added, it removed
     assert os.environ["PRAKTIKA_KB"] == str(kb_copy)

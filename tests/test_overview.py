@@ -15,9 +15,9 @@ def kb(corpus_kb_dir):
 
 def test_counts_match_the_item_table(kb):
     items = kb.items()
-    by_kind = overview.by_region_kind(kb.db).set_index(["region", "kind"])["items"]
+    by_kind = kb.overview().by_region_kind.set_index(["region", "kind"])["items"]
     assert by_kind.to_dict() == items.groupby(["region", "kind"]).size().to_dict()
-    by_year = overview.by_year(kb.db)
+    by_year = kb.overview().by_year
     assert by_year["items"].sum() == items.year.notna().sum() == 205
     assert set(by_year.year) == {"2017", "2018", "2019", "2020", "2021"}
 
@@ -25,12 +25,12 @@ def test_counts_match_the_item_table(kb):
 def test_timeline_matches_deadline_months(kb):
     items = kb.items().dropna(subset=["deadline_start"])
     expected = items.groupby([items.deadline_start.astype(str), "region"]).size()
-    got = overview.timeline(kb.db).set_index(["month", "region"])["items"]
+    got = kb.overview().timeline.set_index(["month", "region"])["items"]
     assert got.to_dict() == expected.to_dict() and len(got) > 10
 
 
 def test_top_entities(kb):
-    top = overview.top_entities(kb.db, per_label=3)
+    top = overview.top_entities(kb.overview(), per_label=3)
     assert set(top["тип"]) <= {"Человек", "Школа", "Организация", "Событие"} and len(top) <= 12
     mentions = kb.entities().query("canonical == 'МОЦ' and label == 'ORG'").shape[0]
     assert top.set_index("название").loc["МОЦ", "упоминаний"] == mentions

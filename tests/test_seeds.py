@@ -97,8 +97,8 @@ def test_report_003(seeds):
     merged = next(i for i in rows(d) if i.activity.startswith("Организация работы муниципальных"))
     assert merged.activity == "Организация работы муниципальных методических объединений"
     assert "16 РМО" in merged.result
-    assert not any("Электронная копия" in i.text() for i in d.items)
-    assert not any("<li" in i.text() or "<ul" in i.text() for i in d.items)
+    assert not any("Электронная копия" in i.passage() for i in d.items)
+    assert not any("<li" in i.passage() or "<ul" in i.passage() for i in d.items)
     listed = next(i for i in rows(d) if i.activity.startswith("Проведение комплексного обследования"))
     assert listed.result.count("\n") >= 2  # the <ul><li> list became lines
 

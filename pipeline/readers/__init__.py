@@ -9,19 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline import config
+from pipeline.readers.errors import ReadError
 from pipeline.records import Block
 
-
-class ReadError(Exception):
-    """A file that cannot be read; the message says why, in Russian, in words an operator can act on.
-
-    `kind` is the short class of the failure («повреждённый PDF», «превышен предел»), by which
-    an ingest report groups its failures.
-    """
-
-    def __init__(self, message: str, kind: str | None = None) -> None:
-        super().__init__(message)
-        self.kind = kind or message.split(":")[0].split(" (")[0]
+__all__ = ["ReadError", "load", "read", "read_bytes"]
 
 
 def sniff(data: bytes) -> str:

@@ -12,6 +12,7 @@ import zipfile
 import zlib
 
 from pipeline import config
+from pipeline.readers.errors import ReadError
 from pipeline.records import Block, Position
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -21,8 +22,6 @@ _MAX_NESTING = 8  # tables inside tables deeper than this are read as plain line
 
 def read(data: bytes) -> list[Block]:
     from docx import Document as open_docx
-
-    from pipeline.readers import ReadError
 
     check_package(data)
     try:
@@ -53,7 +52,6 @@ def read(data: bytes) -> list[Block]:
 def check_package(data: bytes) -> None:
     """Refuse a zip bomb before anything is extracted: count the members, then inflate each
     (without keeping it) only as far as the package's budget, since declared sizes can lie."""
-    from pipeline.readers import ReadError
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
@@ -120,7 +118,6 @@ def _cell_text(tc, numbering: _Numbering, depth: int) -> str:
 
 
 def _table_rows(tbl, numbering: _Numbering, depth: int = 0) -> list[list[str]]:
-    from pipeline.readers import ReadError
 
     rows: list[list[str]] = []
     above: dict[int, str] = {}

@@ -14,6 +14,7 @@ import re
 
 from pipeline import config
 from pipeline.readers import pdf_columns
+from pipeline.readers.errors import ReadError
 from pipeline.records import Block, Position
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -21,8 +22,6 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 def read(data: bytes) -> list[Block]:
     import pdfplumber
-
-    from pipeline.readers import ReadError
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -68,8 +67,6 @@ def _check_drawing(page, page_no: int) -> None:
     """Refuse a page whose drawing instructions unpack to more than config allows, before
     pdfminer spends minutes laying out millions of glyphs packed into a few kilobytes."""
     from pdfminer.pdftypes import resolve1
-
-    from pipeline.readers import ReadError
 
     size = 0
     for stream in page.page_obj.contents or ():

@@ -12,6 +12,7 @@ import re
 
 from charset_normalizer import from_bytes
 
+from pipeline.readers.errors import ReadError
 from pipeline.records import Block, Position
 
 # Cyrillic letters as UTF-8: lead byte D0/D1 and one continuation byte.
@@ -21,7 +22,6 @@ _NUMBERED_HEADING = re.compile(r"^\d+(\.\d+)*\.?\s+\S")
 
 def decode(data: bytes) -> str:
     """Decode with a BOM, strict UTF-8, or a detected 8-bit Cyrillic code page."""
-    from pipeline.readers import ReadError
 
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.patterns import INITIALS, MONTH_STEMS
 from pipeline.text import ITEM_NUMBER, lemma
 
 ROLES = ("number", "activity", "description", "deadline", "responsible", "result", "target", "note")
@@ -56,14 +57,15 @@ PHRASES: dict[tuple[str, str], str] = {
     ("срок", "реализация"): "deadline",
 }
 _WORD = re.compile(r"№|п/п|[А-ЯЁа-яёA-Za-z]+")
-_MONTHS = "январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр"
+# Month stems found anywhere in a cell; May keeps its endings, or «ма» would hit «материалы».
+_MONTHS = "|".join("ма[йя]" if stem == "ма" else stem for stem in MONTH_STEMS)
 _WHEN = re.compile(
     rf"(?:{_MONTHS})|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|\b20\d\d\b|квартал|полугоди|в течение|ежемесячн|ежегодн"
     r"|еженедельн|постоянно|по мере|до \d|по графику|учебн\w* год|[IV]+ (?:кв|пол)",
     re.IGNORECASE,
 )
 _WHO = re.compile(
-    r"[А-ЯЁ]\.\s?[А-ЯЁ]\.|руководител|заместител|директор|начальник|специалист|методист|учител|педагог|председател"
+    rf"{INITIALS}|руководител|заместител|директор|начальник|специалист|методист|учител|педагог|председател"
     r"|администраци|управлени|отдел|комитет|министерств|департамент|центр|\bОО\b|\bОУ\b|МКУ|МБУ|МОЦ|ИМЦ|ИРО|ЦНППМ"
     r"|ответствен|координатор|куратор|эксперт|инспектор|служб|организаци|учреждени|рабоч\w+ групп",
     re.IGNORECASE,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from pipeline import places
 from pipeline.dates import DATE_PATTERN, find_date, parse_date
+from pipeline.patterns import NAME
 from pipeline.records import Citation, Period, Person
 from pipeline.text import is_capitals, quoted
 
@@ -46,10 +47,6 @@ TITLE = re.compile(r"^О[бБ]?\s+(?!том\b|тех\b|чем\b|ком\b)(?:[а-
 _NOT_ACT_NUMBER = re.compile(
     r"(?:школ[аыуе]?|СОШ|ООШ|гимнази[яи]|лице[йя]|протокол[а]?|корпус|дом|д\.)\s*$", re.IGNORECASE
 )
-_INITIALS = r"[А-ЯЁ]\.\s?[А-ЯЁ]\."
-_SURNAME = r"(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]{4,}(?:-[А-ЯЁ]{4,})?)"  # «НЕФЕДОВ» in signatures
-# «Москвы Л.Е. Кезина» is «Кезина Л.Е.»: initials followed by a surname belong to it.
-NAME = re.compile(rf"(?<![\w.])(?:({_INITIALS})\s?({_SURNAME})|({_SURNAME})\s({_INITIALS})(?!\s?[А-ЯЁ][а-яё]))(?!\w)")
 _PERIOD_YEARS = re.compile(r"(?:(?:на|в|за)\s+)?(\d{4})\s*[-–—/]\s*(\d{4})\s+(учебн\w+\s+)?год\w*", re.IGNORECASE)
 _PERIOD_YEAR = re.compile(r"(?:на|в|за)\s+(\d{4})\s+(учебн\w+\s+)?год\w*", re.IGNORECASE)
 _ACT_NUMBER = r"(?P<number>[\w/.\-]*\w)"
@@ -278,7 +275,7 @@ def _stamp_at(paragraphs: list[str], i: int) -> Stamp:
 def nominative(body: str) -> str | None:
     """«управления образования администрации …» → «Управление образования администрации …»:
     the words up to the first noun go into the nominative, the rest stays as printed."""
-    from pipeline.tag.normalize import inflect, morph
+    from pipeline.morph import inflect, morph
 
     words = body.split()
     if not words:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pipeline.patterns import INITIALS
 from pipeline.records import Block
 from pipeline.segment.clauses import TRIGGER_WORDS
 from pipeline.segment.header import NAME, collapse_spaced, kind_of
@@ -47,7 +48,7 @@ _RUN_ON = re.compile(
     r"|(?<=\d) (?=(?:План-график|План мероприятий|Дорожная карта|Программа|Комплекс мер)\b)"
 )
 # A signature left at the end of the last clause: «… возложить на … . Руководитель Департамента Л.Е. Кезина».
-_TRAILING_SIGNATURE = re.compile(r"(?<=\.) (?=[А-ЯЁ][^.]{3,120}\b[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+$)")
+_TRAILING_SIGNATURE = re.compile(rf"(?<=\.) (?=[А-ЯЁ][^.]{{3,120}}\b{INITIALS}\s?[А-ЯЁ][а-яё]+$)")
 _HYPHENATED = re.compile(r"[а-яё]-$")
 
 

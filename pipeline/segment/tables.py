@@ -16,10 +16,9 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from pipeline.records import Block, Item, Skipped
+from pipeline.records import ITEM_FIELDS, Block, Item, Skipped
 from pipeline.segment import columns
 
-ITEM_FIELDS = ("activity", "description", "deadline", "responsible", "result")
 _NUMBER = re.compile(r"^\d+(\.\d+)*\.?$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")

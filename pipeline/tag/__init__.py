@@ -11,12 +11,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from pipeline.labels import DATE, PER
-from pipeline.records import Document, Entity, Item
+from pipeline.records import ITEM_FIELDS, Document, Entity, Item
 from pipeline.tag import deadlines, normalize
 from pipeline.tag.nlp import NATASHA, get_nlp
 from pipeline.text import fold_lookalikes
 
-ITEM_FIELDS = ("activity", "description", "deadline", "responsible", "result")
 DOC_FIELDS = ("title", "issuer", "preamble", "annex_title", "signatory")
 
 
@@ -50,10 +49,6 @@ def tag_documents(docs: Iterable[Document]) -> list[Document]:
                 item.when = deadlines.parse(item.deadline, doc.period, _doc_year(doc), doc.date).as_dict()
     link_people(docs)
     return docs
-
-
-def tag(doc: Document) -> Document:
-    return tag_documents([doc])[0]
 
 
 def _doc_field(doc: Document, name: str) -> str | None:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.dates import month_number
 from pipeline.labels import PER, SPECIFICITY
+from pipeline.patterns import INITIALS
 from pipeline.tag import rules
 from pipeline.tag.rules import TERM
 
@@ -194,7 +195,7 @@ def _junk(span: Span) -> bool:
     if span.label_ == PER:
         if month_number(span[0].text):  # «Март Минаева Е.Л.»
             return True
-        if len(re.findall(r"[А-ЯЁ]\.\s?[А-ЯЁ]\.", span.text)) > 1:  # two people in one span
+        if len(re.findall(INITIALS, span.text)) > 1:  # two people in one span
             return True
         if len(span) == 1 and not _is_name(span.text):  # «Верифицированы»
             return True
@@ -202,6 +203,6 @@ def _junk(span: Span) -> bool:
 
 
 def _is_name(word: str) -> bool:
-    from pipeline.tag.normalize import morph
+    from pipeline.morph import morph
 
     return any({"Surn", "Name", "Patr"} & p.tag.grammemes for p in morph().parse(word))

@@ -8,31 +8,14 @@ PER «Беловой С.В.» → «Белова С.В.»; SCHOOL «МБОУ Д�
 from __future__ import annotations
 
 import re
-import warnings
-from functools import cache
 
 from pipeline import glossary, places
 from pipeline.labels import DATE, EVENT, LOC, ORG, PER, SCHOOL
+from pipeline.morph import inflect, morph
 from pipeline.tag.rules import LEGAL_FORM
 
 _INITIAL = re.compile(r"[А-ЯЁ]\.")
 _WORDS = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
-
-
-@cache
-def morph():
-    """pymorphy2 through natasha (it still imports pkg_resources; silence that warning)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from natasha import MorphVocab
-
-        return MorphVocab()
-
-
-def inflect(parse, grams: set[str]):
-    from pymorphy2.analyzer import Parse
-
-    return Parse.inflect(parse, grams)
 
 
 def person(text: str) -> tuple[str, str, bool]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pipeline import glossary, places
 from pipeline.dates import DATE_PATTERN
 from pipeline.labels import DATE, EVENT, LOC, ORG, PER, SCHOOL
+from pipeline.patterns import MONTH_WORD_CAPITALISED, PERSON
 from pipeline.text import quoted
 
 # Glossary terms (ШНОР, ИС МЭДК…) are matched only to keep natasha from tagging inside them.
@@ -71,10 +72,7 @@ _OWNER = re.compile(
     re.IGNORECASE,
 )
 
-_MONTHS = (
-    r"(?:[Яя]нвар[ьяе]|[Фф]еврал[ьяе]|[Мм]арт[ае]?|[Аа]прел[ьяе]|[Мм]а[йяе]|[Ии]юн[ьяе]|[Ии]юл[ьяе]"
-    r"|[Аа]вгуст[ае]?|[Сс]ентябр[ьяе]|[Оо]ктябр[ьяе]|[Нн]оябр[ьяе]|[Дд]екабр[ьяе])"
-)
+_MONTHS = MONTH_WORD_CAPITALISED  # _DATE_RX is case-sensitive: «март», «Март», never «МАРТ»
 _YEAR = r"\d{4}\s*(?:года|год|г\.|г(?!\w))?"
 _MONTH_RUN = rf"{_MONTHS}(?:\s*(?:[-–—,]|и)?\s*{_MONTHS})*(?:\s+{_YEAR})?"
 _DATE_RX = re.compile(
@@ -92,11 +90,6 @@ _DATE_RX = re.compile(
     rf"|\d{{4}}\s+год(?:а|у)?"
     rf")(?![\w-])"
 )
-
-_INITIALS = r"[А-ЯЁ]\.\s?[А-ЯЁ]\."
-_SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
-_PERSON_RX = re.compile(rf"(?<![\w.])(?:{_INITIALS}\s?{_SURNAME}|{_SURNAME}\s{_INITIALS})(?![\w])")
-
 
 _QUALIFIER = (
     r"(?:\s+(?:[А-ЯЁ][а-яё]+(?:ой|ого)\s+(?:области|края|района)"
@@ -134,7 +127,7 @@ def find(text: str) -> list[Hit]:
         hits += [Hit(m.start(), m.end(), SCHOOL) for m in rx.finditer(text)]
     hits += [_event(text, m) for m in _EVENT_RX.finditer(text)]
     hits += [Hit(m.start(), _trim(text, m.start(), m.end()), DATE) for m in _DATE_RX.finditer(text)]
-    hits += [Hit(m.start(), m.end(), PER) for m in _PERSON_RX.finditer(text) if not _month(m.group(0))]
+    hits += [Hit(m.start(), m.end(), PER) for m in PERSON.finditer(text) if not _month(m.group(0))]
     hits += [Hit(m.start(), m.end(), ORG) for m in _ORG_RX.finditer(text)]
     hits += [Hit(m.start(), m.end(), ORG) for m in _AUTHORITY_RX.finditer(text)]
     hits += [Hit(m.start(), m.end(), TERM) for m in _TERM_RX.finditer(text)]

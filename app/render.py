@@ -6,8 +6,10 @@ to guarantee: document text is untrusted and reaches the web page through here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
 
+from index.results import StoredEntity
 from pipeline.labels import DATE, EVENT, LOC, ORG, PER, RUSSIAN, SCHOOL
 from pipeline.records import Entity
 
@@ -21,7 +23,7 @@ COLORS = {
 }
 
 
-def render(text: str, entities: list[Entity]) -> str:
+def render(text: str, entities: Iterable[Entity | StoredEntity]) -> str:
     """`text` as HTML, each entity a <mark> with its label and canonical form as a tooltip."""
     out, at = [], 0
     for e in sorted(entities, key=lambda e: e.start):

@@ -1,0 +1,183 @@
+"""Hybrid search: dense (e5 + the vector index) and lexical (BM25 over lemmas) fused by reciprocal rank.
+
+    search = HybridSearch(store, vectors, embedder.query, lock)
+    search.search("сетевое партнёрство школ", Filters(region="Смоленская область"))
+
+No SQL and no FAISS here: the store ranks lemmas and resolves filters, the vector index finds
+neighbours. Filter id sets, item counts and lemma frequencies are cached until `forget()`,
+which the knowledge base calls after every change.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+
+from index import lemmas
+from index.results import Filters, Hit, Understood
+from index.store import Store
+from index.vectors import VectorIndex
+from pipeline import config, glossary, places
+
+
+class HybridSearch:
+    def __init__(
+        self,
+        store: Store,
+        vectors: VectorIndex,
+        embed_query: Callable[[str], np.ndarray],
+        lock: threading.RLock,
+    ) -> None:
+        self.store = store
+        self.vectors = vectors
+        self.embed_query = embed_query
+        self.lock = lock  # the knowledge base's: one connection and one index shared by the server's threads
+        self._cache: dict = {}
+        self._embedding = ThreadPoolExecutor(1, "praktika-embed")
+
+    def forget(self) -> None:
+        """The contents changed: cached filters, counts and frequencies are stale."""
+        self._cache.clear()
+
+    def close(self) -> None:
+        self._embedding.shutdown(wait=False)
+
+    def search(self, query: str, filters: Filters | None = None, k: int = 10) -> list[Hit]:
+        """Dense and lexical candidates fused by reciprocal rank fusion, then filtered."""
+        filters = filters or Filters()
+        vector = self._embedding.submit(self.embed_query, query)  # the model works while SQLite does
+        match, terms = lemmas.fts_query(query)
+        n = config.CANDIDATES
+        with self.lock:
+            allowed = self._allowed(filters)
+            match = self.selective(terms) if match else None
+            lexical = self.lexical(match, n, allowed, filters) if match else []
+            dense = self.dense(vector.result(), n, allowed)
+            return self._fuse(dense, lexical, terms, k)
+
+    def similar(
+        self, item_id: int, other_documents_only: bool = True, other_regions: bool = False, k: int = 10
+    ) -> list[Hit]:
+        """The nearest items to a stored one, by its stored vector."""
+        with self.lock:
+            origin = self.store.item_origin(item_id)
+            if origin is None:
+                raise KeyError(f"no such item: {item_id}")
+            vector, doc_id, region = origin
+            allowed = self._allowed(Filters(exclude_doc=doc_id if other_documents_only else None))
+            if other_regions and region:
+                pool = set(allowed.tolist()) if allowed is not None else self.store.item_ids()
+                allowed = np.array(sorted(pool - self.store.region_item_ids(region)), dtype=np.int64)
+            dense = [(i, s) for i, s in self.dense(vector, k + 1, allowed) if i != item_id][:k]
+            return self._fuse(dense, [], [], k)
+
+    def understand(self, query: str) -> Understood:
+        """What the query names besides its topic: abbreviations expanded, region and year as filters."""
+        found = places.regions(query)
+        years = [int(y) for y in re.findall(r"(?<!\d)(20\d\d|19\d\d)(?!\d)", query)]
+        with self.lock:
+            known = self.store.regions()
+        return Understood(
+            expanded=glossary.expand_query(query),
+            region=next((r for r in found if r in known), found[0] if found else None),
+            municipality=next(iter(places.municipalities(query)), None),
+            year_from=min(years) if years else None,
+            year_to=max(years) if years else None,
+        )
+
+    def lemma_counts(self, terms: list[str]) -> dict[str, int]:
+        """In how many items each lemma occurs, cached until the next change."""
+        with self.lock:
+            known = self._cache.setdefault("df", {})
+            missing = [t for t in terms if t not in known]
+            if missing:
+                known.update(self.store.lemma_counts(missing))
+            return {t: known[t] for t in terms}
+
+    # --- the two retrievers, each usable alone (bench/retrieval.py compares them) -----------------------
+
+    def dense(self, vector: np.ndarray, n: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """The `n` nearest allowed items with their cosines."""
+        if self._broad(allowed):  # over-fetch, then keep the allowed: usually cheaper than an id selector
+            over = self._over(n, allowed)
+            found = self.vectors.search(vector, over)
+            kept = [(i, s) for (i, s), ok in zip(found, _member([i for i, _ in found], allowed), strict=True) if ok]
+            if len(kept) >= n or len(found) < over:
+                return kept[:n]
+        return self.vectors.search(vector, n, allowed)
+
+    def lexical(
+        self, match: str, n: int, allowed: np.ndarray | None = None, filters: Filters | None = None
+    ) -> list[int]:
+        """BM25 over lemmas. A broad filter is applied to an over-fetched ranking, a narrow one inside SQLite."""
+        if self._broad(allowed):  # the whole (budget-bounded) ranking, then the allowed: no SQL-side filter
+            rows = self.store.lexical(match, -1)
+            return [i for i, ok in zip(rows, _member(rows, allowed), strict=True) if ok][:n]
+        return self.store.lexical(match, n, filters)
+
+    # --- helpers ---------------------------------------------------------------------------------
+
+    def _allowed(self, f: Filters) -> np.ndarray | None:
+        """Ids of the items that pass the filters (None: no filters), cached until the next change."""
+        key = ("allowed", f)
+        if key not in self._cache:
+            self._cache[key] = self.store.filter_ids(f)
+        return self._cache[key]
+
+    def _count(self) -> int:
+        if "count" not in self._cache:
+            self._cache["count"] = self.store.item_count()
+        return self._cache["count"]
+
+    def _broad(self, allowed: np.ndarray | None) -> bool:
+        return allowed is not None and len(allowed) >= config.BROAD_FILTER * max(self._count(), 1)
+
+    def _over(self, n: int, allowed: np.ndarray) -> int:
+        """How many unfiltered candidates hold about `n` allowed ones, with a margin."""
+        return int(1.5 * n * self._count() / max(len(allowed), 1)) + 10
+
+    def selective(self, terms: list[str]) -> str | None:
+        """The query's rarer lemmas as a MATCH expression: very common ones («школа») rank little and cost much.
+
+        Lemmas are taken from the rarest up while their item counts fit `config.LEXICAL_BUDGET`, and
+        on larger collections none found in over a tenth of the items. None: only common lemmas, so
+        the dense side answers alone.
+        """
+        total, df = self._count(), self.lemma_counts(terms)
+        kept, spent = [], 0
+        for term in sorted(terms, key=lambda t: df[t]):
+            too_common = total >= 5000 and df[term] > 0.1 * total
+            if too_common or spent + df[term] > config.LEXICAL_BUDGET:
+                break
+            kept.append(term)
+            spent += df[term]
+        return " OR ".join(f'"{t}"' for t in kept) or None
+
+    def _fuse(self, dense_scored: list[tuple[int, float]], lexical: list[int], terms: list[str], k: int) -> list[Hit]:
+        dense = [i for i, _ in dense_scored]
+        similarity = dict(dense_scored)
+        scores: dict[int, float] = {}
+        for ranking in (dense, lexical):
+            for rank, item_id in enumerate(ranking, start=1):
+                scores[item_id] = scores.get(item_id, 0.0) + 1.0 / (config.RRF_K + rank)
+        best = sorted(scores, key=lambda i: -scores[i])[:k]
+        d_rank = {i: r for r, i in enumerate(dense, start=1)}
+        l_rank = {i: r for r, i in enumerate(lexical, start=1)}
+        hits = []
+        for item_id in best:
+            item, document, item_lemmas = self.store.item(item_id)
+            matched = tuple(t for t in terms if t in item_lemmas)
+            ranks = d_rank.get(item_id), l_rank.get(item_id)
+            hits.append(Hit(item_id, scores[item_id], *ranks, matched, item, document, similarity.get(item_id)))
+        return hits
+
+
+def _member(ids: list[int], allowed: np.ndarray) -> np.ndarray:
+    """Which of `ids` are in the sorted array `allowed`."""
+    ids_ = np.asarray(ids, dtype=np.int64)
+    at = np.searchsorted(allowed, ids_)
+    return (at < len(allowed)) & (allowed[np.minimum(at, len(allowed) - 1)] == ids_)
