@@ -20,7 +20,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home from
 import gradio as gr
 import pandas as pd
 
-from app import overview, report, views, words
+from app import export, overview, report, views, words
 from index.kb import KnowledgeBase
 from index.results import Filters, Hit, IngestResult
 from pipeline import config
@@ -32,15 +32,6 @@ EXAMPLES = [
     "Когда проводится анкетирование школ для рискового профиля?",
     "Какие семинары проводились для школ с низкими результатами в Смоленской области?",
 ]
-EXPORT_COLUMNS = {
-    "activity": "Мероприятие",
-    "description": "Описание",
-    "deadline": "Срок",
-    "responsible": "Ответственные",
-    "result": "Результат",
-}
-
-
 def plain(hit: Hit) -> dict[str, Any]:
     """A hit as JSON data for the page (and back with `Hit.from_data`); it holds no server path."""
     return asdict(hit)
@@ -192,26 +183,8 @@ class Page:
             hits = hits.get("hits", [])
         if not hits:
             return None
-        rows = []
-        for n, hit in enumerate((Hit.from_data(h) for h in hits), start=1):
-            item, doc = hit.item, hit.document
-            row = {"№": n, **{ru: getattr(item, name) for name, ru in EXPORT_COLUMNS.items()}}
-            row.update(
-                Раздел=item.section,
-                Документ=doc.act,
-                Дата=doc.date,
-                Регион=doc.region,
-                Муниципалитет=doc.municipality,
-                Файл=doc.source,
-                Пункт=item.number or item.ordinal,
-            )
-            rows.append(row)
-        frame = pd.DataFrame(rows)
-        path = Path(tempfile.mkdtemp(dir=self.exports)) / f"praktika.{fmt}"
-        if fmt == "xlsx":
-            frame.to_excel(path, index=False)
-        else:
-            frame.to_csv(path, index=False, encoding="utf-8-sig")  # BOM: Excel opens Cyrillic CSV correctly
+        path = Path(tempfile.mkdtemp(dir=self.exports)) / f"praktika.{'xlsx' if fmt == 'xlsx' else 'csv'}"
+        export.write(export.table([Hit.from_data(h) for h in hits]), path)
         return str(path)
 
 

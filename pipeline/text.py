@@ -20,6 +20,24 @@ def fold_lookalikes(text: str) -> str:
     return _MIXED_WORD.sub(lambda m: m.group(0).translate(_LOOKALIKES), text)
 
 
+# spaCy's tokenizer is quadratic in the length of a run without spaces and holds the GIL meanwhile
+# (measured: 5,000 chars of «»()* in one run 3.8 s, 20,000 chars 45 s); real words are far shorter.
+LONGEST_RUN = 64
+_LONG_RUN = re.compile(rf"\S{{{LONGEST_RUN + 1},}}")
+
+
+def bounded_runs(text: str) -> str:
+    """Every run without spaces cut into pieces of under `LONGEST_RUN` characters, a space replacing
+    one character at each cut, so that the length, and with it every offset, is kept."""
+
+    def cut(m: re.Match) -> str:
+        run = list(m.group(0))
+        run[LONGEST_RUN - 1 :: LONGEST_RUN] = " " * len(run[LONGEST_RUN - 1 :: LONGEST_RUN])
+        return "".join(run)
+
+    return _LONG_RUN.sub(cut, text)
+
+
 def quoted(text: str, start: int, limit: int = 600) -> tuple[int, int] | None:
     """Offsets of a «…» that opens at `start` (after spaces), nested quotes balanced.
 

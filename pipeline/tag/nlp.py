@@ -189,6 +189,8 @@ _NOT_A_NAME = (
 
 def _junk(span: Span) -> bool:
     """natasha's typical misses on these documents, which the rules cover better."""
+    if not len(span):  # only spaces, e.g. between the pieces of a long run (see text.bounded_runs)
+        return True
     first = span[0].text.lower()
     if first.startswith(_NOT_A_NAME) and span.label_ != PER:
         return True
