@@ -80,7 +80,20 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(run=kb_commands.serve)
 
     args = parser.parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except Exception as e:  # a damaged or foreign knowledge base: say so, never a traceback
+        from sqlite3 import DatabaseError
+
+        from index.errors import StoreError
+
+        if isinstance(e, StoreError):
+            print(f"Ошибка: {e}", file=sys.stderr)
+        elif isinstance(e, DatabaseError):
+            print(f"Ошибка: база знаний повреждена ({e}); восстановите её из копии", file=sys.stderr)
+        else:
+            raise
+        return 2
 
 
 def parse_command(target: str, as_json: bool = False, summary_only: bool = False, with_entities: bool = True) -> int:

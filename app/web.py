@@ -136,15 +136,20 @@ class Page:
 
     # --- ingest -------------------------------------------------------------------------------
 
-    def ingest(self, files: list[str] | None, progress: Any = None) -> tuple[pd.DataFrame, str]:
-        """Each uploaded file on its own: a failure is a row of the table, never the end of the batch."""
+    def ingest(
+        self, files: list[str] | None, replace_same_name: bool = False, progress: Any = None
+    ) -> tuple[pd.DataFrame, str]:
+        """Each uploaded file on its own: a failure is a row of the table, never the end of the batch.
+
+        A file named as one uploaded before but with other content is stored beside it, unless
+        `replace_same_name`; the row says which happened."""
         rows, results = [], []
         files = files or []
         for n, path in enumerate(files):
             name = safe_name(getattr(path, "orig_name", None) or Path(str(path)).name)
             if progress is not None:
                 progress((n, len(files)), desc=f"{name}")
-            result = self._ingest_one(str(path), name)
+            result = self._ingest_one(str(path), name, keep_apart=not replace_same_name)
             note = f"ПРЕДУПРЕЖДЕНИЕ: {result.warning}" if result.warning else result.message
             rows.append((name, words.STATUS[result.status], result.items, note))
             results.append(result)
@@ -156,11 +161,11 @@ class Page:
         stored = f"В базе: {words.documents(s.documents)}, {words.items(s.items)}."
         return table, f"{stored}<pre>{escape(summary)}</pre>"
 
-    def _ingest_one(self, path: str, name: str) -> IngestResult:
+    def _ingest_one(self, path: str, name: str, keep_apart: bool) -> IngestResult:
         """The result keeps the shown name, never the server's temporary path."""
         key = f"upload/{name}"  # a key, never a filesystem path
         try:
-            result = self.kb.ingest_bytes(load(path), key, name)
+            result = self.kb.ingest_bytes(load(path), key, name, keep_apart)
         except ReadError as e:
             return IngestResult(name, "failed", str(e), reason=e.kind)
         except Exception as e:  # one broken file must not stop the batch
@@ -171,7 +176,7 @@ class Page:
 
     def overview(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, str]:
         """The overview figures, computed once per state of the knowledge base (seconds at a million items)."""
-        generation = self.kb.generation
+        generation = self.kb.refresh()  # also what other processes (a CLI ingest) wrote
         if self._overview and self._overview[0] == generation:
             return self._overview[1]
         result = overview.figures(self.kb.overview())  # on its own connection: searches go on meanwhile
@@ -256,6 +261,9 @@ def build(kb: KnowledgeBase) -> gr.Blocks:
             )
             # No `file_types`: Gradio would refuse the whole batch for one wrong file; we report it per file.
             files = gr.File(label="Файлы", file_count="multiple")
+            replace_same_name = gr.Checkbox(
+                label="Заменять документ с тем же именем (иначе файл с другим содержимым сохраняется отдельно)"
+            )
             upload_btn = gr.Button("Загрузить в базу", variant="primary")
             upload_table = gr.Dataframe(label="Итог по файлам", interactive=False)
             upload_status = gr.HTML()
@@ -275,11 +283,16 @@ def build(kb: KnowledgeBase) -> gr.Blocks:
             plots = [region_plot, year_plot, month_plot, top, totals]
             refresh.click(page.overview, None, plots, api_name="overview")
             demo.load(page.overview, None, plots, api_visibility="private")
+        # Each page load offers what is stored now, a region added by a CLI ingest included.
+        filters = [region, municipality, kind, year_from, year_to, entity]
+        demo.load(page.refreshed_filters, None, filters, api_visibility="private")
+        demo.load(lambda: gr.update(choices=page.choices()["region"]), None, ask_region, api_visibility="private")
 
-        def upload(paths, progress=gr.Progress()):  # noqa: B008 (how Gradio asks for a progress bar)
-            return page.ingest(paths, progress)
+        def upload(paths, replace_same_name=False, progress=gr.Progress()):  # noqa: B008 (Gradio's progress bar)
+            return page.ingest(paths, replace_same_name, progress)
 
-        upload_btn.click(upload, files, [upload_table, upload_status], api_name="ingest", concurrency_limit=1).then(
+        uploaded = [upload_table, upload_status]
+        upload_btn.click(upload, [files, replace_same_name], uploaded, api_name="ingest", concurrency_limit=1).then(
             page.refreshed_filters, None, [region, municipality, kind, year_from, year_to, entity],
             api_visibility="private",
         ).then(lambda: gr.update(choices=page.choices()["region"]), None, ask_region, api_visibility="private").then(

@@ -9,11 +9,11 @@ item twice; on opening, a vector index out of step with SQLite is rebuilt from i
 from __future__ import annotations
 
 import hashlib
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -21,7 +21,7 @@ import numpy as np
 from index import lemmas
 from index.results import IngestResult
 from index.store import Store
-from index.vectors import VectorIndex
+from index.vector_file import Replica
 from pipeline import config, guard
 from pipeline.parse import files_in, printable
 from pipeline.readers import ReadError, load
@@ -44,9 +44,8 @@ class Ingestion:
     def __init__(
         self,
         store: Store,
-        vectors: VectorIndex,
-        vectors_path: Path,
-        lock: threading.RLock,
+        replica: Replica,
+        lock: AbstractContextManager,
         changed: Callable[[], None],
         parse: Callable[[bytes, str], guard.Parsed] = guard.parse,
         embed: Callable[[list[str]], np.ndarray] | None = None,
@@ -54,8 +53,8 @@ class Ingestion:
         from index import embedder
 
         self.store = store
-        self.vectors = vectors
-        self.vectors_path = vectors_path
+        self.replica = replica
+        self.vectors = replica.vectors
         self.lock = lock  # the knowledge base's: held for every read and write of the store and the index
         self.changed = changed  # called after every write
         self.parse = parse
@@ -68,57 +67,75 @@ class Ingestion:
         paths = [p for t in targets for p in files_in(t)]
         results: list[IngestResult | None] = [None] * len(paths)
         waiting: list[tuple[int, _Parsed]] = []
-        for n, path in enumerate(paths):
-            name, key = printable(path.name), printable(path.resolve())
-            if progress:
-                progress(n + 1, len(paths), name)
-            try:
-                data = load(path)
-            except ReadError as e:
-                with self.lock:
-                    results[n] = self._log(IngestResult(key, "failed", str(e), reason=e.kind), None)
-                continue
-            ready = self._prepare(data, key, name)
-            del data
-            if isinstance(ready, IngestResult):
-                results[n] = ready
-                continue
-            waiting.append((n, ready))
-            # Unsaved work stays bounded by items and by characters, however many files a batch holds.
-            if (
-                sum(len(p.texts) for _, p in waiting) >= config.EMBED_BATCH
-                or sum(len(t) for _, p in waiting for t in p.texts) >= config.EMBED_CHARS
-            ):
-                self._store(waiting, results)
-                waiting = []
-        self._store(waiting, results)
+        since = time.monotonic()  # when the oldest waiting file was parsed
+        try:
+            for n, path in enumerate(paths):
+                name, key = printable(path.name), printable(path.resolve())
+                if progress:
+                    progress(n + 1, len(paths), name)
+                try:
+                    data = load(path)
+                except ReadError as e:
+                    with self.lock:
+                        results[n] = self._log(IngestResult(key, "failed", str(e), reason=e.kind), None)
+                    continue
+                ready = self._prepare(data, key, name)
+                del data
+                if isinstance(ready, IngestResult):
+                    results[n] = ready
+                    continue
+                if not waiting:
+                    since = time.monotonic()
+                waiting.append((n, ready))
+                # Unsaved work stays bounded by items, characters and time, however many files a batch holds.
+                if (
+                    sum(len(p.texts) for _, p in waiting) >= config.EMBED_BATCH
+                    or sum(len(t) for _, p in waiting for t in p.texts) >= config.EMBED_CHARS
+                    or time.monotonic() - since >= config.EMBED_WAIT_SECONDS
+                ):
+                    batch, waiting = waiting, []
+                    self._store(batch, results)
+        finally:  # an interrupted batch (Ctrl-C, an error) still saves the files already read
+            self._store(waiting, results)
         return results
 
-    def one(self, data: bytes, path: str, name: str) -> IngestResult:
-        """One file's bytes: parse, tag, embed, then commit and update the vectors."""
+    def one(self, data: bytes, path: str, name: str, keep_apart: bool = False) -> IngestResult:
+        """One file's bytes under the key `path`: parse, tag, embed, then commit and update the vectors.
+
+        Other content already stored under `path` is replaced, or with `keep_apart` left alone
+        and this file stored beside it (two uploads that only share a name are two documents)."""
+        note = ""
+        if keep_apart:
+            sha = hashlib.sha256(data).hexdigest()
+            with self.lock:
+                stored = self.store.stored_sha(path)
+            if stored not in (None, sha):
+                path, note = f"{path}#{sha[:12]}", "файл с таким именем уже был, другой: сохранены оба"
         ready = self._prepare(data, path, name)
         if isinstance(ready, IngestResult):
             return ready
         results: list[IngestResult | None] = [None]
         self._store([(0, ready)], results)
-        return results[0]
+        return replace(results[0], message=note) if note and results[0].status == "added" else results[0]
 
     def remove(self, document: str | int) -> int:
         """Remove a document by id, path or file name; return how many items went with it."""
-        with self.lock:
+        with self.lock, self.replica.file.locked():
+            self.replica.sync()
             doc_id = self.store.find_document(document)
             if doc_id is None:
                 raise KeyError(f"no such document: {document}")
             with self.store.transaction():
                 removed = self.store.delete_document(doc_id)
+                generation = self.store.bump()
             self.vectors.remove(removed)
-            self.vectors.save(self.vectors_path)
+            self.replica.saved(generation)
             self.changed()
             return len(removed)
 
     def reindex(self, model: str) -> int:
         """Re-embed every item with the current model (after a model change); `model` names it in the meta."""
-        with self.lock:
+        with self.lock, self.replica.file.locked():
             rows = self.store.item_fields()
             vectors = self.embed([passage(*r[1:]) for r in rows])
             with self.store.transaction():
@@ -126,21 +143,11 @@ class Ingestion:
                     self.store.set_vector(r[0], v)
                 self.store.set_meta("model", model)
                 self.store.set_meta("dim", str(vectors.shape[1] if len(rows) else self.vectors.dim))
-            self.rebuild_vectors()
+                generation = self.store.bump()
+            self.vectors.rebuild(*self.store.all_vectors(self.vectors.dim))
+            self.replica.saved(generation)
             self.changed()
             return len(rows)
-
-    def repair_vectors(self) -> bool:
-        """Rebuild the vector index from SQLite when the two disagree (e.g. after a crash between them)."""
-        repaired = self.store.item_ids() != self.vectors.ids()
-        if repaired or self.vectors.outgrown():
-            self.rebuild_vectors()
-        return repaired
-
-    def rebuild_vectors(self) -> None:
-        self.vectors.rebuild(*self.store.all_vectors(self.vectors.dim))
-        self.vectors.save(self.vectors_path)
-        self.store.set_meta("vector_index", self.vectors.kind)
 
     # --- the stages of one file --------------------------------------------------------------------
 
@@ -185,25 +192,27 @@ class Ingestion:
 
     def _commit(self, p: _Parsed, vectors: np.ndarray) -> IngestResult:
         """Store a parsed document in one transaction, then bring the vector index in step."""
-        seen = self._seen(p.path, p.sha)  # stored meanwhile, by another thread or earlier in this batch
-        if seen:
-            return seen
-        clock = time.perf_counter()
-        known = self.store.document_id(p.path)
-        removed: list[int] = []
-        added: list[int] = []
-        with self.store.transaction():
-            if known is not None:
-                removed = self.store.delete_document(known)
-            doc_id = self.store.insert_document(p.doc, p.path, p.sha)
-            for item, text, vector in zip(p.doc.items, p.texts, vectors, strict=True):
-                added.append(self.store.insert_item(doc_id, item, vector, lemmas.lemmas(text)))
-        self.vectors.remove(removed)
-        self.vectors.add(np.array(added, dtype=np.int64), vectors)
-        if self.vectors.outgrown():
-            self.rebuild_vectors()  # past EXACT_UP_TO: switch to the approximate index
-        else:
-            self.vectors.save(self.vectors_path)
+        with self.replica.file.locked():  # one writer at a time, across processes
+            self.replica.sync()  # another process may have written since: start from what it wrote
+            seen = self._seen(p.path, p.sha)  # stored meanwhile, by another writer or earlier in this batch
+            if seen:
+                return seen
+            clock = time.perf_counter()
+            known = self.store.document_id(p.path)
+            removed: list[int] = []
+            added: list[int] = []
+            with self.store.transaction():
+                if known is not None:
+                    removed = self.store.delete_document(known)
+                doc_id = self.store.insert_document(p.doc, p.path, p.sha)
+                for item, text, vector in zip(p.doc.items, p.texts, vectors, strict=True):
+                    added.append(self.store.insert_item(doc_id, item, vector, lemmas.lemmas(text)))
+                generation = self.store.bump()
+            self.vectors.remove(removed)
+            self.vectors.add(np.array(added, dtype=np.int64), vectors)
+            if self.vectors.outgrown():  # past EXACT_UP_TO: switch to the approximate index
+                self.vectors.rebuild(*self.store.all_vectors(self.vectors.dim))
+            self.replica.saved(generation)
         self.changed()
         self.timings["index"] += time.perf_counter() - clock
         warning = "; ".join(p.doc.warnings())

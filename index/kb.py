@@ -12,7 +12,6 @@ changes in `generation`, so that views computed from the contents know they are 
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,6 +21,7 @@ import pandas as pd
 
 from index import embedder, frames
 from index.answers import Answer, answer
+from index.errors import StoreError
 from index.ingest import Ingestion, Progress
 from index.results import (
     FilterChoices,
@@ -36,6 +36,7 @@ from index.results import (
 )
 from index.search import HybridSearch
 from index.store import Store
+from index.vector_file import Replica, SharedLock, VectorFile
 from index.vectors import FaissVectors
 from pipeline import config
 from pipeline.labels import EVENT, ORG, PER, SCHOOL
@@ -44,35 +45,52 @@ CHOOSABLE = (PER, SCHOOL, ORG, EVENT)  # entity labels offered as filters and co
 
 
 class KnowledgeBase:
-    def __init__(self, root: Path, store: Store, vectors: FaissVectors) -> None:
+    def __init__(self, root: Path, store: Store, replica: Replica) -> None:
         self.root = root
         self.store = store
-        self.vectors = vectors
-        self.dim = vectors.dim
-        self.generation = 0  # grows with every change
-        self.lock = threading.RLock()
-        self.searcher = HybridSearch(store, vectors, embedder.query, self.lock)
-        self.ingestion = Ingestion(store, vectors, root / "vectors.faiss", self.lock, self._changed)
+        self.vectors = replica.vectors
+        self.dim = self.vectors.dim
+        self.replica = replica
+        self.generation = 0  # grows with every change seen by this process, its own or another's
+        self.lock = SharedLock(self._catch_up)
+        self.searcher = HybridSearch(store, self.vectors, embedder.query, self.lock)
+        self.ingestion = Ingestion(store, replica, self.lock, self._changed)
         self.timings: Counter = self.ingestion.timings  # seconds per ingest stage, for bench/ingest.py
-        self.repaired = False  # whether opening rebuilt the vector index
 
     @classmethod
     def open(cls, root: str | Path | None = None, reindexing: bool = False) -> KnowledgeBase:
+        """Open (or create) the knowledge base at `root`; a damaged one raises `StoreError`, untouched."""
         root = Path(root or config.KB_DIR)
+        file = VectorFile(root)
         store = Store.open(root / "praktika.sqlite")
         name, dim = embedder.model_name(), embedder.dimension()
         built_with = store.claim_model(name, dim)
         if built_with and not reindexing:
             store.close()
-            raise RuntimeError(
-                f"this knowledge base was built with the model «{built_with}», not «{name}»: "
-                "run `praktika reindex` to re-embed it with the current model"
+            raise StoreError(
+                f"база знаний {root} построена моделью «{built_with}», а не «{name}»: "
+                "пересчитайте векторы командой `praktika reindex`"
             )
-        kb = cls(root, store, FaissVectors.load(root / "vectors.faiss", dim) or FaissVectors(dim))
+        kb = cls(root, store, Replica(store, FaissVectors(dim), file))
+        with file.locked():
+            file.clean()
         if not reindexing:
-            with kb.lock:
-                kb.repaired = kb.ingestion.repair_vectors()
+            kb.replica.catch_up()
         return kb
+
+    @property
+    def repaired(self) -> bool:
+        """Whether the vector file could not be trusted and was rebuilt from SQLite."""
+        return self.replica.rebuilt > 0
+
+    def refresh(self) -> int:
+        """Catch up with what other processes wrote; the generation this process now sees."""
+        with self.lock:
+            return self.generation
+
+    def _catch_up(self) -> None:
+        if self.replica.generation is not None and self.replica.catch_up():
+            self._changed()
 
     def close(self) -> None:
         self.searcher.close()
@@ -94,9 +112,9 @@ class KnowledgeBase:
         """Files and folders, one result per file in order (see index/ingest.py)."""
         return self.ingestion.files(targets, progress)
 
-    def ingest_bytes(self, data: bytes, path: str, name: str) -> IngestResult:
-        """One uploaded file, stored under the key `path`."""
-        return self.ingestion.one(data, path, name)
+    def ingest_bytes(self, data: bytes, path: str, name: str, keep_apart: bool = False) -> IngestResult:
+        """One uploaded file under the key `path`; `keep_apart`: other content there is not replaced."""
+        return self.ingestion.one(data, path, name, keep_apart)
 
     def remove(self, document: str | int) -> int:
         """Remove a document by id, path or file name; return how many items went with it."""
@@ -133,7 +151,9 @@ class KnowledgeBase:
             ids = self.store.items_of_document_of(item_id)
             if ids is None:
                 raise KeyError(f"no such item: {item_id}")
-            loaded = [self.store.item(i) for i in ids]
+            loaded = [found for i in ids if (found := self.store.item(i))]
+        if not loaded:
+            raise KeyError(f"no such item: {item_id}")
         return loaded[0][1], [item for item, _, _ in loaded]
 
     # --- tables for research and the page ---------------------------------------------------------

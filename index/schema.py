@@ -6,8 +6,11 @@ needed. WAL mode, foreign keys on; `connect` creates or migrates the schema.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
+
+from index.errors import StoreError
 
 SCHEMA_VERSION = 2
 
@@ -75,19 +78,33 @@ def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     db.row_factory = sqlite3.Row
+    try:
+        _prepare(db, path)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _prepare(db: sqlite3.Connection, path: Path) -> None:
+    """Create, check or migrate the schema; nothing is written to a file that is not ours."""
+    has_meta = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
+    version = get_meta(db, "schema_version") if has_meta else None
+    if version is None:  # a new knowledge base, unless the file already holds something else
+        others = db.execute("SELECT count(*) FROM sqlite_master WHERE name != 'meta'").fetchone()[0]
+        if others:
+            raise StoreError(f"{path} — база SQLite, но не база знаний Praktika (нет версии схемы): она не изменена")
+        db.executescript(SCHEMA)  # it begins and commits a transaction of its own
+        set_meta(db, "schema_version", str(SCHEMA_VERSION))
+    elif not version.isdigit():
+        raise StoreError(f"база знаний {path}: непонятная версия схемы «{version}»")
+    elif int(version) > SCHEMA_VERSION:
+        raise StoreError(f"база знаний {path} новее этой версии Praktika (схема {version}, здесь {SCHEMA_VERSION})")
+    elif int(version) < SCHEMA_VERSION:
+        migrate(db, int(version))
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA foreign_keys=ON")
-    db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-    version = get_meta(db, "schema_version")
-    if version is None:
-        db.executescript(SCHEMA)
-        set_meta(db, "schema_version", str(SCHEMA_VERSION))
-    elif int(version) > SCHEMA_VERSION:
-        raise RuntimeError(f"knowledge base schema {version} is newer than this Praktika ({SCHEMA_VERSION})")
-    elif int(version) < SCHEMA_VERSION:
-        migrate(db, int(version))
-    return db
 
 
 def migrate(db: sqlite3.Connection, version: int) -> None:
@@ -101,7 +118,17 @@ def migrate(db: sqlite3.Connection, version: int) -> None:
         db.execute("COMMIT")
     except sqlite3.Error as e:
         db.execute("ROLLBACK")
-        raise RuntimeError(f"cannot migrate the knowledge base from schema {version} to {SCHEMA_VERSION}: {e}") from e
+        raise StoreError(f"базу знаний не удалось перевести со схемы {version} на {SCHEMA_VERSION}: {e}") from e
+
+
+TABLES = frozenset(re.findall(r"CREATE (?:VIRTUAL )?TABLE IF NOT EXISTS (\w+)", SCHEMA))
+
+
+def check(db: sqlite3.Connection) -> None:
+    """Every table of the schema is there (a file with our meta table but not our tables is not ours)."""
+    found = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if missing := sorted(TABLES - found):
+        raise StoreError(f"в базе знаний нет таблиц: {', '.join(missing)}; файл повреждён или не от Praktika")
 
 
 def get_meta(db: sqlite3.Connection, key: str) -> str | None:

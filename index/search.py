@@ -11,9 +11,9 @@ which the knowledge base calls after every change.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager
 
 import numpy as np
 
@@ -30,7 +30,7 @@ class HybridSearch:
         store: Store,
         vectors: VectorIndex,
         embed_query: Callable[[str], np.ndarray],
-        lock: threading.RLock,
+        lock: AbstractContextManager,
     ) -> None:
         self.store = store
         self.vectors = vectors
@@ -169,7 +169,10 @@ class HybridSearch:
         l_rank = {i: r for r, i in enumerate(lexical, start=1)}
         hits = []
         for item_id in best:
-            item, document, item_lemmas = self.store.item(item_id)
+            stored = self.store.item(item_id)
+            if stored is None:  # removed by another process since the vectors were read
+                continue
+            item, document, item_lemmas = stored
             matched = tuple(t for t in terms if t in item_lemmas)
             ranks = d_rank.get(item_id), l_rank.get(item_id)
             hits.append(Hit(item_id, scores[item_id], *ranks, matched, item, document, similarity.get(item_id)))

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from index import schema
+from index.errors import StoreError
 from index.results import FilterChoices, Filters, Overview, Stats, StoredDocument, StoredEntity, StoredItem
 from pipeline.records import Document, Item, Position
 
@@ -37,7 +38,27 @@ class Store:
 
     @classmethod
     def open(cls, path: Path) -> Store:
-        return cls(schema.connect(path), path)
+        """The store at `path`, created when the folder holds no knowledge base yet; anything else
+        that is not a whole Praktika database raises `StoreError` and is left as it is."""
+        if path.is_dir():
+            raise StoreError(f"на месте файла базы {path} — папка: укажите другую папку базы знаний")
+        empty = not path.exists() or path.stat().st_size == 0
+        if empty and any((path.parent / n).exists() for n in ("vectors.faiss", "vectors.stamp")):
+            raise StoreError(
+                f"в папке {path.parent} нет базы {path.name} (или файл пуст), хотя её векторы на месте: "
+                "восстановите файл из копии или укажите новую папку (пустая база поверх не создаётся)"
+            )
+        db = None
+        try:
+            db = schema.connect(path)
+            schema.check(db)
+        except (sqlite3.DatabaseError, StoreError) as e:
+            if db is not None:
+                db.close()
+            if isinstance(e, StoreError):
+                raise
+            raise StoreError(f"{path} — не база знаний Praktika или файл повреждён ({e})") from e
+        return cls(db, path)
 
     def reader(self) -> Store:
         """A separate read-only store on the same file, for long reports that should not hold up searches (WAL)."""
@@ -62,6 +83,19 @@ class Store:
 
     def set_meta(self, key: str, value: str) -> None:
         schema.set_meta(self.db, key, value)
+
+    def generation(self) -> int:
+        """Moves with every write, in the same transaction: how other processes see that something changed."""
+        return int(self.meta("generation") or 0)
+
+    def bump(self) -> int:
+        """The next generation (call inside the transaction that changes the contents)."""
+        generation = self.generation() + 1
+        self.set_meta("generation", str(generation))
+        return generation
+
+    def sample_item_ids(self, n: int) -> list[int]:
+        return [r[0] for r in self.db.execute("SELECT id FROM items ORDER BY random() LIMIT ?", (n,))]
 
     def claim_model(self, name: str, dim: int) -> str | None:
         """None when the vectors here are of model `name` (a new store is marked so); else the other model."""

@@ -53,6 +53,11 @@ class FaissVectors:
         v.rebuild(ids, vectors)
         return v
 
+    def replace(self, other: FaissVectors) -> None:
+        """Hold what `other` holds (callers keep their reference to this object)."""
+        self.index = other.index
+        self._selectors.clear()
+
     def rebuild(self, ids: np.ndarray, vectors: np.ndarray) -> None:
         """Replace the contents with these vectors, in the right kind of index for their number."""
         index = faiss.IndexIDMap2(faiss.IndexFlatIP(self.dim))
@@ -84,11 +89,25 @@ class FaissVectors:
             index = faiss.read_index(str(path))
         except RuntimeError:
             return None
-        if index.d != dim:
-            return None
+        ivf = faiss.try_extract_index_ivf(index) if not isinstance(index, faiss.IndexIDMap2) else None
+        if index.d != dim or not (isinstance(index, faiss.IndexIDMap2) or ivf is not None):
+            return None  # another kind of index (no ids, say): not ours
         v = cls(dim)
         v.index = index
         return v
+
+    def stored(self, ids: list[int]) -> np.ndarray | None:
+        """The vectors held for `ids` (to compare with SQLite's), or None when one is missing."""
+        ivf = faiss.try_extract_index_ivf(self.index) if not isinstance(self.index, faiss.IndexIDMap2) else None
+        try:
+            if ivf is not None:
+                ivf.set_direct_map_type(faiss.DirectMap.Hashtable)  # ids are item ids, not 0..n-1
+            return np.stack([self.index.reconstruct(int(i)) for i in ids]) if ids else np.zeros((0, self.dim))
+        except RuntimeError:
+            return None
+        finally:
+            if ivf is not None:
+                ivf.set_direct_map_type(faiss.DirectMap.NoMap)  # kept only while sampling
 
     def add(self, ids: np.ndarray, vectors: np.ndarray) -> None:
         if len(ids):

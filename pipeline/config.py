@@ -56,6 +56,8 @@ MODELS_DIR = Path(_env("MODELS", str(Path(os.environ.get("XDG_CACHE_HOME", Path.
 EMBED_BATCH = int(_env("EMBED_BATCH", "256"))
 # … and no more characters than this wait unsaved (a batch of huge files commits file by file).
 EMBED_CHARS = int(_env("EMBED_CHARS", "2000000"))
+# … nor for longer than this (slow files, such as scans, come one by one).
+EMBED_WAIT_SECONDS = float(_env("EMBED_WAIT_SECONDS", "30"))
 
 # Hybrid search: candidates taken from each retriever, and the reciprocal rank fusion constant.
 CANDIDATES = int(_env("CANDIDATES", "100"))

@@ -14,6 +14,7 @@ import time
 import numpy as np
 import pytest
 
+from index.errors import StoreError
 from index.kb import KnowledgeBase
 from index.results import Filters
 from pipeline.parse import parse_file
@@ -123,7 +124,7 @@ def test_model_mismatch_is_refused(tmp_path):
     kb = KnowledgeBase.open(tmp_path)
     kb.store.set_meta("model", "some-other-model")
     kb.close()
-    with pytest.raises(RuntimeError, match="praktika reindex"):
+    with pytest.raises(StoreError, match="praktika reindex"):
         KnowledgeBase.open(tmp_path)
     assert KnowledgeBase.open(tmp_path, reindexing=True).reindex() == 0
     KnowledgeBase.open(tmp_path)  # opens again once reindexed
@@ -225,7 +226,7 @@ def test_failed_migration_leaves_the_knowledge_base_as_it_was(kb_copy):
     )
     db.commit()
     db.close()
-    with pytest.raises(RuntimeError, match="cannot migrate the knowledge base from schema 1 to 2"):
+    with pytest.raises(StoreError, match="не удалось перевести со схемы 1 на 2"):
         KnowledgeBase.open(kb_copy)
     db = sqlite3.connect(kb_copy / "praktika.sqlite")
     assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "1"

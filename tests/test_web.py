@@ -210,6 +210,43 @@ def test_hostile_uploads_fail_fast_and_the_page_stays_responsive(client, server,
     assert waits and max(waits) < 10, waits  # before the worker, one such upload froze the page for minutes
 
 
+def test_same_name_uploads_are_kept_apart_unless_replacing(client, server, tmp_path):
+    from tests.test_reliability import ORDER
+
+    path = tmp_path / "план.txt"
+    rows = []
+    for tag, replacing in (("Белёвского района", False), ("Одоевского района", False), ("Суворовского района", True)):
+        path.write_text(ORDER.format(tag=tag), encoding="utf-8")
+        table, _ = client.predict([handle_file(str(path))], replacing, api_name="/ingest")
+        rows.append(table["data"][0])
+    assert [r[1] for r in rows] == ["добавлен", "добавлен", "обновлён"]
+    assert "сохранены оба" in rows[1][3]
+    stored = KnowledgeBase.open(server["kb"]).documents().query("source == 'план.txt'")
+    assert len(stored) == 2  # the second upload kept apart, the third replaced the first
+
+
+def test_cli_writes_under_a_running_server(client, server, tmp_path):
+    """The server catches up with a CLI ingest and remove (the generation stamp), and its own
+    later upload writes the vector file from SQLite, not from a stale copy."""
+    from tests.test_reliability import ORDER, cli, trusted
+
+    path = tmp_path / "кимовский.txt"
+    path.write_text(ORDER.format(tag="Кимовского района"), encoding="utf-8")
+    assert cli("ingest", str(path), "--kb", str(server["kb"])).returncode == 0
+    query = "аудит рисковых профилей школ Кимовского района"
+    _, hits = client.predict(query, "", "", "", "", "", "", "", 20, api_name="/search")
+    mine = [h for h in hits if h["document"]["source"] == "кимовский.txt"]
+    assert len(mine) >= 3 and all(h["dense_rank"] for h in mine)  # the server's vectors caught up too
+    assert cli("remove", "кимовский.txt", "--kb", str(server["kb"])).returncode == 0
+    for h in hits[:10] * 2:  # «похожие» on every hit, the removed ones included: never a server error
+        _, similar = client.predict(h["item_id"], False, api_name="/similar")
+        assert all(s["document"]["source"] != "кимовский.txt" for s in similar)
+    path.write_text(ORDER.format(tag="Богородицкого района"), encoding="utf-8")
+    table, _ = client.predict([handle_file(str(path))], False, api_name="/ingest")
+    assert table["data"][0][1] == "добавлен"
+    trusted(server["kb"]).close()
+
+
 def test_api_ingest_reports_each_file(client, server, tmp_path):
     good = tmp_path / "новый приказ.txt"
     good.write_text(HOSTILE.read_text(encoding="utf-8").replace("Тверской", "Тульской"), encoding="utf-8")
