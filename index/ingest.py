@@ -135,9 +135,12 @@ class Ingestion:
 
     def reindex(self, model: str) -> int:
         """Re-embed every item with the current model (after a model change); `model` names it in the meta."""
-        with self.lock, self.replica.file.locked():
+        with self.lock:
             rows = self.store.item_fields()
-            vectors = self.embed([passage(*r[1:]) for r in rows])
+        vectors = self.embed([passage(*r[1:]) for r in rows])  # minutes at scale: no lock held meanwhile
+        with self.lock, self.replica.file.locked():
+            if [r[0] for r in self.store.item_fields()] != [r[0] for r in rows]:
+                return self.reindex(model)  # items changed while embedding: again, with what is stored now
             with self.store.transaction():
                 for r, v in zip(rows, vectors, strict=True):
                     self.store.set_vector(r[0], v)

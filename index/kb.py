@@ -71,7 +71,7 @@ class KnowledgeBase:
                 f"база знаний {root} построена моделью «{built_with}», а не «{name}»: "
                 "пересчитайте векторы командой `praktika reindex`"
             )
-        kb = cls(root, store, Replica(store, FaissVectors(dim), file))
+        kb = cls(root, store, Replica(store, FaissVectors(dim), file, name))
         with file.locked():
             file.clean()
         if not reindexing:

@@ -76,7 +76,8 @@ def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
         db.row_factory = sqlite3.Row
         return db
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    # Waits up to 30 s for another process's write (a long reindex) instead of failing at once.
+    db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
     db.row_factory = sqlite3.Row
     try:
         _prepare(db, path)
@@ -94,14 +95,16 @@ def _prepare(db: sqlite3.Connection, path: Path) -> None:
         others = db.execute("SELECT count(*) FROM sqlite_master WHERE name != 'meta'").fetchone()[0]
         if others:
             raise StoreError(f"{path} — база SQLite, но не база знаний Praktika (нет версии схемы): она не изменена")
-        db.executescript(SCHEMA)  # it begins and commits a transaction of its own
-        set_meta(db, "schema_version", str(SCHEMA_VERSION))
+        version_row = f"INSERT INTO meta(key, value) VALUES ('schema_version', '{SCHEMA_VERSION}');"
+        db.executescript(f"BEGIN IMMEDIATE;{SCHEMA}{version_row}COMMIT;")  # tables and version at once
     elif not version.isdigit():
         raise StoreError(f"база знаний {path}: непонятная версия схемы «{version}»")
     elif int(version) > SCHEMA_VERSION:
         raise StoreError(f"база знаний {path} новее этой версии Praktika (схема {version}, здесь {SCHEMA_VERSION})")
-    elif int(version) < SCHEMA_VERSION:
-        migrate(db, int(version))
+    else:
+        check(db)  # before any change: a file with our version but not our tables is left as it is
+        if int(version) < SCHEMA_VERSION:
+            migrate(db, int(version))
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA foreign_keys=ON")

@@ -51,7 +51,6 @@ class Store:
         db = None
         try:
             db = schema.connect(path)
-            schema.check(db)
         except (sqlite3.DatabaseError, StoreError) as e:
             if db is not None:
                 db.close()
@@ -95,7 +94,14 @@ class Store:
         return generation
 
     def sample_item_ids(self, n: int) -> list[int]:
-        return [r[0] for r in self.db.execute("SELECT id FROM items ORDER BY random() LIMIT ?", (n,))]
+        """Up to `n` item ids spread over the id range (by the primary key: no scan of the table)."""
+        low, high = self.db.execute("SELECT min(id), max(id) FROM items").fetchone()
+        if low is None:
+            return []
+        picks = np.random.default_rng().integers(low, high + 1, size=n)
+        first = "SELECT id FROM items WHERE id >= ? ORDER BY id LIMIT 1"
+        found = (self.db.execute(first, (int(p),)).fetchone() for p in picks)
+        return sorted({r[0] for r in found if r})
 
     def claim_model(self, name: str, dim: int) -> str | None:
         """None when the vectors here are of model `name` (a new store is marked so); else the other model."""

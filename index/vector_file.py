@@ -71,15 +71,16 @@ class VectorFile:
         stamp = self.stamp()
         if stamp is None or stamp.generation != generation or stamp.count != count or not self.path.exists():
             return None
-        if _sha256(self.path) != stamp.sha256:
+        data = self.path.read_bytes()  # read once: checked, then loaded from memory
+        if hashlib.sha256(data).hexdigest() != stamp.sha256:
             return None
-        vectors = FaissVectors.load(self.path, dim)
+        vectors = FaissVectors.from_bytes(data, dim)
         return vectors if vectors is not None and len(vectors) == count else None
 
     def write(self, vectors: FaissVectors, generation: int) -> None:
         """The index and then its stamp, each renamed over the old one (call under `locked()`)."""
-        vectors.save(self.path)
-        stamp = {"generation": generation, "sha256": _sha256(self.path), "count": len(vectors)}
+        sha = vectors.save(self.path)
+        stamp = {"generation": generation, "sha256": sha, "count": len(vectors)}
         fd, tmp = tempfile.mkstemp(prefix=".vectors-", dir=self.path.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(stamp, f)
@@ -96,8 +97,9 @@ class VectorFile:
 class Replica:
     """This process's vector index, kept at the generation SQLite holds."""
 
-    def __init__(self, store: Store, vectors: FaissVectors, file: VectorFile) -> None:
+    def __init__(self, store: Store, vectors: FaissVectors, file: VectorFile, model: str) -> None:
         self.store = store
+        self.model = model  # the model this process embeds queries with
         self.vectors = vectors
         self.file = file
         self.generation: int | None = None  # what `vectors` holds; None: not read yet
@@ -107,6 +109,9 @@ class Replica:
         """Read the file again (or rebuild it) when another process moved the generation; True if it did."""
         if self.store.generation() == self.generation:
             return False
+        if self.generation is not None and self.store.meta("model") != self.model:
+            other = self.store.meta("model")
+            raise StoreError(f"векторы базы знаний пересчитаны другой моделью («{other}»): перезапустите программу")
         with self.file.locked(shared=True):
             generation = self.store.generation()
             loaded = self._trusted(generation)
@@ -126,14 +131,16 @@ class Replica:
         if loaded is not None:
             self._use(loaded, generation)
             return
+        if self.file.path.exists() or self.store.item_count():  # a new, empty base has nothing to repair
+            self.rebuilt += 1
         self.vectors.rebuild(*self.store.all_vectors(self.vectors.dim))
-        self.rebuilt += 1
         self.saved(generation)
 
     def saved(self, generation: int) -> None:
         """Under the exclusive lock, after a write to SQLite: the file now holds `generation`."""
         self.file.write(self.vectors, generation)
-        self.store.set_meta("vector_index", self.vectors.kind)
+        if self.store.meta("vector_index") != self.vectors.kind:  # informational; written only when it changes
+            self.store.set_meta("vector_index", self.vectors.kind)
         self.generation = generation
 
     def _trusted(self, generation: int) -> FaissVectors | None:
@@ -172,11 +179,3 @@ class SharedLock:
     def __exit__(self, *_) -> None:
         self._depth -= 1
         self._lock.release()
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while chunk := f.read(1 << 22):
-            h.update(chunk)
-    return h.hexdigest()

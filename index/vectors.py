@@ -9,6 +9,7 @@ SQLite when it is missing, disagrees with the database, or has outgrown its kind
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from collections import OrderedDict
@@ -33,7 +34,7 @@ class VectorIndex(Protocol):
     def rebuild(self, ids: np.ndarray, vectors: np.ndarray) -> None: ...
     def outgrown(self) -> bool: ...
     def ids(self) -> set[int]: ...
-    def save(self, path: Path) -> None: ...
+    def save(self, path: Path) -> str: ...
     def __len__(self) -> int: ...
 
 
@@ -83,10 +84,12 @@ class FaissVectors:
     @classmethod
     def load(cls, path: Path, dim: int) -> FaissVectors | None:
         """The saved index, or None when there is none or it does not fit `dim`."""
-        if not path.exists():
-            return None
+        return cls.from_bytes(path.read_bytes(), dim) if path.is_file() else None
+
+    @classmethod
+    def from_bytes(cls, data: bytes, dim: int) -> FaissVectors | None:
         try:
-            index = faiss.read_index(str(path))
+            index = faiss.deserialize_index(np.frombuffer(data, dtype=np.uint8))
         except RuntimeError:
             return None
         ivf = faiss.try_extract_index_ivf(index) if not isinstance(index, faiss.IndexIDMap2) else None
@@ -161,14 +164,24 @@ class FaissVectors:
     def __len__(self) -> int:
         return int(self.index.ntotal)
 
-    def save(self, path: Path) -> None:
-        """Write to a temporary file and rename it over `path`: never a half-written index."""
+    def save(self, path: Path) -> str:
+        """Write to a temporary file and rename it over `path` (never a half-written index);
+        return the SHA-256 of the bytes written, computed as they are written."""
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".vectors-", dir=path.parent)
-        os.close(fd)
+        digest = hashlib.sha256()
         try:
-            faiss.write_index(self.index, tmp)
+            with os.fdopen(fd, "wb") as out:
+
+                def write(chunk: bytes) -> int:
+                    digest.update(chunk)
+                    return out.write(chunk)
+
+                writer = faiss.PyCallbackIOWriter(write)
+                faiss.write_index(self.index, writer)
+                del writer  # flushes
             os.replace(tmp, path)
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
+        return digest.hexdigest()

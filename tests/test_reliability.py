@@ -133,6 +133,10 @@ def _foreign(db: Path) -> None:
     _sql("CREATE TABLE pupils (name TEXT); INSERT INTO pupils VALUES ('Иванов');")(db)
 
 
+NOT_OURS = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "INSERT INTO meta VALUES ('schema_version', '1'); CREATE TABLE items (id INTEGER PRIMARY KEY);"
+)
 DAMAGE = {
     "deleted": lambda db: db.unlink(),
     "empty": lambda db: db.write_bytes(b""),
@@ -142,6 +146,7 @@ DAMAGE = {
     "odd schema": _sql("UPDATE meta SET value = 'abc' WHERE key = 'schema_version'"),
     "table missing": _sql("DROP TABLE item_entities"),
     "another database": _foreign,
+    "our version, not our tables": lambda db: (db.unlink(), _sql(NOT_OURS)(db)),
     "a folder in its place": lambda db: (db.unlink(), db.mkdir()),
     "vectors a folder": lambda db: ((db.parent / "vectors.faiss").unlink(), (db.parent / "vectors.faiss").mkdir()),
 }
