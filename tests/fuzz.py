@@ -105,20 +105,28 @@ def write(samples: list[Sample], folder: Path, rng: random.Random) -> dict[Path,
 
 
 class PeakMemory:
-    """Samples the resident memory of this process and its children every 50 ms."""
+    """Samples the resident memory of a process (this one by default) and its children every 50 ms."""
 
-    def __init__(self) -> None:
+    def __init__(self, pid: int | None = None) -> None:
         self.peak = 0
+        self._pid = pid
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         import psutil
 
-        me = psutil.Process()
+        try:
+            me = psutil.Process(self._pid)
+        except psutil.Error:  # it ended before the first sample
+            return
         while not self._stop.is_set():
             total = 0
-            for p in [me, *me.children(recursive=True)]:
+            try:
+                tree = [me, *me.children(recursive=True)]
+            except psutil.Error:  # the process ended
+                return
+            for p in tree:
                 try:
                     total += p.memory_info().rss
                 except psutil.Error:  # a worker that ended meanwhile
