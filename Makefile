@@ -35,12 +35,14 @@ bench: setup
 
 setup: system $(STAMP)
 
-# System packages: Debian's Chromium drives the browser tests of the search page.
+# System packages: Debian's Chromium drives the browser tests of the search page; LibreOffice
+# (writer, no GUI) converts .doc, .rtf and .odt for the DOCX reader.
+SYSTEM_PACKAGES = chromium libreoffice-writer-nogui
 system:
-	@if ! command -v chromium >/dev/null 2>&1; then \
-		echo "installing chromium (apt)"; \
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v soffice >/dev/null 2>&1; then \
+		echo "installing $(SYSTEM_PACKAGES) (apt)"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
 	fi
 
 $(BIN)/python:

@@ -18,7 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="praktika", description="Praktika: база практик из документов")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("parse", help="разобрать файл или папку и показать документы и пункты")
-    p.add_argument("target", help="файл (TXT, DOCX, PDF) или папка")
+    p.add_argument("target", help="файл (TXT, DOCX, DOC, RTF, ODT, PDF, HTML) или папка")
     p.add_argument("--json", action="store_true", help="JSON Lines: один объект на пункт")
     p.add_argument("--summary", action="store_true", help="только сводная таблица")
     p.add_argument("--no-entities", action="store_true", help="не размечать сущности (быстрее)")
@@ -133,6 +133,8 @@ def describe(doc: Document) -> str:
         f"   регион: {doc.region or '—'}   муниципалитет: {doc.municipality or '—'}",
         f"   подписал: {sign}   период: {doc.period.text if doc.period else '—'}",
     ]
+    if doc.web:
+        lines.append(f"   страница: {doc.web.title or '—'} · {doc.web.url or 'адрес не сохранён'}")
     for c in doc.citations:
         mark = " (изменяется)" if c.amends else ""
         lines.append(f"   ссылка: {c.kind} от {c.date} № {c.number}{mark}")

@@ -45,7 +45,10 @@ def _marked(item: StoredItem, field: str) -> str:
 def document_line(doc: StoredDocument, item: StoredItem | None = None) -> str:
     """«приказ № 61/01-04 от 2018-03-02 · Комитет … · Смоленская область, Дорогобужский район · файл · строка 3»."""
     parts = [doc.act, doc.issuer or "", doc.place, doc.source or "", item.where if item else ""]
-    return " · ".join(escape(p) for p in parts if p)
+    line = " · ".join(escape(p) for p in parts if p)
+    if doc.url:  # an http(s) address only (pipeline/readers/html.py), escaped as an attribute too
+        line += f' · <a href="{escape(doc.url, quote=True)}" rel="noopener noreferrer nofollow">страница сайта</a>'
+    return line
 
 
 def why(hit: Hit) -> str:

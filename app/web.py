@@ -256,7 +256,7 @@ def build(kb: KnowledgeBase) -> gr.Blocks:
 
         with gr.Tab("Загрузка"):
             gr.Markdown(
-                f"PDF, DOCX или TXT, до {config.MAX_FILE_BYTES // 2**20} МБ каждый. "
+                f"PDF, DOCX, DOC, RTF, ODT, HTML или TXT, до {config.MAX_FILE_BYTES // 2**20} МБ каждый. "
                 "Неизменённые файлы пропускаются, изменённые обновляются."
             )
             # No `file_types`: Gradio would refuse the whole batch for one wrong file; we report it per file.

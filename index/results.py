@@ -56,6 +56,7 @@ class StoredDocument:
     number: str | None = None
     year: int | None = None
     ingested_at: str | None = None
+    url: str | None = None  # the address a saved web page came from
 
     @property
     def act(self) -> str:

@@ -26,7 +26,10 @@ from pipeline.records import Document, Item, Position
 _RANKED = "SELECT rowid FROM items_fts WHERE items_fts MATCH ?{filter} ORDER BY bm25(items_fts) LIMIT ?"
 _JOIN = "FROM items i JOIN documents d ON d.id = i.doc_id"
 _DOC_COLUMNS = "d.source, d.kind, d.region, d.municipality, d.date, d.year"
-_DOCUMENT_FIELDS = "id, source, kind, title, issuer, region, municipality, date, number, year, ingested_at"
+_DOCUMENT_FIELDS = (
+    "id, source, kind, title, issuer, region, municipality, date, number, year, ingested_at,"
+    " json_extract(meta, '$.web.url')"
+)
 _ITEM_FIELDS = "id, doc_id, ordinal, kind, activity, number, section, description, deadline, responsible, result"
 NO_REGION = "регион не указан"  # how the overview names documents without a region
 

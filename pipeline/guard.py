@@ -170,7 +170,8 @@ def _serve(inbox: int, outbox: int, memory_mb: int) -> None:
     # installed: 180 MB of the worker's memory for nothing.
     sys.modules.setdefault("torch", None)
     limit = memory_mb * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))  # soft: LibreOffice, a child, may lift it for itself
     conn = _Pair(Connection(inbox, writable=False), Connection(outbox, readable=False))
     while True:
         try:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import config, guard
-from pipeline.readers import ReadError, load, read, read_bytes
+from pipeline.readers import ReadError, load, read_bytes, web_page
 from pipeline.records import Document
 from pipeline.segment import segment
 
@@ -26,13 +26,15 @@ class Outcome:
 def parse_bytes(data: bytes, name: str) -> Document:
     """Parse an uploaded file; only the base name of `name` is kept, never a path."""
     source = Path(name).name
-    return segment(read_bytes(data, source), source)
+    doc = segment(read_bytes(data, source), source)
+    doc.web = web_page(data, source)
+    return doc
 
 
 def parse_file(path: str | Path) -> Document:
     """Parse one file in this process (no time or memory bound: for trusted files and tests)."""
     path = Path(path)
-    return segment(read(path), path.name)
+    return parse_bytes(load(path), path.name)
 
 
 def printable(path: str | Path) -> str:

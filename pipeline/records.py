@@ -134,6 +134,14 @@ class Coverage:
 COMPLETE_COVERAGE = 0.98
 
 
+@dataclass(frozen=True)
+class WebPage:
+    """A document saved from a site: the page's own title and its address (canonical link or og:url)."""
+
+    title: str | None = None
+    url: str | None = None
+
+
 @dataclass
 class Document:
     source: str  # file name, never a path
@@ -155,6 +163,7 @@ class Document:
     header: list[str] = field(default_factory=list)  # the printed lines read as metadata, as printed
     skipped: list[Skipped] = field(default_factory=list)
     coverage: Coverage | None = None
+    web: WebPage | None = None  # set for HTML pages
 
     def warnings(self) -> list[str]:
         """What an operator must know about this file: no items, or text that went nowhere."""

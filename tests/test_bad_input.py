@@ -42,10 +42,13 @@ def test_binary_junk(tmp_path):
 
 
 def test_unknown_extension_and_mismatch(tmp_path):
-    (tmp_path / "plan.rtf").write_text("{\\rtf1 План}", encoding="utf-8")
-    assert error_of(tmp_path / "plan.rtf").startswith("неподдерживаемый формат: «.rtf»")
+    (tmp_path / "plan.xls").write_text("План", encoding="utf-8")
+    assert error_of(tmp_path / "plan.xls").startswith("неподдерживаемый формат: «.xls»")
+    (tmp_path / "zipped.txt").write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    assert "содержимое файла — zip-архив, а не TXT" in error_of(tmp_path / "zipped.txt")
+    # content of a kind we read is read as what it is, whatever its name says
     (tmp_path / "really_pdf.txt").write_bytes((FIXTURES / "roadmap_004.pdf").read_bytes())
-    assert "а не TXT" in error_of(tmp_path / "really_pdf.txt")
+    assert parse_file(tmp_path / "really_pdf.txt").items
 
 
 def test_truncated_pdf(tmp_path):

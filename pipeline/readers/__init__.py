@@ -6,68 +6,115 @@ content does not match its name gets a clear error instead of garbage.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pipeline import config
 from pipeline.readers.errors import ReadError
-from pipeline.records import Block
+from pipeline.records import Block, WebPage
 
-__all__ = ["ReadError", "load", "read", "read_bytes"]
+__all__ = ["ReadError", "kind_of", "load", "read", "read_bytes", "web_page"]
 
 
 def sniff(data: bytes) -> str:
-    """The format the bytes really are: 'pdf', 'docx', 'zip', 'text' or 'binary'."""
+    """The format the bytes really are: 'pdf', 'docx', 'odt', 'doc', 'rtf', 'html', 'zip', 'text' or 'binary'."""
     if data.startswith(b"%PDF"):
         return "pdf"
-    if data.startswith(b"PK\x03\x04"):
-        return "docx" if b"word/" in data[:65536] or b"[Content_Types].xml" in data[:65536] else "zip"
     head = data[:65536]
+    if data.startswith(b"PK\x03\x04"):
+        if head[30:38] == b"mimetype" and b"application/vnd.oasis.opendocument.text" in head[:200]:
+            return "odt"
+        return "docx" if b"word/" in head or b"[Content_Types].xml" in head else "zip"
+    if data.startswith(_OLE2):
+        return "doc"
+    if data.lstrip()[:5] == b"{\\rtf":
+        return "rtf"
     if b"\x00" in head:
         # UTF-16 text has NULs too, but our sources never are; treat as binary.
         return "binary"
     control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    return "binary" if control > len(head) * 0.01 else "text"
+    if control > len(head) * 0.01:
+        return "binary"
+    return "html" if _HTML.match(head.lstrip(b"\xef\xbb\xbf \t\r\n")) else "text"
 
 
-_KIND_RU = {"text": "текст", "docx": "документ Word", "zip": "zip-архив", "pdf": "PDF", "binary": "двоичные данные"}
+_OLE2 = bytes.fromhex("d0cf11e0a1b11ae1")  # Word 97–2003 and other OLE compound files
+_HTML = re.compile(rb"(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL)
+_KIND_RU = {
+    "text": "текст", "docx": "документ Word", "zip": "zip-архив", "pdf": "PDF", "binary": "двоичные данные",
+    "doc": "документ Word 97–2003", "rtf": "документ RTF", "odt": "документ OpenDocument", "html": "HTML-страница",
+}  # fmt: skip
+# What each name promises; content of another readable kind is read as what it is («.doc» that is DOCX).
+_EXPECTED = {
+    ".txt": "text", ".docx": "docx", ".pdf": "pdf", ".doc": "doc", ".rtf": "rtf", ".odt": "odt",
+    ".html": "html", ".htm": "html",
+}  # fmt: skip
+_READABLE = {"pdf", "docx", "doc", "rtf", "odt", "html"}
 
 
 def read_bytes(data: bytes, name: str) -> list[Block]:
-    """Read `data` as the format its name says, after checking the content agrees."""
-    suffix = Path(name).suffix.lower()
-    if suffix not in config.SUPPORTED_SUFFIXES:
-        shown = f"«{suffix}»" if suffix else "без расширения"
-        raise ReadError(f"неподдерживаемый формат: {shown} (нужен TXT, DOCX или PDF)")
-    if len(data) > config.MAX_FILE_BYTES:
-        raise ReadError(_too_large(len(data)), "слишком большой файл")
-    if not data.strip():
-        raise ReadError("пустой файл")
-    kind = sniff(data)
-    expected = {".txt": "text", ".docx": "docx", ".pdf": "pdf"}[suffix]
-    if kind != expected:
-        if suffix == ".docx" and kind in ("zip", "text", "binary"):
-            raise ReadError("повреждённый DOCX: это не документ Word (не zip-архив с его частями)")
-        if suffix == ".pdf" and kind != "pdf":
-            raise ReadError("неподдерживаемый формат: содержимое файла — не PDF")
-        raise ReadError(f"неподдерживаемый формат: содержимое файла — {_KIND_RU[kind]}, а не {suffix[1:].upper()}")
-    if kind == "text":
-        from pipeline.readers import txt
-
-        blocks = txt.read(data)
-    elif kind == "docx":
-        from pipeline.readers import docx
-
-        blocks = docx.read(data)
-    else:
-        from pipeline.readers import pdf
-
-        blocks = pdf.read(data)
+    """Read `data` by what its content is, when its name is of a format we read."""
+    blocks = _reader(kind_of(data, name))(data)
     chars = sum(len(b.text) for b in blocks)
     if chars > config.MAX_CHARS:
         raise ReadError(
             f"превышен предел: {chars:,} знаков текста (не больше {config.MAX_CHARS:,}, PRAKTIKA_MAX_CHARS)"
         )
     return blocks
+
+
+def kind_of(data: bytes, name: str) -> str:
+    """The kind `data` is read as: its content decides, when its name is of a format we read."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in config.SUPPORTED_SUFFIXES:
+        shown = f"«{suffix}»" if suffix else "без расширения"
+        raise ReadError(f"неподдерживаемый формат: {shown} (нужен TXT, DOCX, DOC, RTF, ODT, PDF или HTML)")
+    if len(data) > config.MAX_FILE_BYTES:
+        raise ReadError(_too_large(len(data)), "слишком большой файл")
+    if not data.strip():
+        raise ReadError("пустой файл")
+    kind, expected = sniff(data), _EXPECTED[suffix]
+    if kind == "text" and expected == "html":
+        kind = "html"  # a page saved without its <html> head
+    if kind != expected and kind not in _READABLE:
+        if suffix == ".docx" and kind in ("zip", "text", "binary"):
+            raise ReadError("повреждённый DOCX: это не документ Word (не zip-архив с его частями)")
+        if suffix == ".pdf":
+            raise ReadError("неподдерживаемый формат: содержимое файла — не PDF")
+        raise ReadError(f"неподдерживаемый формат: содержимое файла — {_KIND_RU[kind]}, а не {suffix[1:].upper()}")
+    return kind
+
+
+def web_page(data: bytes, name: str) -> WebPage | None:
+    """The saved page's own title and address, when `data` is read as an HTML page."""
+    if kind_of(data, name) != "html":
+        return None
+    from pipeline.readers import html
+
+    return html.page_info(data)
+
+
+def _reader(kind: str):
+    """The reader of one kind, imported only when a file of that kind comes."""
+    if kind == "text":
+        from pipeline.readers import txt
+
+        return txt.read
+    if kind == "html":
+        from pipeline.readers import html
+
+        return html.read
+    if kind == "pdf":
+        from pipeline.readers import pdf
+
+        return pdf.read
+    from pipeline.readers import docx
+
+    if kind == "docx":
+        return docx.read
+    from pipeline.readers import office
+
+    return lambda data: docx.read(office.to_docx(data, kind))
 
 
 def read(path: str | Path) -> list[Block]:
