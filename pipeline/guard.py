@@ -25,6 +25,7 @@ from multiprocessing.connection import Connection
 
 from pipeline import config
 from pipeline.readers import ReadError
+from pipeline.readers.ocr import PageProgress
 from pipeline.records import Document
 
 log = logging.getLogger("praktika")
@@ -39,11 +40,12 @@ class Parsed:
     tag_seconds: float
 
 
-def parse(data: bytes, name: str, entities: bool = True) -> Parsed:
-    """Read, segment and (unless `entities` is false) tag one file within the bounds of config."""
+def parse(data: bytes, name: str, entities: bool = True, on_page: PageProgress | None = None) -> Parsed:
+    """Read, segment and (unless `entities` is false) tag one file within the bounds of config;
+    `on_page` hears how OCR of a scan goes (pages read, pages to read)."""
     if not config.ISOLATE:
         try:
-            return _parse_here(data, name, entities)
+            return _parse_here(data, name, entities, on_page)
         except ReadError:
             raise
         except Exception as e:
@@ -54,7 +56,7 @@ def parse(data: bytes, name: str, entities: bool = True) -> Parsed:
         if _worker is None or not _worker.alive():
             _worker = _Worker()
         try:
-            return _worker.run(data, name, entities)
+            return _worker.run(data, name, entities, on_page)
         except ReadError:
             if not _worker.alive():
                 _worker = None
@@ -70,11 +72,11 @@ def stop() -> None:
             _worker = None
 
 
-def _parse_here(data: bytes, name: str, entities: bool) -> Parsed:
+def _parse_here(data: bytes, name: str, entities: bool, on_page: PageProgress | None = None) -> Parsed:
     from pipeline.parse import parse_bytes
 
     clock = time.perf_counter()
-    doc = parse_bytes(data, name)
+    doc = parse_bytes(data, name, on_page)
     parsed = time.perf_counter()
     if entities:
         from pipeline.tag import tag_documents
@@ -108,23 +110,32 @@ class _Worker:
     def alive(self) -> bool:
         return self.process.poll() is None
 
-    def run(self, data: bytes, name: str, entities: bool) -> Parsed:
+    def run(self, data: bytes, name: str, entities: bool, on_page: PageProgress | None = None) -> Parsed:
+        """The worker's answer for one file. A scan's OCR announces its pages first («page», (0, n)):
+        each page adds config.OCR_PAGE_SECONDS to the budget, and each page read is passed on."""
         budget = config.FILE_SECONDS + (0 if self.started else 60)
+        deadline = time.monotonic() + budget
         try:
             self.conn.send((data, name, entities))
-            ready = self.conn.poll(budget)
+            while True:
+                ready = self.conn.poll(max(0.0, deadline - time.monotonic()))
+                if not ready:
+                    break
+                answer = self.conn.recv()
+                if answer[0] != "page":
+                    break
+                done, total = answer[1]
+                if done == 0:
+                    deadline += config.OCR_PAGE_SECONDS * total
+                    budget += config.OCR_PAGE_SECONDS * total
+                if on_page:
+                    on_page(done, total)
         except (BrokenPipeError, EOFError, OSError):
-            ready = True  # the worker died; recv below tells
-        if not ready:
-            self.close()
-            raise ReadError(
-                f"разбор остановлен: файл не прочитан за {config.FILE_SECONDS:.0f} с (PRAKTIKA_FILE_SECONDS)"
-            )
-        try:
-            answer = self.conn.recv()
-        except (EOFError, OSError):
             code = self.process.wait(5)
             raise ReadError(f"процесс чтения файла завершился аварийно (код {code})") from None
+        if not ready:
+            self.close()
+            raise ReadError(f"разбор остановлен: файл не прочитан за {budget:.0f} с (PRAKTIKA_FILE_SECONDS)")
         self.started = True
         status, payload, detail = answer
         if status == "ok":
@@ -179,8 +190,12 @@ def _serve(inbox: int, outbox: int, memory_mb: int) -> None:
         except (EOFError, OSError):
             return
         out_of_memory = ("fatal", f"файлу не хватило памяти разбора ({memory_mb} МБ, PRAKTIKA_WORKER_MEMORY_MB)", None)
+
+        def on_page(done: int, total: int) -> None:
+            conn.send(("page", (done, total), None))
+
         try:
-            answer = ("ok", _parse_here(data, name, entities), None)
+            answer = ("ok", _parse_here(data, name, entities, on_page), None)
         except ReadError as e:
             # A library that meets the ceiling may say so in its own words (lxml: «unknown error»).
             answer = out_of_memory if _peak_bytes() > 0.9 * limit else ("error", str(e), None)

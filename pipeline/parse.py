@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pipeline import config, guard
 from pipeline.readers import ReadError, load, read_bytes, web_page
+from pipeline.readers.ocr import PageProgress
 from pipeline.records import Document
 from pipeline.segment import segment
 
@@ -23,10 +24,11 @@ class Outcome:
     error_kind: str | None = None
 
 
-def parse_bytes(data: bytes, name: str) -> Document:
-    """Parse an uploaded file; only the base name of `name` is kept, never a path."""
+def parse_bytes(data: bytes, name: str, on_page: PageProgress | None = None) -> Document:
+    """Parse an uploaded file; only the base name of `name` is kept, never a path. `on_page` hears
+    how OCR of a scan goes (pages read, pages to read)."""
     source = Path(name).name
-    doc = segment(read_bytes(data, source), source)
+    doc = segment(read_bytes(data, source, on_page), source)
     doc.web = web_page(data, source)
     return doc
 

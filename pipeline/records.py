@@ -18,6 +18,7 @@ class Position:
     line: int | None = None  # 1-based line (TXT), paragraph index (DOCX) or line on the page (PDF)
     table: int | None = None  # 0-based table index (DOCX, PDF)
     row: int | None = None  # 0-based row within that table
+    ocr: float | None = None  # read from a scan: the page's mean OCR confidence (0-100)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ content does not match its name gets a clear error instead of garbage.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from pipeline import config
@@ -52,9 +53,10 @@ _EXPECTED = {
 _READABLE = {"pdf", "docx", "doc", "rtf", "odt", "html"}
 
 
-def read_bytes(data: bytes, name: str) -> list[Block]:
-    """Read `data` by what its content is, when its name is of a format we read."""
-    blocks = _reader(kind_of(data, name))(data)
+def read_bytes(data: bytes, name: str, on_page: Callable[[int, int], None] | None = None) -> list[Block]:
+    """Read `data` by what its content is, when its name is of a format we read (`on_page`: see
+    `pdf.read`)."""
+    blocks = _reader(kind_of(data, name), on_page)(data)
     chars = sum(len(b.text) for b in blocks)
     if chars > config.MAX_CHARS:
         raise ReadError(
@@ -94,8 +96,12 @@ def web_page(data: bytes, name: str) -> WebPage | None:
     return html.page_info(data)
 
 
-def _reader(kind: str):
+def _reader(kind: str, on_page: Callable[[int, int], None] | None = None) -> Callable[[bytes], list[Block]]:
     """The reader of one kind, imported only when a file of that kind comes."""
+    if kind == "pdf":
+        from pipeline.readers import pdf
+
+        return lambda data: pdf.read(data, on_page)
     if kind == "text":
         from pipeline.readers import txt
 
@@ -104,10 +110,6 @@ def _reader(kind: str):
         from pipeline.readers import html
 
         return html.read
-    if kind == "pdf":
-        from pipeline.readers import pdf
-
-        return pdf.read
     from pipeline.readers import docx
 
     if kind == "docx":

@@ -4,6 +4,11 @@ Ruled tables come from pdfplumber's line detection; tables without rules from th
 of the words (`pdf_columns`). Each page yields its text lines and table rows merged top to
 bottom, so a table that runs over several pages arrives as rows separated by the next page's
 header and footer lines, exactly like the TXT exports; segmentation repairs both the same way.
+
+A page without a text layer that is mostly image is a scan: it is read by OCR (`ocr`), which
+hands back words and ruled tables in the same terms, page by page, so a PDF whose first page
+was typed and whose annex was scanned reads as one document. Blocks from scans carry the
+page's OCR confidence in their position.
 """
 
 from __future__ import annotations
@@ -13,14 +18,16 @@ import logging
 import re
 
 from pipeline import config
-from pipeline.readers import pdf_columns
+from pipeline.readers import ocr, pdf_columns
 from pipeline.readers.errors import ReadError
+from pipeline.readers.pdf_columns import RuledTable
 from pipeline.records import Block, Position
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
-def read(data: bytes) -> list[Block]:
+def read(data: bytes, on_page: ocr.PageProgress | None = None) -> list[Block]:
+    """The PDF's blocks; `on_page` hears how OCR of its scanned pages goes (pages read, pages to read)."""
     import pdfplumber
 
     try:
@@ -30,6 +37,7 @@ def read(data: bytes) -> list[Block]:
                 raise ReadError(
                     f"превышен предел: {pages:,} страниц (не больше {config.MAX_PAGES:,}, PRAKTIKA_MAX_PAGES)"
                 )
+            scans = ocr.scan_pages(data, scanned_pages(data), on_page)
             blocks: list[Block] = []
             chars = 0
             table_no = 0
@@ -37,17 +45,53 @@ def read(data: bytes) -> list[Block]:
                 if page_no > config.MAX_PAGES:
                     raise ReadError(f"превышен предел: больше {config.MAX_PAGES:,} страниц (PRAKTIKA_MAX_PAGES)")
                 _check_drawing(page, page_no)
-                chars += len(page.chars)
-                page_blocks, table_no = _page_blocks(page, page_no, table_no)
+                scan = scans.get(page_no - 1)
+                chars += len(page.chars) + (sum(len(w["text"]) for w in scan.words) if scan else 0)
+                page_blocks, table_no = _page_blocks(page, page_no, table_no, scan)
                 blocks.extend(page_blocks)
                 page.close()  # pdfplumber caches each page's objects: a long PDF must not keep them all
     except ReadError:
         raise
     except Exception as e:
         raise ReadError(_reason(e)) from None
+    if scans and not chars:
+        raise ReadError("скан без текста: ни текстового слоя, ни распознаваемых слов (пустые страницы или фото?)")
     if not chars:
-        raise ReadError("нет текстового слоя (скан?)")
+        raise ReadError("нет текста: ни текстового слоя, ни сканированных страниц")
+    confident = [s.confidence for s in scans.values() if s.words]
+    if confident and not any(b.pos.ocr is None for b in blocks):
+        mean = sum(confident) / len(confident)
+        if mean < config.OCR_MIN_PAGE_CONFIDENCE:
+            raise ReadError(
+                f"скан не распознан: средняя уверенность OCR {mean:.0f}% (нужно от "
+                f"{config.OCR_MIN_PAGE_CONFIDENCE:.0f}%: фотография, другой язык или плохое качество)",
+                "скан не распознан",
+            )
     return blocks
+
+
+def scanned_pages(data: bytes) -> list[int]:
+    """0-based pages that are scans: (almost) no text layer, and images over a third of the page."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+
+    pdf = pypdfium2.PdfDocument(data)
+    try:
+        found = []
+        for index in range(min(len(pdf), config.MAX_PAGES)):
+            page = pdf[index]
+            if page.get_textpage().count_chars() >= 20:
+                continue
+            width, height = page.get_size()
+            covered = 0.0
+            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+                left, bottom, right, top = obj.get_bounds()
+                covered += max(0.0, min(right, width) - max(left, 0)) * max(0.0, min(top, height) - max(bottom, 0))
+            if covered >= width * height / 3:
+                found.append(index)
+        return found
+    finally:
+        pdf.close()
 
 
 def _page_count(pdf) -> int:
@@ -79,22 +123,33 @@ def _check_drawing(page, page_no: int) -> None:
         )
 
 
-def _page_blocks(page, page_no: int, table_no: int) -> tuple[list[Block], int]:
-    placed: list[tuple[float, Block]] = []
-    boxes = []
-    edges: list[tuple[tuple[float, float, float, float], list[float]]] = []  # ruled tables' column edges
+def _ruled_tables(page) -> list[RuledTable]:
+    tables = []
     for table in page.find_tables():
-        boxes.append(table.bbox)
-        edges.append((table.bbox, sorted({round(c[0], 1) for c in table.cells})))
-        for r, (row, cells) in enumerate(zip(table.rows, table.extract(), strict=False)):
-            texts = tuple(_clean(c) for c in cells)
+        rows = [
+            (row.bbox[1], tuple(_clean(c) for c in cells))
+            for row, cells in zip(table.rows, table.extract(), strict=False)
+        ]
+        tables.append(RuledTable(table.bbox, sorted({round(c[0], 1) for c in table.cells}), rows))
+    return tables
+
+
+def _page_blocks(page, page_no: int, table_no: int, scan: ocr.ScannedPage | None) -> tuple[list[Block], int]:
+    """A page's blocks top to bottom, from its text layer or, for a scan, from what OCR read."""
+    confidence = round(scan.confidence, 1) if scan else None
+    tables = scan.tables if scan else _ruled_tables(page)
+    placed: list[tuple[float, Block]] = []
+    boxes = [t.bbox for t in tables]
+    edges = [(t.bbox, t.columns) for t in tables]  # ruled tables' column edges
+    for table in tables:
+        for r, (top, texts) in enumerate(table.rows):
             if any(texts):
-                pos = Position(page=page_no, table=table_no, row=r)
-                placed.append((row.bbox[1], Block("\t".join(texts), texts, pos)))
+                pos = Position(page=page_no, table=table_no, row=r, ocr=confidence)
+                placed.append((top, Block("\t".join(texts), texts, pos)))
         table_no += 1
     words = [
         w
-        for w in page.extract_words(x_tolerance=1.5, y_tolerance=2)
+        for w in (scan.words if scan else page.extract_words(x_tolerance=1.5, y_tolerance=2))
         if not any(
             x0 <= w["x0"] <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom for x0, top, x1, bottom in boxes
         )
@@ -108,18 +163,18 @@ def _page_blocks(page, page_no: int, table_no: int) -> tuple[list[Block], int]:
         if hanging and not in_table & {id(ln) for ln in hanging[0]}:
             rows_lines, cells = hanging
             in_table.update(id(ln) for ln in rows_lines)
-            placed.append((rows_lines[0].top, Block("\t".join(cells), cells, Position(page=page_no))))
+            placed.append((rows_lines[0].top, Block("\t".join(cells), cells, Position(page=page_no, ocr=confidence))))
     for region in pdf_columns.find_tables([ln for ln in lines if id(ln) not in in_table]):
         in_table.update(id(ln) for ln in region.lines)
         for r, (top, cells) in enumerate(region.rows):
             if any(cells):
-                pos = Position(page=page_no, table=table_no, row=r)
+                pos = Position(page=page_no, table=table_no, row=r, ocr=confidence)
                 placed.append((top, Block("\t".join(cells), cells, pos)))
         table_no += 1
     for n, line in enumerate(lines, start=1):
         text = line.text.strip()
         if text and id(line) not in in_table:
-            placed.append((line.top, Block(text, (), Position(page=page_no, line=n))))
+            placed.append((line.top, Block(text, (), Position(page=page_no, line=n, ocr=confidence))))
     placed.sort(key=lambda p: p[0])
     return _join_wrapped([b for _, b in placed]), table_no
 
@@ -130,7 +185,8 @@ def _join_wrapped(blocks: list[Block]) -> list[Block]:
     for b in blocks:
         prev = out[-1] if out else None
         spaced = re.match(r"^(?:[а-яё] ){3,}", b.text)  # «п р и к а з ы в а ю» stands alone
-        if prev and not prev.is_row and not b.is_row and b.text[:1].islower() and not spaced:
+        alone = re.match(r"^[а-яё]+\s*:$", b.text)  # and so does «приказываю:» (as OCR reads it)
+        if prev and not prev.is_row and not b.is_row and b.text[:1].islower() and not spaced and not alone:
             out[-1] = Block(f"{prev.text} {b.text}", (), prev.pos)
         else:
             out.append(b)

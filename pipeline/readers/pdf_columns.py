@@ -56,6 +56,16 @@ class Region:
     lines: list[Line]
 
 
+@dataclass
+class RuledTable:
+    """A table drawn with rules (pdfplumber's, or found in a scan's image): where it stands, the
+    left edges of its columns, and its rows as cell texts with the top of each row."""
+
+    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom
+    columns: list[float]
+    rows: list[tuple[float, tuple[str, ...]]]
+
+
 def lines_of(words: list[dict]) -> list[Line]:
     """pdfplumber words → lines (top to bottom), each cut into segments at wide gaps."""
     lines: list[Line] = []
