@@ -22,6 +22,7 @@ CSS = """
 .card .field {margin-top: 4px;}
 .card .field b {color: #555; font-weight: 600;}
 .card .doc, .card .why {margin-top: 6px; color: #555; font-size: 0.9em;}
+.card .ocr {margin-top: 6px; color: #8a5a00; font-size: 0.9em;}
 .answer {font-size: 1.1em; padding: 10px 14px; border-left: 4px solid #3b82f6; background: #f3f7ff;}
 .answer.none {border-color: #d97706; background: #fff8eb;}
 #side-panel {max-height: 85vh; overflow: auto;}
@@ -75,9 +76,17 @@ def card(hit: Hit, n: int) -> str:
     return (
         f'<div class="card" id="item-{int(hit.item_id)}">'
         f'<div class="activity">{n}. {_marked(item, "activity")}</div>{section}{fields}'
-        f'<div class="doc">{document_line(hit.document, item)}</div>'
+        f'<div class="doc">{document_line(hit.document, item)}</div>{scanned(item)}'
         f'<div class="why">Почему найдено: {why(hit)}</div></div>'
     )
+
+
+def scanned(item: StoredItem) -> str:
+    """A note on an item read from a scan: OCR makes mistakes, the reader should know."""
+    if item.pos.ocr is None:
+        return ""
+    note = f"Распознано со скана (OCR, уверенность {float(item.pos.ocr):.0f}%): сверяйте с оригиналом"
+    return f'<div class="ocr">{note}</div>'
 
 
 def cards(hits: list[Hit], empty: str = "Ничего не найдено.") -> str:

@@ -21,10 +21,12 @@ import gradio as gr
 import pandas as pd
 
 from app import export, overview, report, views, words
+from index.ingest import ocr_note
 from index.kb import KnowledgeBase
 from index.results import Filters, Hit, IngestResult
 from pipeline import config
 from pipeline.readers import ReadError, load
+from pipeline.readers.ocr import PageProgress
 
 ALL = ""  # the «any» choice of a filter
 EXAMPLES = [
@@ -32,6 +34,13 @@ EXAMPLES = [
     "Когда проводится анкетирование школ для рискового профиля?",
     "Какие семинары проводились для школ с низкими результатами в Смоленской области?",
 ]
+def _pages(progress: Any, n: int, files: int, name: str) -> PageProgress | None:
+    """A scan's page progress, shown on the upload tab's bar as the file's."""
+    if progress is None:
+        return None
+    return lambda done, total: progress((n, files), desc=ocr_note(name, done, total))
+
+
 def plain(hit: Hit) -> dict[str, Any]:
     """A hit as JSON data for the page (and back with `Hit.from_data`); it holds no server path."""
     return asdict(hit)
@@ -149,7 +158,8 @@ class Page:
             name = safe_name(getattr(path, "orig_name", None) or Path(str(path)).name)
             if progress is not None:
                 progress((n, len(files)), desc=f"{name}")
-            result = self._ingest_one(str(path), name, keep_apart=not replace_same_name)
+            pages = _pages(progress, n, len(files), name)
+            result = self._ingest_one(str(path), name, not replace_same_name, pages)
             note = f"ПРЕДУПРЕЖДЕНИЕ: {result.warning}" if result.warning else result.message
             rows.append((name, words.STATUS[result.status], result.items, note))
             results.append(result)
@@ -161,11 +171,11 @@ class Page:
         stored = f"В базе: {words.documents(s.documents)}, {words.items(s.items)}."
         return table, f"{stored}<pre>{escape(summary)}</pre>"
 
-    def _ingest_one(self, path: str, name: str, keep_apart: bool) -> IngestResult:
+    def _ingest_one(self, path: str, name: str, keep_apart: bool, on_page: PageProgress | None = None) -> IngestResult:
         """The result keeps the shown name, never the server's temporary path."""
         key = f"upload/{name}"  # a key, never a filesystem path
         try:
-            result = self.kb.ingest_bytes(load(path), key, name, keep_apart)
+            result = self.kb.ingest_bytes(load(path), key, name, keep_apart, on_page)
         except ReadError as e:
             return IngestResult(name, "failed", str(e), reason=e.kind)
         except Exception as e:  # one broken file must not stop the batch
@@ -256,7 +266,7 @@ def build(kb: KnowledgeBase) -> gr.Blocks:
 
         with gr.Tab("Загрузка"):
             gr.Markdown(
-                f"PDF, DOCX, DOC, RTF, ODT, HTML или TXT, до {config.MAX_FILE_BYTES // 2**20} МБ каждый. "
+                f"PDF (и сканы), DOCX, DOC, RTF, ODT, HTML или TXT, до {config.MAX_FILE_BYTES // 2**20} МБ каждый. "
                 "Неизменённые файлы пропускаются, изменённые обновляются."
             )
             # No `file_types`: Gradio would refuse the whole batch for one wrong file; we report it per file.

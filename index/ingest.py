@@ -25,9 +25,22 @@ from index.vector_file import Replica
 from pipeline import config, guard
 from pipeline.parse import files_in, printable
 from pipeline.readers import ReadError, load
+from pipeline.readers.ocr import PageProgress
 from pipeline.records import Document, passage
 
-Progress = Callable[[int, int, str], None]  # (file number, files, file name)
+Progress = Callable[[int, int, str], None]  # (file number, files, file name and how its OCR goes)
+
+
+def ocr_note(name: str, done: int, total: int) -> str:
+    """«plan.pdf: распознано страниц 3 из 12» — what a progress bar says while a scan is read."""
+    return f"{name}: распознано страниц {done} из {total}"
+
+
+def _pages(progress: Progress | None, n: int, files: int, name: str) -> PageProgress | None:
+    """A scan's page progress, told as the file's progress."""
+    if progress is None:
+        return None
+    return lambda done, total: progress(n, files, ocr_note(name, done, total))
 
 
 @dataclass
@@ -47,7 +60,7 @@ class Ingestion:
         replica: Replica,
         lock: AbstractContextManager,
         changed: Callable[[], None],
-        parse: Callable[[bytes, str], guard.Parsed] = guard.parse,
+        parse: Callable[..., guard.Parsed] = guard.parse,  # (data, name, on_page=…)
         embed: Callable[[list[str]], np.ndarray] | None = None,
     ) -> None:
         from index import embedder
@@ -79,7 +92,7 @@ class Ingestion:
                     with self.lock:
                         results[n] = self._log(IngestResult(key, "failed", str(e), reason=e.kind), None)
                     continue
-                ready = self._prepare(data, key, name)
+                ready = self._prepare(data, key, name, _pages(progress, n + 1, len(paths), name))
                 del data
                 if isinstance(ready, IngestResult):
                     results[n] = ready
@@ -99,7 +112,9 @@ class Ingestion:
             self._store(waiting, results)
         return results
 
-    def one(self, data: bytes, path: str, name: str, keep_apart: bool = False) -> IngestResult:
+    def one(
+        self, data: bytes, path: str, name: str, keep_apart: bool = False, on_page: PageProgress | None = None
+    ) -> IngestResult:
         """One file's bytes under the key `path`: parse, tag, embed, then commit and update the vectors.
 
         Other content already stored under `path` is replaced, or with `keep_apart` left alone
@@ -111,7 +126,7 @@ class Ingestion:
                 stored = self.store.stored_sha(path)
             if stored not in (None, sha):
                 path, note = f"{path}#{sha[:12]}", "файл с таким именем уже был, другой: сохранены оба"
-        ready = self._prepare(data, path, name)
+        ready = self._prepare(data, path, name, on_page)
         if isinstance(ready, IngestResult):
             return ready
         results: list[IngestResult | None] = [None]
@@ -163,7 +178,9 @@ class Ingestion:
             return self._log(IngestResult(path, "duplicate", f"то же содержимое, что у {twin}"), sha)
         return None
 
-    def _prepare(self, data: bytes, path: str, name: str) -> IngestResult | _Parsed:
+    def _prepare(
+        self, data: bytes, path: str, name: str, on_page: PageProgress | None = None
+    ) -> IngestResult | _Parsed:
         """Read and tag a file, unless it is already stored or cannot be read."""
         sha = hashlib.sha256(data).hexdigest()
         with self.lock:
@@ -171,7 +188,7 @@ class Ingestion:
         if seen:
             return seen
         try:
-            parsed = self.parse(data, name)
+            parsed = self.parse(data, name, on_page=on_page)
         except ReadError as e:
             with self.lock:
                 return self._log(IngestResult(path, "failed", str(e), reason=e.kind), sha)

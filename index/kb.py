@@ -40,6 +40,7 @@ from index.vector_file import Replica, SharedLock, VectorFile
 from index.vectors import FaissVectors
 from pipeline import config
 from pipeline.labels import EVENT, ORG, PER, SCHOOL
+from pipeline.readers.ocr import PageProgress
 
 CHOOSABLE = (PER, SCHOOL, ORG, EVENT)  # entity labels offered as filters and counted in the overview
 
@@ -112,9 +113,12 @@ class KnowledgeBase:
         """Files and folders, one result per file in order (see index/ingest.py)."""
         return self.ingestion.files(targets, progress)
 
-    def ingest_bytes(self, data: bytes, path: str, name: str, keep_apart: bool = False) -> IngestResult:
-        """One uploaded file under the key `path`; `keep_apart`: other content there is not replaced."""
-        return self.ingestion.one(data, path, name, keep_apart)
+    def ingest_bytes(
+        self, data: bytes, path: str, name: str, keep_apart: bool = False, on_page: PageProgress | None = None
+    ) -> IngestResult:
+        """One uploaded file under the key `path`; `keep_apart`: other content there is not replaced;
+        `on_page` hears how OCR of a scan goes (pages read, pages to read)."""
+        return self.ingestion.one(data, path, name, keep_apart, on_page)
 
     def remove(self, document: str | int) -> int:
         """Remove a document by id, path or file name; return how many items went with it."""

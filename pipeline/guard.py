@@ -111,10 +111,11 @@ class _Worker:
         return self.process.poll() is None
 
     def run(self, data: bytes, name: str, entities: bool, on_page: PageProgress | None = None) -> Parsed:
-        """The worker's answer for one file. A scan's OCR announces its pages first («page», (0, n)):
-        each page adds config.OCR_PAGE_SECONDS to the budget, and each page read is passed on."""
+        """The worker's answer for one file. A scan's OCR first announces its pages («page», (read, all)):
+        each page still to read adds config.OCR_PAGE_SECONDS to the budget; each page read is passed on."""
         budget = config.FILE_SECONDS + (0 if self.started else 60)
         deadline = time.monotonic() + budget
+        announced = False
         try:
             self.conn.send((data, name, entities))
             while True:
@@ -125,9 +126,10 @@ class _Worker:
                 if answer[0] != "page":
                     break
                 done, total = answer[1]
-                if done == 0:
-                    deadline += config.OCR_PAGE_SECONDS * total
-                    budget += config.OCR_PAGE_SECONDS * total
+                if not announced:
+                    announced = True
+                    deadline += config.OCR_PAGE_SECONDS * (total - done)
+                    budget += config.OCR_PAGE_SECONDS * (total - done)
                 if on_page:
                     on_page(done, total)
         except (BrokenPipeError, EOFError, OSError):

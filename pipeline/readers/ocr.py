@@ -62,7 +62,8 @@ def scan_pages(data: bytes, pages: list[int], on_page: PageProgress | None = Non
             f"превышен предел: {len(pages)} страниц без текстового слоя для распознавания "
             f"(не больше {config.OCR_MAX_PAGES}, PRAKTIKA_OCR_MAX_PAGES)"
         )
-    _check_tesseract()
+    if not pages:
+        return {}
     key = hashlib.sha256(data).hexdigest()
     done: dict[int, ScannedPage] = {}
     todo = []
@@ -72,10 +73,11 @@ def scan_pages(data: bytes, pages: list[int], on_page: PageProgress | None = Non
             done[index] = cached
         else:
             todo.append(index)
-    if on_page and done:
+    if on_page:  # announced first: the guard gives the file time for the pages still to read
         on_page(len(done), len(pages))
     if not todo:
         return done
+    _check_tesseract()
     import pypdfium2
 
     pdf = pypdfium2.PdfDocument(data)
