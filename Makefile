@@ -32,6 +32,7 @@ bench: setup
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/web.py
 	$(BIN)/python bench/soak.py
+	$(BIN)/python bench/ocr.py
 
 setup: system $(STAMP)
 
