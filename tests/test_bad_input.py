@@ -67,15 +67,15 @@ def test_encrypted_pdf(tmp_path):
     assert error_of(path) == "зашифрованный PDF (защищён паролем)"
 
 
-def test_scanned_pdf_without_text_layer(tmp_path):
+def test_pdf_of_drawings_without_text(tmp_path):
     from reportlab.pdfgen import canvas
 
     path = tmp_path / "scan.pdf"
     c = canvas.Canvas(str(path))
-    c.rect(50, 50, 400, 600, fill=1)  # a page that is only a picture
+    c.rect(50, 50, 400, 600, fill=1)  # a page of vector drawing only: no text, no scanned image
     c.showPage()
     c.save()
-    assert error_of(path) == "нет текстового слоя (скан?)"
+    assert error_of(path) == "нет текста: ни текстового слоя, ни сканированных страниц"
 
 
 def test_docx_that_is_not_a_zip_or_not_word(tmp_path):

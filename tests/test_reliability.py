@@ -197,10 +197,10 @@ def test_an_interrupted_batch_keeps_the_files_read_before(tmp_path, monkeypatch)
     kb = KnowledgeBase.open(tmp_path / "kb")
     parse = kb.ingestion.parse
 
-    def crashing(data: bytes, name: str):
+    def crashing(data: bytes, name: str, **options):
         if name == "2.txt":
             raise KeyboardInterrupt  # an operator's Ctrl-C, or a crash, in the middle of the batch
-        return parse(data, name)
+        return parse(data, name, **options)
 
     monkeypatch.setattr(kb.ingestion, "parse", crashing)
     with pytest.raises(KeyboardInterrupt):

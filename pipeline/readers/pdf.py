@@ -37,14 +37,15 @@ def read(data: bytes, on_page: ocr.PageProgress | None = None) -> list[Block]:
                 raise ReadError(
                     f"превышен предел: {pages:,} страниц (не больше {config.MAX_PAGES:,}, PRAKTIKA_MAX_PAGES)"
                 )
+            for page_no, page in enumerate(pdf.pages, start=1):  # before pdfium or pdfminer lay anything out
+                if page_no > config.MAX_PAGES:
+                    raise ReadError(f"превышен предел: больше {config.MAX_PAGES:,} страниц (PRAKTIKA_MAX_PAGES)")
+                _check_drawing(page, page_no)
             scans = ocr.scan_pages(data, scanned_pages(data), on_page)
             blocks: list[Block] = []
             chars = 0
             table_no = 0
             for page_no, page in enumerate(pdf.pages, start=1):
-                if page_no > config.MAX_PAGES:
-                    raise ReadError(f"превышен предел: больше {config.MAX_PAGES:,} страниц (PRAKTIKA_MAX_PAGES)")
-                _check_drawing(page, page_no)
                 scan = scans.get(page_no - 1)
                 chars += len(page.chars) + (sum(len(w["text"]) for w in scan.words) if scan else 0)
                 page_blocks, table_no = _page_blocks(page, page_no, table_no, scan)
