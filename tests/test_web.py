@@ -403,6 +403,8 @@ def test_browser_search_filter_similar_ask_upload_and_no_script_runs(server, bro
 
 def test_upload_tab_takes_scans_office_files_and_web_pages(client, tmp_path):
     """Every format of issue 15 through the page: a scan (OCR), an .odt, a saved page."""
+    from app import views
+    from index.results import Hit
     from tests.conftest import FIXTURES
 
     files = [FIXTURES / "roadmap_004_scan.pdf", FIXTURES / "roadmap_001.odt"]
@@ -410,12 +412,13 @@ def test_upload_tab_takes_scans_office_files_and_web_pages(client, tmp_path):
     table, _ = client.predict([handle_file(str(p)) for p in files], api_name="/ingest")
     assert [(r[0], r[1]) for r in table["data"]] == [(p.name, "добавлен") for p in files]
     assert [r[2] for r in table["data"]] == [14, 16, 5]
-    html, hits = client.predict("план-график Медвежьегорского района семинар формирующее оценивание", "", "", "", "",
+    _, hits = client.predict("план-график Медвежьегорского района семинар формирующее оценивание", "", "", "", "",
                                 "", "", "", 5, api_name="/search")  # fmt: skip
     mine = [h for h in hits if h["document"]["source"] == "medvezhyegorsk_plan.html"]
     assert mine and mine[0]["document"]["url"] == "https://obrazovanie-medgora.edusite.ru/p403aa1.html"
-    assert 'href="https://obrazovanie-medgora.edusite.ru/p403aa1.html"' in html
-    html, hits = client.predict("анкетирование школ-участников для рискового профиля", "", "", "", "", "", "", "", 5,
+    assert 'href="https://obrazovanie-medgora.edusite.ru/p403aa1.html"' in views.card(Hit.from_data(mine[0]), 1)
+    _, hits = client.predict("анкетирование школ-участников для рискового профиля", "", "", "", "", "", "", "", 5,
                                 api_name="/search")  # fmt: skip
     scanned = [h for h in hits if h["document"]["source"] == "roadmap_004_scan.pdf"]
-    assert scanned and scanned[0]["item"]["pos"]["ocr"] >= 80 and "Распознано со скана" in html
+    assert scanned and scanned[0]["item"]["pos"]["ocr"] >= 80
+    assert "Распознано со скана" in views.card(Hit.from_data(scanned[0]), 1)
