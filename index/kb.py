@@ -212,13 +212,3 @@ class KnowledgeBase:
             if self.store.item_ids() != self.vectors.ids():
                 problems.append("vector index out of step with the items")
             return problems
-
-
-def open_built(root: str | Path | None = None, corpus: str | Path | None = None) -> KnowledgeBase:
-    """The knowledge base at `root`, first brought up to date with `corpus` (unchanged files are skipped).
-
-    kb = open_built()  # kb/ from corpus/, as `make run` builds it
-    """
-    kb = KnowledgeBase.open(root)
-    kb.ingest([corpus or config.CORPUS_DIR])
-    return kb
