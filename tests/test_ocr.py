@@ -103,7 +103,7 @@ def test_mixed_pdf_is_read_page_by_page(cache, source):
 
 def test_pages_are_read_once_then_come_from_the_cache(cache, monkeypatch):
     data = SCAN.read_bytes()
-    first = ocr.scan_pages(data, [0, 1, 2])  # read already by the fixtures above, or now
+    first = ocr.scan_pages(data, {0: 200, 1: 200, 2: 200})  # read already by the fixtures above, or now
     assert len(list(cache.rglob("*.json"))) >= 3
 
     def no_ocr(*_):
@@ -111,7 +111,7 @@ def test_pages_are_read_once_then_come_from_the_cache(cache, monkeypatch):
 
     monkeypatch.setattr(ocr, "read_image", no_ocr)
     heard = []
-    again = ocr.scan_pages(data, [0, 1, 2], lambda done, total: heard.append((done, total)))
+    again = ocr.scan_pages(data, {0: 200, 1: 200, 2: 200}, lambda done, total: heard.append((done, total)))
     assert [t.rows for p in again.values() for t in p.tables] == [t.rows for p in first.values() for t in p.tables]
     assert heard == [(3, 3)]
 

@@ -41,7 +41,7 @@ def read(data: bytes, on_page: ocr.PageProgress | None = None) -> list[Block]:
                 if page_no > config.MAX_PAGES:
                     raise ReadError(f"превышен предел: больше {config.MAX_PAGES:,} страниц (PRAKTIKA_MAX_PAGES)")
                 _check_drawing(page, page_no)
-            scans = ocr.scan_pages(data, scanned_pages(data), on_page)
+            scans = _scans(data, scanned_pages(data), on_page)
             blocks: list[Block] = []
             chars = 0
             table_no = 0
@@ -71,25 +71,38 @@ def read(data: bytes, on_page: ocr.PageProgress | None = None) -> list[Block]:
     return blocks
 
 
-def scanned_pages(data: bytes) -> list[int]:
-    """0-based pages that are scans: (almost) no text layer, and images over a third of the page."""
+def _scans(data: bytes, pages: dict[int, int], on_page: ocr.PageProgress | None) -> dict[int, ocr.ScannedPage]:
+    """OCR's pages; its failure is the scan's, not a damaged PDF's."""
+    try:
+        return ocr.scan_pages(data, pages, on_page)
+    except ReadError:
+        raise
+    except Exception as e:
+        raise ReadError(f"скан не распознан: ошибка OCR ({type(e).__name__}: {e})"[:300], "ошибка OCR") from None
+
+
+def scanned_pages(data: bytes) -> dict[int, int]:
+    """0-based pages that are scans — (almost) no text layer, and images over a third of the
+    page — each with the resolution its largest image was scanned at (pixels per inch)."""
     import pypdfium2
     import pypdfium2.raw as pdfium_c
 
     pdf = pypdfium2.PdfDocument(data)
     try:
-        found = []
+        found = {}
         for index in range(min(len(pdf), config.MAX_PAGES)):
             page = pdf[index]
             if page.get_textpage().count_chars() >= 20:
                 continue
             width, height = page.get_size()
-            covered = 0.0
+            covered, dpi = 0.0, 0
             for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
                 left, bottom, right, top = obj.get_bounds()
                 covered += max(0.0, min(right, width) - max(left, 0)) * max(0.0, min(top, height) - max(bottom, 0))
+                if right - left > 72:  # an inch wide at least: a scan, not a logo
+                    dpi = max(dpi, round(obj.get_px_size()[0] / ((right - left) / 72)))
             if covered >= width * height / 3:
-                found.append(index)
+                found[index] = dpi
         return found
     finally:
         pdf.close()
