@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -42,7 +43,7 @@ PageProgress = Callable[[int, int], None]  # (pages read, pages to read)
 
 INK = 160  # grey levels below this are ink
 # Bump when the reading of a page changes, so cached pages read the old way are read again.
-VERSION = 3
+VERSION = 4
 
 
 @dataclass
@@ -289,7 +290,7 @@ class _Reader:
         second = f"{config.OCR_LANGUAGE}+eng"
         if one_line and mean < SURE and (config.TESSDATA / "eng.traineddata").is_file():
             other, other_confidences = self._lines(image, mode, _engine(second))
-            if other_confidences and sum(other_confidences) / len(other_confidences) > mean:
+            if other_confidences and sum(other_confidences) / len(other_confidences) > mean and _digits(other, text):
                 text, confidences = other, other_confidences
         self.confidences += confidences
         return text
@@ -326,9 +327,7 @@ class _Reader:
         self._set(np.pad(image, 12, constant_values=255), tesserocr.PSM.SINGLE_WORD, api)
         other = (api.GetUTF8Text() or "").strip()
         sure = api.MeanTextConf()
-        # English only helps with digits: «ОУ» must not come back as «Oy»
-        digits = any(c.isdigit() for c in other) or not text
-        return (other, float(sure)) if other and sure > confidence and digits else (text, confidence)
+        return (other, float(sure)) if other and sure > confidence and _digits(other, text) else (text, confidence)
 
     def words(self, image: np.ndarray) -> list[dict]:
         """The words of the page outside its ruled tables, in points, each standing on its line's
@@ -392,6 +391,14 @@ class _Reader:
                 found.append({"text": text, "x0": box[0], "x1": box[2], "top": box[1], "bottom": box[3], "box": box})
                 self.confidences.append(confidence)
         return found
+
+
+def _digits(other: str, first: str) -> bool:
+    """Whether the Russian-and-English reading may replace the Russian one: English helps with
+    digits («3.» for «Е.», «11» for «тт»), but must bring no Latin letters into Russian text
+    («ОУ», «ОМС» must not come back as «Oy», «omc»)."""
+    latin = re.compile(r"[A-Za-z]")
+    return bool(re.search(r"\d", other)) and (not latin.search(other) or bool(latin.search(first)))
 
 
 def _text(iterator, level) -> str:
