@@ -74,16 +74,18 @@ def timed_parse(runs: int) -> tuple[float, object]:
 def resolution(runs: int, want) -> None:
     print("1. Resolution (scan made at 200 dpi; 2 threads)")
     print(f"   {'dpi':>5} {'rows':>6} {'activity CER':>13} {'s/page':>8}")
+    chosen = ocr.resolution
     for dpi in (200, 300, 400):
-        config.OCR_DPI = dpi
+        ocr.resolution = lambda _, dpi=dpi: dpi  # forced, whatever the scan's own resolution
         seconds, doc = timed_parse(runs)
         got = [i for i in doc.items if i.kind == "row"]
         print(f"   {dpi:>5} {len(got):>3}/{len(want):<2} {activity_cer(want, got):>13.2%} {seconds / 3:>8.2f}")
-    config.OCR_DPI = 300
+    ocr.resolution = chosen
+    print(f"   chosen for this scan: {chosen(200)} dpi (its own resolution; see pipeline/readers/ocr.resolution)")
 
 
 def threads(runs: int) -> None:
-    print("2. Threads (300 dpi, cache off)")
+    print("2. Threads (the scan's own 200 dpi, cache off)")
     base = None
     for n in (1, 2):
         config.OCR_THREADS = n
