@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.dates import month_number
-from pipeline.labels import PER, SPECIFICITY
+from pipeline.labels import LOC, ORG, PER, SCHOOL, SPECIFICITY
 from pipeline.patterns import INITIALS
 from pipeline.tag import rules
 from pipeline.tag.rules import TERM
@@ -104,8 +104,57 @@ def resolve_entities(doc: Doc) -> Doc:
             continue
         taken |= tokens
         chosen.append(span)
-    doc.ents = sorted((s for s in chosen if s.label_ != TERM), key=lambda s: s.start)
+    doc.ents = joined(doc, sorted((s for s in chosen if s.label_ != TERM), key=lambda s: s.start))
     return doc
+
+
+# Between a body or a school and the place that names it («Министерства просвещения | Российской
+# Федерации», «школе № 8 | Кинешмы», «гимназия № 24 города | Калуги»): nothing or «г.», «города».
+_PLACE_GAP = re.compile(r"\s*(?:(?:г\.|города|гор\.)\s?)?")
+# What a body's name is headed by (natasha also calls «Школы» or «Проект» an ORG: those take no place).
+_BODY = re.compile(
+    r"(?i:министерств|департамент|комитет|управлени|отдел|администраци|правительств|дум[аыуе]|собрани|совет|палат"
+    r"|институт|университет|академи|центр|минпросвещения|минобрнауки|рособрнадзор|служб|инспекци|агентств)"
+)
+# A parent body in the genitive after a body: «управления образования | администрации Уфы».
+_PARENT = re.compile(r"(?:администрации|Администрации|исполкома|мэрии|департамента|министерства|Правительства)(?!\w)")
+# An abbreviation in parentheses right after the name it abbreviates: «… (ИРОСО)».
+_ALIAS = re.compile(r"\s*\(\s*[А-ЯЁA-Z][А-ЯЁA-Zа-яё«»\" .-]{1,30}\)")
+
+
+def joined(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A body or a school with the place, the parent body and the abbreviation that belong to its
+    name, as one span (tests/gold/GUIDELINE.md: a LOC is never inside an ORG or a SCHOOL)."""
+    out: list[Span] = []
+    for span in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ in (ORG, SCHOOL):
+            gap = doc.text[prev.end_char : span.start_char]
+            body = prev.label_ == SCHOOL or _BODY.search(prev.text)
+            place = span.label_ == LOC and body and _PLACE_GAP.fullmatch(gap)
+            parent = prev.label_ == ORG and span.label_ == ORG and gap.isspace() and _PARENT.match(span.text)
+            if place or parent:
+                out[-1] = Span(doc, prev.start, span.end, label=prev.label_)
+                continue
+        out.append(span)
+    for n, span in enumerate(out):
+        alias = _ALIAS.match(doc.text, span.end_char) if span.label_ == ORG else None
+        limit = out[n + 1].start_char if n + 1 < len(out) else len(doc.text)
+        if alias and alias.end() <= len(doc.text):
+            longer = doc.char_span(span.start_char, alias.end(), label=ORG, alignment_mode="expand")
+            if longer is not None and longer.end_char <= max(limit, alias.end()):
+                out[n] = longer
+    return _without_inner(out)
+
+
+def _without_inner(spans: list[Span]) -> list[Span]:
+    """Spans swallowed by a longer one (an alias taken into its name) go."""
+    out: list[Span] = []
+    for span in spans:
+        if out and span.start < out[-1].end:
+            continue
+        out.append(span)
+    return out
 
 
 def _crosses_any(span: Span, ruled: list[Span], starts: list[int]) -> bool:
