@@ -110,7 +110,10 @@ def resolve_entities(doc: Doc) -> Doc:
 
 # Between a body or a school and the place that names it («Министерства просвещения | Российской
 # Федерации», «школе № 8 | Кинешмы», «гимназия № 24 города | Калуги»): nothing or «г.», «города».
-_PLACE_GAP = re.compile(r"\s*(?:(?:г\.|города|гор\.)\s?)?")
+_PLACE_GAP = re.compile(
+    r"\s*(?:(?:г\.|города|гор\.)\s?"
+    r"|(?:администрации\s+|Администрации\s+)?(?:муниципального\s+образования|МО|городского\s+округа)\s*[-–—]?\s*)?"
+)
 # What a body's name is headed by (natasha also calls «Школы» or «Проект» an ORG: those take no place).
 _BODY = re.compile(
     r"(?i:министерств|департамент|комитет|управлени|отдел|администраци|правительств|дум[аыуе]|собрани|совет|палат"
@@ -250,7 +253,12 @@ def _junk(span: Span) -> bool:
             return True
         if len(span) == 1 and not _is_name(span.text):  # «Верифицированы»
             return True
+    if _STAMP_WORD.fullmatch(span.text.strip()):  # «СОГЛАСОВАНО», «УТВЕРЖДАЮ» head a stamp, name nobody
+        return True
     return len(span.text.strip("«»\"' .,")) < 2
+
+
+_STAMP_WORD = re.compile(r"(?i:согласовано|утверждаю|утверждено|утвержден[аы]?|рассмотрено|принято|одобрено)")
 
 
 def _is_name(word: str) -> bool:
