@@ -279,3 +279,55 @@ def test_long_runs_without_spaces_are_tagged_quickly_with_true_offsets():
     assert time.perf_counter() - start < 30  # about 2 s here; the uncut run would take many minutes
     found = {(e.label, text[e.start : e.end]) for e in doc.items[0].entities}
     assert (PER, "Белова С.В.") in found and any(label == SCHOOL for label, _ in found)
+
+
+# --- keys that identify (issue 16) ------------------------------------------------------------
+
+
+def _keys(region: str, municipality: str, text: str) -> dict[str, str]:
+    doc = Document("x.txt", region=region, municipality=municipality, items=[Item("paragraph", 1, activity=text)])
+    tag_documents([doc])
+    return {e.text: e.key for e in doc.items[0].entities}
+
+
+def test_bodies_of_several_regions_never_share_a_key():
+    tver = _keys("Тверская область", None, "Правительство Тверской области и Министерство образования")
+    omsk = _keys("Омская область", None, "Правительство Омской области и Министерство образования")
+    assert tver["Министерство образования"] == "ORG:Министерство образования (Тверская область)"
+    assert omsk["Министерство образования"] == "ORG:Министерство образования (Омская область)"
+    assert tver["Правительство Тверской области"] != omsk["Правительство Омской области"]
+
+
+def test_one_body_in_full_in_short_and_in_the_genitive_is_one_key():
+    keys = _keys(
+        "Тверская область",
+        None,
+        "Министерство образования Тверской области; письмо Министерства образования Тверской области; "
+        "Министерство образования провело совещание",
+    )
+    assert len({k for t, k in keys.items() if t.startswith("Министерств")}) == 1
+
+
+def test_schools_with_one_number_in_two_towns_are_two_keys():
+    kimry = _keys("Тверская область", "Кимрский район", "Семинар на базе МБОУ СОШ № 2")
+    tara = _keys("Омская область", "Тарский район", "Семинар на базе МБОУ СОШ № 2")
+    assert kimry["МБОУ СОШ № 2"] != tara["МБОУ СОШ № 2"]
+    assert kimry["МБОУ СОШ № 2"].endswith("(Кимрский район)")
+    named = _keys("Смоленская область", "Дорогобужский район", "МБОУ Дорогобужская СОШ № 1")
+    assert named["МБОУ Дорогобужская СОШ № 1"] == "SCHOOL:Дорогобужская СОШ № 1"  # its name says where
+
+
+def test_real_text_spans():
+    """Forms met on real pages (tests/gold/real), each as one span."""
+    item = tagged(
+        activity="Специалисты ГАУ ДПО «Институт развития образования Свердловской области» и "
+        "Министерства просвещения Российской Федерации провели с 15 по 19 ноября семинар в "
+        "МБОУ «Средняя общеобразовательная школа № 2» г. Козельска"
+    )
+    assert [(e.label, e.text) for e in item.entities] == [
+        (ORG, "ГАУ ДПО «Институт развития образования Свердловской области»"),
+        (ORG, "Министерства просвещения Российской Федерации"),
+        (DATE, "с 15 по 19 ноября"),
+        (EVENT, "семинар"),
+        (SCHOOL, "МБОУ «Средняя общеобразовательная школа № 2» г. Козельска"),
+    ]

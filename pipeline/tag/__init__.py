@@ -81,6 +81,8 @@ def _entity(span, original: str, field: str, doc: Document, by_natasha: set[tupl
             {"when": when.as_dict()},
         )
     canonical, key, extra = normalize.canonical(span.label_, folded)
+    label, name = key.split(":", 1)
+    key = f"{label}:{normalize.located(label, name, doc.region, doc.municipality)}"
     return Entity(span.label_, text, field, span.start_char, span.end_char, canonical, key, source, extra)
 
 

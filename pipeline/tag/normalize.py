@@ -187,3 +187,33 @@ def canonical(label: str, text: str) -> tuple[str, str, dict]:
         return form, f"{EVENT}:{form.lower()}", extra
     form = " ".join(text.split())
     return form, f"{DATE}:{form.lower()}", extra
+
+
+# A body named by its kind alone: which one it is depends on where the document comes from.
+_BARE_BODY = re.compile(
+    r"(?:Министерство|Департамент|Комитет|Управление|Отдел|Правительство|Администрация|Дума)"
+    r"(?:\s+(?:по\s+)?образовани[юея](?:\s+и\s+(?:науке|науки|молод[её]жной\s+политики))?)?"
+)
+_MUNICIPAL_BODY = re.compile(r"(?:Комитет|Управление|Отдел|Администрация|Дума)\b")
+# A school named by number alone («МБОУ СОШ № 2»): every town has one.
+_NUMBERED_SCHOOL = re.compile(r"(?:[А-ЯЁ]{2,6}\s+)?(?:СОШ|ООШ|НОШ|СШ|[Шш]кола|[Гг]имназия|[Лл]ицей)\s*№\s*\d+")
+
+
+def located(label: str, form: str, region: str | None, municipality: str | None) -> str:
+    """The key of a body or school: its name with the place that tells it from its namesakes,
+    «Министерство образования (Тверская область)», «МБОУ СОШ № 2 (Кимрский район)». A place
+    printed at the end of the name moves into the brackets, so the body written in full, in
+    short in a document of that region, and in the genitive, is one key."""
+    if label == ORG:
+        spans = places.region_spans(form) + places.municipality_spans(form)
+        last = max(spans, key=lambda s: s[1], default=None)
+        if last and not form[last[1] :].strip(" »\"") and _BARE_BODY.fullmatch(form[: last[0]].strip()):
+            return f"{form[: last[0]].strip()} ({last[2]})"
+        if _BARE_BODY.fullmatch(form):
+            place = municipality if municipality and _MUNICIPAL_BODY.match(form) else region or municipality
+            return f"{form} ({place})" if place else form
+        return form
+    if label == SCHOOL and _NUMBERED_SCHOOL.fullmatch(form):
+        place = municipality or region
+        return f"{form} ({place})" if place else form
+    return form
