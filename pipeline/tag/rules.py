@@ -64,6 +64,10 @@ _SCHOOL_SPELLED = re.compile(
     rf"\s+(?:[«\"][^»\"\n]{{3,120}}[»\"]|(?i:{_SCHOOL_TYPE})(?:\s*№\s*\d+)?)"
     rf"{_NAMED_AFTER}?{_SPECIALISM}?(?i:{_TOWN})?"
 )
+# A school by its legal form and a quoted name that says school: МБОУ «Залесская школа».
+_SCHOOL_QUOTED = re.compile(
+    rf"{LEGAL_FORM}\s*[«\"][^»\"\n]{{0,60}}?(?:[Шш]кол[аыуе]|[Гг]имнази|[Лл]ице[йяе])[^»\"\n]{{0,40}}[»\"]{_SCHOOL_TAIL}"
+)
 _SCHOOL_WITH_FORM = re.compile(rf"{LEGAL_FORM}\s+{_SCHOOL_TYPE}{_NUM}?{_SCHOOL_TAIL}")  # «МБОУ СОШ № 3»
 _SCHOOL_WORD = re.compile(r"(?i:школ|СОШ|ООШ|НОШ|гимнази|лице[йяюе]|общеобразовательн)")
 _SCHOOL_NUMBER_ONLY = re.compile(r"(?<![\w-])[Шш]кол(?:а|ы|е|у|ой)\s*№\s*\d+")
@@ -180,7 +184,7 @@ def find(text: str) -> list[Hit]:
     for m in SCHOOL_RX.finditer(text):
         if not _partner(text, m.end()):
             hits.append(Hit(m.start(), m.end(), SCHOOL))
-    for rx in (_SCHOOL_WITH_FORM, _SCHOOL_NUMBER_ONLY, _SCHOOL_SPELLED):
+    for rx in (_SCHOOL_WITH_FORM, _SCHOOL_NUMBER_ONLY, _SCHOOL_SPELLED, _SCHOOL_QUOTED):
         hits += [Hit(m.start(), m.end(), SCHOOL) for m in rx.finditer(text)]
     for rx in (_ORG_FORM, _ORG_SPELLED):
         hits += [Hit(m.start(), m.end(), ORG) for m in rx.finditer(text) if not _SCHOOL_WORD.search(m.group(0))]
