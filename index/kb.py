@@ -152,13 +152,10 @@ class KnowledgeBase:
     def document_of(self, item_id: int) -> tuple[StoredDocument, list[StoredItem]]:
         """The document an item belongs to and all its items, in order (for showing it whole)."""
         with self.lock:
-            ids = self.store.items_of_document_of(item_id)
-            if ids is None:
-                raise KeyError(f"no such item: {item_id}")
-            loaded = [found for i in ids if (found := self.store.item(i))]
-        if not loaded:
+            found = self.store.document_of(item_id)
+        if found is None:
             raise KeyError(f"no such item: {item_id}")
-        return loaded[0][1], [item for item, _, _ in loaded]
+        return found
 
     # --- tables for research and the page ---------------------------------------------------------
 

@@ -303,12 +303,14 @@ class Store:
         fts = self.db.execute("SELECT lemmas FROM items_fts WHERE rowid = ?", (item_id,)).fetchone()
         return item, StoredDocument(*doc), set((fts[0] if fts else "").split())
 
-    def items_of_document_of(self, item_id: int) -> list[int] | None:
-        """The ids of all items of the document holding `item_id`, in order; None for an unknown item."""
+    def document_of(self, item_id: int) -> tuple[StoredDocument, list[StoredItem]] | None:
+        """The document holding `item_id` and all its items in order; None for an unknown item."""
         row = self.db.execute("SELECT doc_id FROM items WHERE id = ?", (int(item_id),)).fetchone()
         if not row:
             return None
-        return [r[0] for r in self.db.execute("SELECT id FROM items WHERE doc_id = ? ORDER BY ordinal", (row[0],))]
+        ids = [r[0] for r in self.db.execute("SELECT id FROM items WHERE doc_id = ? ORDER BY ordinal", (row[0],))]
+        loaded = [found for i in ids if (found := self.item(i))]
+        return (loaded[0][1], [item for item, _, _ in loaded]) if loaded else None
 
     def item_origin(self, item_id: int) -> tuple[np.ndarray, int, str | None] | None:
         """An item's stored vector, its document id and region (what «similar» starts from)."""
