@@ -142,6 +142,8 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
                 continue
         out.append(span)
     for n, span in enumerate(out):
+        if span.label_ == ORG:
+            out[n] = span = _with_head(doc, span)
         alias = _ALIAS.match(doc.text, span.end_char) if span.label_ == ORG else None
         limit = out[n + 1].start_char if n + 1 < len(out) else len(doc.text)
         if alias and alias.end() <= len(doc.text):
@@ -149,6 +151,42 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
             if longer is not None and longer.end_char <= max(limit, alias.end()):
                 out[n] = longer
     return _without_inner(out)
+
+
+# What stands before a body's name and belongs to it: the level of a council or duma («городской
+# Думы», «районного Совета»), and the kind of a body whose proper name is quoted («газеты
+# «Вечерний Новосибирск»», «технопарк «Кванториум»», «отдела «Малая академия наук»»).
+_LEVEL = re.compile(
+    r"(?:(?:городск|районн|областн|краев|окружн|региональн|муниципальн|местн|республиканск|межрегиональн)"
+    r"(?:ой|ого|ая|ое|ую|ом|их|ые)\s+)$"
+)
+_KIND = re.compile(
+    r"(?:[а-яё]+(?:ий|ый|ой|ая|ое|ого|ом)\s+)?(?:газет|журнал|технопарк|центр|фонд|ассоциаци|отдел|портал"
+    r"|издательств|агентств|союз|движени|клуб|музе)[а-яё]*\s+$"
+)
+_CLOSE = {"«": "»", '"': '"', "“": "”"}
+
+
+def _with_head(doc: Doc, span: Span) -> Span:
+    start, end = span.start_char, span.end_char
+    inside = doc.text[start - 1 : start] if start else ""
+    if inside in _CLOSE:  # natasha took the name inside the quotes: take the quotes and the kind
+        kind = _KIND.search(doc.text[max(0, start - 61) : start - 1])
+        close = doc.text.find(_CLOSE[inside], end, end + 3)
+        if kind and close != -1:
+            start, end = start - 1 - len(kind.group(0)), close + 1
+    elif span.text[:1] in _CLOSE:
+        kind = _KIND.search(doc.text[max(0, start - 60) : start])
+        if kind:
+            start -= len(kind.group(0))
+    else:
+        level = _LEVEL.search(doc.text[max(0, start - 30) : start])
+        if level and span.text[:1].isupper():
+            start -= len(level.group(0))
+    if (start, end) == (span.start_char, span.end_char):
+        return span
+    longer = doc.char_span(start, end, label=ORG, alignment_mode="expand")
+    return longer if longer is not None else span
 
 
 def _without_inner(spans: list[Span]) -> list[Span]:
