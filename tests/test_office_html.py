@@ -83,6 +83,7 @@ def test_roadmap_page_gives_its_table_rows_and_drops_the_site():
 def test_act_page_from_a_legal_site_gives_its_clauses_without_the_menus():
     doc = parse_file(HTML / "buturlino_decision.html")
     assert (doc.kind, doc.date, doc.number) == ("решение", "2007-02-27", "6")
+    assert doc.issuer == "Земское собрание Бутурлинского района"  # not the site's «Официальная публикация: …»
     assert [c.number for c in doc.items if c.kind == "clause"] == ["1", "2", "3"]
     text = " ".join([*doc.header, *(i.passage() for i in doc.items)])
     for menu in ("Ардатов", "Кстово", "Распоряжения", "Законодательство"):

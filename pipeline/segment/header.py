@@ -131,6 +131,8 @@ def issuer_of(paragraphs: list[str]) -> str | None:
             continue
         if TITLE.match(text) or re.search(r"::|\|| / ", text):  # the title, or a web page's menus
             continue
+        if re.match(r"[^:«»]{2,60}:\s*\S", text):  # «Цель: …», «Официальная публикация в СМИ: …» label a value
+            continue
         # «администрации …» or a bare «Оренбургской области» goes on the line above (DOCX lines).
         place_only = len(text.split()) <= 4 and (places.regions(text) or places.municipalities(text))
         if bodies and (text[:1].islower() or place_only):
