@@ -68,6 +68,8 @@ class NatashaNER:
             for s in markup.spans:
                 start, end = _fix_quotes(texts[i], off + s.start, off + s.stop)
                 span = doc.char_span(start, end, label=s.type, alignment_mode="expand")
+                while span is not None and len(span) > 1 and span[-1].lower_ in _FUNCTION_WORDS:
+                    span = Span(doc, span.start, span.end - 1, label=span.label_)  # «… ЮГРЫ ОТ»: no name ends so
                 if span is not None and not _junk(span):
                     found[i].append(span)
         for i, doc in enumerate(docs):
@@ -255,6 +257,10 @@ def _fix_quotes(text: str, start: int, end: int) -> tuple[int, int]:
             end -= 1
     return start, end
 
+
+_FUNCTION_WORDS = frozenset(
+    {"от", "на", "в", "во", "и", "по", "с", "со", "к", "за", "из", "о", "об", "для", "при", "до"}
+)
 
 # Words natasha takes for the head of a name but that open an activity («Организация работы…»).
 _NOT_A_NAME = (
