@@ -68,6 +68,11 @@ _SCHOOL_SPELLED = re.compile(
 _SCHOOL_QUOTED = re.compile(
     rf"{LEGAL_FORM}\s*[«\"][^»\"\n]{{0,60}}?(?:[Шш]кол[аыуе]|[Гг]имнази|[Лл]ице[йяе])[^»\"\n]{{0,40}}[»\"]{_SCHOOL_TAIL}"
 )
+# Several schools by number: «школ № 90, 92, 36 и 69», «лицеев № 39, 64 и 153» — each number is one.
+_SCHOOL_LIST = re.compile(
+    r"(?<![\w-])(?:[Шш]кол(?:ы|ах|ам)?|[Лл]ице(?:ев|ях|и|ям)|[Гг]имнази(?:й|ях|и|ям))\s*№\s*\d+"
+    r"((?:\s*,\s*\d+)*\s+и\s+\d+|(?:\s*,\s*\d+)+)(?![\w.,-]?\d)"
+)
 _SCHOOL_WITH_FORM = re.compile(rf"{LEGAL_FORM}\s+{_SCHOOL_TYPE}{_NUM}?{_SCHOOL_TAIL}")  # «МБОУ СОШ № 3»
 _SCHOOL_WORD = re.compile(r"(?i:школ|СОШ|ООШ|НОШ|гимнази|лице[йяюе]|общеобразовательн)")
 _SCHOOL_NUMBER_ONLY = re.compile(r"(?<![\w-])[Шш]кол(?:а|ы|е|у|ой)\s*№\s*\d+")
@@ -188,6 +193,9 @@ def find(text: str) -> list[Hit]:
             hits.append(Hit(m.start(), m.end(), SCHOOL))
     for rx in (_SCHOOL_WITH_FORM, _SCHOOL_NUMBER_ONLY, _SCHOOL_SPELLED, _SCHOOL_QUOTED):
         hits += [Hit(m.start(), m.end(), SCHOOL) for m in rx.finditer(text)]
+    for m in _SCHOOL_LIST.finditer(text):
+        hits.append(Hit(m.start(), m.start(1), SCHOOL))
+        hits += [Hit(m.start(1) + n.start(), m.start(1) + n.end(), SCHOOL) for n in re.finditer(r"\d+", m.group(1))]
     for rx in (_ORG_FORM, _ORG_SPELLED):
         hits += [Hit(m.start(), m.end(), ORG) for m in rx.finditer(text) if not _SCHOOL_WORD.search(m.group(0))]
     hits += [Hit(m.start(), m.end(), ORG) for m in _BODY_RX.finditer(text)]
