@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""Validate questions.tsv and queries.tsv against the raw documents (stdlib only).
+
+- .txt documents (corpus/ or tests/realdocs/docs/): evidence must be a substring of the raw text.
+- .docx/.pdf documents: evidence must be a substring of the concatenated text of the
+  document's gold JSON (tests/realdocs/gold/<stem>.json): all string values, joined by newlines.
+Also checks: unique ids, column counts, split rule, allowed types, evidence length.
+"""
+
+import json
+import os
+import re
+import sys
+from collections import Counter
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
+CORPUS = os.path.join(ROOT, "corpus")
+DOCS = os.path.join(ROOT, "tests", "realdocs", "docs")
+GOLD = os.path.join(ROOT, "tests", "realdocs", "gold")
+
+TYPES = {"who", "when", "where", "school", "how_many", "method", "is_there"}
+_cache = {}
+
+
+def _strings(obj):
+    if isinstance(obj, str):
+        yield obj
+    elif isinstance(obj, dict):
+        for v in obj.values():
+            yield from _strings(v)
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from _strings(v)
+
+
+def doc_text(name):
+    if name in _cache:
+        return _cache[name]
+    text = None
+    if name.endswith(".txt"):
+        for d in (CORPUS, DOCS):
+            p = os.path.join(d, name)
+            if os.path.exists(p):
+                with open(p, encoding="utf-8") as fh:
+                    text = fh.read()
+                break
+    else:
+        stem = os.path.splitext(name)[0]
+        p = os.path.join(GOLD, stem + ".json")
+        if os.path.exists(os.path.join(DOCS, name)) and os.path.exists(p):
+            with open(p, encoding="utf-8") as fh:
+                text = "\n".join(_strings(json.load(fh)))
+    _cache[name] = text
+    return text
+
+
+def read_tsv(path, ncols):
+    errs, rows = [], []
+    with open(path, encoding="utf-8") as fh:
+        lines = fh.read().rstrip("\n").split("\n")
+    header = lines[0].split("\t")
+    if len(header) != ncols:
+        errs.append(f"{path}: header has {len(header)} columns, expected {ncols}")
+    for n, line in enumerate(lines[1:], 2):
+        cols = line.split("\t")
+        if len(cols) != ncols:
+            errs.append(f"{os.path.basename(path)}:{n}: {len(cols)} columns, expected {ncols}")
+            continue
+        rows.append(dict(zip(header, cols, strict=False)))
+    return rows, errs
+
+
+def check_split(rid, split, errs):
+    num = int(re.sub(r"\D", "", rid))
+    want = "holdout" if num % 3 == 0 else "dev"
+    if split != want:
+        errs.append(f"{rid}: split {split!r}, expected {want!r}")
+
+
+def main():
+    errs = []
+    # ---- questions
+    qpath = os.path.join(HERE, "questions.tsv")
+    qrows, e = read_tsv(qpath, 7)
+    errs += e
+    ids = Counter(r["id"] for r in qrows)
+    errs += [f"duplicate id {i}" for i, c in ids.items() if c > 1]
+    for i, r in enumerate(qrows, 1):
+        rid = r["id"]
+        if rid != f"q{i:03d}":
+            errs.append(f"{rid}: out of order, expected q{i:03d}")
+        check_split(rid, r["split"], errs)
+        if r["type"] not in TYPES:
+            errs.append(f"{rid}: bad type {r['type']!r}")
+        if not r["question"].strip() or not r["answers"].strip():
+            errs.append(f"{rid}: empty question/answers")
+        if r["type"] == "is_there" and r["answers"] not in ("да", "нет"):
+            errs.append(f"{rid}: is_there answer must be да/нет")
+        if r["type"] == "how_many" and not all(re.fullmatch(r"\d+", a.strip()) for a in r["answers"].split(" | ")):
+            errs.append(f"{rid}: how_many answers must be digits")
+        ev = r["evidence"]
+        if not (20 <= len(ev) <= 120):
+            errs.append(f"{rid}: evidence length {len(ev)} not in 20..120")
+        t = doc_text(r["file"])
+        if t is None:
+            errs.append(f"{rid}: unknown file {r['file']}")
+        elif ev not in t:
+            errs.append(f"{rid}: evidence not found in {r['file']}: {ev!r}")
+    # ---- queries
+    ppath = os.path.join(HERE, "queries.tsv")
+    prow = []
+    if os.path.exists(ppath):
+        prow, e = read_tsv(ppath, 4)
+        errs += e
+        ids = Counter(r["id"] for r in prow)
+        errs += [f"duplicate id {i}" for i, c in ids.items() if c > 1]
+        for i, r in enumerate(prow, 1):
+            rid = r["id"]
+            if rid != f"p{i:03d}":
+                errs.append(f"{rid}: out of order, expected p{i:03d}")
+            check_split(rid, r["split"], errs)
+            nw = len(r["query"].split())
+            if not (3 <= nw <= 10):
+                errs.append(f"{rid}: query has {nw} words")
+            rels = [x.strip() for x in r["relevant"].split(" || ")]
+            if not rels or rels == [""]:
+                errs.append(f"{rid}: no relevant rows")
+            seen = set()
+            for rel in rels:
+                if " :: " not in rel:
+                    errs.append(f"{rid}: bad relevant item {rel!r}")
+                    continue
+                f, sub = rel.split(" :: ", 1)
+                if (f, sub) in seen:
+                    errs.append(f"{rid}: duplicate relevant {rel!r}")
+                seen.add((f, sub))
+                if not (20 <= len(sub) <= 100):
+                    errs.append(f"{rid}: relevant substring length {len(sub)}: {sub!r}")
+                t = doc_text(f)
+                if t is None:
+                    errs.append(f"{rid}: unknown file {f}")
+                elif sub not in t:
+                    errs.append(f"{rid}: not found in {f}: {sub!r}")
+    else:
+        errs.append("queries.tsv missing")
+
+    for x in errs:
+        print("ERROR", x)
+    qt = Counter((r["type"], r["split"]) for r in qrows)
+    print(f"questions: {len(qrows)}  queries: {len(prow)}")
+    for t in sorted(TYPES):
+        print(f"  {t:9s} dev={qt[(t, 'dev')]:3d} holdout={qt[(t, 'holdout')]:3d}")
+    files = {r["file"] for r in qrows}
+    for r in prow:
+        for rel in r["relevant"].split(" || "):
+            files.add(rel.split(" :: ")[0].strip())
+    qfiles = {r["file"] for r in qrows}
+    print(
+        f"documents in questions: {len(qfiles)} "
+        f"(corpus {sum(1 for f in qfiles if f[:3].isdigit() and f[3] == '_')}, "
+        f"realdocs {sum(1 for f in qfiles if not (f[:3].isdigit() and f[3] == '_'))}); "
+        f"documents overall: {len(files)}"
+    )
+    print("OK" if not errs else f"{len(errs)} error(s)")
+    return 1 if errs else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
