@@ -138,7 +138,7 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
             gap = doc.text[prev.end_char : span.start_char]
             body = prev.label_ == SCHOOL or _BODY.search(prev.text)
             place = span.label_ == LOC and body and _PLACE_GAP.fullmatch(gap)
-            parent = prev.label_ == ORG and span.label_ == ORG and gap.isspace() and _PARENT.match(span.text)
+            parent = prev.label_ == ORG and span.label_ == ORG and gap.isspace() and _owned_by(span)
             if place or parent:
                 out[-1] = Span(doc, prev.start, span.end, label=prev.label_)
                 continue
@@ -167,6 +167,20 @@ _KIND = re.compile(
     r"|издательств|агентств|союз|движени|клуб|музе)[а-яё]*\s+$"
 )
 _CLOSE = {"«": "»", '"': '"', "“": "”"}
+
+
+def _owned_by(span: Span) -> bool:
+    """Whether an ORG right after another names the body it belongs to: a parent body in the
+    genitive («отдела … | Ставропольского Дворца …», «центра | Минпросвещения России») or by its
+    abbreviation («Центра культуры | ТГУ»)."""
+    if _PARENT.match(span.text):
+        return True
+    first = span[0].text
+    if len(span) == 1 and first.isupper() and len(first) >= 2:  # «ТГУ»; «МКУ «ЦМТО»» is a body of its own
+        return True
+    from pipeline.morph import morph
+
+    return first[:1].isupper() and all("gent" in p.tag for p in morph().parse(first)[:2])
 
 
 def _with_head(doc: Doc, span: Span) -> Span:
@@ -255,6 +269,11 @@ def _fix_quotes(text: str, start: int, end: int) -> tuple[int, int]:
             end = close + 1
         elif piece.endswith("«"):
             end -= 1
+    elif piece.count('"') % 2 or piece.count("“") > piece.count("”"):  # «ассоциации "Сибирское соглашение»
+        mark = '"' if piece.count('"') % 2 else "”"
+        close = text.find(mark, end, end + 40)
+        if close != -1 and "\n" not in text[end:close]:
+            end = close + 1
     return start, end
 
 
