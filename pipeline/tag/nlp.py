@@ -300,6 +300,7 @@ _NOT_A_NAME = (
     "подготовк",
     "внедрени",
     "оказани",
+    "школ",  # «Школы Смоленской области»: schools in general, not a body (a named one is a SCHOOL)
 )
 
 
@@ -319,7 +320,23 @@ def _junk(span: Span) -> bool:
             return True
     if _STAMP_WORD.fullmatch(span.text.strip()):  # «СОГЛАСОВАНО», «УТВЕРЖДАЮ» head a stamp, name nobody
         return True
+    if span.label_ == LOC:
+        if _STREET.search(span.doc.text[max(0, span.start_char - 12) : span.start_char]):
+            return True  # «ул. Новодвинская» is an address, not a place of the guideline
+        if len(span) == 1 and not _is_place(span.text):  # «Сегодня» at the head of a sentence
+            return True
     return len(span.text.strip("«»\"' .,")) < 2
+
+
+_STREET = re.compile(r"(?:\bул\.|\bулиц[аеуы]|\bпр-т|\bпроспект[а-я]*|\bпер\.|\bпереул[а-я]*|\bд\.)\s*$")
+
+
+def _is_place(word: str) -> bool:
+    """A word that can name a place: pymorphy knows it as a place name, or as no word at all."""
+    from pipeline.morph import morph
+
+    parses = morph().parse(word)
+    return any("Geox" in p.tag for p in parses) or not any(p.is_known for p in parses) or parses[0].tag.POS == "NOUN"
 
 
 _STAMP_WORD = re.compile(r"(?i:согласовано|утверждаю|утверждено|утвержден[аы]?|рассмотрено|принято|одобрено)")
