@@ -78,19 +78,25 @@ def check_split(rid, split, errs):
         errs.append(f"{rid}: split {split!r}, expected {want!r}")
 
 
+def numbered(rows, prefix, errs):
+    """The rows, after checking their ids are unique, in order and split by their number."""
+    ids = Counter(r["id"] for r in rows)
+    errs += [f"duplicate id {i}" for i, c in ids.items() if c > 1]
+    for i, r in enumerate(rows, 1):
+        if r["id"] != f"{prefix}{i:03d}":
+            errs.append(f"{r['id']}: out of order, expected {prefix}{i:03d}")
+        check_split(r["id"], r["split"], errs)
+    return rows
+
+
 def main():
     errs = []
     # ---- questions
     qpath = os.path.join(HERE, "questions.tsv")
     qrows, e = read_tsv(qpath, 7)
     errs += e
-    ids = Counter(r["id"] for r in qrows)
-    errs += [f"duplicate id {i}" for i, c in ids.items() if c > 1]
-    for i, r in enumerate(qrows, 1):
+    for r in numbered(qrows, "q", errs):
         rid = r["id"]
-        if rid != f"q{i:03d}":
-            errs.append(f"{rid}: out of order, expected q{i:03d}")
-        check_split(rid, r["split"], errs)
         if r["type"] not in TYPES:
             errs.append(f"{rid}: bad type {r['type']!r}")
         if not r["question"].strip() or not r["answers"].strip():
@@ -113,13 +119,8 @@ def main():
     if os.path.exists(ppath):
         prow, e = read_tsv(ppath, 4)
         errs += e
-        ids = Counter(r["id"] for r in prow)
-        errs += [f"duplicate id {i}" for i, c in ids.items() if c > 1]
-        for i, r in enumerate(prow, 1):
+        for r in numbered(prow, "p", errs):
             rid = r["id"]
-            if rid != f"p{i:03d}":
-                errs.append(f"{rid}: out of order, expected p{i:03d}")
-            check_split(rid, r["split"], errs)
             nw = len(r["query"].split())
             if not (3 <= nw <= 10):
                 errs.append(f"{rid}: query has {nw} words")
