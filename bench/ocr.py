@@ -35,7 +35,7 @@ import pypdfium2  # noqa: E402
 
 from pipeline import config  # noqa: E402
 from pipeline.parse import parse_bytes  # noqa: E402
-from pipeline.readers import ocr, office  # noqa: E402
+from pipeline.readers import ocr, office, scan_layout  # noqa: E402
 from tests.test_ocr import cer, same_dash  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -102,7 +102,8 @@ def straightened_pages(dpi: int) -> list[np.ndarray]:
     out = []
     for index in range(len(pdf)):
         gray = np.asarray(pdf[index].render(scale=dpi / 72, grayscale=True).to_pil().convert("L"))
-        out.append(np.asarray(Image.fromarray(gray).rotate(ocr._skew(gray), resample=Image.BICUBIC, fillcolor=255)))
+        turned = Image.fromarray(gray).rotate(scan_layout.skew(gray), resample=Image.BICUBIC, fillcolor=255)
+        out.append(np.asarray(turned))
     return out
 
 

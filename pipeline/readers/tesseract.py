@@ -1,0 +1,213 @@
+"""Tesseract in this process, through tesserocr: the words of a page region with their boxes,
+or the text of one table cell, and the confidence of each word read.
+
+No image files, the Russian model loaded once per thread, one engine per thread (tesserocr
+releases the GIL while it reads); bench/ocr.py measures it against the `tesseract` program.
+A word's top and bottom are taken from its line's baseline, so the words of one printed line
+stand on one line whatever their letters' heights; words Tesseract is unsure of
+(config.OCR_MIN_WORD_CONFIDENCE) are dropped as noise.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from statistics import median
+
+import numpy as np
+
+from pipeline import config
+from pipeline.readers.errors import ReadError
+from pipeline.readers.scan_layout import INK
+from pipeline.text import join_cell_lines
+
+_local = threading.local()
+
+
+def _engine(language: str):
+    """This thread's Tesseract for `language`, its model loaded once."""
+    engines = _local.__dict__.setdefault("engines", {})
+    if language not in engines:
+        import tesserocr
+
+        engines[language] = tesserocr.PyTessBaseAPI(path=str(config.TESSDATA), lang=language)
+    return engines[language]
+
+
+# The Russian model alone reads a lone «3» as «Е» or «З» (measured on the scanned fixture): a short
+# cell it is unsure of is read again with English beside it, and the surer reading is kept.
+SURE = 80.0
+
+
+class Reader:
+    """Tesseract over one page: whole regions as words with boxes, cells as text; it keeps the
+    confidence of every word it read."""
+
+    def __init__(self, dpi: int) -> None:
+        self.api = _engine(config.OCR_LANGUAGE)
+        self.dpi = dpi
+        self.confidences: list[float] = []
+
+    def confidence(self) -> float:
+        return sum(self.confidences) / len(self.confidences) if self.confidences else 0.0
+
+    def _set(self, image: np.ndarray, mode, api=None) -> None:
+        from PIL import Image
+
+        api = api or self.api
+        api.SetPageSegMode(mode)
+        api.SetImage(Image.fromarray(image))
+        api.SetSourceResolution(self.dpi)
+
+    def cell(self, image: np.ndarray) -> str:
+        """A table cell's text, its lines joined as a cell's lines are."""
+        import tesserocr
+
+        ink = image < INK
+        if image.size == 0 or ink.sum() < 20:
+            return ""  # an empty cell: nothing to read
+        # Only the inked part, with a margin: a lone «5» atop a tall empty cell is misread otherwise.
+        rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+        image = np.pad(image[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1], 12, constant_values=255)
+        one_line = rows[-1] - rows[0] < self.dpi / 5  # under 1/5 inch of ink: «3», «Май»
+        mode = tesserocr.PSM.SINGLE_LINE if one_line else tesserocr.PSM.SINGLE_BLOCK
+        text, confidences = self._lines(image, mode, self.api)
+        mean = sum(confidences) / len(confidences) if confidences else 0.0
+        second = f"{config.OCR_LANGUAGE}+eng"
+        if one_line and mean < SURE and (config.TESSDATA / "eng.traineddata").is_file():
+            other, other_confidences = self._lines(image, mode, _engine(second))
+            if other_confidences and sum(other_confidences) / len(other_confidences) > mean and _digits(other, text):
+                text, confidences = other, other_confidences
+        self.confidences += confidences
+        return text
+
+    def _lines(self, image: np.ndarray, mode, api) -> tuple[str, list[float]]:
+        """What `api` reads in a cell: its lines joined as a cell's lines are, and word confidences."""
+        import tesserocr
+
+        self._set(image, mode, api)
+        api.Recognize()
+        lines: list[list[str]] = []
+        confidences: list[float] = []
+        iterator = api.GetIterator()
+        level = tesserocr.RIL.WORD
+        while iterator is not None:
+            text = _text(iterator, level)
+            confidence = iterator.Confidence(level)
+            if text and confidence >= config.OCR_MIN_WORD_CONFIDENCE and not _rule_noise(text):
+                confidences.append(confidence)
+                if not lines or iterator.IsAtBeginningOf(tesserocr.RIL.TEXTLINE):
+                    lines.append([])
+                lines[-1].append(text)
+            if not iterator.Next(level):
+                break
+        return join_cell_lines([" ".join(line) for line in lines if line]), confidences
+
+    def _again(self, image: np.ndarray, text: str, confidence: float) -> tuple[str, float]:
+        """A short word read again with English beside Russian; the surer reading wins."""
+        import tesserocr
+
+        if not (config.TESSDATA / "eng.traineddata").is_file() or image.size == 0:
+            return text, confidence
+        api = _engine(f"{config.OCR_LANGUAGE}+eng")
+        self._set(np.pad(image, 12, constant_values=255), tesserocr.PSM.SINGLE_WORD, api)
+        other = (api.GetUTF8Text() or "").strip()
+        sure = api.MeanTextConf()
+        return (other, float(sure)) if other and sure > confidence and _digits(other, text) else (text, confidence)
+
+    def words(self, image: np.ndarray) -> list[dict]:
+        """The words of the page outside its ruled tables, in points, each standing on its line's
+        baseline one body height tall."""
+        import tesserocr
+
+        if (image < INK).sum() < 20:
+            return []
+        self._set(image, tesserocr.PSM.AUTO)
+        self.api.Recognize()
+        words: list[dict] = []  # in pixels until the end
+        iterator = self.api.GetIterator()
+        level = tesserocr.RIL.WORD
+        while iterator is not None:
+            text = _text(iterator, level)
+            box = iterator.BoundingBox(level)
+            confidence = iterator.Confidence(level)
+            if text and box and confidence >= config.OCR_MIN_WORD_CONFIDENCE and not _rule_noise(text):
+                x0, top, x1, bottom = box
+                if len(text) <= 4 and confidence < SURE:  # a page number, a lone «3.»: see SURE
+                    text, confidence = self._again(image[max(0, top - 2) : bottom + 2, max(0, x0 - 2) : x1 + 2],
+                                                   text, confidence)  # fmt: skip
+                baseline = iterator.Baseline(level)
+                if baseline:
+                    (_, y0), (_, y1) = baseline
+                    bottom = (y0 + y1) / 2
+                words.append({"text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "box": box})
+                self.confidences.append(confidence)
+            if not iterator.Next(level):
+                break
+        if not words:
+            return []
+        body = median(w["box"][3] - w["box"][1] for w in words)
+        words += self._unread(image, [w["box"] for w in words], body)
+        to_points = 72 / self.dpi
+        for w in words:
+            del w["box"]
+            w["top"] = w["bottom"] - body
+            for k in ("x0", "x1", "top", "bottom"):
+                w[k] *= to_points
+        return words
+
+    def _unread(self, image: np.ndarray, boxes: list[tuple[int, int, int, int]], body: float) -> list[dict]:
+        """Ink that Tesseract's page layout passed over, read word by word. Its layout drops small
+        marks standing alone: the «1.» … «9.» of a borderless table's number column (measured on
+        the real-document scans: rows 1–9 lost, 10–14 read), so their rows ran together."""
+        from scipy import ndimage
+
+        left = image < INK
+        for x0, top, x1, bottom in boxes:
+            left[max(0, top - 3) : bottom + 3, max(0, x0 - 3) : x1 + 3] = False
+        labels, _ = ndimage.label(ndimage.binary_dilation(left, structure=np.ones((3, max(3, int(body * 0.6))))))
+        found = []
+        for rows, cols in ndimage.find_objects(labels):
+            height, width = rows.stop - rows.start, cols.stop - cols.start
+            if not (0.5 * body <= height <= 2 * body and width <= 12 * body) or left[rows, cols].sum() < 15:
+                continue  # a speck, a rule's remnant, a stamp or a signature
+            text, confidence = self._again(image[rows, cols], "", 0.0)
+            if text and confidence >= SURE and not _rule_noise(text):
+                box = (cols.start, rows.start, cols.stop, rows.stop)
+                found.append({"text": text, "x0": box[0], "x1": box[2], "top": box[1], "bottom": box[3], "box": box})
+                self.confidences.append(confidence)
+        return found
+
+
+def _digits(other: str, first: str) -> bool:
+    """Whether the Russian-and-English reading may replace the Russian one: English helps with
+    digits («3.» for «Е.», «11» for «тт»), but must bring no Latin letters into Russian text
+    («ОУ», «ОМС» must not come back as «Oy», «omc»)."""
+    latin = re.compile(r"[A-Za-z]")
+    return bool(re.search(r"\d", other)) and (not latin.search(other) or bool(latin.search(first)))
+
+
+def _text(iterator, level) -> str:
+    """The iterator's text here; tesserocr raises where Tesseract found a box but no text."""
+    try:
+        return (iterator.GetUTF8Text(level) or "").strip()
+    except RuntimeError:
+        return ""
+
+
+def _rule_noise(text: str) -> bool:
+    """What is left of a ruled line or a speck: «|», «_», «—» alone."""
+    return all(c in "|!_[]" for c in text)
+
+
+def check_installed() -> None:
+    try:
+        import tesserocr  # noqa: F401
+    except ImportError:
+        raise ReadError("скан не распознать: не установлен tesserocr (make setup)", "нет OCR") from None
+    if not (config.TESSDATA / f"{config.OCR_LANGUAGE}.traineddata").is_file():
+        raise ReadError(
+            f"скан не распознать: нет модели Tesseract «{config.OCR_LANGUAGE}» в {config.TESSDATA} "
+            "(make system ставит tesseract-ocr-rus)",
+            "нет OCR",
+        )
