@@ -68,20 +68,22 @@ def scan_pages(data: bytes, pages: dict[int, int], on_page: PageProgress | None 
     import pypdfium2
 
     pdf = pypdfium2.PdfDocument(data)
-    with ThreadPoolExecutor(max_workers=max(1, min(config.OCR_THREADS, len(todo)))) as pool:
-        futures = {}
-        for index in todo:  # pdfium is not thread-safe: pages are rendered here, one by one
-            dpi = resolution(pages[index])
-            image = pdf[index].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
-            futures[pool.submit(read_image, np.asarray(image), dpi)] = (index, dpi)
-        for future in futures:
-            page = future.result()
-            index, dpi = futures[future]
-            done[index] = page
-            _store(key, index, dpi, page)
-            if on_page:
-                on_page(len(done), len(pages))
-    pdf.close()
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, min(config.OCR_THREADS, len(todo)))) as pool:
+            futures = {}
+            for index in todo:  # pdfium is not thread-safe: pages are rendered here, one by one
+                dpi = resolution(pages[index])
+                image = pdf[index].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+                futures[pool.submit(read_image, np.asarray(image), dpi)] = (index, dpi)
+            for future in futures:
+                page = future.result()
+                index, dpi = futures[future]
+                done[index] = page
+                _store(key, index, dpi, page)
+                if on_page:
+                    on_page(len(done), len(pages))
+    finally:
+        pdf.close()
     return done
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import cache
+from pathlib import Path
 from statistics import median
 
 import numpy as np
@@ -49,7 +51,7 @@ class Reader:
         self.confidences: list[float] = []
 
     def confidence(self) -> float:
-        return sum(self.confidences) / len(self.confidences) if self.confidences else 0.0
+        return _mean(self.confidences)
 
     def _set(self, image: np.ndarray, mode, api=None) -> None:
         from PIL import Image
@@ -72,11 +74,10 @@ class Reader:
         one_line = rows[-1] - rows[0] < self.dpi / 5  # under 1/5 inch of ink: «3», «Май»
         mode = tesserocr.PSM.SINGLE_LINE if one_line else tesserocr.PSM.SINGLE_BLOCK
         text, confidences = self._lines(image, mode, self.api)
-        mean = sum(confidences) / len(confidences) if confidences else 0.0
-        second = f"{config.OCR_LANGUAGE}+eng"
-        if one_line and mean < SURE and (config.TESSDATA / "eng.traineddata").is_file():
-            other, other_confidences = self._lines(image, mode, _engine(second))
-            if other_confidences and sum(other_confidences) / len(other_confidences) > mean and _digits(other, text):
+        second = _second_engine()
+        if one_line and second is not None and _mean(confidences) < SURE:
+            other, other_confidences = self._lines(image, mode, second)
+            if other_confidences and _mean(other_confidences) > _mean(confidences) and _digits(other, text):
                 text, confidences = other, other_confidences
         self.confidences += confidences
         return text
@@ -107,9 +108,9 @@ class Reader:
         """A short word read again with English beside Russian; the surer reading wins."""
         import tesserocr
 
-        if not (config.TESSDATA / "eng.traineddata").is_file() or image.size == 0:
+        api = _second_engine()
+        if api is None or image.size == 0:
             return text, confidence
-        api = _engine(f"{config.OCR_LANGUAGE}+eng")
         self._set(np.pad(image, 12, constant_values=255), tesserocr.PSM.SINGLE_WORD, api)
         other = (api.GetUTF8Text() or "").strip()
         sure = api.MeanTextConf()
@@ -179,12 +180,30 @@ class Reader:
         return found
 
 
+def _second_engine():
+    """This thread's Tesseract with English beside the document language, or None without the
+    English model."""
+    return _engine(f"{config.OCR_LANGUAGE}+eng") if _installed(config.TESSDATA / "eng.traineddata") else None
+
+
+@cache
+def _installed(model: Path) -> bool:
+    return model.is_file()  # asked for every short word: looked up once
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+_DIGIT = re.compile(r"\d")
+
+
 def _digits(other: str, first: str) -> bool:
     """Whether the Russian-and-English reading may replace the Russian one: English helps with
     digits («3.» for «Е.», «11» for «тт»), but must bring no Latin letters into Russian text
     («ОУ», «ОМС» must not come back as «Oy», «omc»)."""
-    latin = re.compile(r"[A-Za-z]")
-    return bool(re.search(r"\d", other)) and (not latin.search(other) or bool(latin.search(first)))
+    return bool(_DIGIT.search(other)) and (not _LATIN.search(other) or bool(_LATIN.search(first)))
 
 
 def _text(iterator, level) -> str:
@@ -196,7 +215,7 @@ def _text(iterator, level) -> str:
 
 
 def _rule_noise(text: str) -> bool:
-    """What is left of a ruled line or a speck: «|», «_», «—» alone."""
+    """What is left of a ruled line or a speck: «|», «_», «!», «[]» alone."""
     return all(c in "|!_[]" for c in text)
 
 
