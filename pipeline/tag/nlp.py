@@ -147,11 +147,8 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
         if span.label_ == ORG:
             out[n] = span = _with_head(doc, span)
         alias = _ALIAS.match(doc.text, span.end_char) if span.label_ == ORG else None
-        limit = out[n + 1].start_char if n + 1 < len(out) else len(doc.text)
-        if alias and alias.end() <= len(doc.text):
-            longer = doc.char_span(span.start_char, alias.end(), label=ORG, alignment_mode="expand")
-            if longer is not None and longer.end_char <= max(limit, alias.end()):
-                out[n] = longer
+        if alias:  # an entity inside the parentheses goes with it (_without_inner)
+            out[n] = doc.char_span(span.start_char, alias.end(), label=ORG, alignment_mode="expand") or span
     return _without_inner(out)
 
 
