@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Build the real-text gold set from marked.txt (stdlib only).
 
-marked.txt: blocks headed by
+marked*.txt (read in name order): blocks headed by
     === NNN slug | URL | Region
 followed by text with inline markup [[LABEL|surface]] (never nested).
 Writes NNN_slug.txt (plain text, UTF-8, one trailing newline), entities.tsv,
 SOURCES.md and counts.tsv, and checks offsets, overlaps and leftover brackets.
+`build.py marked_2.txt` only checks that one file and writes nothing (for an annotator
+working beside another one).
 """
 
 import collections
+import glob
 import os
 import re
 import sys
@@ -61,7 +64,12 @@ def render(marked):
 
 
 def main():
-    blocks = parse(os.path.join(HERE, "marked.txt"))
+    only = sys.argv[1:]
+    paths = [os.path.join(HERE, p) for p in only] or sorted(
+        glob.glob(os.path.join(HERE, "marked*.txt"))
+    )
+    blocks = [b for p in paths for b in parse(p)]
+    write = not only
     errors, rows, seen = [], [], set()
     counts = collections.Counter()
     split_counts = collections.Counter()
@@ -96,10 +104,17 @@ def main():
             counts[lab] += 1
             split = "heldout" if int(b["num"]) % 3 == 0 else "dev"
             split_counts[(split, lab)] += 1
-        with open(os.path.join(HERE, fname), "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+        if write:
+            with open(os.path.join(HERE, fname), "w", encoding="utf-8", newline="\n") as f:
+                f.write(text)
         regions[b["region"]] += 1
         src_rows.append((fname, b["url"], b["region"], len(text), len(ents), b["note"]))
+    if write:
+        write_tables(rows, split_counts, src_rows)
+    report(rows, counts, split_counts, regions, src_rows, errors)
+
+
+def write_tables(rows, split_counts, src_rows):
     with open(os.path.join(HERE, "entities.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("file\tstart\tend\tlabel\ttext\n")
         for r in rows:
@@ -127,6 +142,9 @@ def main():
         for fname, url, region, n, k, note in src_rows:
             split = "heldout" if int(fname[:3]) % 3 == 0 else "dev"
             f.write(f"| {fname} | {split} | {region} | {n} | {k} | {url} | {note} |\n")
+
+
+def report(rows, counts, split_counts, regions, src_rows, errors):
     print(f"excerpts: {len(src_rows)}, entities: {len(rows)}, regions: {len(regions)}")
     print("per label:", dict(sorted(counts.items())))
     for split in ("dev", "heldout"):
