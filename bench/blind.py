@@ -1,0 +1,102 @@
+"""The blind evaluation set of tests/gold/questions/: its knowledge base and judged rows.
+
+The questions and practice queries were written by an examiner who never saw the system,
+over corpus/ and the real documents of tests/realdocs/docs/. Both bench/answers.py and
+bench/retrieval.py read them through this module.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from index.kb import KnowledgeBase  # noqa: E402
+
+GOLD = ROOT / "tests/gold/questions"
+SOURCES = (ROOT / "corpus", ROOT / "tests/realdocs/docs")
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    split: str  # dev | holdout
+    type: str  # who | when | where | school | how_many | method | is_there
+    text: str
+    answers: tuple[str, ...]
+    file: str
+
+
+@dataclass(frozen=True)
+class Query:
+    id: str
+    split: str
+    text: str
+    relevant: tuple[tuple[str, str], ...]  # (file, substring of the row's activity)
+
+
+def questions() -> list[Question]:
+    with open(GOLD / "questions.tsv", encoding="utf-8") as f:
+        return [
+            Question(r["id"], r["split"], r["type"], r["question"], tuple(a.strip() for a in r["answers"].split(" | ")), r["file"])
+            for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        ]
+
+
+def queries() -> list[Query]:
+    with open(GOLD / "queries.tsv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [
+        Query(r["id"], r["split"], r["query"], tuple(tuple(x.split(" :: ", 1)) for x in r["relevant"].split(" || ")))
+        for r in rows
+    ]
+
+
+def knowledge_base(path: str | None) -> KnowledgeBase:
+    """The blind set's knowledge base; built once into `path` and reused (re-ingesting is a no-op)."""
+    root = Path(path) if path else Path(tempfile.mkdtemp(prefix="praktika-blind-"))
+    kb = KnowledgeBase.open(root)
+    results = kb.ingest(list(SOURCES))
+    failed = [r for r in results if r.status == "failed"]
+    for r in failed:
+        print(f"not ingested: {r}", file=sys.stderr)
+    return kb
+
+
+def squash(text: str) -> str:
+    """Case, «ё», quotes, dashes and spaces folded: how judged strings are compared."""
+    text = text.lower().replace("ё", "е").replace("\u00a0", " ")
+    for a, b in (("«", '"'), ("»", '"'), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-")):
+        text = text.replace(a, b)
+    return " ".join(text.split())
+
+
+def relevant_ids(kb: KnowledgeBase, query: Query) -> tuple[set[int], list[tuple[str, str]]]:
+    """Item ids of the judged rows, and the rows no stored item holds (reported, never dropped)."""
+    items = _items(kb)
+    found, lost = set(), []
+    for file, part in query.relevant:
+        ids = {i for i, (source, text) in items.items() if source == file and squash(part) in text}
+        found |= ids
+        if not ids:
+            lost.append((file, part))
+    return found, lost
+
+
+_CACHE: dict[int, dict[int, tuple[str, str]]] = {}
+
+
+def _items(kb: KnowledgeBase) -> dict[int, tuple[str, str]]:
+    key = id(kb)
+    if key not in _CACHE:
+        table = kb.items()
+        _CACHE[key] = {
+            int(r.item_id): (r.source, squash(" ".join(str(x) for x in (r.activity, r.description, r.result) if x)))
+            for r in table.itertuples()
+        }
+    return _CACHE[key]
