@@ -14,7 +14,15 @@ STATUS = {
     "duplicate": "дубликат",
     "failed": "ОШИБКА",
 }
-ASKED = {"who": "кто", "when": "когда", "where": "где", "count": "сколько", "what": "что"}
+ASKED = {
+    "who": "кто",
+    "when": "когда",
+    "where": "где",
+    "school": "какая школа",
+    "count": "сколько",
+    "whether": "есть ли",
+    "what": "что",
+}
 
 
 @cache

@@ -43,7 +43,14 @@ class Query:
 def questions() -> list[Question]:
     with open(GOLD / "questions.tsv", encoding="utf-8") as f:
         return [
-            Question(r["id"], r["split"], r["type"], r["question"], tuple(a.strip() for a in r["answers"].split(" | ")), r["file"])
+            Question(
+                r["id"],
+                r["split"],
+                r["type"],
+                r["question"],
+                tuple(a.strip() for a in r["answers"].split(" | ")),
+                r["file"],
+            )
             for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
         ]
 

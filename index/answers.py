@@ -1,44 +1,71 @@
 """Answers to questions in Russian, read from the knowledge base and cited, never invented.
 
 «Кто отвечает за мониторинг в Дорогобужском районе?» gives: what is asked (who), the topic
-(«мониторинг») and the place («Дорогобужский район», a filter). The items on that topic
-within that place are retrieved, the answer is read from the field that holds it
-(responsible, deadline, place, activity), and every value keeps the items that support it.
-When no item carries the topic, the answer is «Не найдено» with the nearest items.
+(«мониторинг») and the place («Дорогобужский район», a filter). Search brings candidate
+rows; each is scored by how much of the question's topic it holds (rare lemmas weigh more,
+its document's title and place count for half), and the best rows that hold the asked value
+answer, each value citing its row (see index/answer_values.py for how values are read).
+When no row carries the topic, the answer is «Не найдено» with the nearest rows.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field, replace
 
-from index import lemmas
+from index import answer_values, lemmas
 from index.results import Filters, Hit, Understood, cite
 from index.search import HybridSearch
-from pipeline.labels import DATE, ORG, PER, SCHOOL
 
-# What a question asks, tried in this order; anything else asks for activities («какие», «что»).
+# What a question asks, tried in this order; a question with «ли» asks whether; anything else
+# asks for the method, programme or activity («какие», «что», «как называется»).
 ASKS = (
-    ("count", re.compile(r"\bсколько\b", re.I)),
-    ("who", re.compile(r"\b(кто|кем|кому|ответствен\w*|отвечает|отвечают|исполнител\w*)\b", re.I)),
-    ("when", re.compile(r"\b(когда|в какие сроки|в какой срок|срок\w*|в каком месяце)\b", re.I)),
-    ("where", re.compile(r"\b(где|в каких школах|какие школы|каких школ|в каких (?:районах|муниципалитетах))\b", re.I)),
+    ("count", re.compile(r"\b(сколько|скольк\w+|какая доля|какой процент|какое количество|какое число)\b", re.I)),
+    (
+        "school",
+        re.compile(r"\b(как\w+|котор\w+|чь\w+)\s+(?:\w+\s+)?(школ\w*|гимнази\w*|лице\w*)\b|\bс какой школой\b", re.I),
+    ),
+    (
+        "where",
+        re.compile(
+            r"\b(где|в каких (?:районах|муниципалитетах|регионах)|(?:в |на )?(?:каком|какой|каких|какие|какой)\s+"
+            r"(?:район\w*|регион\w*|город\w*|муниципалитет\w*|муниципальн\w+ (?:район\w*|округ\w*)|"
+            r"области|крае|республике|округе|субъекте|посел\w+|сел\w+))\b",
+            re.I,
+        ),
+    ),
+    (
+        "who",
+        re.compile(
+            r"\b(кто|кем|кому|ответствен\w*|отвечает|отвечают|исполнител\w*|(?:как\w+|чь\w+|в каком|на базе какого)\s+"
+            r"(?:организаци\w*|орган\w*|учреждени\w*|институт\w*|центр\w*|кафедр\w*|ведомств\w*|оператор\w*))\b",
+            re.I,
+        ),
+    ),
+    (
+        "when",
+        re.compile(r"\b(когда|в какие сроки|в какой срок|срок\w*|в каком месяце|до какого числа|к какому)\b", re.I),
+    ),
+    ("whether", re.compile(r"^\s*\w+(?:\s+\w+)?\s+ли\b|\bли\b", re.I)),
 )
 
 # Lemmas that say what is asked, not what about: never part of the topic.
 QUESTION_WORDS = frozenset(
-    "кто кем кому когда где сколько какой каков что чем который отвечать ответственный исполнитель срок "
+    "кто кем кому когда где сколько какой каков что чем который чей отвечать ответственный исполнитель срок "
     "проводиться проводить провести проходить быть есть делать сделать назначить назначен месяц год "
-    "ли мочь каждый весь".split()
+    "ли мочь каждый весь число доля процент количество называться как район регион город муниципалитет "
+    "предусмотреть предусматривать".split()
 )
 # A purely semantic match must be at least this close (e5 cosines of unrelated Russian texts sit near 0.80).
 DENSE_ALONE = 0.87
-POOL = 50  # items examined before the best ones are cited
+POOL = 50  # candidate rows scored before the best ones are cited
+ENOUGH = 0.5  # the share of the topic's weight a row must hold to support an answer
 
 
 @dataclass
 class Fact:
-    """One value of the answer («Отдел образования», «сентябрь 2020») and the items saying so."""
+    """One value of the answer («Минаева Е.Л.», «сентябрь 2020») and the items saying so."""
 
     value: str
     item_ids: list[int] = field(default_factory=list)
@@ -47,7 +74,7 @@ class Fact:
 @dataclass
 class Answer:
     question: str
-    asks: str  # who | when | where | what | count
+    asks: str  # who | when | where | school | count | whether | what
     topic: list[str]  # lemmas the answer must be about
     filters: Filters
     found: bool
@@ -83,22 +110,41 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
     if not hits and (filters.municipality or filters.year_from):  # the place or year named may be too narrow
         filters = replace(filters, municipality=None, year_from=None, year_to=None)
         hits = search.search(question, filters, k=POOL)
-    key_term = _rarest(search, topic)
-    supported = [h for h in hits if _supports(h, key_term)]
+    supported = _supported(search, topic, hits)
     if not supported:
         return Answer(question, kind, topic, filters, False, "Не найдено.", [], hits[:k])
-    if kind == "count":
-        docs = {h.document.id for h in supported}
-        text = f"Найдено пунктов: {len(supported)} в документах: {len(docs)}."
-        facts = [Fact(h.item.activity, [h.item_id]) for h in supported]
-        return Answer(question, kind, topic, filters, True, text, facts, supported)
-    evidence = [h for h in supported if _values(kind, h)][:k]  # only items that hold the asked field
-    facts = _facts(kind, evidence)
+    if kind == "whether":
+        evidence = supported[:k]
+        facts = [Fact(" ".join(h.item.activity.split()), [h.item_id]) for h in evidence[:1]]
+        return Answer(question, kind, topic, filters, True, f"Да: {facts[0].value} [1].", facts, evidence)
+    read = _reader(search, kind)
+    evidence, facts = [], {}
+    for hit in supported:
+        values = read(hit, question)
+        if not values:
+            continue
+        evidence.append(hit)
+        for value in values:
+            facts.setdefault(" ".join(value.lower().split()), Fact(value)).item_ids.append(hit.item_id)
+        if len(evidence) == (1 if kind == "count" else k):
+            break
+    if not facts and kind == "count":  # no row states the number: count the rows on the topic
+        text = f"Найдено пунктов: {len(supported)} в документах: {len({h.document.id for h in supported})}."
+        return Answer(
+            question,
+            kind,
+            topic,
+            filters,
+            True,
+            text,
+            [Fact(h.item.activity, [h.item_id]) for h in supported],
+            supported,
+        )
     if not facts:
         return Answer(question, kind, topic, filters, False, "Не найдено.", [], supported[:k])
     number = {h.item_id: n for n, h in enumerate(evidence, start=1)}
-    parts = [f"{f.value} [{', '.join(str(number[i]) for i in f.item_ids)}]" for f in facts]
-    return Answer(question, kind, topic, filters, True, "; ".join(parts) + ".", facts, evidence)
+    parts = [f"{f.value} [{', '.join(str(number[i]) for i in f.item_ids)}]" for f in facts.values()]
+    return Answer(question, kind, topic, filters, True, "; ".join(parts) + ".", list(facts.values()), evidence)
 
 
 def _topic(question: str, understood: Understood) -> list[str]:
@@ -109,45 +155,46 @@ def _topic(question: str, understood: Understood) -> list[str]:
     return [t for t in terms if t not in drop and not t.isdigit()]
 
 
-def _rarest(search: HybridSearch, topic: list[str]) -> str | None:
-    """The topic lemma found in the fewest items: the one an answer cannot do without."""
+def _supported(search: HybridSearch, topic: list[str], hits: list[Hit]) -> list[Hit]:
+    """Candidates that hold enough of the topic (or are semantically very close), best first.
+
+    A topic lemma counts fully in the row and half in its document's title, issuer and place
+    («в Кургане» is said by the document, not by each row); rare lemmas weigh more.
+    """
     if not topic:
-        return None
+        return [h for h in hits if (h.similarity or 0.0) >= DENSE_ALONE]
     df = search.lemma_counts(topic)
-    present = [t for t in topic if df.get(t)]
-    return min(present, key=lambda t: df[t]) if present else topic[0]
+    total = max(search.store.item_count(), 1)
+    weight = {t: math.log(1 + total / (1 + df.get(t, 0))) for t in topic}
+    whole = sum(weight.values())
+    scored = []
+    for rank, h in enumerate(hits):
+        item, doc = h.item, h.document
+        row = set(
+            lemmas.lemmas(
+                " ".join(
+                    x or "" for x in (item.activity, item.description, item.result, item.responsible, item.section)
+                )
+            )
+        )
+        about = set(
+            lemmas.lemmas(" ".join(x or "" for x in (doc.title, doc.issuer, doc.region, doc.municipality, doc.source)))
+        )
+        held = sum(w for t, w in weight.items() if t in row) + 0.5 * sum(
+            w for t, w in weight.items() if t in about - row
+        )
+        share = held / whole
+        if share >= ENOUGH or (h.similarity or 0.0) >= DENSE_ALONE:
+            scored.append((share + 0.5 * (h.similarity or 0.0) - 0.002 * rank, h))
+    return [h for _, h in sorted(scored, key=lambda x: -x[0])]
 
 
-def _supports(hit: Hit, key_term: str | None) -> bool:
-    if key_term and key_term in hit.matched_terms:
-        return True
-    return (hit.similarity or 0.0) >= DENSE_ALONE
+def _reader(search: HybridSearch, kind: str):
+    if kind != "school":
+        return answer_values.READERS[kind]
 
+    def document_schools(item_id: int) -> list[str]:
+        found = search.store.document_of(item_id)
+        return answer_values.most_named_school([list(i.entities) for i in found[1]]) if found else []
 
-def _facts(kind: str, hits: list[Hit]) -> list[Fact]:
-    """Values read from the field that answers `kind`, identical values merged."""
-    facts: dict[str, Fact] = {}
-    for h in hits:
-        for value in _values(kind, h):
-            key = " ".join(value.lower().split())
-            facts.setdefault(key, Fact(value)).item_ids.append(h.item_id)
-    return list(facts.values())
-
-
-def _values(kind: str, hit: Hit) -> list[str]:
-    item, doc = hit.item, hit.document
-
-    def labelled(*labels: str) -> list[str]:
-        return list(dict.fromkeys(e.canonical for e in item.entities if e.label in labels))
-
-    if kind == "who":
-        if item.responsible:
-            return [" ".join(item.responsible.split())]
-        return labelled(PER, ORG)
-    if kind == "when":
-        if item.deadline:
-            return [" ".join(item.deadline.split())]
-        return labelled(DATE)
-    if kind == "where":
-        return labelled(SCHOOL) or ([doc.place] if doc.place else [])
-    return [" ".join(item.activity.split())]
+    return lambda hit, question: answer_values.school(hit, question, document_schools)

@@ -1,0 +1,170 @@
+"""The value a question asks for, read from the one row that supports it.
+
+Each reader gets the supporting hit and the question and returns the values as printed in the
+row, most specific first: «кто» the person or the body in the responsible cell, «когда» its
+deadline, «где» the place of its document, «какая школа» its schools, «сколько» a number with
+its unit, «что» the method or programme the row names. An empty list means the row does not
+hold the value, and the next row is asked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from index.lemmas import lemmas
+from index.results import Hit, StoredEntity
+from pipeline.labels import DATE, EVENT, LOC, ORG, PER, SCHOOL
+
+MONTHS = "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split()
+# The question names a body, not a person: «какая организация», «в каком институте», «на базе какого …».
+_ASKS_BODY = re.compile(
+    r"\b(организаци\w*|орган\w*|учреждени\w*|институт\w*|центр\w*|кафедр\w*|ведомств\w*|оператор\w*|на базе)\b", re.I
+)
+_ASKS_REGION = re.compile(r"\b(регион\w*|област\w*|кра[еяю]\w*|республик\w*|субъект\w*)\b", re.I)
+# A number with what it counts: «23 педагога», «80 %», «не менее 200 молодых учителей».
+_NUMBER = re.compile(r"(?<![\d.,/№-])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d+)?(\s*%|(?:\s+[А-Яа-яЁё-]+){1,3})?")
+_NOT_COUNTED = re.compile(
+    r"^\s*(год\w*|г\.?|гг|класс\w*|час\w*|мин\w*|числ\w*|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)",
+    re.I,
+)
+_QUOTED = re.compile(r"[«\"“„]([^«»\"“”„]{3,120})[»\"”]")
+_LATIN = re.compile(r"\b[A-Za-z][A-Za-z-]+(?:\s+[A-Za-z][A-Za-z-]+)*")
+_WORD = re.compile(r"[А-ЯЁа-яёA-Za-z0-9]+(?:-[А-ЯЁа-яёA-Za-z0-9]+)*")
+
+
+def _squash(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _entities(hit: Hit, *labels: str, fields: tuple[str, ...] = ()) -> list[StoredEntity]:
+    found = [e for e in hit.item.entities if e.label in labels and (not fields or e.field in fields)]
+    return sorted(found, key=lambda e: (fields.index(e.field) if e.field in fields else 9, e.start))
+
+
+def _printed(entities: list[StoredEntity]) -> list[str]:
+    return list(dict.fromkeys(_squash(e.text) for e in entities))
+
+
+def _parts(cell: str) -> list[str]:
+    """A responsible cell cut into its bodies and people: «Сотрудники МОЦ; руководители ОО»."""
+    return [p.strip(" .") for p in re.split(r"\s*[;\n]\s*|,\s+(?=[А-ЯЁ])", cell) if p.strip(" .")]
+
+
+def who(hit: Hit, question: str) -> list[str]:
+    """A person with their position, the most specific body, or the cell when it lists several."""
+    cell = _squash(hit.item.responsible)
+    if _ASKS_BODY.search(question):
+        asked = set(lemmas(question))
+        bodies = [
+            e
+            for e in _entities(hit, ORG, fields=("responsible", "activity", "description", "result"))
+            if not set(lemmas(e.text)) <= asked
+        ]
+        return _printed(sorted(bodies, key=lambda e: -len(e.text))) or ([cell] if cell else [])
+    if cell:
+        people = _entities(hit, PER, fields=("responsible",))
+        if people:
+            parts = _parts(cell)
+            named = [p for p in parts if any(e.text in p for e in people)]
+            return named or _printed(people)
+        return [cell] if len(cell) <= 90 else _parts(cell)[:1]
+    return _printed(_entities(hit, PER, fields=("activity", "description"))) or _printed(
+        _entities(hit, ORG, fields=("activity", "description"))
+    )
+
+
+def when(hit: Hit, question: str) -> list[str]:
+    """The row's deadline as printed, with the month and year it means when the print omits them."""
+    item = hit.item
+    if item.deadline:
+        printed = _squash(item.deadline)
+        value = item.deadline_value or {}
+        year, month = value.get("start_year"), value.get("start_month")
+        if month and year and str(year) not in printed and value.get("end_month") in (None, month):
+            return [f"{printed} ({MONTHS[month - 1]} {year})"]
+        return [printed]
+    return _printed(_entities(hit, DATE, fields=("activity", "description", "result")))
+
+
+def where(hit: Hit, question: str) -> list[str]:
+    """The municipality (or the region, when a region is asked) the row belongs to."""
+    doc = hit.document
+    if _ASKS_REGION.search(question):
+        return [doc.region] if doc.region else []
+    places = [p for p in _printed(_entities(hit, LOC, fields=("activity", "description"))) if p not in question]
+    return [doc.municipality] if doc.municipality else places[:1] or ([doc.region] if doc.region else [])
+
+
+def school(hit: Hit, question: str, document_schools: Callable[[int], list[str]]) -> list[str]:
+    """The schools the row names, else the school whose document it is."""
+    asked = set(lemmas(question))
+    named = [s for s in _printed(_entities(hit, SCHOOL)) if not set(lemmas(s)) <= asked]
+    return named or [s for s in document_schools(hit.item_id) if not set(lemmas(s)) <= asked][:1]
+
+
+def count(hit: Hit, question: str) -> list[str]:
+    """«23 педагога»: a number in the row whose following words are what the question counts."""
+    asked = set(lemmas(question))
+    percent = bool(re.search(r"процент|доля|%", question, re.I))
+    best: list[tuple[int, int, str]] = []
+    for order, text in enumerate(_squash(x) for x in (hit.item.activity, hit.item.description, hit.item.result) if x):
+        for m in _NUMBER.finditer(text):
+            number, unit = m.group(1), (m.group(2) or "")
+            if _NOT_COUNTED.match(unit) or re.fullmatch(r"(19|20)\d\d", number):
+                continue
+            unit_words = set(lemmas(unit))
+            fit = 2 * len(unit_words & asked) + (2 if percent and "%" in unit else 0)
+            best.append((fit, -order, f"{number}{unit}".strip()))
+    best.sort(key=lambda x: (-x[0], -x[1]))
+    return [b[2] for b in best if b[0] > 0][:1]
+
+
+def what(hit: Hit, question: str) -> list[str]:
+    """The method, programme or event the row names and the question does not: a quoted title,
+    a Latin name, an event, else the longest run of the activity's words the question lacks."""
+    asked = set(lemmas(question))
+    text = _squash(hit.item.activity)
+
+    def new(s: str) -> bool:
+        return bool(set(lemmas(s)) - asked)
+
+    quoted = [q.strip() for q in _QUOTED.findall(text) if new(q)]
+    latin = [x for x in _LATIN.findall(text) if len(x) > 3 and new(x)]
+    events = [e for e in _printed(_entities(hit, EVENT, fields=("activity",))) if new(e)]
+    if quoted or latin:
+        return list(dict.fromkeys(quoted + latin))
+    run = _novel_run(text, asked)
+    return [run] if run else events[:1]
+
+
+def _novel_run(text: str, asked: set[str]) -> str:
+    """The run of words (within one clause) with the most lemmas the question does not contain;
+    short function words may sit inside a run but never at its ends."""
+    best: list[str] = []
+    best_n = 0
+    for clause in re.split(r"[,;:()]|\s[-–—]\s", text):
+        run: list[tuple[str, bool]] = []
+        for w in [*_WORD.findall(clause), None]:
+            lemma = lemmas(w) if w else None
+            if w and (not lemma or lemma[0] not in asked):
+                run.append((w, bool(lemma)))
+                continue
+            while run and not run[-1][1]:
+                run.pop()
+            while run and not run[0][1]:
+                run.pop(0)
+            if sum(n for _, n in run) > best_n:
+                best, best_n = [x for x, _ in run], sum(n for _, n in run)
+            run = []
+    return " ".join(best)
+
+
+def most_named_school(entities: list[list[StoredEntity]]) -> list[str]:
+    """The school a document names most often (a school's own programme names itself)."""
+    seen = Counter(e.canonical for row in entities for e in row if e.label == SCHOOL)
+    return [name for name, _ in seen.most_common(1)]
+
+
+READERS = {"who": who, "when": when, "where": where, "count": count, "what": what}
