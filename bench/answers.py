@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/answers.py [--kb DIR] [--details]
 
-An answer is exact when its first value holds an accepted string and is not much longer
-than it (a whole activity cell does not count as naming the method); «сколько» wants the
+An answer is exact when its first value holds an accepted string, or its lemmas in order
+(case endings aside), and is not much longer than it (a whole activity cell does not count
+as naming the method); «сколько» wants the
 accepted number as the first number of the answer; «есть ли» wants «да» when something was
 found and «нет» when not. `lenient` counts an accepted string anywhere in the answer.
 `--details` prints the dev questions answered wrongly (never the holdout ones).
@@ -19,6 +20,7 @@ import time
 from blind import Question, knowledge_base, questions, squash
 
 from index.answers import Answer
+from index.lemmas import lemmas
 
 TYPES = ("who", "when", "where", "school", "how_many", "method", "is_there")
 
@@ -36,8 +38,19 @@ def judge(q: Question, a: Answer) -> tuple[bool, bool]:
     if q.type == "how_many":
         number = re.search(r"\d+", first.replace(" ", ""))
         return bool(number and number.group() in accepted), lenient
-    exact = any(x in first and len(first) <= 2 * len(x) + 25 for x in accepted)
+    exact = any(x in first and len(first) <= 2 * len(x) + 25 for x in accepted) or any(
+        _within(lemmas(x), lemmas(first)) for x in q.answers
+    )
     return exact, lenient
+
+
+def _within(want: list[str], got: list[str]) -> bool:
+    """The accepted answer's lemmas, in order, inside an answer at most twice as long (plus three
+    words): «индивидуальных образовательных маршрутов» names «индивидуальные образовательные маршруты»."""
+    n = len(want)
+    if not n or len(got) > 2 * n + 3:
+        return False
+    return any(got[i : i + n] == want for i in range(len(got) - n + 1))
 
 
 def main() -> None:

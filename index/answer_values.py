@@ -15,20 +15,24 @@ from collections.abc import Callable
 
 from index.lemmas import lemmas
 from index.results import Hit, StoredEntity
-from pipeline.labels import DATE, EVENT, LOC, ORG, PER, SCHOOL
+from pipeline import places
+from pipeline.labels import DATE, EVENT, ORG, PER, SCHOOL
 
 MONTHS = "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split()
 # The question names a body, not a person: «какая организация», «в каком институте», «на базе какого …».
 _ASKS_BODY = re.compile(
     r"\b(организаци\w*|орган\w*|учреждени\w*|институт\w*|центр\w*|кафедр\w*|ведомств\w*|оператор\w*|на базе)\b", re.I
 )
-_ASKS_REGION = re.compile(r"\b(регион\w*|област\w*|кра[еяю]\w*|республик\w*|субъект\w*)\b", re.I)
+_ASKS_REGION = re.compile(r"\b(?:как\w+|котор\w+)\s+(?:регион\w*|област\w*|кра[еяю]\w*|республик\w*|субъект\w*)", re.I)
 # A number with what it counts: «23 педагога», «80 %», «не менее 200 молодых учителей».
 _NUMBER = re.compile(r"(?<![\d.,/№-])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d+)?(\s*%|(?:\s+[А-Яа-яЁё-]+){1,3})?")
 _NOT_COUNTED = re.compile(
     r"^\s*(год\w*|г\.?|гг|класс\w*|час\w*|мин\w*|числ\w*|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)",
     re.I,
 )
+# What «сколько» counts: the words right after it («сколько индивидуальных консультаций»).
+_COUNTED = re.compile(r"\bскольк\w*\s+((?:[А-Яа-яЁё-]+\s*){1,3})", re.I)
+_PLACE_WORDS = frozenset("область край республика район округ город".split())
 _QUOTED = re.compile(r"[«\"“„]([^«»\"“”„]{3,120})[»\"”]")
 _LATIN = re.compile(r"\b[A-Za-z][A-Za-z-]+(?:\s+[A-Za-z][A-Za-z-]+)*")
 _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z0-9]+(?:-[А-ЯЁа-яёA-Za-z0-9]+)*")
@@ -45,6 +49,17 @@ def _entities(hit: Hit, *labels: str, fields: tuple[str, ...] = ()) -> list[Stor
 
 def _printed(entities: list[StoredEntity]) -> list[str]:
     return list(dict.fromkeys(_squash(e.text) for e in entities))
+
+
+def _joined(hit: Hit, dates: list[StoredEntity]) -> str:
+    """The first date with the ones printed right after it: «ежегодно, до 1 марта»."""
+    first, end = dates[0], dates[0].end
+    text = getattr(hit.item, first.field) or ""
+    for e in dates[1:]:
+        if e.field != first.field or text[end : e.start].strip(" ,–-") or e.start < end:
+            break
+        end = e.end
+    return _squash(text[first.start : end])
 
 
 def _parts(cell: str) -> list[str]:
@@ -85,28 +100,44 @@ def when(hit: Hit, question: str) -> list[str]:
         if month and year and str(year) not in printed and value.get("end_month") in (None, month):
             return [f"{printed} ({MONTHS[month - 1]} {year})"]
         return [printed]
-    return _printed(_entities(hit, DATE, fields=("activity", "description", "result")))
+    dates = _entities(hit, DATE, fields=("activity", "description", "result"))
+    return _printed(dates[:1]) and [_joined(hit, dates)]
 
 
 def where(hit: Hit, question: str) -> list[str]:
-    """The municipality (or the region, when a region is asked) the row belongs to."""
+    """The municipality (or the region, when a region is asked) the row belongs to: the document's,
+    else one its row or title names that the question does not."""
     doc = hit.document
     if _ASKS_REGION.search(question):
-        return [doc.region] if doc.region else []
-    places = [p for p in _printed(_entities(hit, LOC, fields=("activity", "description"))) if p not in question]
-    return [doc.municipality] if doc.municipality else places[:1] or ([doc.region] if doc.region else [])
+        return [doc.region] if doc.region else places.regions(f"{doc.title or ''} {hit.item.activity}")[:1]
+    if doc.municipality:
+        return [doc.municipality]
+    said = places.municipalities(f"{hit.item.activity} {hit.item.description or ''} {doc.title or ''}")
+    return [p for p in said if p.split()[0][:5] not in question][:1] or ([doc.region] if doc.region else [])
 
 
 def school(hit: Hit, question: str, document_schools: Callable[[int], list[str]]) -> list[str]:
     """The schools the row names, else the school whose document it is."""
     asked = set(lemmas(question))
     named = [s for s in _printed(_entities(hit, SCHOOL)) if not set(lemmas(s)) <= asked]
-    return named or [s for s in document_schools(hit.item_id) if not set(lemmas(s)) <= asked][:1]
+    found = named or [s for s in document_schools(hit.item_id) if not set(lemmas(s)) <= asked][:1]
+    return list(dict.fromkeys(_short_school(s) for s in found))
+
+
+def _short_school(name: str) -> str:
+    """«муниципального общеобразовательного учреждения «Коробицынская СОШ»» → «Коробицынская СОШ»:
+    a spelled-out legal form in an oblique case reads badly as an answer; the quoted name is the school."""
+    quoted = _QUOTED.search(name)
+    spelled = name[: quoted.start()] if quoted else ""
+    if quoted and len(spelled.split()) >= 2 and spelled.strip() == spelled.strip().lower():
+        return quoted.group(1).strip()
+    return name
 
 
 def count(hit: Hit, question: str) -> list[str]:
     """«23 педагога»: a number in the row whose following words are what the question counts."""
-    asked = set(lemmas(question))
+    counted = _COUNTED.search(question)
+    asked = set(lemmas(counted.group(1))) if counted else set(lemmas(question)) - _PLACE_WORDS
     percent = bool(re.search(r"процент|доля|%", question, re.I))
     best: list[tuple[int, int, str]] = []
     for order, text in enumerate(_squash(x) for x in (hit.item.activity, hit.item.description, hit.item.result) if x):
@@ -148,7 +179,7 @@ def _novel_run(text: str, asked: set[str]) -> str:
         run: list[tuple[str, bool]] = []
         for w in [*_WORD.findall(clause), None]:
             lemma = lemmas(w) if w else None
-            if w and (not lemma or lemma[0] not in asked):
+            if w and (not lemma or not _said(lemma[0], asked)):
                 run.append((w, bool(lemma)))
                 continue
             while run and not run[-1][1]:
@@ -159,6 +190,14 @@ def _novel_run(text: str, asked: set[str]) -> str:
                 best, best_n = [x for x, _ in run], sum(n for _, n in run)
             run = []
     return " ".join(best)
+
+
+def _said(word: str, asked: set[str]) -> bool:
+    """The question has this lemma, or one of its stem («составление» after «составляют»)."""
+    if word in asked:
+        return True
+    stem = word[: max(5, len(word) - 3)]
+    return len(word) >= 6 and any(a.startswith(stem) for a in asked)
 
 
 def most_named_school(entities: list[list[StoredEntity]]) -> list[str]:

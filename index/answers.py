@@ -23,10 +23,6 @@ from index.search import HybridSearch
 ASKS = (
     ("count", re.compile(r"\b(сколько|скольк\w+|какая доля|какой процент|какое количество|какое число)\b", re.I)),
     (
-        "school",
-        re.compile(r"\b(как\w+|котор\w+|чь\w+)\s+(?:\w+\s+)?(школ\w*|гимнази\w*|лице\w*)\b|\bс какой школой\b", re.I),
-    ),
-    (
         "where",
         re.compile(
             r"\b(где|в каких (?:районах|муниципалитетах|регионах)|(?:в |на )?(?:каком|какой|каких|какие|какой)\s+"
@@ -34,6 +30,10 @@ ASKS = (
             r"области|крае|республике|округе|субъекте|посел\w+|сел\w+))\b",
             re.I,
         ),
+    ),
+    (
+        "school",
+        re.compile(r"\b(как\w+|котор\w+|чь\w+)\s+(?:\w+\s+)?(школ\w*|гимнази\w*|лице\w*)\b|\bс какой школой\b", re.I),
     ),
     (
         "who",
@@ -97,20 +97,22 @@ def asks(question: str) -> str:
 def answer(search: HybridSearch, question: str, filters: Filters | None = None, k: int = 5) -> Answer:
     kind = asks(question)
     understood = search.understand(question)
-    filters = replace(
-        filters or Filters(),
-        **{
-            key: value
-            for key in ("region", "municipality", "year_from", "year_to")
-            if (value := getattr(understood, key)) and not getattr(filters, key, None)
-        },
-    )
+    named = {
+        key: value
+        for key in ("region", "municipality", "year_from", "year_to")
+        if (value := getattr(understood, key)) and not getattr(filters, key, None)
+    }
+    filters = replace(filters or Filters(), **named)
     topic = _topic(question, understood)
     hits = search.search(question, filters, k=POOL)
-    if not hits and (filters.municipality or filters.year_from):  # the place or year named may be too narrow
-        filters = replace(filters, municipality=None, year_from=None, year_to=None)
-        hits = search.search(question, filters, k=POOL)
     supported = _supported(search, topic, hits)
+    if not supported and named:
+        # Documents may not state their place or year in the metadata: search everywhere, and
+        # let the row or its document's title name the place instead.
+        filters = replace(filters, **dict.fromkeys(named))
+        place = _place_lemmas(understood)
+        hits = search.search(question, filters, k=POOL)
+        supported = _supported(search, topic + sorted(place - set(topic)), hits, required=place)
     if not supported:
         return Answer(question, kind, topic, filters, False, "Не найдено.", [], hits[:k])
     if kind == "whether":
@@ -155,11 +157,24 @@ def _topic(question: str, understood: Understood) -> list[str]:
     return [t for t in terms if t not in drop and not t.isdigit()]
 
 
-def _supported(search: HybridSearch, topic: list[str], hits: list[Hit]) -> list[Hit]:
+GENERIC_PLACE = frozenset("область край республика район округ город городской муниципальный автономный".split())
+
+
+def _place_lemmas(understood: Understood) -> set[str]:
+    """«Ленинградская область» → {«ленинградский»}: the words that name the place itself."""
+    named = " ".join(x for x in (understood.region, understood.municipality) if x)
+    return set(lemmas.lemmas(named)) - GENERIC_PLACE
+
+
+def _supported(
+    search: HybridSearch, topic: list[str], hits: list[Hit], required: frozenset[str] | set[str] = frozenset()
+) -> list[Hit]:
     """Candidates that hold enough of the topic (or are semantically very close), best first.
 
     A topic lemma counts fully in the row and half in its document's title, issuer and place
-    («в Кургане» is said by the document, not by each row); rare lemmas weigh more.
+    («в Кургане» is said by the document, not by each row); rare lemmas weigh more; a word of
+    the same stem counts 0.7 («составляют», «составление»). `required` lemmas (a place) must be
+    said by the row or its document, unless the document's place is unknown.
     """
     if not topic:
         return [h for h in hits if (h.similarity or 0.0) >= DENSE_ALONE]
@@ -180,9 +195,9 @@ def _supported(search: HybridSearch, topic: list[str], hits: list[Hit]) -> list[
         about = set(
             lemmas.lemmas(" ".join(x or "" for x in (doc.title, doc.issuer, doc.region, doc.municipality, doc.source)))
         )
-        held = sum(w for t, w in weight.items() if t in row) + 0.5 * sum(
-            w for t, w in weight.items() if t in about - row
-        )
+        if required and not required & (row | about) and (doc.region or doc.municipality):
+            continue  # a document placed elsewhere; one of unknown place may still answer
+        held = sum(w * _holds(t, row, about) for t, w in weight.items())
         share = held / whole
         if share >= ENOUGH or (h.similarity or 0.0) >= DENSE_ALONE:
             scored.append((share + 0.5 * (h.similarity or 0.0) - 0.002 * rank, h))
@@ -198,3 +213,13 @@ def _reader(search: HybridSearch, kind: str):
         return answer_values.most_named_school([list(i.entities) for i in found[1]]) if found else []
 
     return lambda hit, question: answer_values.school(hit, question, document_schools)
+
+
+def _holds(term: str, row: set[str], about: set[str]) -> float:
+    """How fully a row says a topic lemma: 1 itself, 0.7 a word of its stem, 0.5 its document does."""
+    if term in row:
+        return 1.0
+    stem = term[: max(5, len(term) - 3)]
+    if len(term) >= 6 and any(w.startswith(stem) for w in row):
+        return 0.7
+    return 0.5 if term in about else 0.0
