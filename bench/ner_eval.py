@@ -28,6 +28,7 @@ from pipeline.text import fold_lookalikes  # noqa: E402
 
 GOLD = ROOT / "tests/gold/entities.tsv"
 DEV, HELD_OUT = ("000", "001", "003", "004"), ("002",)
+SETS = {"first (001-061)": range(1, 62), "second (062-121)": range(62, 122)}
 REAL = ROOT / "tests/gold/real"
 
 Span = tuple[str, int, str, int, int, str]  # doc, item, field, start, end, label
@@ -168,6 +169,14 @@ def real_text(details: bool) -> None:
             f"Real-text excerpts, {split} ({len(names)} excerpts)",
             {"ours": score(gold, found, names), "natasha": score(gold, baseline, names)},
         )
+    print("\nF1 per set of excerpts (the second set was written after the rules tuned on the first)")
+    print(f"{'set':<22}{'split':<9}" + "".join(f"{lab:>8}" for lab in LABELS))
+    for set_name, numbers in SETS.items():
+        for split in ("dev", "holdout"):
+            names = tuple(n for n in texts if real_split(n) == split and int(n[:3]) in numbers)
+            if names:
+                f1 = score(gold, found, names)
+                print(f"{set_name:<22}{split:<9}" + "".join(f"{f1[lab][2]:>8.2f}" for lab in LABELS))
     dev = {n for n in texts if real_split(n) == "dev"}
     dev_gold, dev_found = {s for s in gold if s[0] in dev}, {s for s in found if s[0] in dev}
     print("\nConfusions (ours, real dev):")
