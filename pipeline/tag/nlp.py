@@ -206,7 +206,7 @@ def _with_head(doc: Doc, span: Span) -> Span:
 
 
 # A district or region (not a town): stays outside a school's span.
-_DISTRICT = re.compile(r"(?i)район|округ|област|кра[йяюе]\b|республик|поселени")
+_DISTRICT = re.compile(r"(?i)район|округ|област|кра[йяюе]\b|республик")
 # What is printed before a town's name and belongs to the place (tests/gold/GUIDELINE.md, real text).
 _SETTLEMENT = re.compile(r"(?:\b(?:г|гор|с|п|пос|ст|д|пгт|р\.\s?п|с\.\s?п|х|аул)\.\s?|\bпгт\s|\bаул\s)$")
 # A person's name glued to the end of a body's name by natasha: «ГБОУ ДПО НИРО | Т.Н. Сергеева».
