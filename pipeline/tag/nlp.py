@@ -122,6 +122,8 @@ _BODY = re.compile(
     r"(?i:министерств|департамент|комитет|управлени|отдел|администраци|правительств|дум[аыуе]|собрани|совет|палат"
     r"|институт|университет|академи|центр|минпрос|минобр|рособрнадзор|служб|инспекци|агентств)"
 )
+# A body named by its legal form: «МБУ НМИЦ», «МКУ «ЦМТО»», «ГАУ ДПО …».
+_LEGAL_FORM = re.compile(r"[А-ЯЁ]{1,6}У(?:\s|«|\"|$)")
 # A parent body in the genitive after a body: «управления образования | администрации Уфы».
 _PARENT = re.compile(r"(?:администрации|Администрации|исполкома|мэрии|департамента|министерства|Правительства)(?!\w)")
 # An abbreviation in parentheses right after the name it abbreviates: «… (ИРОСО)».
@@ -136,7 +138,7 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
         prev = out[-1] if out else None
         if prev is not None and prev.label_ in (ORG, SCHOOL):
             gap = doc.text[prev.end_char : span.start_char]
-            body = prev.label_ == SCHOOL or _BODY.search(prev.text)
+            body = prev.label_ == SCHOOL or _BODY.search(prev.text) or _LEGAL_FORM.match(prev.text)
             place = span.label_ == LOC and body and _PLACE_GAP.fullmatch(gap)
             if place and prev.label_ == SCHOOL and _DISTRICT.search(span.text):
                 place = None  # a school's town is in its name, its district or region is a place of its own
