@@ -134,10 +134,11 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
     """A body or a school with the place, the parent body and the abbreviation that belong to its
     name, as one span (tests/gold/GUIDELINE.md: a LOC is never inside an ORG or a SCHOOL)."""
     out: list[Span] = []
+    text = doc.text  # built anew on every access: once here, never per span
     for span in ents:
         prev = out[-1] if out else None
         if prev is not None and prev.label_ in (ORG, SCHOOL):
-            gap = doc.text[prev.end_char : span.start_char]
+            gap = text[prev.end_char : span.start_char]
             body = prev.label_ == SCHOOL or _BODY.search(prev.text) or _LEGAL_FORM.match(prev.text)
             place = span.label_ == LOC and body and _PLACE_GAP.fullmatch(gap)
             if place and prev.label_ == SCHOOL and _DISTRICT.search(span.text):
@@ -149,9 +150,9 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
         out.append(span)
     for n, span in enumerate(out):
         if span.label_ == ORG:
-            out[n] = span = _with_head(doc, span)
-        out[n] = span = _settled(doc, span)
-        alias = _ALIAS.match(doc.text, span.end_char) if span.label_ == ORG else None
+            out[n] = span = _with_head(doc, text, span)
+        out[n] = span = _settled(doc, text, span)
+        alias = _ALIAS.match(text, span.end_char) if span.label_ == ORG else None
         if alias:  # an entity inside the parentheses goes with it (_without_inner)
             out[n] = doc.char_span(span.start_char, alias.end(), label=ORG, alignment_mode="expand") or span
     return _without_inner(out)
@@ -185,20 +186,20 @@ def _owned_by(span: Span) -> bool:
     return first[:1].isupper() and all("gent" in p.tag for p in morph().parse(first)[:2])
 
 
-def _with_head(doc: Doc, span: Span) -> Span:
+def _with_head(doc: Doc, text: str, span: Span) -> Span:
     start, end = span.start_char, span.end_char
-    inside = doc.text[start - 1 : start] if start else ""
+    inside = text[start - 1 : start] if start else ""
     if inside in _CLOSE:  # natasha took the name inside the quotes: take the quotes and the kind
-        kind = _KIND.search(doc.text[max(0, start - 61) : start - 1])
-        close = doc.text.find(_CLOSE[inside], end, end + 3)
+        kind = _KIND.search(text[max(0, start - 61) : start - 1])
+        close = text.find(_CLOSE[inside], end, end + 3)
         if kind and close != -1:
             start, end = start - 1 - len(kind.group(0)), close + 1
     elif span.text[:1] in _CLOSE:
-        kind = _KIND.search(doc.text[max(0, start - 60) : start])
+        kind = _KIND.search(text[max(0, start - 60) : start])
         if kind:
             start -= len(kind.group(0))
     else:
-        level = _LEVEL.search(doc.text[max(0, start - 30) : start])
+        level = _LEVEL.search(text[max(0, start - 30) : start])
         if level and span.text[:1].isupper():
             start -= len(level.group(0))
     if (start, end) == (span.start_char, span.end_char):
@@ -219,10 +220,9 @@ _REGION_TAIL = re.compile(
 )
 
 
-def _settled(doc: Doc, span: Span) -> Span:
+def _settled(doc: Doc, text: str, span: Span) -> Span:
     """Edges no tagger gets right alone: a hyphenated word cut in two («г. Улан|-Удэ»), «г.» before
     a town, a person glued to a body, a body's short region tail."""
-    text = doc.text
     start, end = span.start_char, span.end_char
     hyphen = re.match(r"-[А-ЯЁа-яё]+", text[end : end + 30])
     if hyphen:
@@ -359,7 +359,8 @@ def _junk(span: Span) -> bool:
     if _STAMP_WORD.fullmatch(span.text.strip()):  # «СОГЛАСОВАНО», «УТВЕРЖДАЮ» head a stamp, name nobody
         return True
     if span.label_ == LOC:
-        if _STREET.search(span.doc.text[max(0, span.start_char - 12) : span.start_char]):
+        before = span.doc[max(0, span.start - 4) : span.start].text_with_ws  # never doc.text: it is rebuilt
+        if _STREET.search(before[-12:]):
             return True  # «ул. Новодвинская» is an address, not a place of the guideline
         if len(span) == 1 and not _is_place(span.text):  # «Сегодня» at the head of a sentence
             return True
