@@ -136,6 +136,8 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
     out: list[Span] = []
     text = doc.text  # built anew on every access: once here, never per span
     for span in ents:
+        if span.label_ == PER:
+            span = _person(doc, text, span)
         prev = out[-1] if out else None
         if prev is not None and prev.label_ in (ORG, SCHOOL):
             gap = text[prev.end_char : span.start_char]
@@ -219,6 +221,17 @@ _TRAILING_PERSON = re.compile(r"\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а
 _REGION_TAIL = re.compile(
     r"\s+(?:(?:области|округа|края|республики)(?![\w-])|(?:РА|УР|РБ|РТ|РД|РК|РС\s?\(Я\)|КБР|КЧР|ЧР|РСО-А|НСО|ХМАО|ЯНАО|НАО|ЕАО|РМЭ|РХ|ДНР|ЛНР)(?![\w-]))"
 )
+
+
+def _person(doc: Doc, text: str, span: Span) -> Span:
+    """natasha's persons that are not: a town after «г.» («г. Губкина» is a place), a body's
+    abbreviation glued before the name («БелИРО | В.В. Калатози»)."""
+    if _SETTLEMENT.search(text[max(0, span.start_char - 6) : span.start_char]):
+        return Span(doc, span.start, span.end, label=LOC)
+    first = span[0].text
+    if len(span) > 1 and len(first) >= 2 and sum(c.isupper() for c in first) >= 2 and "." not in first:
+        return Span(doc, span.start + 1, span.end, label=PER)
+    return span
 
 
 def _settled(doc: Doc, text: str, span: Span) -> Span:
