@@ -14,7 +14,7 @@ from pipeline import glossary, places
 from pipeline.dates import DATE_PATTERN
 from pipeline.labels import DATE, EVENT, LOC, ORG, PER, SCHOOL
 from pipeline.patterns import MONTH_WORD_CAPITALISED, PERSON
-from pipeline.text import quoted
+from pipeline.text import is_capitals, quoted
 
 # Glossary terms (ШНОР, ИС МЭДК…) are matched only to keep natasha from tagging inside them.
 TERM = "TERM"
@@ -270,7 +270,33 @@ def _trim(text: str, start: int, end: int) -> int:
 
 
 def _places(text: str) -> list[Hit]:
-    hits = []
-    for start, end, _ in places.region_spans(text) + places.municipality_spans(text):
+    hits = [Hit(m.start(), m.end(), LOC) for m in _COUNTRY.finditer(_normal_case(text))]
+    for start, end, _ in places.region_spans(_normal_case(text)) + places.municipality_spans(text):
         hits.append(Hit(start, end, LOC))
     return hits
+
+
+_COUNTRY = re.compile(r"(?<![\w-])Российск(?:ая|ой|ую)\s+Федераци(?:я|и|ю|ей)(?![\w-])")
+# Words of a place's name that stay lowercase in normal text («Орловской области»).
+_LOWER = frozenset(
+    "области область края край округа округ района район муниципального муниципальный автономного"
+    " автономный городского городской".split()
+)
+
+
+def _normal_case(text: str) -> str:
+    """Lines in capitals («АДМИНИСТРАЦИЯ ОРЛОВСКОЙ ОБЛАСТИ») in the case names are written in,
+    offsets kept, so the place patterns find them."""
+    if not re.search(r"[А-ЯЁ]{4,}\s+[А-ЯЁ]{4,}", text):
+        return text
+
+    def line(m: re.Match) -> str:
+        if not is_capitals(m.group()):
+            return m.group()
+        return re.sub(
+            r"[А-ЯЁа-яё]+",
+            lambda w: w.group().lower() if w.group().lower() in _LOWER else w.group().capitalize(),
+            m.group(),
+        )
+
+    return re.sub(r"[^\n]+", line, text)
