@@ -125,7 +125,10 @@ _BODY = re.compile(
 # A body named by its legal form: «МБУ НМИЦ», «МКУ «ЦМТО»», «ГАУ ДПО …».
 _LEGAL_FORM = re.compile(r"[А-ЯЁ]{1,6}У(?:\s|«|\"|$)")
 # A parent body in the genitive after a body: «управления образования | администрации Уфы».
-_PARENT = re.compile(r"(?:администрации|Администрации|исполкома|мэрии|департамента|министерства|Правительства)(?!\w)")
+_PARENT = re.compile(
+    r"(?:администрации|Администрации|исполкома|мэрии|департамента|министерства|Правительства|Мин[а-я]+"
+    r"|[А-ЯЁ]{2,6}У\s+(?:ДПО|ДО|ВО)\b)(?!\w)"
+)
 # An abbreviation in parentheses right after the name it abbreviates: «… (ИРОСО)».
 _ALIAS = re.compile(r"\s*\(\s*[А-ЯЁA-Z][А-ЯЁA-Zа-яё«»\" .-]{1,30}\)")
 
@@ -135,9 +138,11 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
     name, as one span (tests/gold/GUIDELINE.md: a LOC is never inside an ORG or a SCHOOL)."""
     out: list[Span] = []
     text = doc.text  # built anew on every access: once here, never per span
-    for span in ents:
+    for i, span in enumerate(ents):
         if span.label_ == PER:
             span = _person(doc, text, span)
+        if span.label_ == ORG and _BODY.match(span.text):
+            span = _genitive_tail(doc, span, ents[i + 1].start if i + 1 < len(ents) else len(doc))
         prev = out[-1] if out else None
         if prev is not None and prev.label_ in (ORG, SCHOOL):
             gap = text[prev.end_char : span.start_char]
@@ -145,7 +150,7 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
             place = span.label_ == LOC and body and _PLACE_GAP.fullmatch(gap)
             if place and prev.label_ == SCHOOL and _DISTRICT.search(span.text):
                 place = None  # a school's town is in its name, its district or region is a place of its own
-            parent = prev.label_ == ORG and span.label_ == ORG and gap.isspace() and _owned_by(span)
+            parent = prev.label_ == ORG and span.label_ == ORG and gap.isspace() and "\n" not in gap and _owned_by(span)
             if place or parent:
                 out[-1] = Span(doc, prev.start, span.end, label=prev.label_)
                 continue
@@ -232,6 +237,39 @@ def _person(doc: Doc, text: str, span: Span) -> Span:
     if len(span) > 1 and len(first) >= 2 and sum(c.isupper() for c in first) >= 2 and "." not in first:
         return Span(doc, span.start + 1, span.end, label=PER)
     return span
+
+
+def _genitive_tail(doc: Doc, span: Span, limit: int) -> Span:
+    """A body's name is its head and a chain of genitives, which natasha often cuts short:
+    «Институт повышения квалификации | и профессиональной переподготовки работников образования»,
+    «Центра непрерывного повышения | профессионального мастерства педагогических работников».
+    Lowercase genitive words (and «и» between them) are taken up to the next entity."""
+    from pipeline.morph import morph
+
+    end = span.end
+    while end < limit:
+        word = doc[end].text
+        if word == "и" and end + 1 < limit and _genitive(morph, doc[end + 1].text, single=True):
+            end += 2
+            continue
+        if not _genitive(morph, word):
+            break
+        end += 1
+    while end > span.end and (doc[end - 1].text == "и" or "ADJF" in morph().parse(doc[end - 1].text)[0].tag):
+        end -= 1  # a name never ends on «и» or an adjective
+    return span if end == span.end else Span(doc, span.start, end, label=span.label_)
+
+
+# Genitives that start a place or a parent, which joined() takes with their own rules.
+_NOT_TAIL = frozenset("муниципального городского администрации региона".split())
+
+
+def _genitive(morph, word: str, single: bool = False) -> bool:
+    """A lowercase genitive; `single`: singular only («и науки», never «и лучших школ»)."""
+    if word in _NOT_TAIL or not re.fullmatch(r"[а-яё]+(?:-[а-яё]+)?", word):
+        return False
+    tag = morph().parse(word)[0].tag
+    return "gent" in tag and "VERB" not in tag and "PRTF" not in tag and (not single or "sing" in tag)
 
 
 def _settled(doc: Doc, text: str, span: Span) -> Span:
