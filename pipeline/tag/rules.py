@@ -197,11 +197,19 @@ _ORG_SPELLED = re.compile(
 # Bodies named by their head word: federal ministries by their short names always; a government,
 # an administration, a duma or an assembly when a place or «города» follows (joined to it later).
 _BODY_RX = re.compile(
-    r"(?<![\w-])(?:[Мм]инпросвещения|[Мм]инобрнауки|[Мм]инобразования|[Рр]особрнадзор[а-я]*(?![\w-])"
+    r"(?<![\w-])(?:[Мм]ин(?:просвещения|обрнауки|образования|обр[аеуы]|прос[аеуы]?)(?![\w-])|[Рр]особрнадзор[а-я]*(?![\w-])"
     r"|(?:[Пп]равительств[оауе]|ПРАВИТЕЛЬСТВ[ОАУЕ]|[Аа]дминистраци[яиюей]|[Гг]осударственн(?:ой|ая|ую)\s+[Дд]ум[аыуе]"
     r"|[Зз]аконодательн(?:ого|ое|ом)\s+[Сс]обрани[яеи]|[Сс]овет(?:а|е|ом)?\s+депутатов"
     r"|[Оо]бщественн(?:ой|ая|ую)\s+палат[аыуе])(?=\s+(?:[А-ЯЁ]|РФ|города|г\.|муниципальн|автономн)))"
+    # «Правительство области», «УВД области»: the region left to the letterhead
+    r"|(?:[Пп]равительств[оауе]м?|[Аа]дминистраци[яиюей]|УВД|УМВД|МВД)\s+(?:области|края|округа)(?![\w-])"
 )
+# A body by its legal form and an abbreviation: «МКУ ИМЦ», «МБУ НМИЦ», «ГБОУ ДПО НИРО» (not a school).
+_ORG_ABBREVIATED = re.compile(
+    r"(?<![\w-])[А-ЯЁ]{1,5}У(?:\s+(?:ДПО|ДО|ВО))?\s+(?!СОШ|ООШ|НОШ|СШ)[А-ЯЁ][А-ЯЁа-яё]{1,8}[А-ЯЁ](?![\w-])"
+)
+# A news site named by its address, as pages credit their sources: «123ru.net», «Info83.RU».
+_SITE = re.compile(r"(?<![\w.@/-])[A-Za-z0-9][A-Za-z0-9-]*\.(?:ru|RU|net|org|com|su|рф)(?![\w./-])")
 
 
 def _alternation(words: list[str]) -> re.Pattern:
@@ -226,6 +234,7 @@ def find(text: str) -> list[Hit]:
     for rx in (_ORG_FORM, _ORG_SPELLED):
         hits += [Hit(m.start(), m.end(), ORG) for m in rx.finditer(text) if not _SCHOOL_WORD.search(m.group(0))]
     hits += [Hit(m.start(), m.end(), ORG) for m in _BODY_RX.finditer(text)]
+    hits += [Hit(m.start(), m.end(), ORG) for rx in (_ORG_ABBREVIATED, _SITE) for m in rx.finditer(text)]
     hits += [_event(text, m) for m in _EVENT_RX.finditer(text)]
     hits += [Hit(m.start(), _trim(text, m.start(), m.end()), DATE) for m in _DATE_RX.finditer(text)]
     hits += [Hit(m.start(), m.end(), PER) for m in PERSON.finditer(text) if not _month(m.group(0))]
