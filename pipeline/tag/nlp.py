@@ -220,6 +220,8 @@ def _with_head(doc: Doc, text: str, span: Span) -> Span:
 _DISTRICT = re.compile(r"(?i)район|округ|област|кра[йяюе]\b|республик")
 # What is printed before a town's name and belongs to the place (tests/gold/GUIDELINE.md, real text).
 _SETTLEMENT = re.compile(r"(?:\b(?:г|гор|с|п|пос|ст|д|пгт|р\.\s?п|с\.\s?п|х|аул)\.\s?|\bпгт\s|\bаул\s)$")
+# The person a body or school is named after, when a span stops at «имени»: «Г.Р. Державина».
+_NAMED_AFTER = re.compile(r"\s*[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 # A person's name glued to the end of a body's name by natasha: «ГБОУ ДПО НИРО | Т.Н. Сергеева».
 _TRAILING_PERSON = re.compile(r"\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а-яё]+$")
 # After a body, the region it serves, written short: «области», «округа», «РА», «УР», «по Хакасии».
@@ -283,6 +285,9 @@ def _settled(doc: Doc, text: str, span: Span) -> Span:
         before = _SETTLEMENT.search(text[max(0, start - 6) : start])
         if before and not re.match(r"(?i)район|округ|област|кра[йя]|республик", span.text):
             start -= len(before.group(0))
+    named = _NAMED_AFTER.match(text, end) if re.search(r"(?:имени|им\.)$", text[start:end]) else None
+    if named:  # «университетом имени | Г.Р. Державина»
+        end = named.end()
     if span.label_ == ORG:
         person = _TRAILING_PERSON.search(text[start:end])
         if person and (end - start) - len(person.group(0)) >= 2:
@@ -431,12 +436,21 @@ _NOT_A_NAME = (
 )
 
 
+# Bodies in the plural are a category, not one body (GUIDELINE: «органы управления образованием»).
+_GENERIC_BODIES = re.compile(
+    r"(?i)(?:[а-яё]+(?:ых|их)\s+)?(?:управлений|администраций|отделов|департаментов|комитетов|органов|министерств)(?!\w)"
+)
+_COUNTRY_NAME = re.compile(r"(?i)российск[а-я]*\s+федераци[а-я]*")
+
+
 def _junk(span: Span) -> bool:
     """natasha's typical misses on these documents, which the rules cover better."""
     if not len(span):  # only spaces, e.g. between the pieces of a long run (see text.bounded_runs)
         return True
     first = span[0].text.lower()
     if first.startswith(_NOT_A_NAME) and span.label_ != PER:
+        return True
+    if span.label_ == ORG and (_GENERIC_BODIES.match(span.text) or _COUNTRY_NAME.fullmatch(span.text)):
         return True
     if span.label_ == PER:
         if month_number(span[0].text):  # «Март Минаева Е.Л.»
