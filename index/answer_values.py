@@ -25,13 +25,20 @@ _ASKS_BODY = re.compile(
 )
 _ASKS_REGION = re.compile(r"\b(?:как\w+|котор\w+)\s+(?:регион\w*|област\w*|кра[еяю]\w*|республик\w*|субъект\w*)", re.I)
 # A number with what it counts: «23 педагога», «80 %», «не менее 200 молодых учителей».
-_NUMBER = re.compile(r"(?<![\d.,/№-])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d+)?(\s*%|(?:\s+[А-Яа-яЁё-]+){1,3})?")
+_NUMBER = re.compile(
+    r"(?<![\d.,/№-])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d+)?(?![\d+])(\s*%|(?:\s+[А-Яа-яЁё-]+){1,3})?"
+)
 _NOT_COUNTED = re.compile(
     r"^\s*(год\w*|г\.?|гг|класс\w*|час\w*|мин\w*|числ\w*|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)",
     re.I,
 )
 # What «сколько» counts: the words right after it («сколько индивидуальных консультаций»).
 _COUNTED = re.compile(r"\bскольк\w*\s+((?:[А-Яа-яЁё-]+\s*){1,3})", re.I)
+# Nouns for people: «23 человека» answers «сколько педагогов».
+_PEOPLE = frozenset(
+    "педагог учитель руководитель специалист ученик обучающийся школьник родитель директор участник выпускник"
+    " ребёнок ребенок студент человек бухгалтер заместитель сотрудник работник куратор наставник эксперт".split()
+)
 _PLACE_WORDS = frozenset("область край республика район округ город".split())
 _QUOTED = re.compile(r"[«\"“„]([^«»\"“”„]{3,120})[»\"”]")
 _LATIN = re.compile(r"\b[A-Za-z][A-Za-z-]+(?:\s+[A-Za-z][A-Za-z-]+)*")
@@ -135,21 +142,29 @@ def _short_school(name: str) -> str:
 
 
 def count(hit: Hit, question: str) -> list[str]:
-    """«23 педагога»: a number in the row whose following words are what the question counts."""
+    """«23 педагога»: a number in the row whose unit is what the question counts («человек» counts
+    people), in the clause of the row that says most of the question's topic."""
     counted = _COUNTED.search(question)
     asked = set(lemmas(counted.group(1))) if counted else set(lemmas(question)) - _PLACE_WORDS
+    people = bool(asked & _PEOPLE)
+    topic = set(lemmas(question)) - _PLACE_WORDS
     percent = bool(re.search(r"процент|доля|%", question, re.I))
-    best: list[tuple[int, int, str]] = []
-    for order, text in enumerate(_squash(x) for x in (hit.item.activity, hit.item.description, hit.item.result) if x):
+    best: list[tuple[float, int, str]] = []
+    fields = (hit.item.activity, hit.item.description, hit.item.result)
+    for order, text in enumerate(x for x in fields if x):
         for m in _NUMBER.finditer(text):
-            number, unit = m.group(1), (m.group(2) or "")
+            number, unit = m.group(1), _squash(m.group(2))
             if _NOT_COUNTED.match(unit) or re.fullmatch(r"(19|20)\d\d", number):
                 continue
-            unit_words = set(lemmas(unit))
-            fit = 2 * len(unit_words & asked) + (2 if percent and "%" in unit else 0)
-            best.append((fit, -order, f"{number}{unit}".strip()))
+            near = set(lemmas(" ".join(text[m.end(1) :].split()[:6])))  # columns glued by a PDF may split a unit
+            fits = bool(near & asked) or (people and "человек" in set(lemmas(unit))) or (percent and "%" in unit)
+            if fits:
+                starts = [c.end() for c in re.finditer(r"\n|;|[.!?]\s", text[: m.start()])]
+                stop = re.search(r"\n|;|[.!?]\s", text[m.end() :])
+                clause = text[starts[-1] if starts else 0 : m.end() + (stop.start() if stop else len(text))]
+                best.append((len(set(lemmas(clause)) & topic), -order, f"{number} {unit}".strip()))
     best.sort(key=lambda x: (-x[0], -x[1]))
-    return [b[2] for b in best if b[0] > 0][:1]
+    return [b[2] for b in best[:1]]
 
 
 def what(hit: Hit, question: str) -> list[str]:
