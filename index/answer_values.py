@@ -156,7 +156,8 @@ def count(hit: Hit, question: str) -> list[str]:
             number, unit = m.group(1), _squash(m.group(2))
             if _NOT_COUNTED.match(unit) or re.fullmatch(r"(19|20)\d\d", number):
                 continue
-            near = set(lemmas(" ".join(text[m.end(1) :].split()[:6])))  # columns glued by a PDF may split a unit
+            after = re.split(r"[;)(]|\n\s*[-–•]|[.!?]\s", text[m.end(1) :], maxsplit=1)[0]
+            near = set(lemmas(" ".join(after.split()[:6])))  # a unit split by glued PDF columns is still near
             fits = bool(near & asked) or (people and "человек" in set(lemmas(unit))) or (percent and "%" in unit)
             if fits:
                 starts = [c.end() for c in re.finditer(r"\n|;|[.!?]\s", text[: m.start()])]
