@@ -55,7 +55,7 @@ QUESTION_WORDS = frozenset(
     "кто кем кому когда где сколько какой каков что чем который чей отвечать ответственный исполнитель срок "
     "проводиться проводить провести проходить быть есть делать сделать назначить назначен месяц год "
     "ли мочь каждый весь число доля процент количество называться как район регион город муниципалитет "
-    "предусмотреть предусматривать".split()
+    "предусмотреть предусматривать он она оно они его её ее их ней нём нем него них это этот такой".split()
 )
 # A purely semantic match must be at least this close (e5 cosines of unrelated Russian texts sit near 0.80).
 DENSE_ALONE = 0.87
@@ -112,7 +112,8 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
         filters = replace(filters, **dict.fromkeys(named))
         place = _place_lemmas(understood)
         hits = search.search(question, filters, k=POOL)
-        supported = _supported(search, topic + sorted(place - set(topic)), hits, required=place)
+        levels = {key for key in named if key in ("region", "municipality")}
+        supported = _supported(search, topic + sorted(place - set(topic)), hits, required=place, levels=levels)
     if not supported:
         return Answer(question, kind, topic, filters, False, "Не найдено.", [], hits[:k])
     if kind == "whether":
@@ -167,20 +168,25 @@ def _place_lemmas(understood: Understood) -> set[str]:
 
 
 def _supported(
-    search: HybridSearch, topic: list[str], hits: list[Hit], required: frozenset[str] | set[str] = frozenset()
+    search: HybridSearch,
+    topic: list[str],
+    hits: list[Hit],
+    required: frozenset[str] | set[str] = frozenset(),
+    levels: set[str] | frozenset[str] = frozenset(),
 ) -> list[Hit]:
     """Candidates that hold enough of the topic (or are semantically very close), best first.
 
     A topic lemma counts fully in the row and half in its document's title, issuer and place
     («в Кургане» is said by the document, not by each row); rare lemmas weigh more; a word of
     the same stem counts 0.7 («составляют», «составление»). `required` lemmas (a place) must be
-    said by the row or its document, unless the document's place is unknown.
+    said by the row or its document, unless the document's place at the `levels` named (region,
+    municipality) is unknown.
     """
     if not topic:
         return [h for h in hits if (h.similarity or 0.0) >= DENSE_ALONE]
     df = search.lemma_counts(topic)
     total = max(search.store.item_count(), 1)
-    weight = {t: math.log(1 + total / (1 + df.get(t, 0))) for t in topic}
+    weight = {t: math.log(1 + total / (1 + df.get(t, 0))) * (0.5 if _is_verb(t) else 1.0) for t in topic}
     whole = sum(weight.values())
     scored = []
     for rank, h in enumerate(hits):
@@ -195,8 +201,9 @@ def _supported(
         about = set(
             lemmas.lemmas(" ".join(x or "" for x in (doc.title, doc.issuer, doc.region, doc.municipality, doc.source)))
         )
-        if required and not required & (row | about) and (doc.region or doc.municipality):
-            continue  # a document placed elsewhere; one of unknown place may still answer
+        placed = any(getattr(doc, level) for level in levels)
+        if required and not required & (row | about) and placed:
+            continue  # a document placed elsewhere; one whose place (at the level asked) is unknown may answer
         held = sum(w * _holds(t, row, about) for t, w in weight.items())
         share = held / whole
         if share >= ENOUGH or (h.similarity or 0.0) >= DENSE_ALONE:
@@ -213,6 +220,14 @@ def _reader(search: HybridSearch, kind: str):
         return answer_values.most_named_school([list(i.entities) for i in found[1]]) if found else []
 
     return lambda hit, question: answer_values.school(hit, question, document_schools)
+
+
+def _is_verb(lemma: str) -> bool:
+    """Questions ask with verbs («подключают», «выбирают»), rows name the act with a noun
+    («подключение», «выбор»): a verb of the question weighs half."""
+    from pipeline.morph import morph
+
+    return "INFN" in morph().parse(lemma)[0].tag
 
 
 def _holds(term: str, row: set[str], about: set[str]) -> float:
