@@ -113,7 +113,7 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
         place = _place_lemmas(understood)
         hits = search.search(question, filters, k=POOL)
         levels = {key for key in named if key in ("region", "municipality")}
-        supported = _supported(search, topic + sorted(place - set(topic)), hits, required=place, levels=levels)
+        supported = _supported(search, topic, hits, required=place, levels=levels)
     if not supported:
         return Answer(question, kind, topic, filters, False, "Не найдено.", [], hits[:k])
     if kind == "whether":
@@ -205,7 +205,7 @@ def _supported(
         if required and not required & (row | about) and placed:
             continue  # a document placed elsewhere; one whose place (at the level asked) is unknown may answer
         held = sum(w * _holds(t, row, about) for t, w in weight.items())
-        share = held / whole
+        share = held / whole + (0.2 if required & (row | about) else 0.0)  # the place named, said
         if share >= ENOUGH or (h.similarity or 0.0) >= DENSE_ALONE:
             scored.append((share + 0.5 * (h.similarity or 0.0) - 0.002 * rank, h))
     return [h for _, h in sorted(scored, key=lambda x: -x[0])]
