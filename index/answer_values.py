@@ -169,21 +169,51 @@ def count(hit: Hit, question: str) -> list[str]:
 
 
 def what(hit: Hit, question: str) -> list[str]:
-    """The method, programme or event the row names and the question does not: a quoted title,
-    a Latin name, an event, else the longest run of the activity's words the question lacks."""
+    """The method, programme or event the row names and the question does not: what follows the
+    noun the question asks about («в какой системе» → «в информационной системе | ИС МЭДК»), a
+    quoted title or Latin name that is not a school or body, else the longest run of the
+    activity's words the question lacks."""
     asked = set(lemmas(question))
     text = _squash(hit.item.activity)
 
     def new(s: str) -> bool:
         return bool(set(lemmas(s)) - asked)
 
-    quoted = [q.strip() for q in _QUOTED.findall(text) if new(q)]
+    named = _after_asked_noun(text, question)
+    if named and new(named):
+        return [named]
+    bodies = {_squash(e.text).strip("«»\"") for e in hit.item.entities if e.label in (SCHOOL, ORG)}
+    quoted = [q.strip() for q in _QUOTED.findall(text) if new(q) and not any(q.strip() in b for b in bodies)]
     latin = [x for x in _LATIN.findall(text) if len(x) > 3 and new(x)]
     events = [e for e in _printed(_entities(hit, EVENT, fields=("activity",))) if new(e)]
     if quoted or latin:
         return list(dict.fromkeys(quoted + latin))
-    run = _novel_run(text, asked)
+    run = _novel_run(text, asked | _ACTIVITY_HEADS)
     return [run] if run else events[:1]
+
+
+# «какой инструмент», «по каким направлениям», «в какой форме», «чьей методике»: the noun asked about.
+_ASKED_NOUN = re.compile(r"\b(?:как\w+|чь\w+)\s+(?:[а-яё]+(?:ой|ую|ым|ых|ие|ий|ая)\s+){0,2}([а-яё]{4,})", re.I)
+# What a row names right after that noun: a quoted title, capitals («ИС МЭДК»), a parenthesised list.
+_NAME_AFTER = re.compile(r"\s*(?:[«\"“]([^»\"”]{2,120})[»\"”]|\(([^()]{3,160})\)|((?:[A-ZА-ЯЁ]{2,}[\s-]?){1,4}))")
+# Nouns that head an activity and never name its method («Проведение мастер-классов …»).
+_ACTIVITY_HEADS = frozenset(
+    "проведение организация реализация разработка создание участие обеспечение осуществление внедрение"
+    " использование применение подготовка продолжение развитие совершенствование формирование".split()
+)
+
+
+def _after_asked_noun(text: str, question: str) -> str:
+    noun = _ASKED_NOUN.search(question)
+    if not noun:
+        return ""
+    want = lemmas(noun.group(1))[:1]
+    for m in _WORD.finditer(text):
+        if lemmas(m.group())[:1] == want:
+            named = _NAME_AFTER.match(text, m.end())
+            if named:
+                return next(g for g in named.groups() if g).strip()
+    return ""
 
 
 def _novel_run(text: str, asked: set[str]) -> str:
