@@ -182,7 +182,7 @@ def what(hit: Hit, question: str) -> list[str]:
     named = _after_asked_noun(text, question)
     if named and new(named):
         return [named]
-    bodies = {_squash(e.text).strip("«»\"") for e in hit.item.entities if e.label in (SCHOOL, ORG)}
+    bodies = {_squash(e.text).strip('«»"') for e in hit.item.entities if e.label in (SCHOOL, ORG)}
     quoted = [q.strip() for q in _QUOTED.findall(text) if new(q) and not any(q.strip() in b for b in bodies)]
     latin = [x for x in _LATIN.findall(text) if len(x) > 3 and new(x)]
     events = [e for e in _printed(_entities(hit, EVENT, fields=("activity",))) if new(e)]

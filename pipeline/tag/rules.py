@@ -215,6 +215,13 @@ _BODY_RX = re.compile(
 _ORG_ABBREVIATED = re.compile(
     r"(?<![\w-])[А-ЯЁ]{1,5}У(?:\s+(?:ДПО|ДО|ВО))?\s+(?!СОШ|ООШ|НОШ|СШ)[А-ЯЁ][А-ЯЁа-яё]{1,8}[А-ЯЁ](?![\w-])"
 )
+# A letterhead in capitals headed by a body: «АДМИНИСТРАЦИЯ САРАТОВСКОГО МУНИЦИПАЛЬНОГО РАЙОНА
+# САРАТОВСКОЙ ОБЛАСТИ», «МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ УДМУРТСКОЙ РЕСПУБЛИКИ» (natasha reads no capitals).
+_LETTERHEAD = re.compile(
+    r"(?m)(?<![\w-])(?:АДМИНИСТРАЦИ[ЯИ]|МИНИСТЕРСТВ[ОА]|ДЕПАРТАМЕНТ[А]?|УПРАВЛЕНИ[ЕЯ]|КОМИТЕТ[А]?|ПРАВИТЕЛЬСТВ[ОА]"
+    r"|КОЛЛЕГИ[ЯИ]|ОТДЕЛ[А]?)(?:[ \t]+(?:[-–—][ \t]+)?"
+    r"(?:(?!(?:ОТ|ОБ|О|В|НА|С|ДО)(?![А-ЯЁ-]))[А-ЯЁ][А-ЯЁ-]*|«[А-ЯЁ][^»\n]*»|\([А-ЯЁ]+\)))+"
+)
 # A news site named by its address, as pages credit their sources: «123ru.net», «Info83.RU».
 _SITE = re.compile(r"(?<![\w.@/-])[A-Za-z0-9][A-Za-z0-9-]*\.(?:ru|RU|net|org|com|su|рф)(?![\w./-])")
 
@@ -241,7 +248,7 @@ def find(text: str) -> list[Hit]:
     for rx in (_ORG_FORM, _ORG_SPELLED):
         hits += [Hit(m.start(), m.end(), ORG) for m in rx.finditer(text) if not _SCHOOL_WORD.search(m.group(0))]
     hits += [Hit(m.start(), m.end(), ORG) for m in _BODY_RX.finditer(text)]
-    hits += [Hit(m.start(), m.end(), ORG) for rx in (_ORG_ABBREVIATED, _SITE) for m in rx.finditer(text)]
+    hits += [Hit(m.start(), m.end(), ORG) for rx in (_ORG_ABBREVIATED, _SITE, _LETTERHEAD) for m in rx.finditer(text)]
     hits += [_event(text, m) for m in _EVENT_RX.finditer(text)]
     hits += [Hit(m.start(), _trim(text, m.start(), m.end()), DATE) for m in _DATE_RX.finditer(text)]
     hits += [Hit(m.start(), m.end(), PER) for m in PERSON.finditer(text) if not _month(m.group(0))]
