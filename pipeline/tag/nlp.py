@@ -114,7 +114,8 @@ def resolve_entities(doc: Doc) -> Doc:
 # Федерации», «школе № 8 | Кинешмы», «гимназия № 24 города | Калуги»): nothing or «г.», «города».
 _PLACE_GAP = re.compile(
     r"\s*(?:(?:г\.|города|гор\.)\s?"
-    r"|(?:администрации\s+|Администрации\s+)?(?:муниципального\s+образования|МО|городского\s+округа)\s*[-–—]?\s*"
+    r"|(?:администрации\s+|Администрации\s+)?(?:муниципального\s+(?:образования|района)|МО|МР|городского\s+округа)"
+    r"\s*[-–—]?\s*"
     r"|(?:администрации|Администрации|исполкома|мэрии)\s+(?:(?:г\.|города)\s?)?)?"
 )
 # What a body's name is headed by (natasha also calls «Школы» or «Проект» an ORG: those take no place).
@@ -130,7 +131,7 @@ _PARENT = re.compile(
     r"|[А-ЯЁ]{2,6}У\s+(?:ДПО|ДО|ВО)\b)(?!\w)"
 )
 # An abbreviation in parentheses right after the name it abbreviates: «… (ИРОСО)».
-_ALIAS = re.compile(r"\s*\(\s*[А-ЯЁA-Z][А-ЯЁA-Zа-яё«»\" .-]{1,30}\)")
+_ALIAS = re.compile(r"\s*\(\s*(?![А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.)[А-ЯЁA-Z][А-ЯЁA-Zа-яё«»\" .-]{1,30}\)")  # not «(Хохлов А.В.)»
 
 
 def joined(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -220,6 +221,8 @@ def _with_head(doc: Doc, text: str, span: Span) -> Span:
 _DISTRICT = re.compile(r"(?i)район|округ|област|кра[йяюе]\b|республик")
 # What is printed before a town's name and belongs to the place (tests/gold/GUIDELINE.md, real text).
 _SETTLEMENT = re.compile(r"(?:\b(?:г|гор|с|п|пос|ст|д|пгт|р\.\s?п|с\.\s?п|х|аул)\.\s?|\bпгт\s|\bаул\s)$")
+# The act that cites a body is no part of its name.
+_ACT_WORD = re.compile(r"(?:[Пп]остановлени|[Рр]аспоряжени|[Пп]риказ|[Рр]ешени|[Пп]исьм)[а-яё]*\s+")
 # The person a body or school is named after, when a span stops at «имени»: «Г.Р. Державина».
 _NAMED_AFTER = re.compile(r"\s*[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 # A person's name glued to the end of a body's name by natasha: «ГБОУ ДПО НИРО | Т.Н. Сергеева».
@@ -254,6 +257,10 @@ def _genitive_tail(doc: Doc, span: Span, limit: int) -> Span:
         if word == "и" and end + 1 < limit and _genitive(morph, doc[end + 1].text, single=True):
             end += 2
             continue
+        if word == "," and doc[end - 1].text == "образования" and end + 1 < limit:  # «образования, науки и …»
+            if _genitive(morph, doc[end + 1].text, single=True):
+                end += 2
+                continue
         if not _genitive(morph, word):
             break
         end += 1
@@ -290,8 +297,14 @@ def _settled(doc: Doc, text: str, span: Span) -> Span:
         end = named.end()
     if span.label_ == ORG:
         person = _TRAILING_PERSON.search(text[start:end])
-        if person and (end - start) - len(person.group(0)) >= 2:
+        if person and (end - start) - len(person.group(0)) >= 2 and not named:
             end = start + person.start()
+        chrome = text.find(" |", start, end)  # «PROPERM.RU | Новости»: a site's menu is no part of it
+        if chrome > start:
+            end = chrome
+        act = _ACT_WORD.match(text, start, end)  # «Постановлением | Правительства …»
+        if act and act.end() < end:
+            start = act.end()
         tail = _REGION_TAIL.match(text, end) if _BODY.search(text[start:end]) else None
         if tail:
             end = tail.end()
