@@ -113,7 +113,15 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
         place = _place_lemmas(understood)
         hits = search.search(question, filters, k=POOL)
         levels = {key for key in named if key in ("region", "municipality")}
-        supported = _supported(search, topic, hits, required=place, levels=levels)
+        home = named.get("region") or (search.region_of(named["municipality"]) if "municipality" in named else None)
+        supported = [
+            h
+            for h in _supported(search, topic, hits, required=place, levels=levels)
+            if not (home and h.document.region and h.document.region != home)  # a district of another region
+        ]
+    number = _SCHOOL_NUMBER.search(question)
+    if number:  # «школы № 617»: the row or its document must name that school
+        supported = [h for h in supported if _names_number(h, number.group(1))]
     if not supported:
         return Answer(question, kind, topic, filters, False, "Не найдено.", [], hits[:k])
     if kind == "whether":
@@ -151,11 +159,27 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
 
 
 def _topic(question: str, understood: Understood) -> list[str]:
-    """The question's lemmas without question words, the place named and years."""
+    """The question's lemmas without question words, the place named, years and the document it
+    points to («в дорожной карте», «в программе развития школы № 617»: where to look, not what)."""
     place = " ".join(x for x in (understood.region, understood.municipality) if x)
     drop = QUESTION_WORDS | set(lemmas.lemmas(place)) | {"область", "район", "округ", "городской"}
-    _, terms = lemmas.fts_query(question)
+    _, terms = lemmas.fts_query(_IN_DOCUMENT.sub(" ", question))
     return [t for t in terms if t not in drop and not t.isdigit()]
+
+
+_IN_DOCUMENT = re.compile(
+    r"\b(?:в|во)\s+(?:[а-яё]+(?:ой|ом|ем)\s+)?(?:дорожн\w+\s+карт\w+|программ\w+(?:\s+развития)?|план\w*(?:-график\w*)?"
+    r"(?:\s+мероприятий)?|отч[её]т\w*|приказ\w*|сетев\w+\s+график\w*)",
+    re.I,
+)
+_SCHOOL_NUMBER = re.compile(r"(?:школ\w*|СОШ|лице\w*|гимнази\w*)\s*№\s*(\d+)", re.I)
+
+
+def _names_number(hit: Hit, number: str) -> bool:
+    said = " ".join(x or "" for x in (hit.item.activity, hit.item.description, hit.document.title, hit.document.source))
+    return re.search(rf"(?<!\d){number}(?!\d)", said) is not None or any(
+        re.search(rf"(?<!\d){number}(?!\d)", e.text) for e in hit.item.entities if e.label == "SCHOOL"
+    )
 
 
 GENERIC_PLACE = frozenset("область край республика район округ город городской муниципальный автономный".split())

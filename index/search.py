@@ -89,6 +89,10 @@ class HybridSearch:
             year_to=max(years) if years else None,
         )
 
+    def region_of(self, municipality: str) -> str | None:
+        with self.lock:
+            return self.store.region_of(municipality)
+
     def lemma_counts(self, terms: list[str]) -> dict[str, int]:
         """In how many items each lemma occurs, cached until the next change."""
         with self.lock:

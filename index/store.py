@@ -325,6 +325,13 @@ class Store:
     def regions(self) -> set[str]:
         return {r[0] for r in self.db.execute("SELECT DISTINCT region FROM documents WHERE region IS NOT NULL")}
 
+    def region_of(self, municipality: str) -> str | None:
+        """The region the stored documents place a municipality in, if any does."""
+        row = self.db.execute(
+            "SELECT region FROM documents WHERE municipality = ? AND region IS NOT NULL LIMIT 1", (municipality,)
+        ).fetchone()
+        return row[0] if row else None
+
     # --- filters and lexical ranking ------------------------------------------------------------------
 
     def filter_ids(self, f: Filters) -> np.ndarray | None:
