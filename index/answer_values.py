@@ -246,6 +246,13 @@ def _said(word: str, asked: set[str]) -> bool:
     return len(word) >= 6 and any(a.startswith(stem) for a in asked)
 
 
+def schools_in(text: str) -> list[str]:
+    """Schools a plain text names (a document's title), by the tagger's own patterns."""
+    from pipeline.tag import rules
+
+    return [text[h.start : h.end] for h in rules.find(text) if h.label == SCHOOL]
+
+
 def most_named_school(entities: list[list[StoredEntity]]) -> list[str]:
     """The school a document names most often (a school's own programme names itself)."""
     seen = Counter(e.canonical for row in entities for e in row if e.label == SCHOOL)

@@ -240,8 +240,12 @@ def _reader(search: HybridSearch, kind: str):
         return answer_values.READERS[kind]
 
     def document_schools(item_id: int) -> list[str]:
+        """The school a document names most, else the one its title names (a school's own report)."""
         found = search.store.document_of(item_id)
-        return answer_values.most_named_school([list(i.entities) for i in found[1]]) if found else []
+        if not found:
+            return []
+        named = answer_values.most_named_school([list(i.entities) for i in found[1]])
+        return named or answer_values.schools_in(found[0].title or "")
 
     return lambda hit, question: answer_values.school(hit, question, document_schools)
 
