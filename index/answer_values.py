@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from index.lemmas import lemmas
+from index.lemmas import lemmas, same_stem
 from index.results import Hit, StoredEntity
 from pipeline import places
 from pipeline.labels import DATE, EVENT, ORG, PER, SCHOOL
@@ -240,10 +240,7 @@ def _novel_run(text: str, asked: set[str]) -> str:
 
 def _said(word: str, asked: set[str]) -> bool:
     """The question has this lemma, or one of its stem («составление» after «составляют»)."""
-    if word in asked:
-        return True
-    stem = word[: max(5, len(word) - 3)]
-    return len(word) >= 6 and any(a.startswith(stem) for a in asked)
+    return word in asked or any(same_stem(word, a) for a in asked)
 
 
 def schools_in(text: str) -> list[str]:

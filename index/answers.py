@@ -262,7 +262,6 @@ def _holds(term: str, row: set[str], about: set[str]) -> float:
     """How fully a row says a topic lemma: 1 itself, 0.7 a word of its stem, 0.5 its document does."""
     if term in row:
         return 1.0
-    stem = term[: max(5, len(term) - 3)]
-    if len(term) >= 6 and any(w.startswith(stem) for w in row):
+    if any(lemmas.same_stem(term, w) for w in row):
         return 0.7
     return 0.5 if term in about else 0.0

@@ -83,8 +83,10 @@ def passages(texts: list[str], batch_size: int = 32) -> np.ndarray:
     start = 0
     while start < len(order):
         end = start + 1
-        while end < len(order) and end - start < batch_size and (end - start + 1) * len(texts[order[end]]) ** 2 <= (
-            ATTENTION_BUDGET
+        while (
+            end < len(order)
+            and end - start < batch_size
+            and (end - start + 1) * len(texts[order[end]]) ** 2 <= (ATTENTION_BUDGET)
         ):
             end += 1
         chunk = order[start:end]

@@ -32,3 +32,15 @@ def fts_query(text: str) -> tuple[str, list[str]]:
     """An FTS5 MATCH expression (any lemma, BM25 ranks) and the distinct query lemmas."""
     terms = list(dict.fromkeys(lemmas(text)))
     return " OR ".join(f'"{t}"' for t in terms), terms
+
+
+def same_stem(a: str, b: str) -> bool:
+    """Two lemmas of one stem: «составлять» and «составление», «подключать» and «подключение»
+    (their common beginning is all but the last three letters of the shorter one, and 5 or more)."""
+    if a == b:
+        return True
+    n = min(len(a), len(b))
+    if n < 6:
+        return False
+    need = max(5, n - 3)
+    return a[:need] == b[:need]

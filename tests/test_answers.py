@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from index import answer_values
 from index.answers import asks
 from index.kb import KnowledgeBase
+from index.results import Hit, StoredDocument, StoredItem
 
 
 @pytest.fixture(scope="module")
@@ -24,6 +26,14 @@ def kb(corpus_kb_dir):
         ("Сколько семинаров проведено?", "count"),
         ("Какие семинары проводились?", "what"),
         ("Что делают для родителей?", "what"),
+        ("В какой школе прошёл семинар?", "school"),
+        ("Какая школа попала в список?", "school"),
+        ("В каком районе создан центр?", "where"),
+        ("В каком регионе школам помогает кабинет?", "where"),
+        ("В каком институте проходят курсы?", "who"),
+        ("Скольким школам оказали помощь?", "count"),
+        ("Есть ли в плане олимпиады?", "whether"),
+        ("Предусмотрено ли наставничество?", "whether"),
     ],
 )
 def test_what_is_asked(question, kind):
@@ -76,3 +86,60 @@ def test_nothing_found_shows_nearest(kb):
     a = kb.ask("Кто отвечает за полёт на Луну?")
     assert not a.found and a.text == "Не найдено." and a.facts == []
     assert a.evidence  # the nearest items are still shown
+
+
+def _hit(activity: str, result: str | None = None, description: str | None = None) -> Hit:
+    item = StoredItem(1, 1, 1, "row", activity, description=description, result=result)
+    return Hit(1, 1.0, 1, 1, (), item, StoredDocument(1, "x.txt"))
+
+
+@pytest.mark.parametrize(
+    ("question", "row", "number"),
+    [
+        # the unit glued two columns away by a PDF, and «500+» is a project, not a count
+        (
+            "Сколько руководителей и бухгалтеров школ планировали обучить?",
+            _hit("Обучение по проекту «500+»", description="Не менее 300 обученных науки области,\nруководителей"),
+            "300",
+        ),
+        # «человек» counts people; the clause saying the question's topic wins over the others
+        (
+            "Сколько педагогов прошли курсы про управленческую команду школы?",
+            _hit(
+                "Курсы",
+                result="- курсы по теме «Азбука управления» (14 человек);\n- коллектив (23 человека) прошел"
+                " курсовую подготовку по теме «Управленческая команда школы»",
+            ),
+            "23",
+        ),
+        # a number of another thing is no answer
+        ("Сколько семинаров проведено?", _hit("Встреча педагогов из 7 районов области; семинар для родителей"), None),
+    ],
+)
+def test_how_many_reads_the_number_with_its_unit(question, row, number):
+    values = answer_values.count(row, question)
+    assert (values[0].split()[0] if values else None) == number
+
+
+def test_what_reads_the_name_after_the_noun_asked():
+    row = _hit("Регистрация школ-участников и кураторов в информационной системе ИС МЭДК")
+    assert answer_values.what(row, "В какой информационной системе регистрируют школы и кураторов?") == ["ИС МЭДК"]
+    row = _hit("Составление индивидуальных образовательных маршрутов для обучающихся с риском неуспешности")
+    got = answer_values.what(row, "Что составляют для учеников с риском учебной неуспешности?")[0]
+    assert got.startswith("индивидуальных образовательных маршрутов")
+
+
+def test_count_and_place_from_the_corpus(kb):
+    a = kb.ask("Сколько педагогов Дорогобужской СОШ № 1 прошли курсы про управленческую команду школы?")
+    assert a.asks == "count" and a.text.startswith("23 ")
+    a = kb.ask("В каком районе материально-техническую базу школ обновляют через соглашение о социальном партнёрстве?")
+    # the row is in a Smolensk report that names no district in its metadata: the region is the answer then
+    assert a.asks == "where" and a.facts[0].value in ("Дорогобужский район", "Смоленская область")
+    assert a.evidence[0].document.region == "Смоленская область"
+
+
+def test_whether_says_no_when_the_district_has_nothing(kb):
+    a = kb.ask("Есть ли в дорожной карте Пономаревского района олимпиады или конкурсы для школьников?")
+    assert a.asks == "whether" and not a.found
+    a = kb.ask("Есть ли в Дорогобужском районе мониторинг программ повышения качества образования?")
+    assert a.found and a.text.startswith("Да:")
