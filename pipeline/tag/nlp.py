@@ -225,6 +225,8 @@ _SETTLEMENT = re.compile(r"(?:\b(?:г|гор|с|п|пос|ст|д|пгт|р\.\s?
 _ACT_WORD = re.compile(r"(?:[Пп]остановлени|[Рр]аспоряжени|[Пп]риказ|[Рр]ешени|[Пп]исьм)[а-яё]*\s+")
 # The person a body or school is named after, when a span stops at «имени»: «Г.Р. Державина».
 _NAMED_AFTER = re.compile(r"\s*[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
+# A person written surname first, glued to the end of a place by natasha.
+_SURNAME_INITIALS = re.compile(r"\s[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.$")
 # A person's name glued to the end of a body's name by natasha: «ГБОУ ДПО НИРО | Т.Н. Сергеева».
 _TRAILING_PERSON = re.compile(r"\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а-яё]+$")
 # After a body, the region it serves, written short: «области», «округа», «РА», «УР», «по Хакасии».
@@ -289,6 +291,9 @@ def _settled(doc: Doc, text: str, span: Span) -> Span:
     if hyphen:
         end += hyphen.end()
     if span.label_ == LOC:
+        glued = _SURNAME_INITIALS.search(text[start:end])  # «г.Кизляра | Ашаганова Н.И.»
+        if glued:
+            end = start + glued.start()
         before = _SETTLEMENT.search(text[max(0, start - 6) : start])
         if before and not re.match(r"(?i)район|округ|област|кра[йя]|республик", span.text):
             start -= len(before.group(0))

@@ -207,7 +207,7 @@ def located(label: str, form: str, region: str | None, municipality: str | None)
     if label == ORG:
         spans = places.region_spans(form) + places.municipality_spans(form)
         last = max(spans, key=lambda s: s[1], default=None)
-        if last and not form[last[1] :].strip(" »\"") and _BARE_BODY.fullmatch(form[: last[0]].strip()):
+        if last and not form[last[1] :].strip(' »"') and _BARE_BODY.fullmatch(form[: last[0]].strip()):
             return f"{form[: last[0]].strip()} ({last[2]})"
         if _BARE_BODY.fullmatch(form):
             place = municipality if municipality and _MUNICIPAL_BODY.match(form) else region or municipality

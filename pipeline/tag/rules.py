@@ -294,11 +294,14 @@ def _trim(text: str, start: int, end: int) -> int:
 
 def _places(text: str) -> list[Hit]:
     hits = [Hit(m.start(), m.end(), LOC) for m in _COUNTRY.finditer(_normal_case(text))]
+    hits += [Hit(m.start(), m.end(), LOC) for m in _SETTLEMENT.finditer(text)]
     for start, end, _ in places.region_spans(_normal_case(text)) + places.municipality_spans(text):
         hits.append(Hit(start, end, LOC))
     return hits
 
 
+# A town or village by its abbreviation: «г. Североуральск», «с. Калманка», «р.п. Кольцово».
+_SETTLEMENT = re.compile(r"(?<![\w.-])(?:г|с|п|пос|ст|д|р\.\s?п|пгт)\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?![\w-])")
 _COUNTRY = re.compile(r"(?<![\w-])Российск(?:ая|ой|ую)\s+Федераци(?:я|и|ю|ей)(?![\w-])")
 # Words of a place's name that stay lowercase in normal text («Орловской области»).
 _LOWER = frozenset(
