@@ -121,10 +121,13 @@ _PLACE_GAP = re.compile(
 # What a body's name is headed by (natasha also calls «Школы» or «Проект» an ORG: those take no place).
 _BODY = re.compile(
     r"(?i:министерств|департамент|комитет|управлени|отдел|администраци|правительств|дум[аыуе]|собрани|совет|палат"
-    r"|институт|университет|академи|центр|минпрос|минобр|рособрнадзор|служб|инспекци|агентств)"
+    r"|институт|университет|академи|центр|минпрос|минобр|рособрнадзор|служб|инспекци|агентств|ассоциаци|профсоюз|фонд"
+    r"|музе)"
 )
 # A body named by its legal form: «МБУ НМИЦ», «МКУ «ЦМТО»», «ГАУ ДПО …».
 _LEGAL_FORM = re.compile(r"[А-ЯЁ]{1,6}У(?:\s|«|\"|$)")
+# Federal bodies named by the region they serve: «МВД по Хакасии», «УМВД по Севастополю».
+_SERVES_BY = re.compile(r"(?:МВД|УМВД|УВД|ГУ МВД|внутренних дел|Роспотребнадзор[а-я]*|Росгвардии|ФСБ)$")
 # A parent body in the genitive after a body: «управления образования | администрации Уфы».
 _PARENT = re.compile(
     r"(?:администрации|Администрации|исполкома|мэрии|департамента|министерства|Правительства|Мин[а-я]+"
@@ -148,7 +151,9 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
         if prev is not None and prev.label_ in (ORG, SCHOOL):
             gap = text[prev.end_char : span.start_char]
             body = prev.label_ == SCHOOL or _BODY.search(prev.text) or _LEGAL_FORM.match(prev.text)
+            body = body or (re.fullmatch(r"[А-ЯЁ]{2,6}", prev.text) and "г." in gap)  # «ГУО г.Кизляра»
             place = span.label_ == LOC and body and _PLACE_GAP.fullmatch(gap)
+            place = place or (span.label_ == LOC and gap == " по " and _SERVES_BY.search(prev.text))
             if place and prev.label_ == SCHOOL and _DISTRICT.search(span.text):
                 place = None  # a school's town is in its name, its district or region is a place of its own
             parent = prev.label_ == ORG and span.label_ == ORG and gap.isspace() and "\n" not in gap and _owned_by(span)
