@@ -103,9 +103,10 @@ _EVENT_NOUN = (
     r"|[Аа]вгустовск(?:ий|ого|ом|ое|ая|ой|ую)\s+(?:педагогическ(?:ое|ого|ом|ий|ая|ой|ую)\s+)?(?:педсовет[а-я]*|совещани[а-я]*)"
     r"|[Кк]онкурс(?:ы|а|ов|е|ах|ам)?\s+профессионального\s+мастерства(?=\s*[«\"])"  # with its title only
     r"|[Вв]ебинар(?:ы|а|ов|е|ах|ам|ами|ом)?"
-    r"|[Кк]ругл(?:ый|ого|ом|ые|ых|ым)\s+стол(?:а|е|ы|ов|ах|ом)?"
+    r"|[Кк]ругл(?:ый|ого|ом|ые|ых|ым|ыми)\s+стол(?:а|е|ы|ов|ах|ом|ами)?"
     r"|(?:[Аа]вгустовск(?:ая|ой|ую|ое|ого|ом)\s+)?(?:(?:[Нн]аучно-практическ|[Пп]едагогическ)(?:ая|ой|ую|ие|их)\s+)?"
-    r"(?:[Ии]нтернет-)?[Кк]онференци(?:я|и|ю|ей|й|ях|ям)"
+    r"(?:[Ии]нтернет-|[Оо]нлайн-)?(?:[Пп]ред)?[Кк]онференци(?:я|и|ю|ей|й|ях|ям)"
+    r"|[Зз]аседани(?:е|я|й|ю|ях|ем|и|ям|ями)\s+секци(?:й|и|ях)"
     r"|[Аа]вгустовск(?:ое|ого|ом|ие|их)\s+совещани(?:е|я|й|ю|ях|ем|и|ям|ями)"
     r"|[Сс]ъезд(?:а|е|ы|ов|ом)?"
     r"|(?:[Пп]роектн|[Сс]тратегическ)(?:ая|ой|ую|ые|ых)\s+сесси(?:я|и|ю|ей|й)|[Пп]итч-сесси(?:я|и|ю|ей|й)"
@@ -126,7 +127,7 @@ _EVENT_NOUN = (
 _EVENT_RX = re.compile(rf"(?<![\w-]){_EVENT_NOUN}(?![\w-])")
 # Between the noun and its own «title»: nothing, «по теме», or an audience/topic («для …», «по …»).
 _EVENT_GAP = re.compile(
-    r"\s*(?:(?:[а-яё]+\s+){0,3}(?:по теме|на тему)\s*:?|:|(?:для|по)\s[^«».;:|\t\n]{0,160}?)?\s*(?=«)"
+    r"\s*(?:(?:[а-яё]+\s+){0,3}(?:по теме|на тему)\s*:?|:|(?:для|по)\s[^«».;:|\t\n]{0,160}?)?\s*(?=[«\"])"
 )
 # A quote after «проекта», «программы», «МО»… names that project or body, not the event.
 _OWNER = re.compile(
@@ -256,6 +257,7 @@ def find(text: str) -> list[Hit]:
     hits += [Hit(m.start(), m.end(), ORG) for m in _BODY_RX.finditer(text)]
     hits += [Hit(m.start(), m.end(), ORG) for rx in (_ORG_ABBREVIATED, _SITE, _LETTERHEAD) for m in rx.finditer(text)]
     hits += [_event(text, m) for m in _EVENT_RX.finditer(text)]
+    hits += [Hit(m.start(), m.end(), EVENT) for m in _EVENT_RX.finditer(_capitals_lowered(text))]
     hits += [Hit(m.start(), _trim(text, m.start(), m.end()), DATE) for m in _DATE_RX.finditer(text)]
     hits += [Hit(m.start(), m.end(), PER) for m in PERSON.finditer(text) if not _month(m.group(0))]
     hits += [Hit(m.start(), m.end(), ORG) for m in _ORG_RX.finditer(text)]
@@ -274,10 +276,16 @@ def _event(text: str, m: re.Match) -> Hit:
             return Hit(m.start(), close, EVENT)
     gap = _EVENT_GAP.match(text, end)
     if gap is not None and not _OWNER.search(text[end : gap.end()]):
-        span = quoted(text, gap.end())
+        span = quoted(text, gap.end()) or _straight_quoted(text, gap.end())
         if span:
             end = span[1]
     return Hit(m.start(), end, EVENT)
+
+
+def _straight_quoted(text: str, start: int) -> tuple[int, int] | None:
+    """A "title" in straight quotes right at `start` (they do not nest)."""
+    m = re.compile(r'"([^"\n]{2,150})"').match(text, start)
+    return (m.start(), m.end()) if m else None
 
 
 def _partner(text: str, end: int) -> bool:
@@ -314,6 +322,12 @@ _LOWER = frozenset(
     "области область края край округа округ района район муниципального муниципальный автономного"
     " автономный городского городской".split()
 )
+
+
+def _capitals_lowered(text: str) -> str:
+    """Lines in capitals in lower case, offsets kept («СЪЕЗДА», «ФЕСТИВАЛЯ-КОНКУРСА» are events);
+    other lines blanked so nothing is found twice."""
+    return re.sub(r"[^\n]+", lambda m: m.group().lower() if is_capitals(m.group()) else " " * len(m.group()), text)
 
 
 def _normal_case(text: str) -> str:
