@@ -77,11 +77,13 @@ def _parts(cell: str) -> list[str]:
 def who(hit: Hit, question: str) -> list[str]:
     """A person with their position, the most specific body, or the cell when it lists several."""
     cell = _squash(hit.item.responsible)
-    if _ASKS_BODY.search(question):
+    whose = bool(re.search(r"\bчь[яеиюй]", question, re.I))  # «по чьей методике»: the body named in the row
+    if _ASKS_BODY.search(question) or whose:
         asked = set(lemmas(question))
+        order = ("activity", "description", "result", "responsible")
         bodies = [
             e
-            for e in _entities(hit, ORG, fields=("responsible", "activity", "description", "result"))
+            for e in _entities(hit, ORG, fields=order if whose else ("responsible", *order[:3]))
             if not set(lemmas(e.text)) <= asked
         ]
         return _printed(sorted(bodies, key=lambda e: -len(e.text))) or ([cell] if cell else [])
