@@ -169,7 +169,11 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
         if alias:  # an entity inside the parentheses goes with it (_without_inner)
             out[n] = doc.char_span(span.start_char, alias.end(), label=ORG, alignment_mode="expand") or span
     titles = _quoted_titles(text)
-    return [s for s in _without_inner(out) if not (s.label_ in _OPAQUE and _inside(s, titles))]
+    return [
+        s
+        for s in _without_inner(out)
+        if not (s.label_ in _OPAQUE and _inside(s, titles)) and not (s.label_ == ORG and _GENERIC_BODIES.match(s.text))
+    ]
 
 
 # What stands before a body's name and belongs to it: the level of a council or duma («городской
@@ -455,6 +459,7 @@ _NOT_A_NAME = (
     "подготовк",
     "внедрени",
     "оказани",
+    "директор",  # «Директора 47 школ»: people, not a body
     "школ",  # «Школы Смоленской области»: schools in general, not a body (a named one is a SCHOOL)
 )
 
