@@ -39,7 +39,7 @@ _PEOPLE = frozenset(
     "педагог учитель руководитель специалист ученик обучающийся школьник родитель директор участник выпускник"
     " ребёнок ребенок студент человек бухгалтер заместитель сотрудник работник куратор наставник эксперт".split()
 )
-_PLACE_WORDS = frozenset("область край республика район округ город".split())
+PLACE_WORDS = frozenset("область край республика район округ город".split())
 _QUOTED = re.compile(r"[«\"“„]([^«»\"“”„]{3,120})[»\"”]")
 _LATIN = re.compile(r"\b[A-Za-z][A-Za-z-]+(?:\s+[A-Za-z][A-Za-z-]+)*")
 _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z0-9]+(?:-[А-ЯЁа-яёA-Za-z0-9]+)*")
@@ -147,9 +147,9 @@ def count(hit: Hit, question: str) -> list[str]:
     """«23 педагога»: a number in the row whose unit is what the question counts («человек» counts
     people), in the clause of the row that says most of the question's topic."""
     counted = _COUNTED.search(question)
-    asked = set(lemmas(counted.group(1))) if counted else set(lemmas(question)) - _PLACE_WORDS
+    topic = set(lemmas(question)) - PLACE_WORDS
+    asked = set(lemmas(counted.group(1))) if counted else topic
     people = bool(asked & _PEOPLE)
-    topic = set(lemmas(question)) - _PLACE_WORDS
     percent = bool(re.search(r"процент|доля|%", question, re.I))
     best: list[tuple[float, int, str]] = []
     fields = (hit.item.activity, hit.item.description, hit.item.result)

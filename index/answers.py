@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from index import answer_values, lemmas
 from index.results import Filters, Hit, Understood, cite
 from index.search import HybridSearch
+from pipeline.labels import SCHOOL
 
 # What a question asks, tried in this order; a question with «ли» asks whether; anything else
 # asks for the method, programme or activity («какие», «что», «как называется»).
@@ -178,12 +179,11 @@ _SCHOOL_NUMBER = re.compile(r"(?:школ\w*|СОШ|лице\w*|гимнази\w
 
 def _names_number(hit: Hit, number: str) -> bool:
     said = " ".join(x or "" for x in (hit.item.activity, hit.item.description, hit.document.title, hit.document.source))
-    return re.search(rf"(?<!\d){number}(?!\d)", said) is not None or any(
-        re.search(rf"(?<!\d){number}(?!\d)", e.text) for e in hit.item.entities if e.label == "SCHOOL"
-    )
+    said += " " + " ".join(e.text for e in hit.item.entities if e.label == SCHOOL)
+    return re.search(rf"(?<!\d){number}(?!\d)", said) is not None
 
 
-GENERIC_PLACE = frozenset("область край республика район округ город городской муниципальный автономный".split())
+GENERIC_PLACE = answer_values.PLACE_WORDS | {"городской", "муниципальный", "автономный"}
 
 
 def _place_lemmas(understood: Understood) -> set[str]:
@@ -210,7 +210,7 @@ def _supported(
     if not topic:
         return [h for h in hits if (h.similarity or 0.0) >= DENSE_ALONE]
     df = search.lemma_counts(topic)
-    total = max(search.store.item_count(), 1)
+    total = max(search.item_count(), 1)
     weight = {t: math.log(1 + total / (1 + df.get(t, 0))) * (0.5 if _is_verb(t) else 1.0) for t in topic}
     whole = sum(weight.values())
     scored = []
@@ -226,11 +226,11 @@ def _supported(
         about = set(
             lemmas.lemmas(" ".join(x or "" for x in (doc.title, doc.issuer, doc.region, doc.municipality, doc.source)))
         )
-        placed = any(getattr(doc, level) for level in levels)
-        if required and not required & (row | about) and placed:
+        place_said = bool(required & (row | about))
+        if required and not place_said and any(getattr(doc, level) for level in levels):
             continue  # a document placed elsewhere; one whose place (at the level asked) is unknown may answer
         held = sum(w * _holds(t, row, about) for t, w in weight.items())
-        share = held / whole + (0.2 if required & (row | about) else 0.0)  # the place named, said
+        share = held / whole + (0.2 if place_said else 0.0)  # the place named, said
         if share >= ENOUGH or (h.similarity or 0.0) >= DENSE_ALONE:
             scored.append((share + 0.5 * (h.similarity or 0.0) - 0.002 * rank, h))
     return [h for _, h in sorted(scored, key=lambda x: -x[0])]
@@ -242,7 +242,7 @@ def _reader(search: HybridSearch, kind: str):
 
     def document_schools(item_id: int) -> list[str]:
         """The school a document names most, else the one its title names (a school's own report)."""
-        found = search.store.document_of(item_id)
+        found = search.document_of(item_id)
         if not found:
             return []
         named = answer_values.most_named_school([list(i.entities) for i in found[1]])

@@ -18,7 +18,7 @@ from contextlib import AbstractContextManager
 import numpy as np
 
 from index import lemmas
-from index.results import Filters, Hit, Understood
+from index.results import Filters, Hit, StoredDocument, StoredItem, Understood
 from index.store import Store
 from index.vectors import VectorIndex
 from pipeline import config, glossary, places
@@ -88,6 +88,15 @@ class HybridSearch:
             year_from=min(years) if years else None,
             year_to=max(years) if years else None,
         )
+
+    def item_count(self) -> int:
+        with self.lock:
+            return self._count()
+
+    def document_of(self, item_id: int) -> tuple[StoredDocument, list[StoredItem]] | None:
+        """The document holding an item and all its items (Store.document_of), under the lock."""
+        with self.lock:
+            return self.store.document_of(item_id)
 
     def region_of(self, municipality: str) -> str | None:
         with self.lock:

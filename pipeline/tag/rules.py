@@ -8,6 +8,7 @@ nest quotes, and deadlines mix months, dashes and years in every spacing.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipeline import glossary, places
@@ -307,9 +308,10 @@ def _trim(text: str, start: int, end: int) -> int:
 
 
 def _places(text: str) -> list[Hit]:
-    hits = [Hit(m.start(), m.end(), LOC) for m in _COUNTRY.finditer(_normal_case(text))]
+    normal = _normal_case(text)
+    hits = [Hit(m.start(), m.end(), LOC) for m in _COUNTRY.finditer(normal)]
     hits += [Hit(m.start(), m.end(), LOC) for m in _SETTLEMENT.finditer(text)]
-    for start, end, _ in places.region_spans(_normal_case(text)) + places.municipality_spans(text):
+    for start, end, _ in places.region_spans(normal) + places.municipality_spans(text):
         hits.append(Hit(start, end, LOC))
     return hits
 
@@ -324,25 +326,27 @@ _LOWER = frozenset(
 )
 
 
+def _on_capital_lines(text: str, convert: Callable[[str], str], rest: Callable[[str], str] = str) -> str:
+    """`convert` applied to the lines in capitals, `rest` to the others; both keep lengths, so offsets hold."""
+    return re.sub(r"[^\n]+", lambda m: (convert if is_capitals(m.group()) else rest)(m.group()), text)
+
+
 def _capitals_lowered(text: str) -> str:
-    """Lines in capitals in lower case, offsets kept («СЪЕЗДА», «ФЕСТИВАЛЯ-КОНКУРСА» are events);
-    other lines blanked so nothing is found twice."""
-    return re.sub(r"[^\n]+", lambda m: m.group().lower() if is_capitals(m.group()) else " " * len(m.group()), text)
+    """Lines in capitals in lower case («СЪЕЗДА», «ФЕСТИВАЛЯ-КОНКУРСА» are events); other lines
+    blanked so nothing is found twice."""
+    return _on_capital_lines(text, str.lower, lambda line: " " * len(line))
 
 
 def _normal_case(text: str) -> str:
     """Lines in capitals («АДМИНИСТРАЦИЯ ОРЛОВСКОЙ ОБЛАСТИ») in the case names are written in,
-    offsets kept, so the place patterns find them."""
+    so the place patterns find them."""
     if not re.search(r"[А-ЯЁ]{4,}\s+[А-ЯЁ]{4,}", text):
         return text
-
-    def line(m: re.Match) -> str:
-        if not is_capitals(m.group()):
-            return m.group()
-        return re.sub(
+    return _on_capital_lines(
+        text,
+        lambda line: re.sub(
             r"[А-ЯЁа-яё]+",
             lambda w: w.group().lower() if w.group().lower() in _LOWER else w.group().capitalize(),
-            m.group(),
-        )
-
-    return re.sub(r"[^\n]+", line, text)
+            line,
+        ),
+    )
