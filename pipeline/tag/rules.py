@@ -234,6 +234,14 @@ _LETTERHEAD = re.compile(
 _SITE = re.compile(r"(?<![\w.@/-])[A-Za-z0-9][A-Za-z0-9-]*\.(?:ru|RU|net|org|com|su|рф)(?![\w./-])")
 
 
+# A site's name heading its menu line, as pages copied from the web begin: «Коченёвские вести |
+# Главная / Общество», «ОТВ | Новости», «Блокнот Россошь | Новости». Not a menu word or date itself.
+_MENU = r"(?:Главная|Новости|Общество|Образование|Наука|Социум|Персона|Мероприятия|Видео|Версия для слабовидящих)"
+_SITE_HEADER = re.compile(
+    rf"(?m)^(?!{_MENU}|Официальн|Сайт|Меню)([А-ЯЁA-Z][^|\n\d«»]{{1,80}}?(?:«[^»|\n]+»)?)[ \t]+\|[ \t]+{_MENU}(?![\w-])"
+)
+
+
 def _alternation(words: list[str]) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
 
@@ -257,6 +265,7 @@ def find(text: str) -> list[Hit]:
         hits += [Hit(m.start(), m.end(), ORG) for m in rx.finditer(text) if not _SCHOOL_WORD.search(m.group(0))]
     hits += [Hit(m.start(), m.end(), ORG) for m in _BODY_RX.finditer(text)]
     hits += [Hit(m.start(), m.end(), ORG) for rx in (_ORG_ABBREVIATED, _SITE, _LETTERHEAD) for m in rx.finditer(text)]
+    hits += [Hit(m.start(1), m.end(1), ORG) for m in _SITE_HEADER.finditer(text) if not _a_place(m.group(1))]
     hits += [_event(text, m) for m in _EVENT_RX.finditer(text)]
     hits += [Hit(m.start(), m.end(), EVENT) for m in _EVENT_RX.finditer(_capitals_lowered(text))]
     hits += [Hit(m.start(), _trim(text, m.start(), m.end()), DATE) for m in _DATE_RX.finditer(text)]
@@ -299,6 +308,13 @@ def _month(name: str) -> bool:
     from pipeline.dates import month_number
 
     return any(month_number(w) for w in re.findall(r"[А-ЯЁа-яё]+", name))
+
+
+def _a_place(name: str) -> bool:
+    """«Майкоп | Общество»: a town heads the menu, not a site."""
+    from pipeline.morph import morph
+
+    return not re.search(r"[\s-]", name) and any("Geox" in p.tag for p in morph().parse(name)[:1])
 
 
 def _trim(text: str, start: int, end: int) -> int:
