@@ -202,7 +202,7 @@ QUOTED_DISTRICT = re.compile(
     re.IGNORECASE,
 )
 DISTRICT = re.compile(
-    rf"\b({_CAP}(?:ского|цкого|ский|цкий|скому|ском|ским))\s+(?:муниципальн[а-я]+\s+)?(район[а-я]*)\b"
+    rf"\b({_CAP}(?:ского|цкого|ский|цкий|скому|ском|ским))\s+(?:муниципальн[а-я]+\s+)?(район[а-я]*|улус[а-я]*)\b"
 )
 MUNICIPAL_OKRUG = re.compile(
     rf"\b({_CAP}(?:ского|цкого|ский|цкий|скому|ском|ским))\s+(муниципальн|городск)[а-я]*\s+округ[а-я]*\b"
@@ -235,7 +235,8 @@ def municipality_spans(text: str) -> list[tuple[int, int, str]]:
         adj, kind = m.group(1), m.group(2).lower()
         found.append((m.start() + 1, m.end() - 1, f"{adj[:1].upper()}{adj[1:].lower()} {kind}"))
     for m in DISTRICT.finditer(text):
-        found.append((m.start(), m.end(), _adjective(m.group(1), "ий") + " район"))
+        kind = "улус" if m.group(2).startswith("улус") else "район"  # Yakutia's districts are «улусы»
+        found.append((m.start(), m.end(), f"{_adjective(m.group(1), 'ий')} {kind}"))
     for m in MUNICIPAL_OKRUG.finditer(text):
         kind = "муниципальный округ" if m.group(2) == "муниципальн" else "городской округ"
         found.append((m.start(), m.end(), f"{_adjective(m.group(1), 'ий')} {kind}"))

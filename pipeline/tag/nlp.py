@@ -97,6 +97,8 @@ def resolve_entities(doc: Doc) -> Doc:
     natasha = [s for s in doc.spans.get(NATASHA, []) if not _crosses_any(s, ruled, starts)]
     candidates = [(s, 1) for s in ruled] + [(s, 0) for s in natasha]
     candidates = [(s, r) for s, r in candidates if "\n" not in s.text]  # never across lines of a list
+    # Bodies in the plural are a category, not an ORG: they never hide the place they name.
+    candidates = [(s, r) for s, r in candidates if not (s.label_ == ORG and _GENERIC_BODIES.match(s.text))]
     candidates.sort(key=lambda c: (-len(c[0].text), -SPECIFICITY.get(c[0].label_, 9), -c[1], c[0].start))
     taken: set[int] = set()
     chosen = []
@@ -145,6 +147,8 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
     for i, span in enumerate(ents):
         if span.label_ == PER:
             span = _person(doc, text, span)
+        if span.label_ == ORG and rules.MUNICIPAL_SHORT.fullmatch(span.text):
+            span = Span(doc, span.start, span.end, label=LOC)  # «Пожарского МО» is a municipality
         if span.label_ == ORG and _BODY.match(span.text):
             span = _genitive_tail(doc, span, ents[i + 1].start if i + 1 < len(ents) else len(doc))
         prev = out[-1] if out else None
@@ -154,6 +158,8 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
             body = body or (re.fullmatch(r"[А-ЯЁ]{2,6}", prev.text) and "г." in gap)  # «ГУО г.Кизляра»
             place = span.label_ == LOC and body and _PLACE_GAP.fullmatch(gap)
             place = place or (span.label_ == LOC and gap == " по " and _SERVES_BY.search(prev.text))
+            if place and prev.label_ == ORG and _GENERIC_BODIES.match(prev.text):
+                place = None  # bodies in the plural are no ORG (see _junk): the place stays
             if place and prev.label_ == SCHOOL and _DISTRICT.search(span.text):
                 place = None  # a school's town is in its name, its district or region is a place of its own
             parent = prev.label_ == ORG and span.label_ == ORG and gap.isspace() and "\n" not in gap and _owned_by(span)
@@ -268,7 +274,10 @@ def _genitive_tail(doc: Doc, span: Span, limit: int) -> Span:
         if word == "и" and end + 1 < limit and _genitive(morph, doc[end + 1].text, single=True):
             end += 2
             continue
-        if word == "," and doc[end - 1].text == "образования" and end + 1 < limit:  # «образования, науки и …»
+        if word == "и" and end + 3 < limit and doc[end + 1].text == "по" and doc[end + 2].text == "делам":
+            end += 3  # «просвещения, науки и по делам молодежи»
+            continue
+        if word == "," and doc[end - 1].text in ("образования", "просвещения") and end + 1 < limit:  # «…, науки и …»
             if _genitive(morph, doc[end + 1].text, single=True):
                 end += 2
                 continue
@@ -311,8 +320,13 @@ def _settled(doc: Doc, text: str, span: Span) -> Span:
         end = named.end()
     if span.label_ == ORG:
         person = _TRAILING_PERSON.search(text[start:end])
-        if person and (end - start) - len(person.group(0)) >= 2 and not named:
+        honoured = person and re.search(r"(?:имени|им\.)$", text[start : start + person.start()])
+        if person and (end - start) - len(person.group(0)) >= 2 and not named and not honoured:
             end = start + person.start()
+        honour = re.search(r"(?:имени|им\.)(?=\s)", text[start:end])
+        after = _NAMED_AFTER.match(text, start + honour.end()) if honour else None
+        if after and re.fullmatch(r"(?:\s+[а-яё]+)+", text[after.end() : end]):
+            end = after.end()  # «музея им. Н. Н. Пальмова | открылась»: natasha ran on
         chrome = text.find(" |", start, end)  # «PROPERM.RU | Новости»: a site's menu is no part of it
         if chrome > start:
             end = chrome

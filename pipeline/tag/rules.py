@@ -58,7 +58,7 @@ SCHOOL_RX = re.compile(
     rf"(?:{LEGAL_FORM}\s+)?(?:"
     # МБОУ «СОШ № 5», МКОУ «Мосальская СОШ № 1»
     rf"[«\"]\s*(?:{_PLACE_ADJ}\s+)?{_SCHOOL_TYPE}{_NUM}?[^»\"\n]{{0,80}}[»\"]"
-    rf"(?:\s*{_PLACE_ADJ}(?!\s+(?:муниципальн|городск|район|округ|област|кра[яюе]))(?:\s+[а-яё]+)?)?"
+    rf"(?:\s*{_PLACE_ADJ}(?![\w-])(?!\s+(?:муниципальн|городск|район|округ|област|кра[яюе]))(?:\s+[а-яё]+)?)?"
     rf"|{_PLACE_ADJ}\s+{_SCHOOL_TYPE}{_NUM}?"  # Дорогобужская СОШ № 1
     rf"|(?:{_SCHOOL_TYPE}|(?<![А-ЯЁ])ОУ)\s*[№N]\s*\d+{_TOWN_NAME}?"  # СОШ № 3, школа № 5 Опочки, ОУ № 362
     # Ненецкая специальная (коррекционная) общеобразовательная школа-интернат VIII вида
@@ -326,7 +326,7 @@ def _trim(text: str, start: int, end: int) -> int:
 def _places(text: str) -> list[Hit]:
     normal = _normal_case(text)
     hits = [Hit(m.start(), m.end(), LOC) for m in _COUNTRY.finditer(normal)]
-    hits += [Hit(m.start(), m.end(), LOC) for m in _SETTLEMENT.finditer(text)]
+    hits += [Hit(m.start(), m.end(), LOC) for rx in (_SETTLEMENT, MUNICIPAL_SHORT) for m in rx.finditer(text)]
     for start, end, _ in places.region_spans(normal) + places.municipality_spans(text):
         hits.append(Hit(start, end, LOC))
     return hits
@@ -334,6 +334,8 @@ def _places(text: str) -> list[Hit]:
 
 # A town or village by its abbreviation: «г. Североуральск», «с. Калманка», «р.п. Кольцово».
 _SETTLEMENT = re.compile(r"(?<![\w.-])(?:г|с|п|пос|ст|д|р\.\s?п|пгт)\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?![\w-])")
+# A municipality by its short form: «глава Пожарского МО» (a bare «МО» is a ministry).
+MUNICIPAL_SHORT = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:ского|цкого)\s+МО(?![\w-])")
 _COUNTRY = re.compile(r"(?<![\w-])Российск(?:ая|ой|ую)\s+Федераци(?:я|и|ю|ей)(?![\w-])")
 # Words of a place's name that stay lowercase in normal text («Орловской области»).
 _LOWER = frozenset(
