@@ -29,7 +29,13 @@ from pipeline.text import fold_lookalikes  # noqa: E402
 
 GOLD = ROOT / "tests/gold/entities.tsv"
 DEV, HELD_OUT = ("000", "001", "003", "004"), ("002",)
-SETS = {"first (001-061)": range(1, 62), "second (062-121)": range(62, 122), "third (122-181)": range(122, 182)}
+SETS = {
+    "first (001-061)": range(1, 62),
+    "second (062-121)": range(62, 122),
+    "third (122-181)": range(122, 182),
+    "fourth (182-211)": range(182, 212),
+    "fifth (212-241)": range(212, 242),
+}
 REAL = ROOT / "tests/gold/real"
 
 Span = tuple[str, int, str, int, int, str]  # doc, item, field, start, end, label
