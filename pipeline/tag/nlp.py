@@ -117,7 +117,8 @@ def resolve_entities(doc: Doc) -> Doc:
 _PLACE_GAP = re.compile(
     r"\s*(?:(?:г\.|города|гор\.)\s?"
     r"|(?:администрации\s+|Администрации\s+)?(?:муниципального\s+(?:образования|района)|МО|МР|городского\s+округа)"
-    r"\s*[-–—]?\s*"
+    r"\s*[-–—]?\s*[«\"]?"
+    r"|(?:администрации|Администрации)\s+местного\s+самоуправления\s+"
     r"|(?:администрации|Администрации|исполкома|мэрии)\s+(?:(?:г\.|города)\s?)?)?"
 )
 # What a body's name is headed by (natasha also calls «Школы» or «Проект» an ORG: those take no place).
@@ -163,8 +164,10 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
             if place and prev.label_ == SCHOOL and _DISTRICT.search(span.text):
                 place = None  # a school's town is in its name, its district or region is a place of its own
             parent = prev.label_ == ORG and span.label_ == ORG and gap.isspace() and "\n" not in gap and _owned_by(span)
-            if place or parent:
-                out[-1] = Span(doc, prev.start, span.end, label=prev.label_)
+            abbreviation = re.fullmatch(r"[А-ЯЁ]{2,6}", prev.text) and gap == " " and _DISTRICT.search(span.text)
+            if place or parent or (span.label_ == LOC and abbreviation):  # «ИМЦ | Невского района»
+                end = span.end_char + (gap[-1:] in "«\"" and text[span.end_char : span.end_char + 1] in "»\"")
+                out[-1] = doc.char_span(prev.start_char, end, label=prev.label_, alignment_mode="expand")
                 continue
         out.append(span)
     for n, span in enumerate(out):
@@ -200,7 +203,7 @@ def _owned_by(span: Span) -> bool:
     """Whether an ORG right after another names the body it belongs to: a parent body in the
     genitive («отдела … | Ставропольского Дворца …», «центра | Минпросвещения России») or by its
     abbreviation («Центра культуры | ТГУ»)."""
-    if _PARENT.match(span.text):
+    if _PARENT.match(span.text) or re.match(r"[А-ЯЁ][а-яё]+ой\s+(?:областной|краевой|городской)\s+Думы", span.text):
         return True
     first = span[0].text
     if len(span) == 1 and first.isupper() and len(first) >= 2:  # «ТГУ»; «МКУ «ЦМТО»» is a body of its own
@@ -501,6 +504,10 @@ def _junk(span: Span) -> bool:
             return True
         if len(span) == 1 and not _is_name(span.text):  # «Верифицированы»
             return True
+    if span.label_ == ORG and re.search(r"[?!]", span.text):  # «Есть аккаунт на нашем сайте? Входите!»
+        return True
+    if span.label_ == ORG and len(span) == 1 and _an_adjective(span.text):  # «Методическую», «Конкурсное»
+        return True
     if _STAMP_WORD.fullmatch(span.text.strip()):  # «СОГЛАСОВАНО», «УТВЕРЖДАЮ» head a stamp, name nobody
         return True
     if span.label_ == LOC:
@@ -523,7 +530,16 @@ def _is_place(word: str) -> bool:
     return any("Geox" in p.tag for p in parses) or not any(p.is_known for p in parses) or parses[0].tag.POS == "NOUN"
 
 
-_STAMP_WORD = re.compile(r"(?i:согласовано|утверждаю|утверждено|утвержден[аы]?|рассмотрено|принято|одобрено)")
+_STAMP_WORD = re.compile(
+    r"(?i:согласовано|утверждаю|утверждено|утвержден[аы]?|рассмотрено|принято|одобрено)|РЕШЕНИЕ|ПОСТАНОВЛЕНИЕ|ПРИКАЗ"
+    r"|РАСПОРЯЖЕНИЕ"
+)
+
+
+def _an_adjective(word: str) -> bool:
+    from pipeline.morph import morph
+
+    return any(p.tag.POS in ("ADJF", "PRTF") for p in morph().parse(word)[:1])
 
 
 def _is_name(word: str) -> bool:

@@ -245,6 +245,19 @@ _LETTERHEAD = re.compile(
     r"|КОЛЛЕГИ[ЯИ]|ОТДЕЛ[А]?)(?:[ \t]+(?:[-–—][ \t]+)?"
     r"(?:(?!(?:ОТ|ОБ|О|В|НА|С|ДО)(?![А-ЯЁ-]))[А-ЯЁ][А-ЯЁ-]*|«[А-ЯЁ][^»\n]*»|\([А-ЯЁ]+\)))+"
 )
+# A regional duma by its adjectives («Московской областной Думы»), a parliament's committee or standing
+# commission by its remit («Комитет по вопросам образования и культуры», «постоянная комиссия по образованию и науке»).
+_ASSEMBLY = re.compile(
+    r"(?<![\w-])(?:[А-ЯЁ][а-яё]+(?:ой|ая|ую)\s+(?:областн|краев|городск)(?:ой|ая|ую)\s+[Дд]ум(?:ы|а|е|у|ой)"
+    r"|(?:[Пп]остоянн(?:ая|ой|ую|ые|ых)\s+)?(?:[Кк]омитет(?:а|у|ом|е)?|[Кк]омисси(?:я|и|ю|ей))\s+по\s+(?:вопросам\s+)?"
+    r"(?:образовани|просвещени|социальн)[а-яё]*(?:(?:,\s+|\s+и\s+)(?!комитет|комисси|совет|управлени|отдел)(?:[а-яё]+(?:ой|ей)\s+)?[а-яё]+){0,3})"
+    r"(?![\w-])"
+)
+# An institute named by its abbreviation: «СИПКРО», «ТОИПКРО», «КРИПКиПРО», «ДИРО», «ИРОСО», «БелИРО».
+_INSTITUTE = re.compile(
+    r"(?<![\w-])(?:[А-ЯЁ]{1,4}ИПК(?:и?П)?РО|КРИПКиПРО|[А-ЯЁ]{1,3}ИРО|ИРО[А-ЯЁ]{2}|[А-ЯЁ][а-яё]{2}ИРО"
+    r"|Р?ЦОИ|Р?ЦОКО|ИМЦ|ММЦ)(?![\w-])"
+)
 # A news site named by its address, as pages credit their sources: «123ru.net», «Info83.RU».
 _SITE = re.compile(r"(?<![\w.@/-])[A-Za-z0-9][A-Za-z0-9-]*\.(?:ru|RU|net|org|com|su|рф)(?![\w./-])")
 
@@ -279,7 +292,11 @@ def find(text: str) -> list[Hit]:
     for rx in (_ORG_FORM, _ORG_SPELLED):
         hits += [Hit(m.start(), m.end(), ORG) for m in rx.finditer(text) if not _SCHOOL_WORD.search(m.group(0))]
     hits += [Hit(m.start(), m.end(), ORG) for m in _BODY_RX.finditer(text)]
-    hits += [Hit(m.start(), m.end(), ORG) for rx in (_ORG_ABBREVIATED, _SITE, _LETTERHEAD) for m in rx.finditer(text)]
+    hits += [
+        Hit(m.start(), m.end(), ORG)
+        for rx in (_ORG_ABBREVIATED, _SITE, _LETTERHEAD, _ASSEMBLY, _INSTITUTE)
+        for m in rx.finditer(text)
+    ]
     hits += [Hit(m.start(1), m.end(1), ORG) for m in _SITE_HEADER.finditer(text) if not _a_place(m.group(1))]
     hits += [_event(text, m) for m in _EVENT_RX.finditer(text)]
     hits += [Hit(m.start(), m.end(), EVENT) for m in _EVENT_RX.finditer(_capitals_lowered(text))]
@@ -348,7 +365,9 @@ def _places(text: str) -> list[Hit]:
 
 
 # A town or village by its abbreviation: «г. Североуральск», «с. Калманка», «р.п. Кольцово».
-_SETTLEMENT = re.compile(r"(?<![\w.-])(?:г|с|п|пос|ст|д|р\.\s?п|пгт)\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?![\w-])")
+_SETTLEMENT = re.compile(
+    r"(?<![\w.-])(?:(?:г|с|п|пос|ст|д|р\.\s?п|пгт)\.\s?|ЗАТО\s)[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?![\w-])"
+)
 # A municipality by its short form: «глава Пожарского МО» (a bare «МО» is a ministry).
 MUNICIPAL_SHORT = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:ского|цкого)\s+МО(?![\w-])")
 _COUNTRY = re.compile(r"(?<![\w-])Российск(?:ая|ой|ую)\s+Федераци(?:я|и|ю|ей)(?![\w-])")
