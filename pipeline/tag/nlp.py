@@ -153,6 +153,16 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
         if span.label_ == ORG and _BODY.match(span.text):
             span = _genitive_tail(doc, span, ents[i + 1].start if i + 1 < len(ents) else len(doc))
         prev = out[-1] if out else None
+        if span.label_ == PER and _PATRONYMIC.fullmatch(span.text) and prev is not None and prev.end == span.start:
+            surname = doc[prev.end - 1]  # «Гущина | Марина Николаевна», «СИПКРО Джаджа | Светлана Евгеньевна»
+            glued = prev.label_ == PER or (prev.label_ == ORG and len(prev) > 1)
+            if glued and re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", surname.text):
+                span = Span(doc, prev.end - 1, span.end, label=PER)
+                if len(prev) == 1:
+                    out.pop()
+                else:
+                    out[-1] = Span(doc, prev.start, prev.end - 1, label=prev.label_)
+                prev = out[-1] if out else None
         if prev is not None and prev.label_ in (ORG, SCHOOL):
             gap = text[prev.end_char : span.start_char]
             body = prev.label_ == SCHOOL or _BODY.search(prev.text) or _LEGAL_FORM.match(prev.text)
@@ -243,6 +253,8 @@ _SETTLEMENT = re.compile(r"(?:\b(?:г|гор|с|п|пос|ст|д|пгт|р\.\s?
 _ACT_WORD = re.compile(r"(?:[Пп]остановлени|[Рр]аспоряжени|[Пп]риказ|[Рр]ешени|[Пп]исьм)[а-яё]*\s+")
 # The person a body or school is named after, when a span stops at «имени»: «Г.Р. Державина».
 _NAMED_AFTER = re.compile(r"\s*[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
+# A first name and patronymic, which natasha parts from the surname before them.
+_PATRONYMIC = re.compile(r"[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вна|вич|чна|ична|инична)")
 # A person written surname first, glued to the end of a place by natasha.
 _SURNAME_INITIALS = re.compile(r"\s[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.$")
 # A person's name glued to the end of a body's name by natasha: «ГБОУ ДПО НИРО | Т.Н. Сергеева».

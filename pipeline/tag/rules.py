@@ -301,7 +301,8 @@ def find(text: str) -> list[Hit]:
     hits += [_event(text, m) for m in _EVENT_RX.finditer(text)]
     hits += [Hit(m.start(), m.end(), EVENT) for m in _EVENT_RX.finditer(_capitals_lowered(text))]
     hits += [Hit(m.start(), _trim(text, m.start(), m.end()), DATE) for m in _DATE_RX.finditer(text)]
-    hits += [Hit(m.start(), m.end(), PER) for m in PERSON.finditer(text) if not _month(m.group(0))]
+    people = (m for m in PERSON.finditer(text) if not _month(m.group(0)) and not _word_before(text, m))
+    hits += [Hit(m.start(), m.end(), PER) for m in people]
     hits += [Hit(m.start(), m.end(), ORG) for m in _ORG_RX.finditer(text)]
     hits += [Hit(m.start(), m.end(), ORG) for m in _AUTHORITY_RX.finditer(text)]
     hits += [Hit(m.start(), m.end(), TERM) for m in _TERM_RX.finditer(text)]
@@ -340,6 +341,15 @@ def _month(name: str) -> bool:
     from pipeline.dates import month_number
 
     return any(month_number(w) for w in re.findall(r"[А-ЯЁа-яё]+", name))
+
+
+def _word_before(text: str, m: re.Match) -> bool:
+    """«Думы И.Ю. Брынцалов»: the initials go with the surname after them, not with a common noun before."""
+    from pipeline.morph import morph
+
+    if not m.group(3) or not re.match(r"\s?[А-ЯЁ][а-яё]", text[m.end() :]):
+        return False
+    return not any("Surn" in p.tag or "Name" in p.tag for p in morph().parse(m.group(3))[:3])
 
 
 def _a_place(name: str) -> bool:
