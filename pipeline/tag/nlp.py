@@ -94,7 +94,8 @@ def resolve_entities(doc: Doc) -> Doc:
     ruled = sorted(doc.spans.get(RULES, []), key=lambda s: s.start)
     # A natasha span that cuts across a rule span (neither holds the other) is a natasha miss.
     starts = [r.start for r in ruled]
-    natasha = [s for s in doc.spans.get(NATASHA, []) if not _crosses_any(s, ruled, starts)]
+    natasha = [_before_bar(s) for s in doc.spans.get(NATASHA, [])]  # «СОШ | ноябрь»: a table's or a menu's bar
+    natasha = [s for s in natasha if len(s) and not _crosses_any(s, ruled, starts)]
     candidates = [(s, 1) for s in ruled] + [(s, 0) for s in natasha]
     candidates = [(s, r) for s, r in candidates if "\n" not in s.text]  # never across lines of a list
     # Bodies in the plural are a category, not an ORG: they never hide the place they name.
@@ -138,6 +139,11 @@ _PARENT = re.compile(
 )
 # An abbreviation in parentheses right after the name it abbreviates: «… (ИРОСО)».
 _ALIAS = re.compile(r"\s*\(\s*(?![А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.)[А-ЯЁA-Z][А-ЯЁA-Zа-яё«»\" .-]{1,30}\)")  # not «(Хохлов А.В.)»
+
+
+def _before_bar(span: Span) -> Span:
+    bar = next((t.i for t in span if t.text == "|"), None)
+    return span if bar is None else Span(span.doc, span.start, bar, label=span.label_)
 
 
 def joined(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -96,7 +96,7 @@ _SCHOOL_LIST = re.compile(
     r"((?:\s*,\s*\d+)*\s+и\s+\d+|(?:\s*,\s*\d+)+)(?![\w.,-]?\d)"
 )
 _SCHOOL_WITH_FORM = re.compile(rf"{LEGAL_FORM}\s+{_SCHOOL_TYPE}{_NUM}?{_SCHOOL_TAIL}")  # «МБОУ СОШ № 3»
-_SCHOOL_WORD = re.compile(r"(?i:школ|СОШ|ООШ|НОШ|гимнази|лице[йяюе]|общеобразовательн)")
+_SCHOOL_WORD = re.compile(r"(?i:школ|гимнази|лице[йяюе]|общеобразовательн)|СОШ|ООШ|НОШ")
 _SCHOOL_NUMBER_ONLY = re.compile(rf"(?<![\w-])[Шш]кол(?:а|ы|е|у|ой)\s*№\s*\d+{_SCHOOL_TAIL}")
 
 # Event nouns, in any case form; «курсы повышения квалификации» and «методический день» whole.
@@ -297,7 +297,11 @@ def find(text: str) -> list[Hit]:
         for rx in (_ORG_ABBREVIATED, _SITE, _LETTERHEAD, _ASSEMBLY, _INSTITUTE)
         for m in rx.finditer(text)
     ]
-    hits += [Hit(m.start(1), m.end(1), ORG) for m in _SITE_HEADER.finditer(text) if not _a_place(m.group(1))]
+    hits += [
+        Hit(m.start(1), m.end(1), ORG)
+        for m in _SITE_HEADER.finditer(text)
+        if not _a_place(m.group(1)) and not _SCHOOL_WORD.search(m.group(1))  # a school's own site: SCHOOL
+    ]
     hits += [_event(text, m) for m in _EVENT_RX.finditer(text)]
     hits += [Hit(m.start(), m.end(), EVENT) for m in _EVENT_RX.finditer(_capitals_lowered(text))]
     hits += [Hit(m.start(), _trim(text, m.start(), m.end()), DATE) for m in _DATE_RX.finditer(text)]
