@@ -204,6 +204,10 @@ QUOTED_DISTRICT = re.compile(
 DISTRICT = re.compile(
     rf"\b({_CAP}(?:ского|цкого|ский|цкий|скому|ском|ским))\s+(?:муниципальн[а-я]+\s+)?(район[а-я]*|улус[а-я]*)\b"
 )
+# The official form of Bashkortostan and others: «муниципального района Кармаскалинский район».
+OFFICIAL_DISTRICT = re.compile(
+    rf"\bмуниципальн(?:ого|ый|ом|ому)\s+район(?:а|е|у|ом)?\s+({_CAP}(?:ский|цкий))\s+район\b"
+)
 MUNICIPAL_OKRUG = re.compile(
     rf"\b({_CAP}(?:ского|цкого|ский|цкий|скому|ском|ским))\s+(муниципальн|городск)[а-я]*\s+округ[а-я]*\b"
 )
@@ -221,7 +225,7 @@ def _uncapitalised(text: str) -> str:
     if not is_capitals(text):
         return text
     return re.sub(
-        r"\b([а-яё]+(?:-[а-яё]+)?)(?=\s+(?:муниципальн[а-я]+\s+|городск[а-я]+\s+)?(?:район|округ))",
+        r"\b(?!муниципальн|городск)([а-яё]+(?:-[а-яё]+)?)(?=\s+(?:муниципальн[а-я]+\s+|городск[а-я]+\s+)?(?:район|округ))",
         lambda m: "-".join(p.capitalize() for p in m.group(1).split("-")),
         text.lower(),
     )
@@ -234,6 +238,8 @@ def municipality_spans(text: str) -> list[tuple[int, int, str]]:
     for m in QUOTED_DISTRICT.finditer(text):
         adj, kind = m.group(1), m.group(2).lower()
         found.append((m.start() + 1, m.end() - 1, f"{adj[:1].upper()}{adj[1:].lower()} {kind}"))
+    for m in OFFICIAL_DISTRICT.finditer(text):
+        found.append((m.start(), m.end(), f"{m.group(1)} район"))
     for m in DISTRICT.finditer(text):
         kind = "улус" if m.group(2).startswith("улус") else "район"  # Yakutia's districts are «улусы»
         found.append((m.start(), m.end(), f"{_adjective(m.group(1), 'ий')} {kind}"))

@@ -18,6 +18,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline import places
 from pipeline.dates import month_number
 from pipeline.labels import LOC, ORG, PER, SCHOOL, SPECIFICITY
 from pipeline.patterns import INITIALS
@@ -96,7 +97,8 @@ def resolve_entities(doc: Doc) -> Doc:
     starts = [r.start for r in ruled]
     natasha = [_before_bar(s) for s in doc.spans.get(NATASHA, [])]  # «СОШ | ноябрь»: a table's or a menu's bar
     natasha = [s for s in natasha if len(s) and not _crosses_any(s, ruled, starts)]
-    candidates = [(s, 1) for s in ruled] + [(s, 0) for s in natasha]
+    schools = {s.start for s in ruled if s.label_ == SCHOOL}  # a body that starts as a school is that school
+    candidates = [(s, 1) for s in ruled] + [(s, 0) for s in natasha if not (s.label_ == ORG and s.start in schools)]
     candidates = [(s, r) for s, r in candidates if "\n" not in s.text]  # never across lines of a list
     # Bodies in the plural are a category, not an ORG: they never hide the place they name.
     candidates = [(s, r) for s, r in candidates if not (s.label_ == ORG and _GENERIC_BODIES.match(s.text))]
@@ -141,6 +143,11 @@ _PARENT = re.compile(
 _ALIAS = re.compile(r"\s*\(\s*(?![А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.)[А-ЯЁA-Z][А-ЯЁA-Zа-яё«»\" .-]{1,30}\)")  # not «(Хохлов А.В.)»
 
 
+def _a_municipality(text: str) -> bool:
+    found = places.municipality_spans(text)
+    return len(found) == 1 and found[0][:2] == (0, len(text))
+
+
 def _before_bar(span: Span) -> Span:
     bar = next((t.i for t in span if t.text == "|"), None)
     return span if bar is None else Span(span.doc, span.start, bar, label=span.label_)
@@ -154,8 +161,11 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
     for i, span in enumerate(ents):
         if span.label_ == PER:
             span = _person(doc, text, span)
-        if span.label_ == ORG and rules.MUNICIPAL_SHORT.fullmatch(span.text):
-            span = Span(doc, span.start, span.end, label=LOC)  # «Пожарского МО» is a municipality
+        if span.label_ == ORG and (rules.MUNICIPAL_SHORT.fullmatch(span.text) or _a_municipality(span.text)):
+            span = Span(doc, span.start, span.end, label=LOC)  # «Пожарского МО», «РЯЗАНСКИЙ МУНИЦИПАЛЬНЫЙ РАЙОН»
+        quoted = re.fullmatch(r"МО\s*«([^»]+)»", span.text) if span.label_ == ORG else None
+        if quoted:  # «МО «Кяхтинский район»» alone names the place
+            span = doc.char_span(span.start_char + quoted.start(1), span.start_char + quoted.end(1), label=LOC) or span
         if span.label_ == ORG and _BODY.match(span.text):
             span = _genitive_tail(doc, span, ents[i + 1].start if i + 1 < len(ents) else len(doc))
         prev = out[-1] if out else None
@@ -495,6 +505,9 @@ _NOT_A_NAME = (
     "внедрени",
     "оказани",
     "директор",  # «Директора 47 школ»: people, not a body
+    "координатор",
+    "систем",  # «Система образования Советского района»: a whole, not a body
+    "устав",
     "школ",  # «Школы Смоленской области»: schools in general, not a body (a named one is a SCHOOL)
 )
 
