@@ -113,16 +113,23 @@ def when(hit: Hit, question: str) -> list[str]:
     return _printed(dates[:1]) and [_joined(hit, dates)]
 
 
-def where(hit: Hit, question: str) -> list[str]:
+def where(hit: Hit, question: str, document_places: Callable[[], list[str]] = list) -> list[str]:
     """The municipality (or the region, when a region is asked) the row belongs to: the document's,
-    else one its row or title names that the question does not."""
+    else one its row or title names that the question does not, else the one its document names most."""
     doc = hit.document
     if _ASKS_REGION.search(question):
         return [doc.region] if doc.region else places.regions(f"{doc.title or ''} {hit.item.activity}")[:1]
     if doc.municipality:
         return [doc.municipality]
     said = places.municipalities(f"{hit.item.activity} {hit.item.description or ''} {doc.title or ''}")
+    said = said or document_places()
     return [p for p in said if p.split()[0][:5] not in question][:1] or ([doc.region] if doc.region else [])
+
+
+def most_named_places(texts: list[str]) -> list[str]:
+    """The municipalities named in `texts`, the most named first."""
+    counted = Counter(p for text in texts for p in places.municipalities(text))
+    return [p for p, _ in counted.most_common()]
 
 
 def school(hit: Hit, question: str, document_schools: Callable[[int], list[str]]) -> list[str]:

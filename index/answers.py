@@ -57,7 +57,8 @@ QUESTION_WORDS = frozenset(
     "кто кем кому когда где сколько какой каков что чем который чей отвечать ответственный исполнитель срок "
     "проводиться проводить провести проходить быть есть делать сделать назначить назначен месяц год "
     "ли мочь каждый весь число доля процент количество называться как район регион город муниципалитет "
-    "предусмотреть предусматривать он она оно они его её ее их ней нём нем него них это этот такой".split()
+    "предусмотреть предусматривать он она оно они его её ее их ней нём нем него них это этот такой "
+    "чтобы самый рамка".split()  # «чтобы найти», «самые трудные», «в рамках»
 )
 # A purely semantic match must be at least this close (e5 cosines of unrelated Russian texts sit near 0.80).
 DENSE_ALONE = 0.87
@@ -165,8 +166,16 @@ def _topic(question: str, understood: Understood) -> list[str]:
     points to («в дорожной карте», «в программе развития школы № 617»: where to look, not what)."""
     place = " ".join(x for x in (understood.region, understood.municipality) if x)
     drop = QUESTION_WORDS | set(lemmas.lemmas(place)) | {"область", "район", "округ", "городской"}
-    _, terms = lemmas.fts_query(_IN_DOCUMENT.sub(" ", question))
-    return [t for t in terms if t not in drop and not t.isdigit()]
+    question = _IN_DOCUMENT.sub(" ", question)
+    expansions = {lemma for w in lemmas.abbreviations(question) for lemma in lemmas.expansion_lemmas(w)}
+    _, terms = lemmas.fts_query(question)
+    kept = [t for t in terms if t not in drop and not t.isdigit()]
+    return [t for t in kept if t not in expansions or t in _own_words(question)]  # «ВПР» counts once
+
+
+def _own_words(question: str) -> set[str]:
+    """The question's own lemmas, without the expansions of its abbreviations."""
+    return {lemmas.lemma(w) for w in lemmas.words(question)}
 
 
 _IN_DOCUMENT = re.compile(
@@ -225,7 +234,7 @@ def _supported(
         )
         about = set(
             lemmas.lemmas(" ".join(x or "" for x in (doc.title, doc.issuer, doc.region, doc.municipality, doc.source)))
-        )
+        ) | _schools_of(search, h)
         place_said = bool(required & (row | about))
         if required and not place_said and any(getattr(doc, level) for level in levels):
             continue  # a document placed elsewhere; one whose place (at the level asked) is unknown may answer
@@ -236,7 +245,18 @@ def _supported(
     return [h for _, h in sorted(scored, key=lambda x: -x[0])]
 
 
+def _schools_of(search: HybridSearch, hit: Hit) -> set[str]:
+    """The lemmas of the school a document is about («в Ювинской школе» is said by the document)."""
+    found = search.document_of(hit.item_id)
+    if not found:
+        return set()
+    named = answer_values.most_named_school([list(i.entities) for i in found[1]])
+    return set(lemmas.lemmas(" ".join(named[:1])))
+
+
 def _reader(search: HybridSearch, kind: str):
+    if kind == "where":
+        return lambda hit, question: answer_values.where(hit, question, lambda: _document_places(search, hit))
     if kind != "school":
         return answer_values.READERS[kind]
 
@@ -251,6 +271,14 @@ def _reader(search: HybridSearch, kind: str):
     return lambda hit, question: answer_values.school(hit, question, document_schools)
 
 
+def _document_places(search: HybridSearch, hit: Hit) -> list[str]:
+    """The municipalities a row's document names, most named first (its passport, its clauses)."""
+    found = search.document_of(hit.item_id)
+    if not found:
+        return []
+    return answer_values.most_named_places([i.activity or "" for i in found[1]])
+
+
 def _is_verb(lemma: str) -> bool:
     """Questions ask with verbs («подключают», «выбирают»), rows name the act with a noun
     («подключение», «выбор»): a verb of the question weighs half."""
@@ -260,9 +288,15 @@ def _is_verb(lemma: str) -> bool:
 
 
 def _holds(term: str, row: set[str], about: set[str]) -> float:
-    """How fully a row says a topic lemma: 1 itself, 0.7 a word of its stem, 0.5 its document does."""
+    """How fully a row says a topic lemma: 1 itself (an abbreviation also by its expansion), 0.7 a
+    word of its stem, 0.5 its document does (0.35 by a word of its stem: «Сукромленская», «Сукромлено»)."""
     if term in row:
+        return 1.0
+    spelled = lemmas.expansion_lemmas(term.upper())
+    if spelled and set(spelled) <= row:  # «ВПР» asked, «всероссийских проверочных работ» written
         return 1.0
     if any(lemmas.same_stem(term, w) for w in row):
         return 0.7
-    return 0.5 if term in about else 0.0
+    if term in about:
+        return 0.5
+    return 0.35 if any(lemmas.same_stem(term, w) for w in about) else 0.0

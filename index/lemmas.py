@@ -17,14 +17,26 @@ _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z0-9]+(?:-[А-ЯЁа-яёA-Za-z0-9]+)*"
 STOP = frozenset("и в во на с со по к о об от для из за до не а или что как при под над у же ли бы то это".split())
 
 
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def abbreviations(text: str) -> list[str]:
+    """The glossary abbreviations a text contains («ВПР», «МОЦ»)."""
+    return [w for w in words(text) if w.isupper() and glossary.expand(w)]
+
+
+def expansion_lemmas(short: str) -> list[str]:
+    """The lemmas of what an abbreviation stands for: «ВПР» → всероссийский, проверочный, работа."""
+    return [lemma(x) for x in _WORD.findall(glossary.expand(short) or "") if x.lower() not in STOP]
+
+
 def lemmas(text: str) -> list[str]:
     """Lemmas of every word, then of the expansions of the glossary abbreviations it contains."""
-    words = _WORD.findall(text)
-    out = [lemma(w) for w in words if w.lower() not in STOP]
-    for w in words:
-        expansion = glossary.expand(w) if w.isupper() else None
-        if expansion:
-            out += [lemma(x) for x in _WORD.findall(expansion) if x.lower() not in STOP]
+    found = words(text)
+    out = [lemma(w) for w in found if w.lower() not in STOP]
+    for w in abbreviations(text):
+        out += expansion_lemmas(w)
     return out
 
 
