@@ -86,7 +86,10 @@ def who(hit: Hit, question: str) -> list[str]:
             for e in _entities(hit, ORG, fields=order if whose else ("responsible", *order[:3]))
             if not set(lemmas(e.text)) <= asked
         ]
-        return _printed(sorted(bodies, key=lambda e: -len(e.text))) or ([cell] if cell else [])
+        nouns = [m.group(1).lower() for m in _ASKS_BODY.finditer(question) if m.group(1).lower() != "на базе"]
+        noun = nouns[0] if nouns else ""  # «на базе какого института»: an institute
+        ranked = sorted(bodies, key=lambda e: (not _is_a(e.text, noun), -len(e.text)))
+        return _printed(ranked) or ([cell] if cell else [])
     if cell:
         people = _entities(hit, PER, fields=("responsible",))
         if people:
@@ -97,6 +100,17 @@ def who(hit: Hit, question: str) -> list[str]:
     return _printed(_entities(hit, PER, fields=("activity", "description"))) or _printed(
         _entities(hit, ORG, fields=("activity", "description"))
     )
+
+
+def _is_a(body: str, noun: str) -> bool:
+    """Whether a body is of the kind asked («на базе какого института»: «АКИПКРО», «Институт …»):
+    the noun's stem in its name, or its initial inside an abbreviation («И» in «АКИПКРО»)."""
+    stem = noun[:5]
+    if not stem or stem.startswith("орган"):
+        return False
+    if stem in body.lower():
+        return True
+    return bool(re.fullmatch(r"[А-ЯЁа-яё]{3,10}", body)) and body.isupper() and stem[0].upper() in body[1:]
 
 
 def when(hit: Hit, question: str) -> list[str]:
@@ -177,7 +191,7 @@ def count(hit: Hit, question: str) -> list[str]:
     return [b[2] for b in best[:1]]
 
 
-def what(hit: Hit, question: str) -> list[str]:
+def what(hit: Hit, question: str, named_only: bool = False) -> list[str]:
     """The method, programme or event the row names and the question does not: what follows the
     noun the question asks about («в какой системе» → «в информационной системе | ИС МЭДК»), a
     quoted title or Latin name that is not a school or body, else the longest run of the
@@ -197,8 +211,16 @@ def what(hit: Hit, question: str) -> list[str]:
     events = [e for e in _printed(_entities(hit, EVENT, fields=("activity",))) if new(e)]
     if quoted or latin:
         return list(dict.fromkeys(quoted + latin))
+    if named_only:
+        return []
     run = _novel_run(text, asked | _ACTIVITY_HEADS)
     return [run] if run else events[:1]
+
+
+def what_named(hit: Hit, question: str) -> list[str]:
+    """Only what the row names (after the asked noun, in quotes, in Latin): asked first of every row,
+    so a named method in the second row beats a run of words in the first."""
+    return what(hit, question, named_only=True)
 
 
 # «какой инструмент», «по каким направлениям», «в какой форме», «чьей методике»: the noun asked about.

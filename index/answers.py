@@ -132,6 +132,8 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
         facts = [Fact(" ".join(h.item.activity.split()), [h.item_id]) for h in evidence[:1]]
         return Answer(question, kind, topic, filters, True, f"Да: {facts[0].value} [1].", facts, evidence)
     read = _reader(search, kind)
+    if kind == "what" and any(answer_values.what_named(h, question) for h in supported[:k]):
+        read = answer_values.what_named
     evidence, facts = [], {}
     for hit in supported:
         values = read(hit, question)
