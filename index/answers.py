@@ -122,6 +122,11 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
             for h in _supported(search, topic, hits, required=place, levels=levels)
             if not (home and h.document.region and h.document.region != home)  # a district of another region
         ]
+        placed = [h for h in hits if place & _about(search, h)]
+        if kind == "whether" and placed and not any(place & _about(search, h) for h in supported):
+            # The place's own document is there and holds no such row: that is the answer.
+            text = "Нет: в документах, где назван этот район или регион, такого пункта нет (ближайший [1])."
+            return Answer(question, kind, topic, filters, False, text, [], placed[:k])
     number = _SCHOOL_NUMBER.search(question)
     if number:  # «школы № 617»: the row or its document must name that school
         supported = [h for h in supported if _names_number(h, number.group(1))]
@@ -130,6 +135,10 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
     if kind == "whether":
         evidence = supported[:k]
         facts = [Fact(" ".join(h.item.activity.split()), [h.item_id]) for h in evidence[:1]]
+        undone = _not_done(evidence[0])
+        if undone:  # a report's row: planned, and marked as not done
+            text = f"Нет: «{facts[0].value}» — {undone} [1]."
+            return Answer(question, kind, topic, filters, False, text, facts, evidence)
         return Answer(question, kind, topic, filters, True, f"Да: {facts[0].value} [1].", facts, evidence)
     read = _reader(search, kind)
     if kind == "what" and any(answer_values.what_named(h, question) for h in supported[:k]):
@@ -234,9 +243,7 @@ def _supported(
                 )
             )
         )
-        about = set(
-            lemmas.lemmas(" ".join(x or "" for x in (doc.title, doc.issuer, doc.region, doc.municipality, doc.source)))
-        ) | _schools_of(search, h)
+        about = _about(search, h)
         place_said = bool(required & (row | about))
         if required and not place_said and any(getattr(doc, level) for level in levels):
             continue  # a document placed elsewhere; one whose place (at the level asked) is unknown may answer
@@ -245,6 +252,26 @@ def _supported(
         if share >= ENOUGH or (h.similarity or 0.0) >= DENSE_ALONE:
             scored.append((share + 0.5 * (h.similarity or 0.0) - 0.002 * rank, h))
     return [h for _, h in sorted(scored, key=lambda x: -x[0])]
+
+
+def _about(search: HybridSearch, hit: Hit) -> set[str]:
+    """What a row's document says of itself: title, issuer, place, file name, the school it is about."""
+    doc = hit.document
+    said = " ".join(x or "" for x in (doc.title, doc.issuer, doc.region, doc.municipality, doc.source))
+    return set(lemmas.lemmas(said)) | _schools_of(search, hit)
+
+
+# A report's mark that a planned activity did not take place.
+_NOT_DONE = re.compile(
+    r"(?i)\b(?:не\s+(?:выполнен|проведен|проведён|состоял|реализован|исполнен)[а-я]*|отмен[её]н[а-я]*|перенес[её]н[а-я]*)"
+    r"[^.;\n]{0,80}"
+)
+
+
+def _not_done(hit: Hit) -> str:
+    said = " ".join(x or "" for x in (hit.item.description, hit.item.result))
+    found = _NOT_DONE.search(said)
+    return " ".join(found.group(0).split()) if found else ""
 
 
 def _schools_of(search: HybridSearch, hit: Hit) -> set[str]:
