@@ -35,6 +35,8 @@ SETS = {
     "third (122-181)": range(122, 182),
     "fourth (182-211)": range(182, 212),
     "fifth (212-241)": range(212, 242),
+    "sixth (242-271)": range(242, 272),
+    "seventh (272-301)": range(272, 302),
 }
 REAL = ROOT / "tests/gold/real"
 
