@@ -136,7 +136,7 @@ _LEGAL_FORM = re.compile(r"[А-ЯЁ]{1,6}У(?:\s|«|\"|$)")
 _SERVES_BY = re.compile(r"(?:МВД|УМВД|УВД|ГУ МВД|внутренних дел|Роспотребнадзор[а-я]*|Росгвардии|ФСБ)$")
 # A parent body in the genitive after a body: «управления образования | администрации Уфы».
 _PARENT = re.compile(
-    r"(?:администрации|Администрации|исполкома|мэрии|департамента|министерства|Правительства|Мин[а-я]+"
+    r"(?:(?:местной\s+)?администрации|Администрации|исполкома|мэрии|департамента|министерства|Правительства|Мин[а-я]+"
     r"|[А-ЯЁ]{2,6}У\s+(?:ДПО|ДО|ВО)\b)(?!\w)"
 )
 # An abbreviation in parentheses right after the name it abbreviates: «… (ИРОСО)».
@@ -220,7 +220,7 @@ _LEVEL = re.compile(
 )
 _KIND = re.compile(
     r"(?:[а-яё]+(?:ий|ый|ой|ая|ое|ого|ом)\s+)?(?:газет|журнал|технопарк|центр|фонд|ассоциаци|отдел|портал"
-    r"|издательств|агентств|союз|движени|клуб|музе)[а-яё]*\s+$"
+    r"|издательств|агентств|союз|движени|клуб|музе|санатори|парк|туроператор|лагер|театр|библиотек)[а-яё]*\s+$"
 )
 _CLOSE = {"«": "»", '"': '"', "“": "”"}
 
@@ -277,7 +277,7 @@ _SURNAME_INITIALS = re.compile(r"\s[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]
 _TRAILING_PERSON = re.compile(r"\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а-яё]+$")
 # After a body, the region it serves, written short: «области», «округа», «РА», «УР», «по Хакасии».
 _REGION_TAIL = re.compile(
-    r"\s+(?:(?:области|округа|края|республики)(?![\w-])|(?:РА|УР|РБ|РТ|РД|РК|РС\s?\(Я\)|КБР|КЧР|ЧР|РСО-А|НСО|ХМАО|ЯНАО|НАО|ЕАО|РМЭ|РХ|ДНР|ЛНР)(?![\w-]))"
+    r"\s+(?:(?:области|округа|края|республики)(?![\w-])|(?:РФ|РА|УР|РБ|РТ|РД|РК|РС\s?\(Я\)|КБР|КЧР|ЧР|РСО-А|НСО|ХМАО|ЯНАО|НАО|ЕАО|РМЭ|РХ|ДНР|ЛНР)(?![\w-]))"
 )
 
 
@@ -336,6 +336,9 @@ def _settled(doc: Doc, text: str, span: Span) -> Span:
     """Edges no tagger gets right alone: a hyphenated word cut in two («г. Улан|-Удэ»), «г.» before
     a town, a person glued to a body, a body's short region tail."""
     start, end = span.start_char, span.end_char
+    newline = text.find("\n", start, end)  # a name never runs on to the next line
+    if newline > start:
+        end = len(text[:newline].rstrip())
     hyphen = re.match(r"-[А-ЯЁа-яё]+", text[end : end + 30])
     if hyphen:
         end += hyphen.end()
