@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline import places
 from pipeline.dates import month_number
-from pipeline.labels import LOC, ORG, PER, SCHOOL, SPECIFICITY
+from pipeline.labels import EVENT, LOC, ORG, PER, SCHOOL, SPECIFICITY
 from pipeline.patterns import INITIALS
 from pipeline.tag import rules
 from pipeline.tag.rules import TERM
@@ -203,6 +203,8 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
         alias = _ALIAS.match(text, span.end_char) if span.label_ == ORG else None
         if alias:  # an entity inside the parentheses goes with it (_without_inner)
             out[n] = doc.char_span(span.start_char, alias.end(), label=ORG, alignment_mode="expand") or span
+        if span.label_ == EVENT and _SITTING.fullmatch(span.text):
+            out[n] = _sitting_of(doc, span)
     titles = _quoted_titles(text)
     return [
         s
@@ -410,6 +412,30 @@ def _quoted_titles(text: str) -> list[tuple[int, int]]:
 def _inside(span: Span, titles: list[tuple[int, int]]) -> bool:
     i = bisect.bisect_right(titles, (span.start_char, 1 << 62)) - 1
     return i >= 0 and titles[i][0] < span.start_char and span.end_char < titles[i][1]
+
+
+_SITTING = re.compile(r"(?i)заседани[а-я]*")
+
+
+def _sitting_of(doc: Doc, span: Span) -> Span:
+    """A sitting takes what it is of (the gold marks it whole, see NOTES_9): «Заседание | президиума
+    Свердловской районной организации Профсоюза», «заседание | районного клуба «Дорогой отцов»»."""
+    from pipeline.morph import morph
+
+    end, limit = span.end, min(len(doc), span.end + 10)
+    while end < limit:
+        word = doc[end].text
+        if word in ("«", '"') and end > span.end:  # the club's or the association's quoted name ends it
+            close = next((i for i in range(end + 1, limit) if doc[i].text in ("»", '"')), None)
+            end = close + 1 if close is not None else end
+            break
+        tag = morph().parse(word)[0].tag
+        if not re.fullmatch(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)?", word) or "gent" not in tag or tag.POS in ("VERB", "PRTF"):
+            break
+        end += 1
+    while end > span.end and "ADJF" in morph().parse(doc[end - 1].text)[0].tag:
+        end -= 1  # never ends on an adjective
+    return span if end == span.end else Span(doc, span.start, end, label=EVENT)
 
 
 def _without_inner(spans: list[Span]) -> list[Span]:
