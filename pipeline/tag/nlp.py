@@ -143,6 +143,16 @@ _PARENT = re.compile(
 _ALIAS = re.compile(r"\s*\(\s*(?![А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.)[А-ЯЁA-Z][А-ЯЁA-Zа-яё«»\" .-]{1,30}\)")  # not «(Хохлов А.В.)»
 
 
+def _a_surname(token) -> bool:
+    """A capitalised word no dictionary knows as a common word («Марачук»), or one it knows as a surname."""
+    from pipeline.morph import morph
+
+    if not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", token.text):
+        return False
+    parse = morph().parse(token.text)[0]
+    return "Surn" in parse.tag or not parse.is_known
+
+
 def _a_municipality(text: str) -> bool:
     found = places.municipality_spans(text)
     return len(found) == 1 and found[0][:2] == (0, len(text))
@@ -169,6 +179,9 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
         if span.label_ == ORG and _BODY.match(span.text):
             span = _genitive_tail(doc, span, ents[i + 1].start if i + 1 < len(ents) else len(doc))
         prev = out[-1] if out else None
+        if span.label_ == PER and _PATRONYMIC.fullmatch(span.text) and span.start and _a_surname(doc[span.start - 1]):
+            if prev is None or prev.end < span.start:  # «Руководитель | Марачук Светлана Ивановна»
+                span = Span(doc, span.start - 1, span.end, label=PER)
         if span.label_ == PER and _PATRONYMIC.fullmatch(span.text) and prev is not None and prev.end == span.start:
             surname = doc[prev.end - 1]  # «Гущина | Марина Николаевна», «СИПКРО Джаджа | Светлана Евгеньевна»
             glued = prev.label_ == PER or (prev.label_ == ORG and len(prev) > 1)
@@ -291,7 +304,15 @@ def _person(doc: Doc, text: str, span: Span) -> Span:
     first = span[0].text
     if len(span) > 1 and len(first) >= 2 and sum(c.isupper() for c in first) >= 2 and "." not in first:
         return Span(doc, span.start + 1, span.end, label=PER)
+    if len(span) > 2 and _a_verb(span[-1].text):
+        return Span(doc, span.start, span.end - 1, label=PER)  # «Малык А.М. | Читать далее»
     return span
+
+
+def _a_verb(word: str) -> bool:
+    from pipeline.morph import morph
+
+    return morph().parse(word)[0].tag.POS in ("VERB", "INFN")
 
 
 def _genitive_tail(doc: Doc, span: Span, limit: int) -> Span:
@@ -559,6 +580,8 @@ def _junk(span: Span) -> bool:
         return True
     if span.label_ == PER:
         if month_number(span[0].text):  # «Март Минаева Е.Л.»
+            return True
+        if "=" in span.text:  # «E=…» of an electronic signature
             return True
         if len(re.findall(INITIALS, span.text)) > 1:  # two people in one span
             return True
