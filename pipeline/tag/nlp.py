@@ -402,15 +402,15 @@ def _settled(doc: Doc, text: str, span: Span) -> Span:
 # or person inside «О внесении изменений в … Смоленской области» is tagged (dates are: the seed gold marks them).
 _OPAQUE = frozenset({LOC, PER})
 _TITLE_WORDS = 4  # «Дорогобужский район» in quotes is a place; a title has more words
-# An act's own heading («Об утверждении …», «О внесении изменений …»), or the title of a programme
-# or law. A plan's or project's quoted name keeps its places (the seed gold marks them).
+# Every quoted title is opaque (a programme's, a law's, a report's, a theme's), unless it names a
+# project: a project's quoted name keeps its places (the seed gold marks them), an act's heading never.
 _ACT_TITLE = re.compile(r"\s*Об?\s")
-_NAMES_TITLE = re.compile(r"(?i)(?:программ[а-я]*|подпрограмм[а-я]*|закон[а-я]*|кодекс[а-я]*)\s*$")
+_PROJECT = re.compile(r"(?i)проект[а-я]*\s*$")
 
 
 def _quoted_titles(text: str) -> list[tuple[int, int]]:
-    """Outermost «…» (nested quotes allowed) and "…" spans of at least _TITLE_WORDS words that title
-    an act, a programme or a law."""
+    """Outermost «…» (nested quotes allowed) and "…" spans of at least _TITLE_WORDS words, but a
+    project's name."""
     found, depth, start = [], 0, 0
     for m in re.finditer(r"[«»]", text):
         if m.group() == "«":
@@ -426,7 +426,7 @@ def _quoted_titles(text: str) -> list[tuple[int, int]]:
         (a, b)
         for a, b in found
         if len(text[a:b].split()) >= _TITLE_WORDS
-        and (_ACT_TITLE.match(text, a + 1) or _NAMES_TITLE.search(text[max(0, a - 40) : a]))
+        and (_ACT_TITLE.match(text, a + 1) or not _PROJECT.search(text[max(0, a - 40) : a]))
     )
 
 
