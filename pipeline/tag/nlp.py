@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline import places
 from pipeline.dates import month_number
-from pipeline.labels import EVENT, LOC, ORG, PER, SCHOOL, SPECIFICITY
+from pipeline.labels import DATE, EVENT, LOC, ORG, PER, SCHOOL, SPECIFICITY
 from pipeline.patterns import INITIALS
 from pipeline.tag import rules
 from pipeline.tag.rules import TERM
@@ -219,10 +219,13 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
         if span.label_ == EVENT and _SITTING.fullmatch(span.text):
             out[n] = _sitting_of(doc, span)
     titles = _quoted_titles(text)
+    headings = [(a, b) for a, b in titles if not _ACT_TITLE.match(text, a + 1)]  # dates of an act's heading stay
     return [
         s
         for s in _without_inner(out)
-        if not (s.label_ in _OPAQUE and _inside(s, titles)) and not (s.label_ == ORG and _GENERIC_BODIES.match(s.text))
+        if not (s.label_ in _OPAQUE and _inside(s, titles))
+        and not (s.label_ == DATE and _inside(s, headings))
+        and not (s.label_ == ORG and _GENERIC_BODIES.match(s.text))
     ]
 
 
