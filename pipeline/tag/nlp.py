@@ -592,6 +592,8 @@ def _junk(span: Span) -> bool:
             return True
     if span.label_ == ORG and re.search(r"[?!]", span.text):  # «Есть аккаунт на нашем сайте? Входите!»
         return True
+    if span.label_ == ORG and _OWN_COUNCIL.fullmatch(span.text):  # a school's council approving its papers
+        return True
     if span.label_ == ORG and len(span) == 1 and _an_adjective(span.text):  # «Методическую», «Конкурсное»
         return True
     if _STAMP_WORD.fullmatch(span.text.strip()):  # «СОГЛАСОВАНО», «УТВЕРЖДАЮ» head a stamp, name nobody
@@ -619,6 +621,11 @@ def _is_place(word: str) -> bool:
 _STAMP_WORD = re.compile(
     r"(?i:согласовано|утверждаю|утверждено|утвержден[аы]?|рассмотрено|принято|одобрено)|РЕШЕНИЕ|ПОСТАНОВЛЕНИЕ|ПРИКАЗ"
     r"|РАСПОРЯЖЕНИЕ"
+)
+
+
+_OWN_COUNCIL = re.compile(
+    r"(?i)(?:педагогическ[а-я]+\s+совет[а-я]*|педсовет[а-я]*|педагогическ[а-я]+\s+общественност[а-я]*)(?:\s+школы)?"
 )
 
 
