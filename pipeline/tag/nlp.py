@@ -196,7 +196,7 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
             gap = text[prev.end_char : span.start_char]
             body = prev.label_ == SCHOOL or _BODY.search(prev.text) or _LEGAL_FORM.match(prev.text)
             body = body or (re.fullmatch(r"[А-ЯЁ]{2,6}", prev.text) and "г." in gap)  # «ГУО г.Кизляра»
-            place = span.label_ == LOC and body and _PLACE_GAP.fullmatch(gap)
+            place = span.label_ == LOC and body and "\n" not in gap and _PLACE_GAP.fullmatch(gap)
             place = place or (span.label_ == LOC and gap == " по " and _SERVES_BY.search(prev.text))
             if place and prev.label_ == ORG and _GENERIC_BODIES.match(prev.text):
                 place = None  # bodies in the plural are no ORG (see _junk): the place stays
@@ -282,7 +282,7 @@ def _with_head(doc: Doc, text: str, span: Span) -> Span:
 # A district or region (not a town): stays outside a school's span.
 _DISTRICT = re.compile(r"(?i)район|округ|област|кра[йяюе]\b|республик")
 # What is printed before a town's name and belongs to the place (tests/gold/GUIDELINE.md, real text).
-_SETTLEMENT = re.compile(r"(?:\b(?:г|гор|с|п|пос|ст|д|пгт|р\.\s?п|с\.\s?п|х|аул)\.\s?|\bпгт\s|\bаул\s)$")
+_SETTLEMENT = re.compile(rf"(?<![\w.-]){rules.SETTLEMENT_MARK}$")
 # The act that cites a body is no part of its name.
 _ACT_WORD = re.compile(r"(?:[Пп]остановлени|[Рр]аспоряжени|[Пп]риказ|[Рр]ешени|[Пп]исьм)[а-яё]*\s+")
 # The person a body or school is named after, when a span stops at «имени»: «Г.Р. Державина».
@@ -561,6 +561,7 @@ _NOT_A_NAME = (
     "координатор",
     "систем",  # «Система образования Советского района»: a whole, not a body
     "устав",
+    "структурн",  # «Структурное подразделение» heads a letterhead's second line
     "школ",  # «Школы Смоленской области»: schools in general, not a body (a named one is a SCHOOL)
 )
 

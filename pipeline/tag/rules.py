@@ -401,9 +401,9 @@ def _places(text: str) -> list[Hit]:
 
 
 # A town or village by its abbreviation: «г. Североуральск», «с. Калманка», «р.п. Кольцово».
-_SETTLEMENT = re.compile(
-    r"(?<![\w.-])(?:(?:г\.\s?п|г|с|п|пос|ст|д|р\.\s?п|пгт)\.\s?|(?:ЗАТО|пгт)\s)[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?![\w-])"
-)
+# What is printed before a town's or village's name and belongs to the place (GUIDELINE, real text).
+SETTLEMENT_MARK = r"(?:(?:г\.\s?п|г|гор|с|п|пос|ст|д|пгт|р\.\s?п|с\.\s?п|х|аул)\.\s?|(?:ЗАТО|пгт|аул)\s)"
+_SETTLEMENT = re.compile(rf"(?<![\w.-]){SETTLEMENT_MARK}[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?![\w-])")
 # A municipality by its short form: «глава Пожарского МО» (a bare «МО» is a ministry).
 MUNICIPAL_SHORT = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:ского|цкого)\s+МО(?![\w-])")
 _COUNTRY = re.compile(r"(?<![\w-])Российск(?:ая|ой|ую)\s+Федераци(?:я|и|ю|ей)(?![\w-])")
