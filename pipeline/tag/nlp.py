@@ -137,7 +137,7 @@ _SERVES_BY = re.compile(r"(?:МВД|УМВД|УВД|ГУ МВД|внутренн
 # A parent body in the genitive after a body: «управления образования | администрации Уфы».
 _PARENT = re.compile(
     r"(?:(?:местной\s+)?администрации|Администрации|исполкома|мэрии|департамента|министерства|Правительства|Мин[а-я]+"
-    r"|[А-ЯЁ]{2,6}У\s+(?:ДПО|ДО|ВО)\b)(?!\w)"
+    r"|Рос(?:гвардии|потребнадзора|обрнадзора)|[А-ЯЁ]{2,6}У\s+(?:ДПО|ДО|ВО)\b)(?!\w)"
 )
 # An abbreviation in parentheses right after the name it abbreviates: «… (ИРОСО)».
 _ALIAS = re.compile(r"\s*\(\s*(?![А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.)[А-ЯЁA-Z][А-ЯЁA-Zа-яё«»\" .-]{1,30}\)")  # not «(Хохлов А.В.)»
@@ -347,7 +347,10 @@ def _genitive_tail(doc: Doc, span: Span, limit: int) -> Span:
 
 
 # Genitives that start a place or a parent, which joined() takes with their own rules.
-_NOT_TAIL = frozenset("муниципального городского администрации региона".split())
+_NOT_TAIL = frozenset(
+    "муниципального городского администрации региона"
+    " приказа постановления распоряжения решения письма протокола".split()  # «отдела образования и | приказа …»
+)
 
 
 def _genitive(morph, word: str, single: bool = False) -> bool:
@@ -594,6 +597,8 @@ def _junk(span: Span) -> bool:
     if span.label_ == ORG and re.search(r"[?!]", span.text):  # «Есть аккаунт на нашем сайте? Входите!»
         return True
     if span.label_ == ORG and _OWN_COUNCIL.fullmatch(span.text):  # a school's council approving its papers
+        return True
+    if span.label_ == ORG and re.match(r"(?i)национальн[а-я]+\s+исследовани", span.text):  # НИКО is a survey
         return True
     if span.label_ == ORG and len(span) == 1 and _an_adjective(span.text):  # «Методическую», «Конкурсное»
         return True
