@@ -37,6 +37,8 @@ SETS = {
     "fifth (212-241)": range(212, 242),
     "sixth (242-271)": range(242, 272),
     "seventh (272-301)": range(272, 302),
+    "eighth (302-331)": range(302, 332),
+    "ninth (332-361)": range(332, 362),
 }
 REAL = ROOT / "tests/gold/real"
 
