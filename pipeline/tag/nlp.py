@@ -176,7 +176,7 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
         quoted = re.fullmatch(r"МО\s*«([^»]+)»", span.text) if span.label_ == ORG else None
         if quoted:  # «МО «Кяхтинский район»» alone names the place
             span = doc.char_span(span.start_char + quoted.start(1), span.start_char + quoted.end(1), label=LOC) or span
-        if span.label_ == ORG and _BODY.match(span.text):
+        if span.label_ == ORG and _BODY.search(" ".join(t.text for t in span[:3])):
             span = _genitive_tail(doc, span, ents[i + 1].start if i + 1 < len(ents) else len(doc))
         prev = out[-1] if out else None
         if span.label_ == PER and _PATRONYMIC.fullmatch(span.text) and span.start and _a_surname(doc[span.start - 1]):
@@ -328,7 +328,9 @@ def _genitive_tail(doc: Doc, span: Span, limit: int) -> Span:
     end = span.end
     while end < limit:
         word = doc[end].text
-        if word == "и" and end + 1 < limit and _genitive(morph, doc[end + 1].text, single=True):
+        second = doc[end + 1].text if end + 1 < limit else ""
+        another = re.match(r"(?i)клуб|палат|совет|комитет|отдел", second)  # «палаты и | клуба»: two bodies
+        if word == "и" and _genitive(morph, second, single=True) and not another:
             end += 2
             continue
         if word == "и" and end + 3 < limit and doc[end + 1].text == "по" and doc[end + 2].text == "делам":
@@ -348,7 +350,7 @@ def _genitive_tail(doc: Doc, span: Span, limit: int) -> Span:
 
 # Genitives that start a place or a parent, which joined() takes with their own rules.
 _NOT_TAIL = frozenset(
-    "муниципального городского администрации региона"
+    "муниципального городского администрации региона района"
     " приказа постановления распоряжения решения письма протокола".split()  # «отдела образования и | приказа …»
 )
 
@@ -365,6 +367,10 @@ def _settled(doc: Doc, text: str, span: Span) -> Span:
     """Edges no tagger gets right alone: a hyphenated word cut in two («г. Улан|-Удэ»), «г.» before
     a town, a person glued to a body, a body's short region tail."""
     start, end = span.start_char, span.end_char
+    while end - start > 2 and text[start] == "/":  # «/ТАСС/.»: a news agency's credit
+        start += 1
+    while end - start > 2 and text[end - 1] in "/." and "/" in text[end - 2 : end]:
+        end -= 1
     newline = text.find("\n", start, end)  # a name never runs on to the next line
     if newline > start:
         end = len(text[:newline].rstrip())
@@ -396,7 +402,8 @@ def _settled(doc: Doc, text: str, span: Span) -> Span:
         act = _ACT_WORD.match(text, start, end)  # «Постановлением | Правительства …»
         if act and act.end() < end:
             start = act.end()
-        tail = _REGION_TAIL.match(text, end) if _BODY.search(text[start:end]) else None
+        body = _BODY.search(text[start:end]) or re.fullmatch(r"[А-ЯЁ][А-ЯЁа-яё]{1,7}", text[start:end])
+        tail = _REGION_TAIL.match(text, end) if body else None  # «МОиН | РТ», «Министерства … | КЧР»
         if tail:
             end = tail.end()
     if (start, end) == (span.start_char, span.end_char):
@@ -456,8 +463,9 @@ def _sitting_of(doc: Doc, span: Span) -> Span:
             close = next((i for i in range(end + 1, limit) if doc[i].text in ("»", '"')), None)
             end = close + 1 if close is not None else end
             break
-        tag = morph().parse(word)[0].tag
-        if not re.fullmatch(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)?", word) or "gent" not in tag or tag.POS in ("VERB", "PRTF"):
+        tags = [p.tag for p in morph().parse(word)[:2]]
+        genitive = any("gent" in tag for tag in tags) and tags[0].POS not in ("VERB", "PRTF", "PREP", "CONJ")
+        if not re.fullmatch(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)?", word) or not genitive:
             break
         end += 1
     while end > span.end and "ADJF" in morph().parse(doc[end - 1].text)[0].tag:
@@ -564,7 +572,9 @@ _NOT_A_NAME = (
     "координатор",
     "систем",  # «Система образования Советского района»: a whole, not a body
     "устав",
-    "структурн",  # «Структурное подразделение» heads a letterhead's second line
+    "структурн",
+    "губернатор",
+    "категори",  # «Категория новостей»  # «Структурное подразделение» heads a letterhead's second line
     "школ",  # «Школы Смоленской области»: schools in general, not a body (a named one is a SCHOOL)
 )
 
@@ -598,7 +608,7 @@ def _junk(span: Span) -> bool:
         return True
     if span.label_ == ORG and _OWN_COUNCIL.fullmatch(span.text):  # a school's council approving its papers
         return True
-    if span.label_ == ORG and re.match(r"(?i)национальн[а-я]+\s+исследовани", span.text):  # НИКО is a survey
+    if span.label_ == ORG and re.match(r"(?i)национальн[а-я]+\s+исследовани|covid", span.text):  # a survey, a virus
         return True
     if span.label_ == ORG and len(span) == 1 and _an_adjective(span.text):  # «Методическую», «Конкурсное»
         return True
