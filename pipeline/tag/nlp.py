@@ -399,6 +399,9 @@ def _settled(doc: Doc, text: str, span: Span) -> Span:
         chrome = text.find(" |", start, end)  # «PROPERM.RU | Новости»: a site's menu is no part of it
         if chrome > start:
             end = chrome
+        decrees = re.search(r"\s+(?:ПОСТАНОВЛЯЕТ|ПОСТАНОВЛЯЮ|ПРИКАЗЫВАЮ|РЕШИЛО?|РАСПОРЯЖАЕТСЯ)[:.]?$", text[start:end])
+        if decrees:  # «Правительство Чукотского автономного округа | ПОСТАНОВЛЯЕТ»
+            end = start + decrees.start()
         act = _ACT_WORD.match(text, start, end)  # «Постановлением | Правительства …»
         if act and act.end() < end:
             start = act.end()

@@ -259,7 +259,7 @@ _ORG_ABBREVIATED = re.compile(
 # САРАТОВСКОЙ ОБЛАСТИ», «МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ УДМУРТСКОЙ РЕСПУБЛИКИ» (natasha reads no capitals).
 _LETTERHEAD = re.compile(
     r"(?m)(?<![\w-])(?:АДМИНИСТРАЦИ[ЯИ]|МИНИСТЕРСТВ[ОА]|ДЕПАРТАМЕНТ[А]?|УПРАВЛЕНИ[ЕЯ]|КОМИТЕТ[А]?|ПРАВИТЕЛЬСТВ[ОА]"
-    r"|КОЛЛЕГИ[ЯИ]|ОТДЕЛ[А]?|ЗЕМСК(?:ОЕ|ОГО)[ \t]+СОБРАНИ[ЕЯ])(?:[ \t]+(?:[-–—][ \t]+)?"
+    r"|КОЛЛЕГИ[ЯИ]|ОТДЕЛ[А]?|ЗЕМСК(?:ОЕ|ОГО)[ \t]+СОБРАНИ[ЕЯ])(?:(?:,?[ \t]+)(?:[-–—][ \t]+)?"
     r"(?:(?!(?:ОТ|ОБ|О|В|НА|С|ДО|ПОСТАНОВЛЯЕТ|ПОСТАНОВЛЯЮ|ПРИКАЗЫВАЮ|РЕШИЛО?|РАСПОРЯЖАЕТСЯ)(?![А-ЯЁ-]))"
     r"[А-ЯЁ][А-ЯЁ-]*|«[А-ЯЁ][^»\n]*»|\([А-ЯЁ]+\)))+"
 )
@@ -276,6 +276,12 @@ _ASSEMBLY = re.compile(
 _CNPPM = re.compile(
     r"(?<![\w-])[Цц]ентр(?:а|у|ом|е)?\s+непрерывного\s+повышения\s+(?:(?:профессионального|педагогического)\s+"
     r"мастерства|профмастерства)(?:\s+педагогических\s+работников)?(?:\s+\(ЦНППМ\))?"
+)
+# A regional institute named in words, natasha often misses it: «Брянского института повышения
+# квалификации …», «Тувинский институт развития образования …» (its genitive chain is taken later).
+_INSTITUTE_NAME = re.compile(
+    r"(?<![\w-])(?:[А-ЯЁ][а-яё]+(?:ий|ого|ом|ому|ым|ая|ой|ую)\s+)?(?:(?:краев|областн|республиканск|городск)[а-я]+\s+)?"
+    r"[Ии]нститут(?:а|е|у|ом)?\s+(?:развития\s+образования|повышения\s+квалификации|усовершенствования\s+учителей)"
 )
 # An institute named by its abbreviation: «СИПКРО», «ТОИПКРО», «КРИПКиПРО», «ДИРО», «ИРОСО», «БелИРО».
 _INSTITUTE = re.compile(
@@ -319,7 +325,7 @@ def find(text: str) -> list[Hit]:
     hits += [Hit(m.start(), m.end(), ORG) for m in _BODY_RX.finditer(text)]
     hits += [
         Hit(m.start(), m.end(), ORG)
-        for rx in (_ORG_ABBREVIATED, _SITE, _LETTERHEAD, _ASSEMBLY, _INSTITUTE, _CNPPM)
+        for rx in (_ORG_ABBREVIATED, _SITE, _LETTERHEAD, _ASSEMBLY, _INSTITUTE, _INSTITUTE_NAME, _CNPPM)
         for m in rx.finditer(text)
     ]
     hits += [
