@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from index import answer_values, lemmas
-from index.results import Filters, Hit, Understood, cite
+from index.results import Filters, Hit, StoredDocument, StoredItem, Understood, cite
 from index.search import HybridSearch
 from pipeline.labels import SCHOOL
 
@@ -276,10 +276,11 @@ def _not_done(hit: Hit) -> str:
 
 def _schools_of(search: HybridSearch, hit: Hit) -> set[str]:
     """The lemmas of the school a document is about («в Ювинской школе» is said by the document)."""
-    found = search.document_of(hit.item_id)
-    if not found:
-        return set()
-    named = answer_values.most_named_school([list(i.entities) for i in found[1]])
+    return search.about_document(hit.document.id, hit.item_id, _school_lemmas) or set()
+
+
+def _school_lemmas(document: StoredDocument, items: list[StoredItem]) -> set[str]:
+    named = answer_values.most_named_school([list(i.entities) for i in items])
     return set(lemmas.lemmas(" ".join(named[:1])))
 
 
@@ -289,23 +290,25 @@ def _reader(search: HybridSearch, kind: str):
     if kind != "school":
         return answer_values.READERS[kind]
 
-    def document_schools(item_id: int) -> list[str]:
-        """The school a document names most, else the one its title names (a school's own report)."""
-        found = search.document_of(item_id)
-        if not found:
-            return []
-        named = answer_values.most_named_school([list(i.entities) for i in found[1]])
-        return named or answer_values.schools_in(found[0].title or "")
+    def document_schools(hit: Hit) -> list[str]:
+        return search.about_document(hit.document.id, hit.item_id, _document_school) or []
 
-    return lambda hit, question: answer_values.school(hit, question, document_schools)
+    return lambda hit, question: answer_values.school(hit, question, lambda _: document_schools(hit))
+
+
+def _document_school(document: StoredDocument, items: list[StoredItem]) -> list[str]:
+    """The school a document names most, else the one its title names (a school's own report)."""
+    named = answer_values.most_named_school([list(i.entities) for i in items])
+    return named or answer_values.schools_in(document.title or "")
 
 
 def _document_places(search: HybridSearch, hit: Hit) -> list[str]:
     """The municipalities a row's document names, most named first (its passport, its clauses)."""
-    found = search.document_of(hit.item_id)
-    if not found:
-        return []
-    return answer_values.most_named_places([i.activity or "" for i in found[1]])
+    return search.about_document(hit.document.id, hit.item_id, _places_named) or []
+
+
+def _places_named(document: StoredDocument, items: list[StoredItem]) -> list[str]:
+    return answer_values.most_named_places([i.activity or "" for i in items])
 
 
 def _is_verb(lemma: str) -> bool:

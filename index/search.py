@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
+from typing import TypeVar
 
 import numpy as np
 
@@ -22,6 +23,8 @@ from index.results import Filters, Hit, StoredDocument, StoredItem, Understood
 from index.store import Store
 from index.vectors import VectorIndex
 from pipeline import config, glossary, places
+
+T = TypeVar("T")
 
 
 class HybridSearch:
@@ -93,10 +96,17 @@ class HybridSearch:
         with self.lock:
             return self._count()
 
-    def document_of(self, item_id: int) -> tuple[StoredDocument, list[StoredItem]] | None:
-        """The document holding an item and all its items (Store.document_of), under the lock."""
+    def about_document(
+        self, doc_id: int, item_id: int, read: Callable[[StoredDocument, list[StoredItem]], T]
+    ) -> T | None:
+        """`read(document, its items)` for the document holding `item_id`, remembered until the next
+        change: answers ask it of every candidate row, and a document may hold hundreds of items."""
+        key = ("document", doc_id, read.__qualname__)
         with self.lock:
-            return self.store.document_of(item_id)
+            if key not in self._cache:
+                found = self.store.document_of(item_id)
+                self._cache[key] = read(*found) if found else None
+            return self._cache[key]
 
     def region_of(self, municipality: str) -> str | None:
         with self.lock:
