@@ -39,6 +39,8 @@ SETS = {
     "seventh (272-301)": range(272, 302),
     "eighth (302-331)": range(302, 332),
     "ninth (332-361)": range(332, 362),
+    "tenth (362-391)": range(362, 392),
+    "eleventh (392-421)": range(392, 422),
 }
 REAL = ROOT / "tests/gold/real"
 
