@@ -179,6 +179,10 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
         if span.label_ == ORG and _BODY.search(" ".join(t.text for t in span[:3])):
             span = _genitive_tail(doc, span, ents[i + 1].start if i + 1 < len(ents) else len(doc))
         prev = out[-1] if out else None
+        if span.label_ == PER and prev is not None and prev.label_ == PER and prev.end == span.start:
+            if len(prev) == 1 and len(span) == 1 and re.fullmatch(r"[А-ЯЁ][а-яё]+(?:вн|ичн)[аеуы]", span.text):
+                out[-1] = span = Span(doc, prev.start, span.end, label=PER)  # «Лина | Алексеевна»
+                continue
         if span.label_ == PER and _PATRONYMIC.fullmatch(span.text) and span.start and _a_surname(doc[span.start - 1]):
             if prev is None or prev.end < span.start:  # «Руководитель | Марачук Светлана Ивановна»
                 span = Span(doc, span.start - 1, span.end, label=PER)

@@ -29,10 +29,11 @@ class Hit:
 
 
 # Any school's legal form: МБОУ, МАОУ, МКОУ, МОБУ, МОАУ, ГБОУ, ГКОУ, ФГБОУ, ЧОУ, МБНОУ …
-LEGAL_FORM = r"(?:МБОУ\s+ДО|(?<![А-ЯЁ])[МГФЧН][А-ЯЁ]{0,3}(?:ОУ|ОБУ|ОАУ|ОКУ)(?![А-ЯЁа-яё]))"
+LEGAL_FORM = r"(?:МБОУ\s+ДО|(?<![А-ЯЁ])(?:[МГФЧН][А-ЯЁ]{0,3}(?:ОУ|ОБУ|ОАУ|ОКУ)|М[АБК]У)(?![А-ЯЁа-яё]))"
 _SCHOOL_TYPE = (
     r"(?:СОШ|ООШ|НОШ|СШ|[Сс]редн(?:яя|ей|юю)\s+(?:общеобразовательн(?:ая|ой|ую)\s+)?школ(?:а|ы|е|у|ой)"
     r"|[Оо]сновн(?:ая|ой|ую)\s+(?:общеобразовательн(?:ая|ой|ую)\s+)?школ(?:а|ы|е|у|ой)"
+    r"|[Нн]ачальн(?:ая|ой|ую)\s+(?:общеобразовательн(?:ая|ой|ую)\s+)?школ(?:а|ы|е|у|ой)"
     r"|[Гг]имнази(?:я|и|ю|ей)|[Лл]ице(?:й|я|ю|ем|е))"
 )
 _NUM = r"(?:\s*№\s*\d+)"
@@ -42,7 +43,10 @@ _NAME_WORD = r"(?:[А-ЯЁ]\.|[А-ЯЁ][А-ЯЁа-яё-]+)"  # an initial with i
 _NOT_HONOUREE = (  # a district or region after the honoured name belongs to the school's place, not to the name
     r"(?![А-ЯЁа-яё-]+\s+(?i:район|округ|област|кра[йяе]\b|муниципальн))(?!(?i:район|округ|област|республик|РСО))"
 )
-_NAMED_AFTER = rf"(?:\s+(?:имени|им\.|ИМЕНИ|ИМ\.)\s*{_NAME_WORD}(?:\s?{_NOT_HONOUREE}{_NAME_WORD}){{0,5}})"
+_NAMED_AFTER = (  # «им. Я.Я. Кремлева» stops at the surname; «имени Героя Советского Союза …» runs on
+    rf"(?:\s+(?:имени|им\.|ИМЕНИ|ИМ\.)\s*(?:(?:[А-ЯЁ]\.\s?){{1,2}}[А-ЯЁ][А-ЯЁа-яё-]+(?![\w.])"
+    rf"|{_NAME_WORD}(?:\s?{_NOT_HONOUREE}{_NAME_WORD}){{0,5}}))"
+)
 _SPECIALISM = (
     r"(?:\s+с\s+углубл[её]нным\s+изучением\s+(?:[а-яё]+\s+){0,3}?(?:предметов|языка|[а-яё]+(?:ки|ии|ры))(?![\w-]))"
 )
@@ -52,7 +56,8 @@ _TOWN = (
     r"\s?(?:[А-ЯЁ][а-яё]+(?:ая|ое|ый|ий|ой)\s(?!(?i:муниципальн|район|округ|област|городск))[А-ЯЁ][а-яё]+"
     r"|[А-ЯЁ][а-яёѐ]+(?:-[А-ЯЁ][а-яёѐ]+)*))"  # с. Красная Дубрава
 )
-_SCHOOL_TAIL = rf"{_NAMED_AFTER}?{_SPECIALISM}?(?:{_TOWN}{_NAMED_AFTER}?)?"  # «№43 города Ставрополя имени …»
+# «№43 города Ставрополя имени …», «СОШ №4 с УИОП»
+_SCHOOL_TAIL = rf"(?:\s+с\s+УИОП)?{_NAMED_AFTER}?{_SPECIALISM}?(?:{_TOWN}{_NAMED_AFTER}?)?"
 # A town in the genitive right after a school's number: «школе № 8 Кинешмы» (not an adjective of a
 # district, not a person with initials).
 _TOWN_NAME = (
@@ -77,9 +82,9 @@ SCHOOL_RX = re.compile(
     # лицее 174; лицее «Интеллект»; Краснояружская детская школа искусств; Тюменской физико-математической школе
     rf"|[Лл]ице(?:й|я|ю|ем|е)\s+\d{{1,4}}(?![\d.,])|[Гг]имнази(?:я|и|ю|ей)\s+\d{{1,4}}(?![\d.,])"
     rf"|(?:[Шш]кол(?:а|ы|е|у|ой)|[Лл]ице(?:й|я|ю|ем|е)|[Гг]имнази(?:я|и|ю|ей))\s+«[А-ЯЁ][^»\n]{{1,40}}»"
-    rf"|(?:{_PLACE_ADJ}|[Цц]ентральн(?:ая|ой|ую))\s+детск(?:ая|ой|ую)\s+школ(?:а|ы|е|у|ой)\s+искусств"
+    rf"|(?:{_PLACE_ADJ}|[Цц]ентральн(?:ая|ой|ую))\s+(?:детск(?:ая|ой|ую)\s+)?школ(?:а|ы|е|у|ой)\s+искусств"
     rf"|{_PLACE_ADJ}\s+(?:[а-яё-]+(?:ой|ая|ую)\s+){{1,2}}(?:школ(?:а|ы|е|у|ой)|гимнази(?:я|и|ю|ей))(?![\w-])"
-    rf"|(?:[Гг]имнази(?:я|и|ю|ей)|[Лл]ице(?:й|я|ю|ем|е))(?={_TOWN})"  # гимназия г. Переславля-Залесского
+    rf"|(?:[Гг]имнази(?:я|и|ю|ей)|[Лл]ице(?:й|я|ю|ем|е)|{_SCHOOL_TYPE})(?={_TOWN})"  # гимназия г. Переславля-Залесского
     rf"|(?:СОШ|ООШ|НОШ)\s+\d{{1,3}}(?![\d.,])"  # СОШ 6
     rf"){_SCHOOL_TAIL}"
 )
@@ -317,7 +322,7 @@ def find(text: str) -> list[Hit]:
     hits: list[Hit] = []
     for m in SCHOOL_RX.finditer(text):
         if not _partner(text, m.end()):
-            hits.append(Hit(m.start(), m.end(), SCHOOL))
+            hits.append(Hit(m.start(), _without_person(text, m.start(), m.end()), SCHOOL))
     for rx in (_SCHOOL_WITH_FORM, _SCHOOL_NUMBER_ONLY, _SCHOOL_SPELLED, _SCHOOL_QUOTED):
         hits += [Hit(m.start(), m.end(), SCHOOL) for m in rx.finditer(text)]
     for m in _SCHOOL_LIST.finditer(text):
@@ -341,6 +346,7 @@ def find(text: str) -> list[Hit]:
     hits += [Hit(m.start(), _trim(text, m.start(), m.end()), DATE) for m in _DATE_RX.finditer(text)]
     people = (m for m in PERSON.finditer(text) if not _month(m.group(0)) and not _word_before(text, m))
     hits += [Hit(m.start(), m.end(), PER) for m in people]
+    hits += [Hit(m.start(), m.end(), PER) for m in _ONE_INITIAL.finditer(text)]
     hits += [Hit(m.start(), m.end(), ORG) for m in _ORG_RX.finditer(text)]
     hits += [Hit(m.start(), m.end(), ORG) for m in _AUTHORITY_RX.finditer(text)]
     hits += [Hit(m.start(), m.end(), TERM) for m in _TERM_RX.finditer(text)]
@@ -379,6 +385,24 @@ def _month(name: str) -> bool:
     from pipeline.dates import month_number
 
     return any(month_number(w) for w in re.findall(r"[А-ЯЁа-яё]+", name))
+
+
+def _without_person(text: str, start: int, end: int) -> int:
+    """«школы № 25 | Ирина Кравец»: a first name or surname after a school's number is a person, not its town."""
+    from pipeline.morph import morph
+
+    last = re.search(r"\s+([А-ЯЁ][а-яё]+)$", text[start:end])
+    if last and re.search(r"\d\s*$", text[start : start + last.start()]):
+        parse = morph().parse(last.group(1))[0]
+        if ("Name" in parse.tag or "Surn" in parse.tag) and "Geox" not in parse.tag:
+            return start + last.start()
+    return end
+
+
+# A person by one initial and a surname of a common form: «Л. Тимофеева», «Л.Маркелов».
+_ONE_INITIAL = re.compile(
+    r"(?<![\w.])[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|ская|цкий|цкая|енко)(?![\w.])"
+)
 
 
 def _word_before(text: str, m: re.Match) -> bool:
