@@ -258,7 +258,10 @@ def _owned_by(span: Span) -> bool:
         return True
     from pipeline.morph import morph
 
-    return first[:1].isupper() and all("gent" in p.tag for p in morph().parse(first)[:2])
+    if first[:1].isupper() and all("gent" in p.tag for p in morph().parse(first)[:2]):
+        return True
+    second = span[1].text if len(span) > 1 else ""  # «Севастопольского | благочиния»: an adjective and its noun
+    return first[:1].isupper() and "ADJF" in morph().parse(first)[0].tag and "gent" in morph().parse(second)[0].tag
 
 
 def _with_head(doc: Doc, text: str, span: Span) -> Span:
@@ -581,7 +584,11 @@ _NOT_A_NAME = (
     "устав",
     "структурн",
     "губернатор",
-    "категори",  # «Категория новостей»  # «Структурное подразделение» heads a letterhead's second line
+    "категори",  # «Категория новостей»
+    "итоги",
+    "порядк",
+    "срочно",
+    "вконтакте",  # «Структурное подразделение» heads a letterhead's second line
     "школ",  # «Школы Смоленской области»: schools in general, not a body (a named one is a SCHOOL)
 )
 
