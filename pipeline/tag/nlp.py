@@ -216,6 +216,7 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
     for n, span in enumerate(out):
         if span.label_ == ORG:
             out[n] = span = _with_head(doc, text, span)
+            out[n] = span = _unit_of(doc, span, out[n - 1].end if n else 0)
         out[n] = span = _settled(doc, text, span)
         alias = _ALIAS.match(text, span.end_char) if span.label_ == ORG else None
         if alias:  # an entity inside the parentheses goes with it (_without_inner)
@@ -262,6 +263,35 @@ def _owned_by(span: Span) -> bool:
         return True
     second = span[1].text if len(span) > 1 else ""  # «Севастопольского | благочиния»: an adjective and its noun
     return first[:1].isupper() and "ADJF" in morph().parse(first)[0].tag and "gent" in morph().parse(second)[0].tag
+
+
+# A unit of a body, named in lower case before the body it belongs to: «отдела дополнительного образования
+# и воспитания | Минпросвещения», «кафедры «Менеджмент и социология» | ХГУ», «клуб «Алые паруса» | Центра …».
+_UNIT = re.compile(r"(?i)(?:отдел|управлени|кафедр|центр|отделени|клуб|сектор|лаборатори|департамент)[а-яё]*")
+_GENERIC = frozenset("ОУ ОО ОМСУ ОМС ДОО".split())  # «с директорами ОУ»: schools in general own no unit
+
+
+def _unit_of(doc: Doc, span: Span, limit: int) -> Span:
+    from pipeline.morph import morph
+
+    if span.text in _GENERIC or not _owned_by(span):
+        return span
+    i, quoted = span.start - 1, False
+    while i >= max(limit, span.start - 12):
+        word = doc[i].text
+        if word in ("»", '"'):
+            quoted = not quoted if word == '"' else True
+        elif word == "«":
+            quoted = False
+        elif not quoted and _UNIT.fullmatch(word):
+            adjective = i > limit and re.fullmatch(r"[А-ЯЁа-яё]+(?:ый|ий|ое|ая|ой|ого|ому|ым|ую)", doc[i - 1].text)
+            return Span(doc, i - 1 if adjective else i, span.end, label=ORG)  # «региональное | отделение …»
+        elif not quoted and not (word in ("и", ",") or re.fullmatch(r"[а-яё]+(?:-[а-яё]+)?", word)):
+            return span  # a capitalised word, a number, a full stop: no unit before
+        elif not quoted and morph().parse(word)[0].tag.POS in ("VERB", "INFN"):
+            return span  # «…, направить в | Министерство»
+        i -= 1
+    return span
 
 
 def _with_head(doc: Doc, text: str, span: Span) -> Span:
