@@ -224,6 +224,7 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
         if span.label_ == EVENT and _SITTING.fullmatch(span.text):
             out[n] = _sitting_of(doc, span)
     titles = _quoted_titles(text)
+    projects = _project_names(text)
     headings = [(a, b) for a, b in titles if not _ACT_TITLE.match(text, a + 1)]  # dates of an act's heading stay
     return [
         s
@@ -231,6 +232,7 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
         if not (s.label_ in _OPAQUE and _inside(s, titles))
         and not (s.label_ == DATE and _inside(s, headings))
         and not (s.label_ == ORG and _GENERIC_BODIES.match(s.text))
+        and not (s.label_ == ORG and _inside(s, projects, edges=True))
     ]
 
 
@@ -483,9 +485,25 @@ def _quoted_titles(text: str) -> list[tuple[int, int]]:
     )
 
 
-def _inside(span: Span, titles: list[tuple[int, int]]) -> bool:
+def _inside(span: Span, titles: list[tuple[int, int]], edges: bool = False) -> bool:
+    """Within a quoted title (`edges`: its quotes may be the span's own, «Орлята России»)."""
     i = bisect.bisect_right(titles, (span.start_char, 1 << 62)) - 1
-    return i >= 0 and titles[i][0] < span.start_char and span.end_char < titles[i][1]
+    if i < 0:
+        return False
+    a, b = titles[i]
+    return (a <= span.start_char and span.end_char <= b) if edges else (a < span.start_char and span.end_char < b)
+
+
+# A project, programme, initiative or campaign names itself in quotes: «Школа Минпросвещения России»,
+# «Орлята России», «Полевая почта» are no bodies (tests/gold/GUIDELINE.md), whatever natasha says.
+_PROJECT_WORD = re.compile(
+    r"(?i)(?:проект|нацпроект|программ|инициатив|акци|секци|направлени)[а-яё]*\s*(?:[«\"][^«»\"\n]*[»\"],?\s*(?:и\s+)?)*$"
+)
+
+
+def _project_names(text: str) -> list[tuple[int, int]]:
+    found = [(m.start(), m.end()) for m in re.finditer(r"[«\"][^«»\"\n]{2,80}[»\"]", text)]
+    return [(a, b) for a, b in found if _PROJECT_WORD.search(text[max(0, a - 80) : a])]
 
 
 _SITTING = re.compile(r"(?i)заседани[а-я]*")
