@@ -323,6 +323,8 @@ def _with_head(doc: Doc, text: str, span: Span) -> Span:
 _DISTRICT = re.compile(r"(?i)район|округ|област|кра[йяюе]\b|республик")
 # What is printed before a town's name and belongs to the place (tests/gold/GUIDELINE.md, real text).
 _SETTLEMENT = re.compile(rf"(?<![\w.-]){rules.SETTLEMENT_MARK}$")
+# A body's head in lower case: a place never runs on into it.
+_RUN_ON_BODY = re.compile(r"\s+(?:администраци|управлени|отдел|комитет|министерств|департамент)[а-яё]*\b")
 # The act that cites a body is no part of its name.
 _ACT_WORD = re.compile(r"(?:[Пп]остановлени|[Рр]аспоряжени|[Пп]риказ|[Рр]ешени|[Пп]исьм)[а-яё]*\s+")
 # The person a body or school is named after, when a span stops at «имени»: «Г.Р. Державина».
@@ -421,6 +423,9 @@ def _settled(doc: Doc, text: str, span: Span) -> Span:
         glued = _SURNAME_INITIALS.search(text[start:end])  # «г.Кизляра | Ашаганова Н.И.»
         if glued:
             end = start + glued.start()
+        body = _RUN_ON_BODY.search(text[start:end])
+        if body:  # «Забайкальского края | администрация района»: natasha ran on into a body
+            end = start + body.start()
         before = _SETTLEMENT.search(text[max(0, start - 6) : start])
         if before and not re.match(r"(?i)район|округ|област|кра[йя]|республик", span.text):
             start -= len(before.group(0))
@@ -699,7 +704,8 @@ def _is_place(word: str) -> bool:
     from pipeline.morph import morph
 
     parses = morph().parse(word)
-    return any("Geox" in p.tag for p in parses) or not any(p.is_known for p in parses) or parses[0].tag.POS == "NOUN"
+    noun = parses[0].tag.POS == "NOUN" and "plur" not in parses[0].tag  # «Исполнители» heads a column
+    return any("Geox" in p.tag for p in parses) or not any(p.is_known for p in parses) or noun
 
 
 _STAMP_WORD = re.compile(
