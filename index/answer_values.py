@@ -147,11 +147,23 @@ def most_named_places(texts: list[str]) -> list[str]:
 
 
 def school(hit: Hit, question: str, document_schools: Callable[[int], list[str]]) -> list[str]:
-    """The schools the row names, else the school whose document it is."""
+    """The schools the row names, the one in the part of the row the question is about first
+    («февраль 2020 – семинар … в МБОУ Усвятская СОШ»), else the school whose document it is."""
     asked = set(lemmas(question))
-    named = [s for s in _printed(_entities(hit, SCHOOL)) if not set(lemmas(s)) <= asked]
+    ranked = sorted(_entities(hit, SCHOOL), key=lambda e: -_said_near(hit, e, asked))
+    named = [s for s in _printed(ranked) if not set(lemmas(s)) <= asked]
     found = named or [s for s in document_schools(hit.item_id) if not set(lemmas(s)) <= asked][:1]
     return list(dict.fromkeys(_short_school(s) for s in found))
+
+
+def _said_near(hit: Hit, entity: StoredEntity, asked: set[str]) -> int:
+    """How many of the question's words the part of the row around an entity holds (the row's
+    parts are its lines, list items and clauses)."""
+    text = getattr(hit.item, entity.field) or ""
+    cuts = [0] + [m.end() for m in re.finditer(r"[;\n]|\s[-–—•]\s|\.\s", text)] + [len(text) + 1]
+    start = max(c for c in cuts if c <= entity.start)
+    end = min(c for c in cuts if c > entity.start)
+    return len(set(lemmas(text[start:end])) & asked)
 
 
 def _short_school(name: str) -> str:
