@@ -109,19 +109,15 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
     topic = _topic(question, understood)
     hits = search.search(question, filters, k=POOL)
     supported = _supported(search, topic, hits)
-    if not supported and named:
+    read = _reader(search, kind) if kind != "whether" else None
+    holds_value = read is None or kind == "count" or any(read(h, question) for h in supported)
+    if (not supported or not holds_value) and named:
         # Documents may not state their place or year in the metadata: search everywhere, and
         # let the row or its document's title name the place instead.
         filters = replace(filters, **dict.fromkeys(named))
         place = _place_lemmas(understood)
         hits = search.search(question, filters, k=POOL)
-        levels = {key for key in named if key in ("region", "municipality")}
-        home = named.get("region") or (search.region_of(named["municipality"]) if "municipality" in named else None)
-        supported = [
-            h
-            for h in _supported(search, topic, hits, required=place, levels=levels)
-            if not (home and h.document.region and h.document.region != home)  # a district of another region
-        ]
+        supported = _placed_elsewhere(search, topic, hits, understood, named)
         placed = [h for h in hits if place & _about(search, h)]
         if kind == "whether" and placed and not any(place & _about(search, h) for h in supported):
             # The place's own document is there and holds no such row: that is the answer.
@@ -140,7 +136,6 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
             text = f"Нет: «{facts[0].value}» — {undone} [1]."
             return Answer(question, kind, topic, filters, False, text, facts, evidence)
         return Answer(question, kind, topic, filters, True, f"Да: {facts[0].value} [1].", facts, evidence)
-    read = _reader(search, kind)
     if kind == "what" and any(answer_values.what_named(h, question) for h in supported[:k]):
         read = answer_values.what_named
     evidence, facts = [], {}
@@ -170,6 +165,20 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
     number = {h.item_id: n for n, h in enumerate(evidence, start=1)}
     parts = [f"{f.value} [{', '.join(str(number[i]) for i in f.item_ids)}]" for f in facts.values()]
     return Answer(question, kind, topic, filters, True, "; ".join(parts) + ".", list(facts.values()), evidence)
+
+
+def _placed_elsewhere(
+    search: HybridSearch, topic: list[str], hits: list[Hit], understood: Understood, named: dict
+) -> list[Hit]:
+    """Rows found without the place filter whose row or document names the place (or whose
+    document's place at the level asked is unknown), never a district of another region."""
+    levels = {key for key in named if key in ("region", "municipality")}
+    home = named.get("region") or (search.region_of(named["municipality"]) if "municipality" in named else None)
+    return [
+        h
+        for h in _supported(search, topic, hits, required=_place_lemmas(understood), levels=levels)
+        if not (home and h.document.region and h.document.region != home)
+    ]
 
 
 def _topic(question: str, understood: Understood) -> list[str]:
