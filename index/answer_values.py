@@ -19,9 +19,12 @@ from pipeline import places
 from pipeline.labels import DATE, EVENT, ORG, PER, SCHOOL
 
 MONTHS = "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split()
-# The question names a body, not a person: «какая организация», «в каком институте», «на базе какого …».
+# The question asks for a body, not a person: «какая организация», «в каком институте», «на базе
+# какого …» (a body named in the topic, «на сайте органа местного самоуправления», asks nothing).
 _ASKS_BODY = re.compile(
-    r"\b(организаци\w*|орган\w*|учреждени\w*|институт\w*|центр\w*|кафедр\w*|ведомств\w*|оператор\w*|на базе)\b", re.I
+    r"\b(?:(?:как|котор)\w+\s+(?:\w+\s+)?"
+    r"(организаци\w*|орган\w*|учреждени\w*|институт\w*|центр\w*|кафедр\w*|ведомств\w*|оператор\w*)|(на базе))\b",
+    re.I,
 )
 _ASKS_REGION = re.compile(r"\b(?:как\w+|котор\w+)\s+(?:регион\w*|област\w*|кра[еяю]\w*|республик\w*|субъект\w*)", re.I)
 # A number with what it counts: «23 педагога», «80 %», «не менее 200 молодых учителей».
@@ -86,7 +89,7 @@ def who(hit: Hit, question: str) -> list[str]:
             for e in _entities(hit, ORG, fields=order if whose else ("responsible", *order[:3]))
             if not set(lemmas(e.text)) <= asked
         ]
-        nouns = [m.group(1).lower() for m in _ASKS_BODY.finditer(question) if m.group(1).lower() != "на базе"]
+        nouns = [m.group(1).lower() for m in _ASKS_BODY.finditer(question) if m.group(1)]
         noun = nouns[0] if nouns else ""  # «на базе какого института»: an institute
         ranked = sorted(bodies, key=lambda e: (not _is_a(e.text, noun), -len(e.text)))
         return _printed(ranked) or ([cell] if cell else [])
