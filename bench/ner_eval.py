@@ -41,6 +41,8 @@ SETS = {
     "ninth (332-361)": range(332, 362),
     "tenth (362-391)": range(362, 392),
     "eleventh (392-421)": range(392, 422),
+    "twelfth (422-451)": range(422, 452),
+    "thirteenth (452-481)": range(452, 482),
 }
 REAL = ROOT / "tests/gold/real"
 
