@@ -117,7 +117,7 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
         filters = replace(filters, **dict.fromkeys(named))
         place = _place_lemmas(understood)
         hits = search.search(question, filters, k=POOL)
-        supported = _placed_elsewhere(search, topic, hits, understood, named)
+        supported = _placed_elsewhere(search, topic, hits, place, named)
         placed = [h for h in hits if place & _about(search, h)]
         if kind == "whether" and placed and not any(place & _about(search, h) for h in supported):
             # The place's own document is there and holds no such row: that is the answer.
@@ -168,7 +168,7 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
 
 
 def _placed_elsewhere(
-    search: HybridSearch, topic: list[str], hits: list[Hit], understood: Understood, named: dict
+    search: HybridSearch, topic: list[str], hits: list[Hit], place: set[str], named: dict
 ) -> list[Hit]:
     """Rows found without the place filter whose row or document names the place (or whose
     document's place at the level asked is unknown), never a district of another region."""
@@ -176,7 +176,7 @@ def _placed_elsewhere(
     home = named.get("region") or (search.region_of(named["municipality"]) if "municipality" in named else None)
     return [
         h
-        for h in _supported(search, topic, hits, required=_place_lemmas(understood), levels=levels)
+        for h in _supported(search, topic, hits, required=place, levels=levels)
         if not (home and h.document.region and h.document.region != home)
     ]
 
@@ -285,12 +285,16 @@ def _not_done(hit: Hit) -> str:
 
 def _schools_of(search: HybridSearch, hit: Hit) -> set[str]:
     """The lemmas of the school a document is about («в Ювинской школе» is said by the document)."""
-    return search.about_document(hit.document.id, hit.item_id, _school_lemmas) or set()
+    return set(lemmas.lemmas(" ".join(_most_named_school(search, hit)[:1])))
 
 
-def _school_lemmas(document: StoredDocument, items: list[StoredItem]) -> set[str]:
-    named = answer_values.most_named_school([list(i.entities) for i in items])
-    return set(lemmas.lemmas(" ".join(named[:1])))
+def _most_named_school(search: HybridSearch, hit: Hit) -> list[str]:
+    """The school a row's document names most, read once per document."""
+    return search.about_document(hit.document.id, hit.item_id, _named_most) or []
+
+
+def _named_most(document: StoredDocument, items: list[StoredItem]) -> list[str]:
+    return answer_values.most_named_school([list(i.entities) for i in items])
 
 
 def _reader(search: HybridSearch, kind: str):
@@ -300,15 +304,10 @@ def _reader(search: HybridSearch, kind: str):
         return answer_values.READERS[kind]
 
     def document_schools(hit: Hit) -> list[str]:
-        return search.about_document(hit.document.id, hit.item_id, _document_school) or []
+        """The school a document names most, else the one its title names (a school's own report)."""
+        return _most_named_school(search, hit) or answer_values.schools_in(hit.document.title or "")
 
     return lambda hit, question: answer_values.school(hit, question, lambda _: document_schools(hit))
-
-
-def _document_school(document: StoredDocument, items: list[StoredItem]) -> list[str]:
-    """The school a document names most, else the one its title names (a school's own report)."""
-    named = answer_values.most_named_school([list(i.entities) for i in items])
-    return named or answer_values.schools_in(document.title or "")
 
 
 def _document_places(search: HybridSearch, hit: Hit) -> list[str]:

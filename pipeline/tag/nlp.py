@@ -202,8 +202,6 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
             body = body or (re.fullmatch(r"[А-ЯЁ]{2,6}", prev.text) and "г." in gap)  # «ГУО г.Кизляра»
             place = span.label_ == LOC and body and "\n" not in gap and _PLACE_GAP.fullmatch(gap)
             place = place or (span.label_ == LOC and gap == " по " and _SERVES_BY.search(prev.text))
-            if place and prev.label_ == ORG and _GENERIC_BODIES.match(prev.text):
-                place = None  # bodies in the plural are no ORG (see _junk): the place stays
             if place and prev.label_ == SCHOOL and _DISTRICT.search(span.text):
                 place = None  # a school's town is in its name, its district or region is a place of its own
             parent = prev.label_ == ORG and span.label_ == ORG and gap.isspace() and "\n" not in gap and _owned_by(span)
@@ -275,8 +273,6 @@ _GENERIC = frozenset("ОУ ОО ОМСУ ОМС ДОО".split())  # «с дир�
 
 
 def _unit_of(doc: Doc, span: Span, limit: int) -> Span:
-    from pipeline.morph import morph
-
     if span.text in _GENERIC or not _owned_by(span):
         return span
     i, quoted = span.start - 1, False
@@ -291,7 +287,7 @@ def _unit_of(doc: Doc, span: Span, limit: int) -> Span:
             return Span(doc, i - 1 if adjective else i, span.end, label=ORG)  # «региональное | отделение …»
         elif not quoted and not (word in ("и", ",") or re.fullmatch(r"[а-яё]+(?:-[а-яё]+)?", word)):
             return span  # a capitalised word, a number, a full stop: no unit before
-        elif not quoted and morph().parse(word)[0].tag.POS in ("VERB", "INFN"):
+        elif not quoted and _a_verb(word):
             return span  # «…, направить в | Министерство»
         i -= 1
     return span
@@ -641,13 +637,13 @@ _NOT_A_NAME = (
     "координатор",
     "систем",  # «Система образования Советского района»: a whole, not a body
     "устав",
-    "структурн",
+    "структурн",  # «Структурное подразделение» heads a letterhead's second line
     "губернатор",
     "категори",  # «Категория новостей»
     "итоги",
     "порядк",
     "срочно",
-    "вконтакте",  # «Структурное подразделение» heads a letterhead's second line
+    "вконтакте",
     "школ",  # «Школы Смоленской области»: schools in general, not a body (a named one is a SCHOOL)
 )
 
