@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pipeline import places
+from pipeline import gazetteer, places
 from pipeline.dates import DATE_PATTERN, find_date, parse_date
 from pipeline.patterns import NAME
 from pipeline.records import Citation, Period, Person
@@ -302,7 +302,8 @@ def nominative(body: str) -> str | None:
 
 
 def region_of(head: str, body: str) -> str | None:
-    """The region the letterhead names, else the one the text names most often."""
+    """The region the letterhead names, else the one the text names most often, else the one its
+    capital, districts or settlements lie in."""
     found = places.regions(head)
     if found:
         return found[0]
@@ -310,7 +311,11 @@ def region_of(head: str, body: str) -> str | None:
     if counts:
         return counts.most_common(1)[0][0]
     capitals = places.capital_regions(head) or places.capital_regions(body)
-    return capitals[0] if capitals else None
+    if capitals:
+        return capitals[0]
+    # Only its own district and villages: the region they lie in.
+    implied = gazetteer.regions_of_places(head) or gazetteer.regions_of_places(body)
+    return implied.most_common(1)[0][0] if implied else None
 
 
 def _all_regions(text: str) -> list[str]:

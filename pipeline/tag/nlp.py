@@ -318,7 +318,7 @@ def _with_head(doc: Doc, text: str, span: Span) -> Span:
 # A district or region (not a town): stays outside a school's span.
 _DISTRICT = re.compile(r"(?i)район|округ|област|кра[йяюе]\b|республик")
 # What is printed before a town's name and belongs to the place (tests/gold/GUIDELINE.md, real text).
-_SETTLEMENT = re.compile(rf"(?<![\w.-]){rules.SETTLEMENT_MARK}$")
+_SETTLEMENT = re.compile(rf"(?<![\w.-]){places.SETTLEMENT_MARK}$")
 # A body's head in lower case: a place never runs on into it.
 _RUN_ON_BODY = re.compile(r"\s+(?:администраци|управлени|отдел|комитет|министерств|департамент)[а-яё]*\b")
 # The act that cites a body is no part of its name.

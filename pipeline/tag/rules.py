@@ -449,8 +449,7 @@ def _places(text: str) -> list[Hit]:
 
 # A town or village by its abbreviation: «г. Североуральск», «с. Калманка», «р.п. Кольцово»; the mark
 # printed before the name belongs to the place (GUIDELINE, real text).
-SETTLEMENT_MARK = r"(?:(?:г\.\s?п|г|гор|с|п|пос|ст|д|пгт|р\.\s?п|с\.\s?п|х|аул)\.\s?|(?:ЗАТО|пгт|аул)\s)"
-_SETTLEMENT = re.compile(rf"(?<![\w.-]){SETTLEMENT_MARK}[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?![\w-])")
+_SETTLEMENT = re.compile(rf"(?<![\w.-]){places.SETTLEMENT_MARK}[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?![\w-])")
 # A municipality by its short form: «глава Пожарского МО», «Усть-Ишимский МР», «Советского ГО»
 # (a bare «МО» is a ministry).
 MUNICIPAL_SHORT = re.compile(

@@ -1,0 +1,61 @@
+"""A document's region from its own district and villages (pipeline/gazetteer.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.regions import evaluate
+from pipeline import gazetteer
+from pipeline.parse import parse_bytes
+
+
+@pytest.mark.parametrize(
+    ("place", "region"),
+    [
+        ("Коробицыно", "Ленинградская область"),
+        ("Кочёнево", "Новосибирская область"),
+        ("Кинешме", "Ивановская область"),
+        ("Тольятти", "Самарская область"),  # once Stavropol: Samara, not the Stavropol krai
+        ("Королёв", "Московская область"),  # once Kaliningrad: not the Kaliningrad region
+        ("Мелитополь", "Запорожская область"),  # GeoNames files it under Ukraine
+        ("Александровка", None),  # a village in dozens of regions tells nothing
+        ("Калининской", None),  # a Kuban stanitsa, not Saint Petersburg's district
+    ],
+)
+def test_settlement_region(place, region):
+    assert gazetteer.settlement_region(place) == region
+
+
+@pytest.mark.parametrize(
+    ("district", "region"),
+    [
+        ("Миллеровский район", "Ростовская область"),
+        ("Туапсинский район", "Краснодарский край"),
+        ("Сковородинский район", "Амурская область"),
+        ("Ленинский район", None),  # in many regions, whatever town bears the name
+        ("Михайловский район", None),
+    ],
+)
+def test_district_region(district, region):
+    assert gazetteer.district_region(district) == region
+
+
+def test_a_school_document_gets_its_region_from_its_village():
+    text = (
+        "МУНИЦИПАЛЬНОЕ БЮДЖЕТНОЕ ОБЩЕОБРАЗОВАТЕЛЬНОЕ УЧРЕЖДЕНИЕ\n«Шамарская средняя общеобразовательная школа № 26»\n\n"
+        "ПРИКАЗ\n\n01.09.2023 № 112\n\nОб утверждении плана мероприятий\n\nприказываю:\n"
+        "1. Утвердить план мероприятий по повышению качества образования.\n"
+    )
+    assert parse_bytes(text.encode(), "order.txt").region == "Свердловская область"
+
+
+def test_a_region_named_in_the_text_wins_over_places():
+    text = "Приказ\n\nВ Ростовской области в селе Легостаево прошёл семинар для учителей.\n"
+    assert parse_bytes(text.encode(), "news.txt").region == "Ростовская область"
+
+
+def test_real_excerpts_dev_region():
+    """Measured on 319 dev excerpts: 95.0% (85.9% without the gazetteer); floor a little below."""
+    dev = evaluate()["dev"]
+    assert dev.files >= 300
+    assert dev.share >= 0.93
