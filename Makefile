@@ -27,6 +27,7 @@ lint: setup
 bench: setup
 	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/realdocs.py
+	$(BIN)/python bench/regions.py
 	$(BIN)/python bench/ner_eval.py
 	$(BIN)/python bench/retrieval.py
 	$(BIN)/python bench/ingest.py
