@@ -98,7 +98,7 @@ def stats(args: Namespace) -> int:
     s = _open(args).stats()
     print(
         f"Документов: {s.documents}, пунктов: {s.items}, векторов: {s.vectors}, "
-        f"сущностей: {s.entities}; модель: {s.model} ({s.dim})"
+        f"сущностей: {s.entities}; модель: {s.model} ({s.dim}, {s.engine})"
     )
     for region, items in s.regions:
         print(f"  {region or '—'}: {words.items(items)}")

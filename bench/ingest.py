@@ -37,7 +37,7 @@ def main() -> None:
     for n in range(rounds):
         for p in seeds:
             (inbox / f"{n:04d}_{p.name}").write_text(p.read_text("utf-8") + f"\nКопия {n}\n", "utf-8")
-    embedder.get_model(), get_nlp(), natasha_tagger()  # load models outside the timing
+    embedder.encoder(), get_nlp(), natasha_tagger()  # load models outside the timing
     kb = KnowledgeBase.open(work / "kb")
     start = time.perf_counter()
     kb.ingest([inbox])
@@ -45,7 +45,7 @@ def main() -> None:
     items = kb.stats().items
     print(
         f"{rounds * len(seeds)} files, {items} items in {total:.1f} s: {items / total:.1f} items/s "
-        f"(model {embedder.model_name()}, {embedder.get_model().device})"
+        f"(model {embedder.model_name()}, engine {kb.encoder.engine})"
     )
     stages = sum(kb.timings.values())
     for stage in ("parse", "entities", "embed", "index"):

@@ -27,7 +27,6 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from index import embedder  # noqa: E402
 from index.kb import KnowledgeBase  # noqa: E402
 from index.results import Filters  # noqa: E402
 from index.vectors import FaissVectors  # noqa: E402
@@ -60,7 +59,7 @@ def main() -> None:
     root = Path(tempfile.mkdtemp(prefix="praktika-latency-"))
     kb = KnowledgeBase.open(root)
     kb.ingest([ROOT / "corpus"])
-    embedder.query("прогрев")  # load the model outside the timing
+    kb.encoder.query("прогрев")  # load the model outside the timing
     rng = np.random.default_rng(0)
     originals = kb.store.document_ids()
     print(f"{'items':>8} {'filter':<8} {'p50 ms':>7} {'p95 ms':>7}  {'peak RSS':>9}  vector index")
@@ -82,7 +81,7 @@ def main() -> None:
             exact = FaissVectors.build(*kb.store.all_vectors(kb.dim), kb.dim)
             recall = statistics.mean(
                 len({i for i, _ in kb.vectors.search(q, 10)} & {i for i, _ in exact.search(q, 10)}) / 10
-                for q in (embedder.query(text) for text in queries)
+                for q in (kb.encoder.query(text) for text in queries)
             )
             print(f"{'':>8} ANN recall@10 against exact search: {recall:.3f}")
 

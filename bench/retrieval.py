@@ -50,7 +50,7 @@ def blind(path: str | None) -> None:
     n = config.CANDIDATES
     runs = {
         "lexical": lambda q: kb.searcher.lexical(lemmas.fts_query(q)[0], n),
-        "dense": lambda q: [i for i, _ in kb.searcher.dense(embedder.query(q), n)],
+        "dense": lambda q: [i for i, _ in kb.searcher.dense(kb.encoder.query(q), n)],
         "hybrid": lambda q: [h.item_id for h in kb.search(q, k=10)],
     }
     scores = {(split, name): [] for split in ("dev", "holdout") for name in runs}
@@ -84,7 +84,7 @@ def main() -> None:
     n = config.CANDIDATES
     runs = {
         "lexical": lambda q: kb.searcher.lexical(lemmas.fts_query(q)[0], n),
-        "dense": lambda q: [i for i, _ in kb.searcher.dense(embedder.query(q), n)],
+        "dense": lambda q: [i for i, _ in kb.searcher.dense(kb.encoder.query(q), n)],
         "hybrid": lambda q: [h.item_id for h in kb.search(q, k=10)],
     }
     scores: dict[str, dict[str, list[float]]] = {name: {"ndcg": [], "recall": []} for name in runs}
@@ -94,7 +94,7 @@ def main() -> None:
             ranked = [label[i] for i in run(query)]
             scores[name]["ndcg"].append(ndcg(ranked, relevant))
             scores[name]["recall"].append(recall(ranked, relevant))
-    print(f"{len(queries)} judged queries, {len(label)} items, model {embedder.model_name()}")
+    print(f"{len(queries)} judged queries, {len(label)} items, model {embedder.model_name()} ({kb.encoder.engine})")
     print(f"{'retriever':<10} {'nDCG@10':>8} {'Recall@10':>10}")
     for name, s in scores.items():
         print(f"{name:<10} {statistics.mean(s['ndcg']):8.3f} {statistics.mean(s['recall']):10.3f}")

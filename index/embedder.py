@@ -1,4 +1,5 @@
-"""Embeddings: the configured sentence-transformers model, e5 prompts, normalised vectors."""
+"""Embeddings: the configured sentence-transformers model, e5 prompts, normalised vectors, run by
+OpenVINO (index/openvino_encoder.py) or by sentence-transformers itself."""
 
 from __future__ import annotations
 
@@ -56,15 +57,22 @@ def model_name() -> str:
     return Path(model_source()).name if not config.MODEL else config.MODEL
 
 
-def dimension() -> int:
-    model = get_model()
-    getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
-    return int(getter())
+ENGINES = ("openvino-bf16", "openvino-fp32", "torch-fp32")
 
 
-def _prompt(kind: str) -> str | None:
-    prompts = getattr(get_model(), "prompts", {}) or {}
-    return kind if kind in prompts else None
+@cache
+def default_engine() -> str:
+    """PRAKTIKA_EMBED_ENGINE, else OpenVINO in bfloat16 where the processor computes it, else in
+    float32; sentence-transformers (torch) for a model OpenVINO cannot reproduce."""
+    if config.EMBED_ENGINE:
+        if config.EMBED_ENGINE not in ENGINES:
+            raise ValueError(f"PRAKTIKA_EMBED_ENGINE: {config.EMBED_ENGINE!r}, expected one of {', '.join(ENGINES)}")
+        return config.EMBED_ENGINE
+    from index import openvino_encoder
+
+    if not openvino_encoder.supports(Path(model_source())):
+        return "torch-fp32"
+    return "openvino-bf16" if openvino_encoder.bf16_available() else "openvino-fp32"
 
 
 # A batch's attention memory grows with its size times its longest text squared: batches of long
@@ -73,41 +81,78 @@ def _prompt(kind: str) -> str | None:
 ATTENTION_BUDGET = 32 * 900**2
 
 
+class Encoder:
+    """Texts → float32 unit vectors by one engine; a knowledge base keeps the engine that built it."""
+
+    def __init__(self, engine: str) -> None:
+        self.engine = engine
+        if engine.startswith("openvino"):
+            from index.openvino_encoder import OpenVinoEncoder
+
+            backend = OpenVinoEncoder(Path(model_source()), engine.split("-")[1], config.EMBED_THREADS)
+            self.dim = backend.dim
+            self._encode = backend.encode
+        else:
+            self.dim = _torch_dimension()
+            self._encode = _torch_encode
+
+    def passages(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+        """Item texts → one row each, in batches of like length."""
+        texts = [t.strip() for t in texts]
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        start = 0
+        while start < len(order):
+            end = start + 1
+            while (
+                end < len(order)
+                and end - start < batch_size
+                and (end - start + 1) * len(texts[order[end]]) ** 2 <= ATTENTION_BUDGET
+            ):
+                end += 1
+            chunk = order[start:end]
+            out[chunk] = self._encode([texts[i] for i in chunk], "passage")
+            start = end
+        return out
+
+    def query(self, text: str) -> np.ndarray:
+        return self._encode([text.strip()], "query")[0]
+
+
+@cache
+def encoder(engine: str | None = None) -> Encoder:
+    """The encoder of `engine` (default: `default_engine()`), loaded once per process."""
+    return Encoder(engine or default_engine())
+
+
+def dimension() -> int:
+    return encoder().dim
+
+
 def passages(texts: list[str], batch_size: int = 32) -> np.ndarray:
-    """Item texts → float32 unit vectors, one row each."""
-    if not texts:
-        return np.zeros((0, dimension()), dtype=np.float32)
-    texts = [t.strip() for t in texts]
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-    out = np.zeros((len(texts), dimension()), dtype=np.float32)
-    start = 0
-    while start < len(order):
-        end = start + 1
-        while (
-            end < len(order)
-            and end - start < batch_size
-            and (end - start + 1) * len(texts[order[end]]) ** 2 <= (ATTENTION_BUDGET)
-        ):
-            end += 1
-        chunk = order[start:end]
-        out[chunk] = get_model().encode(
-            [texts[i] for i in chunk],
-            prompt_name=_prompt("passage"),
-            batch_size=len(chunk),
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
-        start = end
-    return out
+    """Item texts → float32 unit vectors, one row each, by the default engine."""
+    return encoder().passages(texts, batch_size)
 
 
 def query(text: str) -> np.ndarray:
-    vector = get_model().encode(
-        [text.strip()],
-        prompt_name=_prompt("query"),
+    return encoder().query(text)
+
+
+def _torch_dimension() -> int:
+    model = get_model()
+    getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+    return int(getter())
+
+
+def _torch_encode(texts: list[str], kind: str) -> np.ndarray:
+    model = get_model()
+    prompts = getattr(model, "prompts", {}) or {}
+    vectors = model.encode(
+        texts,
+        prompt_name=kind if kind in prompts else None,
+        batch_size=len(texts),
         normalize_embeddings=True,
         convert_to_numpy=True,
         show_progress_bar=False,
     )
-    return np.asarray(vector, dtype=np.float32)[0]
+    return np.asarray(vectors, dtype=np.float32)

