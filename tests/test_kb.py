@@ -287,7 +287,11 @@ def test_one_batch_across_files_keeps_order_and_duplicates(tmp_path):
     alone = KnowledgeBase.open(tmp_path / "alone")
     alone.ingest_bytes(text, "x", "a_order.txt")
     first = kb.items().query("source == 'a_order.txt'").item_id
-    assert np.allclose(kb.embeddings(first), alone.embeddings(alone.items().item_id), atol=1e-5)
+    together, apart = kb.embeddings(first), alone.embeddings(alone.items().item_id)
+    # bfloat16 rounds a little differently with the batch's padding: measured max 5e-4, cosine ≥ 0.999995
+    atol = 1e-5 if kb.encoder.engine.endswith("fp32") else 2e-3
+    assert np.allclose(together, apart, atol=atol)
+    assert (together * apart).sum(axis=1).min() >= 0.9999
 
 
 def test_a_failed_transaction_leaves_the_store_as_it_was(kb_copy):
