@@ -77,7 +77,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--kb")
     p.add_argument("--host", default="127.0.0.1", help="адрес (по умолчанию только этот компьютер)")
     p.add_argument("--port", type=int, default=7860)
+    p.add_argument("--read-only", action="store_true", help="только поиск и ответы: копия от `praktika snapshot`")
     p.set_defaults(run=kb_commands.serve)
+
+    p = sub.add_parser("snapshot", help="записать согласованную копию базы в папку (для серверов только для чтения)")
+    p.add_argument("target", help="папка копии (создаётся; прежняя копия там заменяется целиком)")
+    p.add_argument("--kb")
+    p.set_defaults(run=kb_commands.snapshot)
 
     args = parser.parse_args(argv)
     try:

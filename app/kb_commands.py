@@ -146,5 +146,15 @@ def ask(args: Namespace) -> int:
 def serve(args: Namespace) -> int:
     from app.web import serve as run
 
-    run(args.kb, host=args.host, port=args.port)
+    run(args.kb, host=args.host, port=args.port, read_only=args.read_only)
+    return 0
+
+
+def snapshot(args: Namespace) -> int:
+    from index.kb import KnowledgeBase
+
+    generation = _open(args).snapshot(args.target)
+    s = KnowledgeBase.open(args.target, read_only=True).stats()
+    held = f"{words.documents(s.documents)}, {words.items(s.items)}"
+    print(f"Копия записана в {args.target}: {held} (поколение {generation})")
     return 0

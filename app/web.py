@@ -41,6 +41,12 @@ def _pages(progress: Any, n: int, files: int, name: str) -> PageProgress | None:
     return lambda done, total: progress((n, files), desc=ocr_note(name, done, total))
 
 
+READ_ONLY = (
+    "<p class='warning'>Это копия базы только для чтения: загрузка файлов здесь отключена. "
+    "Добавляйте документы на основном сервере — копия обновится со следующим снимком.</p>"
+)
+
+
 def plain(hit: Hit) -> dict[str, Any]:
     """A hit as JSON data for the page (and back with `Hit.from_data`); it holds no server path."""
     return asdict(hit)
@@ -152,6 +158,8 @@ class Page:
 
         A file named as one uploaded before but with other content is stored beside it, unless
         `replace_same_name`; the row says which happened."""
+        if self.kb.read_only:  # the API too, not only the page's tab
+            return pd.DataFrame(columns=["Файл", "Итог", "Пунктов", "Причина или предупреждение"]), READ_ONLY
         rows, results = [], []
         files = files or []
         for n, path in enumerate(files):
@@ -265,6 +273,8 @@ def build(kb: KnowledgeBase) -> gr.Blocks:
             question.submit(page.ask, [question, ask_region], [answer_html, answer_data], api_visibility="private")
 
         with gr.Tab("Загрузка"):
+            if kb.read_only:
+                gr.HTML(READ_ONLY)
             gr.Markdown(
                 f"PDF (и сканы), DOCX, DOC, RTF, ODT, HTML или TXT, до {config.MAX_FILE_BYTES // 2**20} МБ каждый. "
                 "Неизменённые файлы пропускаются, изменённые обновляются."
@@ -321,8 +331,8 @@ def _export_row(page: Page, source: gr.JSON, api: str | None) -> None:
         button.click(lambda data, fmt=fmt: page.export(data, fmt), source, out, **named)
 
 
-def serve(kb_dir: str | None = None, host: str = "127.0.0.1", port: int = 7860) -> None:
-    kb = KnowledgeBase.open(kb_dir)
+def serve(kb_dir: str | None = None, host: str = "127.0.0.1", port: int = 7860, read_only: bool = False) -> None:
+    kb = KnowledgeBase.open(kb_dir, read_only=read_only)
     demo = build(kb)
     demo.queue(default_concurrency_limit=4)
     print(f"Практика: http://{host}:{port}", flush=True)

@@ -5,3 +5,7 @@ from __future__ import annotations
 
 class StoreError(Exception):
     """The knowledge base cannot be opened or used as it is; nothing in it was changed."""
+
+
+class ReadOnlyError(StoreError):
+    """A write asked of a read-only copy (a serving replica fed by `praktika snapshot`)."""

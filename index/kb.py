@@ -21,7 +21,7 @@ import pandas as pd
 
 from index import embedder, frames
 from index.answers import Answer, answer
-from index.errors import StoreError
+from index.errors import ReadOnlyError, StoreError
 from index.ingest import Ingestion, Progress
 from index.results import (
     FilterChoices,
@@ -59,10 +59,15 @@ class KnowledgeBase:
         self.ingestion = Ingestion(store, replica, self.lock, self._changed, embed=encoder.passages)
         self.timings: Counter = self.ingestion.timings  # seconds per ingest stage, for bench/ingest.py
 
+    read_only = False  # a serving replica: searches, answers and reports, no writes
+
     @classmethod
-    def open(cls, root: str | Path | None = None, reindexing: bool = False) -> KnowledgeBase:
-        """Open (or create) the knowledge base at `root`; a damaged one raises `StoreError`, untouched."""
+    def open(cls, root: str | Path | None = None, reindexing: bool = False, read_only: bool = False) -> KnowledgeBase:
+        """Open (or create) the knowledge base at `root`; a damaged one raises `StoreError`, untouched.
+        `read_only`: a copy made by `snapshot` and served as it is; it must exist."""
         root = Path(root or config.KB_DIR)
+        if read_only and not (root / "praktika.sqlite").is_file():
+            raise StoreError(f"в папке {root} нет базы знаний: сначала сделайте копию командой `praktika snapshot`")
         file = VectorFile(root)
         store = Store.open(root / "praktika.sqlite")
         fresh = store.meta("model") is None
@@ -80,6 +85,7 @@ class KnowledgeBase:
                 "пересчитайте векторы командой `praktika reindex`"
             )
         kb = cls(root, store, Replica(store, FaissVectors(dim), file, name), encoder)
+        kb.read_only = read_only
         with file.locked():
             file.clean()
         if not reindexing:
@@ -118,21 +124,50 @@ class KnowledgeBase:
 
     def ingest(self, targets: Iterable[str | Path], progress: Progress | None = None) -> list[IngestResult]:
         """Files and folders, one result per file in order (see index/ingest.py)."""
+        self._writable()
         return self.ingestion.files(targets, progress)
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyError(
+                f"база {self.root} открыта только для чтения (копия для показа): "
+                "добавляйте и удаляйте документы в основной базе, затем обновите копию командой `praktika snapshot`"
+            )
+
+    def snapshot(self, target: str | Path) -> int:
+        """A consistent copy of this knowledge base in `target`, for read-only serving replicas;
+        returns the generation copied. Writers wait meanwhile (they do not fail): the FAISS file of
+        this generation is written there first, then SQLite's online backup replaces the database in
+        one transaction, so a replica serving `target` moves from the old copy to the new whole."""
+        target = Path(target)
+        if target.resolve() == self.root.resolve():
+            raise StoreError("копию нельзя записать в папку самой базы")
+        copy = VectorFile(target)
+        with self.lock, self.replica.file.locked():
+            self.replica.sync()  # the vectors of exactly what SQLite holds now
+            generation = self.store.generation()
+            with copy.locked():  # a replica reading `target` waits for the pair
+                copy.clean()
+                copy.write(self.vectors, generation)
+                self.store.backup(target / "praktika.sqlite")
+            return generation
 
     def ingest_bytes(
         self, data: bytes, path: str, name: str, keep_apart: bool = False, on_page: PageProgress | None = None
     ) -> IngestResult:
         """One uploaded file under the key `path`; `keep_apart`: other content there is not replaced;
         `on_page` hears how OCR of a scan goes (pages read, pages to read)."""
+        self._writable()
         return self.ingestion.one(data, path, name, keep_apart, on_page)
 
     def remove(self, document: str | int) -> int:
         """Remove a document by id, path or file name; return how many items went with it."""
+        self._writable()
         return self.ingestion.remove(document)
 
     def reindex(self) -> int:
         """Re-embed every item with the current model (after a model change)."""
+        self._writable()
         return self.ingestion.reindex(embedder.model_name())
 
     # --- search ------------------------------------------------------------------------------------

@@ -69,6 +69,15 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def backup(self, target: Path) -> None:
+        """Copy the whole database into `target` (created or overwritten, one transaction there),
+        by SQLite's online backup: readers of `target` see the old copy or the new, never a mix."""
+        dest = schema.connect(target)
+        try:
+            self.db.backup(dest)
+        finally:
+            dest.close()
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error (an interrupt included), then re-raise."""
