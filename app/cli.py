@@ -30,6 +30,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("paths", nargs="+", help="файлы или папки")
     p.add_argument("--kb", help="папка базы знаний (по умолчанию kb/)")
     p.add_argument("--report", metavar="FILE", help="записать итог приёма в FILE (JSON)")
+    p.add_argument(
+        "--cluster",
+        metavar="ADDRESS",
+        help="разбирать и векторизовать на кластере Ray: auto (запущенный здесь `ray start`), HOST:PORT или ray://HOST:PORT",
+    )
     p.set_defaults(run=kb_commands.ingest)
 
     p = sub.add_parser("search", help="найти похожие мероприятия")

@@ -34,7 +34,7 @@ def ingest(args: Namespace) -> int:
     from app import report
 
     kb = _open(args)
-    results = kb.ingest(args.paths, progress=_progress)
+    results = kb.ingest(args.paths, progress=_progress, cluster=args.cluster)
     for r in results:
         print(report.line(r))
     summary = report.summarise(results)

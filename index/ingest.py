@@ -53,6 +53,11 @@ class _Parsed:
     texts: list[str]
 
 
+def prepared(parsed: guard.Parsed, path: str, sha: str) -> _Parsed:
+    """A file read and tagged, with the texts its items are embedded and indexed by."""
+    return _Parsed(path, sha, parsed.document, [item.passage() for item in parsed.document.items])
+
+
 class Ingestion:
     def __init__(
         self,
@@ -62,6 +67,7 @@ class Ingestion:
         changed: Callable[[], None],
         parse: Callable[..., guard.Parsed] = guard.parse,  # (data, name, on_page=…)
         embed: Callable[[list[str]], np.ndarray] | None = None,
+        engine: str | None = None,  # what `embed` runs: a cluster's workers embed with the same
     ) -> None:
         from index import embedder
 
@@ -72,11 +78,20 @@ class Ingestion:
         self.changed = changed  # called after every write
         self.parse = parse
         self.embed = embed or embedder.passages
+        self.engine = engine or embedder.default_engine()
         self.timings: Counter = Counter()  # seconds per stage, for bench/ingest.py
 
-    def files(self, targets: Iterable[str | Path], progress: Progress | None = None) -> list[IngestResult]:
+    def files(
+        self, targets: Iterable[str | Path], progress: Progress | None = None, cluster: str | None = None
+    ) -> list[IngestResult]:
         """Files and folders, one result per file in order. Items are embedded in batches across
-        files (longer batches pad less: 1.5× faster measured), then each file is committed alone."""
+        files (longer batches pad less: 1.5× faster measured), then each file is committed alone.
+        `cluster` («auto», «HOST:PORT», «ray://HOST:PORT»): read, tag and embed on a Ray cluster
+        (index/cluster.py) with the same functions, committed here the same way."""
+        if cluster:
+            from index import cluster as ray_cluster
+
+            return ray_cluster.ingest(self, [p for t in targets for p in files_in(t)], cluster, progress)
         paths = [p for t in targets for p in files_in(t)]
         results: list[IngestResult | None] = [None] * len(paths)
         waiting: list[tuple[int, _Parsed]] = []
@@ -89,8 +104,7 @@ class Ingestion:
                 try:
                     data = load(path)
                 except ReadError as e:
-                    with self.lock:
-                        results[n] = self._log(IngestResult(key, "failed", str(e), reason=e.kind), None)
+                    results[n] = self.failed(key, str(e), e.kind, None)
                     continue
                 ready = self._prepare(data, key, name, _pages(progress, n + 1, len(paths), name))
                 del data
@@ -178,24 +192,35 @@ class Ingestion:
             return self._log(IngestResult(path, "duplicate", f"то же содержимое, что у {twin}"), sha)
         return None
 
+    def already(self, path: str, data: bytes) -> IngestResult | str:
+        """«unchanged» or «duplicate» when this content is stored already; else its SHA-256."""
+        sha = hashlib.sha256(data).hexdigest()
+        with self.lock:
+            return self._seen(path, sha) or sha
+
+    def failed(self, path: str, message: str, reason: str, sha: str | None) -> IngestResult:
+        with self.lock:
+            return self._log(IngestResult(path, "failed", message, reason=reason), sha)
+
+    def commit_prepared(self, p: _Parsed, vectors: np.ndarray) -> IngestResult:
+        """Commit a file read, tagged and embedded elsewhere (a cluster's workers)."""
+        with self.lock:
+            return self._commit(p, vectors)
+
     def _prepare(
         self, data: bytes, path: str, name: str, on_page: PageProgress | None = None
     ) -> IngestResult | _Parsed:
         """Read and tag a file, unless it is already stored or cannot be read."""
-        sha = hashlib.sha256(data).hexdigest()
-        with self.lock:
-            seen = self._seen(path, sha)
-        if seen:
-            return seen
+        sha = self.already(path, data)
+        if isinstance(sha, IngestResult):
+            return sha
         try:
             parsed = self.parse(data, name, on_page=on_page)
         except ReadError as e:
-            with self.lock:
-                return self._log(IngestResult(path, "failed", str(e), reason=e.kind), sha)
+            return self.failed(path, str(e), e.kind, sha)
         self.timings["parse"] += parsed.parse_seconds
         self.timings["entities"] += parsed.tag_seconds
-        doc = parsed.document
-        return _Parsed(path, sha, doc, [item.passage() for item in doc.items])
+        return prepared(parsed, path, sha)
 
     def _store(self, waiting: list[tuple[int, _Parsed]], results: list[IngestResult | None]) -> None:
         """Embed the waiting files' items together, then commit each file in its own transaction."""

@@ -56,7 +56,9 @@ class KnowledgeBase:
         self.lock = SharedLock(self._catch_up)
         self.encoder = encoder  # the engine that built the vectors embeds queries and new items
         self.searcher = HybridSearch(store, self.vectors, encoder.query, self.lock)
-        self.ingestion = Ingestion(store, replica, self.lock, self._changed, embed=encoder.passages)
+        self.ingestion = Ingestion(
+            store, replica, self.lock, self._changed, embed=encoder.passages, engine=encoder.engine
+        )
         self.timings: Counter = self.ingestion.timings  # seconds per ingest stage, for bench/ingest.py
 
     read_only = False  # a serving replica: searches, answers and reports, no writes
@@ -122,10 +124,13 @@ class KnowledgeBase:
 
     # --- ingestion -------------------------------------------------------------------------------
 
-    def ingest(self, targets: Iterable[str | Path], progress: Progress | None = None) -> list[IngestResult]:
-        """Files and folders, one result per file in order (see index/ingest.py)."""
+    def ingest(
+        self, targets: Iterable[str | Path], progress: Progress | None = None, cluster: str | None = None
+    ) -> list[IngestResult]:
+        """Files and folders, one result per file in order (see index/ingest.py); `cluster`: read,
+        tag and embed them on a Ray cluster («auto», «HOST:PORT», «ray://HOST:PORT»; index/cluster.py)."""
         self._writable()
-        return self.ingestion.files(targets, progress)
+        return self.ingestion.files(targets, progress, cluster)
 
     def _writable(self) -> None:
         if self.read_only:
