@@ -32,13 +32,15 @@ class ReadAndTag:
     """A Ray Data actor: one file's bytes → its document, or the clear error a local ingest gives."""
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, list]:
+        import ray
+
         from index.ingest import prepared
         from pipeline import guard
 
         out = []
-        for name, data, key, sha in zip(batch["name"], batch["data"], batch["key"], batch["sha"], strict=True):
+        for name, ref, key, sha in zip(batch["name"], batch["data"], batch["key"], batch["sha"], strict=True):
             try:
-                out.append(pickle.dumps(prepared(guard.parse(bytes(data), str(name)), str(key), str(sha))))
+                out.append(pickle.dumps(prepared(guard.parse(ray.get(ref), str(name)), str(key), str(sha))))
             except ReadError as e:
                 out.append(pickle.dumps(e))
         return {"slot": list(batch["slot"]), "result": out}
@@ -98,9 +100,11 @@ def ingest(
         if isinstance(seen, IngestResult):
             results[n] = seen
         else:
-            rows.append({"slot": n, "name": name, "key": key, "sha": seen, "data": data})
+            # The bytes go to the object store at once (it spills to disk when full), not held here.
+            connect(address)
+            rows.append({"slot": n, "name": name, "key": key, "sha": seen, "data": ray.put(data)})
+        del data
     if rows:
-        connect(address)
         keys = {r["slot"]: (r["key"], r["sha"], r["name"]) for r in rows}
         cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
         stream = (
