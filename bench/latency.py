@@ -9,7 +9,7 @@ asked twice after a first pass (whose p50, «cold», is what a server's first mi
 SQLite's pages come from disk), without filters and with a region filter, and the process's
 peak memory. The vector index is exact up to PRAKTIKA_EXACT_UP_TO items and IVF beyond; for
 IVF the recall@10 of the dense retriever against exact search and its p50 are printed for
-several nprobe (the curve the default nprobe = nlist/32 was chosen from).
+several nprobe (the curve the default nprobe = max(64, nlist/32) was chosen from).
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ import numpy as np
 from index import lemmas
 from index.results import IngestResult
 from index.store import Store
-from index.vector_file import Replica
+from index.vector_file import Replica, rebuild
 from pipeline import config, guard
 from pipeline.parse import files_in, printable
 from pipeline.readers import ReadError, load
@@ -176,7 +176,7 @@ class Ingestion:
                 self.store.set_meta("model", model)
                 self.store.set_meta("dim", str(vectors.shape[1] if len(rows) else self.vectors.dim))
                 generation = self.store.bump()
-            self.vectors.rebuild(*self.store.all_vectors(self.vectors.dim))
+            rebuild(self.store, self.vectors)
             self.replica.saved(generation)
             self.changed()
             return len(rows)
@@ -256,7 +256,7 @@ class Ingestion:
             self.vectors.remove(removed)
             self.vectors.add(np.array(added, dtype=np.int64), vectors)
             if self.vectors.outgrown():  # past EXACT_UP_TO: switch to the approximate index
-                self.vectors.rebuild(*self.store.all_vectors(self.vectors.dim))
+                rebuild(self.store, self.vectors)
             self.replica.saved(generation)
         self.changed()
         self.timings["index"] += time.perf_counter() - clock

@@ -71,10 +71,13 @@ class VectorFile:
         stamp = self.stamp()
         if stamp is None or stamp.generation != generation or stamp.count != count or not self.path.exists():
             return None
-        data = self.path.read_bytes()  # read once: checked, then loaded from memory
-        if hashlib.sha256(data).hexdigest() != stamp.sha256:
+        digest = hashlib.sha256()
+        with open(self.path, "rb") as f:  # checked in pieces, then loaded by FAISS: never two copies in memory
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                digest.update(chunk)
+        if digest.hexdigest() != stamp.sha256:
             return None
-        vectors = FaissVectors.from_bytes(data, dim)
+        vectors = FaissVectors.load(self.path, dim)  # writers wait for our shared lock: the same bytes
         return vectors if vectors is not None and len(vectors) == count else None
 
     def write(self, vectors: FaissVectors, generation: int) -> None:
@@ -92,6 +95,13 @@ class VectorFile:
         for p in left:
             p.unlink(missing_ok=True)
         return len(left)
+
+
+def rebuild(store: Store, vectors: FaissVectors) -> None:
+    """The vector index anew from every vector SQLite holds, read in chunks."""
+    dim = vectors.dim
+    sample = lambda n: store.vectors_of(store.sample_item_ids(n), dim)  # noqa: E731
+    vectors.refill(store.item_count(), store.vector_chunks(dim), sample)
 
 
 class Replica:
@@ -133,7 +143,7 @@ class Replica:
             return
         if self.file.path.exists() or self.store.item_count():  # a new, empty base has nothing to repair
             self.rebuilt += 1
-        self.vectors.rebuild(*self.store.all_vectors(self.vectors.dim))
+        rebuild(self.store, self.vectors)
         self.saved(generation)
 
     def saved(self, generation: int) -> None:

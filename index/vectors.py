@@ -2,7 +2,7 @@
 
 Exact inner product (`IndexIDMap2` over `IndexFlatIP`) while the collection is small; past
 `config.EXACT_UP_TO` items an inverted-file index (`IndexIVFFlat`, nlist ≈ 4·√n, nprobe the
-larger of `config.IVF_NPROBE` and nlist/32) that keeps ids, removals and filters. SQLite holds every vector
+larger of `config.IVF_NPROBE` (64) and nlist/32) that keeps ids, removals and filters. SQLite holds every vector
 too, so this file is a cache: written atomically after each commit, and rebuilt from
 SQLite when it is missing, disagrees with the database, or has outgrown its kind.
 """
@@ -13,6 +13,7 @@ import hashlib
 import os
 import tempfile
 from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Protocol
 
@@ -61,18 +62,26 @@ class FaissVectors:
 
     def rebuild(self, ids: np.ndarray, vectors: np.ndarray) -> None:
         """Replace the contents with these vectors, in the right kind of index for their number."""
+        rng = np.random.default_rng(0)
+        self.refill(len(ids), [(ids, vectors)], lambda n: vectors[rng.choice(len(vectors), size=n, replace=False)])
+
+    def refill(
+        self, count: int, chunks: Iterable[tuple[np.ndarray, np.ndarray]], sample: Callable[[int], np.ndarray]
+    ) -> None:
+        """Replace the contents with `count` vectors given chunk by chunk (never all at once in
+        memory), in the right kind of index for their number; `sample(n)` gives n of them to train on."""
         index = faiss.IndexIDMap2(faiss.IndexFlatIP(self.dim))
-        if len(ids) > config.EXACT_UP_TO:
-            nlist = max(1, min(int(4 * np.sqrt(len(ids))), len(ids) // 40))  # FAISS wants ≥39 points a list
+        if count > config.EXACT_UP_TO:
+            nlist = max(1, min(int(4 * np.sqrt(count)), count // 40))  # FAISS wants ≥39 points a list
             index = faiss.IndexIVFFlat(faiss.IndexFlatIP(self.dim), self.dim, nlist, faiss.METRIC_INNER_PRODUCT)
-            rng = np.random.default_rng(0)
-            sample = vectors[rng.choice(len(vectors), size=min(len(vectors), 64 * nlist), replace=False)]
-            index.train(np.ascontiguousarray(sample, dtype=np.float32))
-            # nlist/32: recall@10 0.987 against exact search at 1M items in 5.4 ms, nlist/16 1.000 in 10.1 ms;
-            # nlist/62 0.767 (bench/latency.py prints the curve)
+            index.train(np.ascontiguousarray(sample(min(count, 64 * nlist)), dtype=np.float32))
+            # Measured (bench/latency.py prints the curve): at 1M items nlist/32 = 125 lists give recall@10
+            # 0.987 against exact search in 5.4 ms (nlist/16: 1.000 in 10.1 ms); at 100k nlist/32 = 39
+            # gives only 0.933, hence at least IVF_NPROBE = 64 lists.
             index.nprobe = max(config.IVF_NPROBE, nlist // 32)
         self.index = index
-        self.add(ids, vectors)
+        for ids, vectors in chunks:
+            self.add(ids, vectors)
 
     @property
     def kind(self) -> str:
@@ -85,13 +94,12 @@ class FaissVectors:
 
     @classmethod
     def load(cls, path: Path, dim: int) -> FaissVectors | None:
-        """The saved index, or None when there is none or it does not fit `dim`."""
-        return cls.from_bytes(path.read_bytes(), dim) if path.is_file() else None
-
-    @classmethod
-    def from_bytes(cls, data: bytes, dim: int) -> FaissVectors | None:
+        """The saved index, or None when there is none, it is not an index or it does not fit `dim`.
+        FAISS reads the file itself: its bytes are never held twice."""
+        if not path.is_file():
+            return None
         try:
-            index = faiss.deserialize_index(np.frombuffer(data, dtype=np.uint8))
+            index = faiss.read_index(str(path))
         except RuntimeError:
             return None
         ivf = faiss.try_extract_index_ivf(index) if not isinstance(index, faiss.IndexIDMap2) else None

@@ -88,7 +88,7 @@ RRF_K = int(_env("RRF_K", "60"))
 
 # Vector index: exact search up to this many items, approximate (IVF) beyond.
 EXACT_UP_TO = int(_env("EXACT_UP_TO", "50000"))
-IVF_NPROBE = int(_env("IVF_NPROBE", "32"))
+IVF_NPROBE = int(_env("IVF_NPROBE", "64"))
 # The lexical side ranks about this many postings at most: query lemmas are kept from the rarest
 # up until their item counts reach it; a query of only common lemmas is left to the dense side.
 LEXICAL_BUDGET = int(_env("LEXICAL_BUDGET", "20000"))
