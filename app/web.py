@@ -280,11 +280,11 @@ def build(kb: KnowledgeBase) -> gr.Blocks:
                 "Неизменённые файлы пропускаются, изменённые обновляются."
             )
             # No `file_types`: Gradio would refuse the whole batch for one wrong file; we report it per file.
-            files = gr.File(label="Файлы", file_count="multiple")
+            files = gr.File(label="Файлы", file_count="multiple", interactive=not kb.read_only)
             replace_same_name = gr.Checkbox(
                 label="Заменять документ с тем же именем (иначе файл с другим содержимым сохраняется отдельно)"
             )
-            upload_btn = gr.Button("Загрузить в базу", variant="primary")
+            upload_btn = gr.Button("Загрузить в базу", variant="primary", interactive=not kb.read_only)
             upload_table = gr.Dataframe(label="Итог по файлам", interactive=False)
             upload_status = gr.HTML()
 
