@@ -9,7 +9,8 @@ asked twice after a first pass (whose p50, «cold», is what a server's first mi
 SQLite's pages come from disk), without filters and with a region filter, and the process's
 peak memory. The vector index is exact up to PRAKTIKA_EXACT_UP_TO items and IVF beyond; for
 IVF the recall@10 of the dense retriever against exact search and its p50 are printed for
-several nprobe (the curve the default nprobe = max(64, nlist/32) was chosen from).
+several nprobe (the curve the default nprobe = max(64, nlist/32) was chosen from). Latency and
+memory against size are drawn to bench/results/latency.png.
 """
 
 from __future__ import annotations
@@ -88,6 +89,7 @@ def main() -> None:
     rng = np.random.default_rng(0)
     originals = kb.store.document_ids()
     print(f"{'items':>8} {'filter':<8} {'p50 ms':>7} {'p95 ms':>7} {'cold p50':>8}  {'peak RSS':>9}  vector index")
+    measured: list[tuple[int, str, float, float, float]] = []
     for size in (int(s) for s in args.sizes.split(",")):
         grow(kb, size, rng, originals)
         kb.close()
@@ -108,9 +110,38 @@ def main() -> None:
             rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             first = statistics.median(cold)
             row = f"{len(kb.vectors):>8} {name:<8} {p50:7.1f} {p95:7.1f} {first:8.1f}"
-            print(f"{row}  {rss:6.0f} MB  {kb.vectors.kind}")
+            print(f"{row}  {rss:6.0f} MB  {kb.vectors.kind}", flush=True)
+            measured.append((len(kb.vectors), name, p50, p95, rss))
         if kb.vectors.kind != "flat":
             print_curve(kb, queries)
+    print(f"plot: {plot(measured)}")
+
+
+def plot(measured: list[tuple[int, str, float, float, float]]) -> Path:
+    """Latency and peak memory against the collection's size, as a PNG in bench/results/."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
+    for name in ("none", "region"):
+        rows = [m for m in measured if m[1] == name]
+        left.plot([m[0] for m in rows], [m[2] for m in rows], marker="o", label=f"p50, filter: {name}")
+        left.plot([m[0] for m in rows], [m[3] for m in rows], marker="x", linestyle="--", label=f"p95, filter: {name}")
+    rows = [m for m in measured if m[1] == "none"]
+    right.plot([m[0] for m in rows], [m[4] for m in rows], marker="o")
+    for ax, title in ((left, "search latency, ms"), (right, "peak memory (RSS), MB")):
+        ax.set_xscale("log")
+        ax.set_xlabel("items")
+        ax.set_title(title)
+        ax.grid(True, alpha=0.3)
+    left.legend(fontsize=8)
+    out = ROOT / "bench" / "results" / "latency.png"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fig.tight_layout()
+    fig.savefig(out, dpi=100)
+    return out
 
 
 if __name__ == "__main__":
