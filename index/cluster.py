@@ -84,7 +84,7 @@ def connect(address: str) -> None:
 def ingest(
     ingestion: Ingestion, paths: list[Path], address: str, progress: Progress | None = None
 ) -> list[IngestResult]:
-    """One result per file, in order, as `Ingestion.files` gives them."""
+    """One result per file of `paths`, in order, as `Ingestion.files` gives them."""
     import ray
 
     results: list[IngestResult | None] = [None] * len(paths)

@@ -81,17 +81,9 @@ class Ingestion:
         self.engine = engine or embedder.default_engine()
         self.timings: Counter = Counter()  # seconds per stage, for bench/ingest.py
 
-    def files(
-        self, targets: Iterable[str | Path], progress: Progress | None = None, cluster: str | None = None
-    ) -> list[IngestResult]:
+    def files(self, targets: Iterable[str | Path], progress: Progress | None = None) -> list[IngestResult]:
         """Files and folders, one result per file in order. Items are embedded in batches across
-        files (longer batches pad less: 1.5× faster measured), then each file is committed alone.
-        `cluster` («auto», «HOST:PORT», «ray://HOST:PORT»): read, tag and embed on a Ray cluster
-        (index/cluster.py) with the same functions, committed here the same way."""
-        if cluster:
-            from index import cluster as ray_cluster
-
-            return ray_cluster.ingest(self, [p for t in targets for p in files_in(t)], cluster, progress)
+        files (longer batches pad less: 1.5× faster measured), then each file is committed alone."""
         paths = [p for t in targets for p in files_in(t)]
         results: list[IngestResult | None] = [None] * len(paths)
         waiting: list[tuple[int, _Parsed]] = []

@@ -40,6 +40,7 @@ from index.vector_file import Replica, SharedLock, VectorFile
 from index.vectors import FaissVectors
 from pipeline import config
 from pipeline.labels import EVENT, ORG, PER, SCHOOL
+from pipeline.parse import files_in
 from pipeline.readers.ocr import PageProgress
 
 CHOOSABLE = (PER, SCHOOL, ORG, EVENT)  # entity labels offered as filters and counted in the overview
@@ -130,7 +131,11 @@ class KnowledgeBase:
         """Files and folders, one result per file in order (see index/ingest.py); `cluster`: read,
         tag and embed them on a Ray cluster («auto», «HOST:PORT», «ray://HOST:PORT»; index/cluster.py)."""
         self._writable()
-        return self.ingestion.files(targets, progress, cluster)
+        if cluster:  # the same stages and commits, spread over the cluster's nodes
+            from index import cluster as ray_cluster
+
+            return ray_cluster.ingest(self.ingestion, [p for t in targets for p in files_in(t)], cluster, progress)
+        return self.ingestion.files(targets, progress)
 
     def _writable(self) -> None:
         if self.read_only:
