@@ -25,7 +25,7 @@ from pipeline.readers import ReadError, load
 if TYPE_CHECKING:
     from index.ingest import Ingestion, Progress
 
-FILES_PER_EMBED = 8  # files whose items one embedding call takes together (bounded by EMBED_BATCH items)
+FILES_PER_EMBED = 8  # files whose items one embedding call takes together (longer batches pad less)
 
 
 class ReadAndTag:
