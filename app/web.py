@@ -41,6 +41,7 @@ def _pages(progress: Any, n: int, files: int, name: str) -> PageProgress | None:
     return lambda done, total: progress((n, files), desc=ocr_note(name, done, total))
 
 
+UPLOAD_COLUMNS = ["Файл", "Итог", "Пунктов", "Причина или предупреждение"]  # the upload tab's table
 READ_ONLY = (
     "<p class='warning'>Это копия базы только для чтения: загрузка файлов здесь отключена. "
     "Добавляйте документы на основном сервере — копия обновится со следующим снимком.</p>"
@@ -159,7 +160,7 @@ class Page:
         A file named as one uploaded before but with other content is stored beside it, unless
         `replace_same_name`; the row says which happened."""
         if self.kb.read_only:  # the API too, not only the page's tab
-            return pd.DataFrame(columns=["Файл", "Итог", "Пунктов", "Причина или предупреждение"]), READ_ONLY
+            return pd.DataFrame(columns=UPLOAD_COLUMNS), READ_ONLY
         rows, results = [], []
         files = files or []
         for n, path in enumerate(files):
@@ -173,7 +174,7 @@ class Page:
             results.append(result)
         if progress is not None:
             progress((len(files), len(files)), desc="готово")
-        table = pd.DataFrame(rows, columns=["Файл", "Итог", "Пунктов", "Причина или предупреждение"])
+        table = pd.DataFrame(rows, columns=UPLOAD_COLUMNS)
         s = self.kb.stats()
         summary = report.as_text(report.summarise(results)) if results else ""
         stored = f"В базе: {words.documents(s.documents)}, {words.items(s.items)}."

@@ -57,7 +57,7 @@ class Embed:
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, list]:
         results = [pickle.loads(r) for r in batch["result"]]
         texts = [t for r in results if not isinstance(r, Exception) for t in r.texts]
-        vectors = self.encoder.passages(texts) if texts else np.zeros((0, self.encoder.dim), np.float32)
+        vectors = self.encoder.passages(texts)
         out, at = [], 0
         for r in results:
             n = 0 if isinstance(r, Exception) else len(r.texts)
@@ -112,7 +112,7 @@ def ingest(
             .map_batches(ReadAndTag, batch_size=1, concurrency=(1, cpus), num_cpus=1)
             .map_batches(
                 Embed,
-                fn_constructor_kwargs={"engine": ingestion.engine},
+                fn_constructor_kwargs={"engine": ingestion.encoder.engine},
                 batch_size=FILES_PER_EMBED,
                 concurrency=(1, cpus),
                 num_cpus=1,

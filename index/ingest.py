@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from index import lemmas
+from index.embedder import Encoder
 from index.results import IngestResult
 from index.store import Store
 from index.vector_file import Replica, rebuild
@@ -65,20 +66,16 @@ class Ingestion:
         replica: Replica,
         lock: AbstractContextManager,
         changed: Callable[[], None],
+        encoder: Encoder,  # the knowledge base's engine: a cluster's workers embed with the same
         parse: Callable[..., guard.Parsed] = guard.parse,  # (data, name, on_page=…)
-        embed: Callable[[list[str]], np.ndarray] | None = None,
-        engine: str | None = None,  # what `embed` runs: a cluster's workers embed with the same
     ) -> None:
-        from index import embedder
-
         self.store = store
         self.replica = replica
         self.vectors = replica.vectors
         self.lock = lock  # the knowledge base's: held for every read and write of the store and the index
         self.changed = changed  # called after every write
         self.parse = parse
-        self.embed = embed or embedder.passages
-        self.engine = engine or embedder.default_engine()
+        self.encoder = encoder
         self.timings: Counter = Counter()  # seconds per stage, for bench/ingest.py
 
     def files(self, targets: Iterable[str | Path], progress: Progress | None = None) -> list[IngestResult]:
@@ -158,7 +155,7 @@ class Ingestion:
         """Re-embed every item with the current model (after a model change); `model` names it in the meta."""
         with self.lock:
             rows = self.store.item_fields()
-        vectors = self.embed([passage(*r[1:]) for r in rows])  # minutes at scale: no lock held meanwhile
+        vectors = self.encoder.passages([passage(*r[1:]) for r in rows])  # minutes at scale: no lock held meanwhile
         with self.lock, self.replica.file.locked():
             if [r[0] for r in self.store.item_fields()] != [r[0] for r in rows]:
                 return self.reindex(model)  # items changed while embedding: again, with what is stored now
@@ -219,7 +216,7 @@ class Ingestion:
         if not waiting:
             return
         clock = time.perf_counter()
-        vectors = self.embed([t for _, p in waiting for t in p.texts])
+        vectors = self.encoder.passages([t for _, p in waiting for t in p.texts])
         self.timings["embed"] += time.perf_counter() - clock
         at = 0
         for slot, p in waiting:

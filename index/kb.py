@@ -47,8 +47,11 @@ CHOOSABLE = (PER, SCHOOL, ORG, EVENT)  # entity labels offered as filters and co
 
 
 class KnowledgeBase:
-    def __init__(self, root: Path, store: Store, replica: Replica, encoder: embedder.Encoder) -> None:
+    def __init__(
+        self, root: Path, store: Store, replica: Replica, encoder: embedder.Encoder, read_only: bool = False
+    ) -> None:
         self.root = root
+        self.read_only = read_only  # a serving replica: searches, answers and reports, no writes
         self.store = store
         self.vectors = replica.vectors
         self.dim = self.vectors.dim
@@ -57,12 +60,8 @@ class KnowledgeBase:
         self.lock = SharedLock(self._catch_up)
         self.encoder = encoder  # the engine that built the vectors embeds queries and new items
         self.searcher = HybridSearch(store, self.vectors, encoder.query, self.lock)
-        self.ingestion = Ingestion(
-            store, replica, self.lock, self._changed, embed=encoder.passages, engine=encoder.engine
-        )
+        self.ingestion = Ingestion(store, replica, self.lock, self._changed, encoder)
         self.timings: Counter = self.ingestion.timings  # seconds per ingest stage, for bench/ingest.py
-
-    read_only = False  # a serving replica: searches, answers and reports, no writes
 
     @classmethod
     def open(cls, root: str | Path | None = None, reindexing: bool = False, read_only: bool = False) -> KnowledgeBase:
@@ -74,8 +73,7 @@ class KnowledgeBase:
         file = VectorFile(root)
         store = Store.open(root / "praktika.sqlite")
         fresh = store.meta("model") is None
-        # A base built before engines were recorded was built by sentence-transformers.
-        engine = store.meta("engine") or (embedder.default_engine() if fresh else "torch-fp32")
+        engine = embedder.default_engine() if fresh else store.engine()
         encoder = embedder.encoder(engine)
         name, dim = embedder.model_name(), encoder.dim
         built_with = store.claim_model(name, dim)
@@ -87,8 +85,7 @@ class KnowledgeBase:
                 f"база знаний {root} построена моделью «{built_with}», а не «{name}»: "
                 "пересчитайте векторы командой `praktika reindex`"
             )
-        kb = cls(root, store, Replica(store, FaissVectors(dim), file, name), encoder)
-        kb.read_only = read_only
+        kb = cls(root, store, Replica(store, FaissVectors(dim), file, name), encoder, read_only)
         with file.locked():
             file.clean()
         if not reindexing:

@@ -137,14 +137,9 @@ class HybridSearch:
         self, match: str, n: int, allowed: np.ndarray | None = None, filters: Filters | None = None
     ) -> list[int]:
         """BM25 over lemmas. A broad filter is applied to an over-fetched ranking, a narrow one inside SQLite."""
-        if self._broad(allowed):  # over-fetch, then keep the allowed (the whole ranking if too few): no SQL filter
-            over = self._over(n, allowed)
-            for limit in (over, -1):
-                rows = self.store.lexical(match, limit)
-                kept = [i for i, ok in zip(rows, _member(rows, allowed), strict=True) if ok]
-                if len(kept) >= n or len(rows) < over:
-                    break
-            return kept[:n]
+        if self._broad(allowed):  # the whole (budget-bounded) ranking, then the allowed: no SQL-side filter
+            rows = self.store.lexical(match, -1)
+            return [i for i, ok in zip(rows, _member(rows, allowed), strict=True) if ok][:n]
         return self.store.lexical(match, n, filters)
 
     # --- helpers ---------------------------------------------------------------------------------

@@ -69,6 +69,11 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def engine(self) -> str:
+        """What computed the stored vectors; a base built before engines were recorded was built
+        by sentence-transformers."""
+        return self.meta("engine") or "torch-fp32"
+
     def backup(self, target: Path) -> None:
         """Copy the whole database into `target` (created or overwritten, one transaction there),
         by SQLite's online backup: readers of `target` see the old copy or the new, never a mix."""
@@ -254,12 +259,6 @@ class Store:
 
     # --- vectors ----------------------------------------------------------------------------------
 
-    def all_vectors(self, dim: int) -> tuple[np.ndarray, np.ndarray]:
-        chunks = list(self.vector_chunks(dim))
-        if not chunks:
-            return np.zeros(0, dtype=np.int64), np.zeros((0, dim), dtype=np.float32)
-        return np.concatenate([c[0] for c in chunks]), np.concatenate([c[1] for c in chunks])
-
     def vector_chunks(self, dim: int, size: int = 50_000) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         """(ids, vectors) of every item, `size` at a time by id: a million items are rebuilt into the
         vector index without holding them all twice (measured peak at 1M: see bench/latency.py)."""
@@ -405,7 +404,7 @@ class Store:
         documents, items, entities = self.counts()
         return Stats(
             documents, items, vectors, entities, self.items_by_region(), self.empty_documents(),
-            self.meta("model"), self.meta("engine") or "torch-fp32", vector_index, dim, problems,
+            self.meta("model"), self.engine(), vector_index, dim, problems,
         )  # fmt: skip
 
     def items_by_region(self) -> tuple[tuple[str | None, int], ...]:
