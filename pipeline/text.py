@@ -89,9 +89,22 @@ def join_cell_lines(parts: list[str]) -> str:
     for part in parts:
         if text.endswith("-") and len(text) > 1 and text[-2].isalpha():
             text = text[:-1] + part if _hyphenated(text, part) else text + part
+        elif _broken_number(text, part):
+            text += part
         else:
             text = f"{text} {part}" if text else part
     return text
+
+
+# A narrow column breaks a date or an item number inside it: «31.12.2» + «022», «1.2.» + «4».
+_DATE_HEAD = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.(\d{0,3})$")
+
+
+def _broken_number(text: str, part: str) -> bool:
+    head = _DATE_HEAD.search(text)
+    if head and re.fullmatch(rf"\d{{{4 - len(head.group(1))}}}\b.*", part, re.DOTALL):
+        return True
+    return text.endswith(".") and bool(ITEM_NUMBER.match(text) and re.fullmatch(r"\d{1,3}\.?", part))
 
 
 def _hyphenated(text: str, part: str) -> bool:

@@ -324,3 +324,31 @@ def test_an_annex_published_under_the_acts_citation_is_the_annex():
         "№\tМероприятие\tСроки реализации\n1\tСоздание рабочей группы\t2007 г.\n"
     )
     assert (doc.kind, doc.date, doc.number) == ("план-график", "2007-05-31", "263-ПП/9")
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["31.12.2", "022"], "31.12.2022"),  # a narrow deadline column breaks the year
+        (["01.09.", "2022 г."], "01.09.2022 г."),
+        (["1.2.", "4"], "1.2.4"),  # and the item number
+        (["до 1.2.", "4 раз"], "до 1.2. 4 раз"),  # not a number alone: a space
+        (["12.05.2021", "2022"], "12.05.2021 2022"),  # a whole date: a space
+    ],
+)
+def test_a_number_broken_by_a_narrow_column_is_joined(lines, joined):
+    from pipeline.text import join_cell_lines
+
+    assert join_cell_lines(lines) == joined
+
+
+def test_a_programmes_list_of_measures_published_alone_is_the_programme():
+    doc = _txt(
+        "Приложение к решению от 10.11.2005 г № 16\n"
+        "Мероприятия по реализации муниципальной целевой программы развития образования на 2006-2010 годы\n\n"
+        "№ | Наименование мероприятий | Исполнители | Сроки\n"
+        "1 | Создание районной системы мониторинга | Отдел образования | 2006-2010\n"
+    )
+    assert doc.kind == "программа"
+    plain = _txt("Мероприятия по профилактике гриппа\n\n№ | Мероприятие | Срок\n1 | Проветривание | ежедневно\n")
+    assert plain.kind is None

@@ -13,6 +13,7 @@ cell into rows of its own, so it is not used.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 from statistics import median
@@ -164,7 +165,8 @@ def _rows(region: list[Line], edges: list[float]) -> list[tuple[float, tuple[str
             first = _cell(line, 0, edges)
             # With a number column, only a number (or a new header line after a gap) opens a row:
             # a row carried over a page break has none and is merged back by segmentation.
-            starts = bool(ITEM_NUMBER.match(first)) or (gap and bool(first)) if first_is_number else gap
+            number = bool(ITEM_NUMBER.match(first)) and not (not gap and _runs_on(rows[-1][1][0], first))
+            starts = number or (gap and bool(first)) if first_is_number else gap
         if starts:
             rows.append((line.top, [[] for _ in edges]))
         cells = rows[-1][1]
@@ -172,6 +174,12 @@ def _rows(region: list[Line], edges: list[float]) -> list[tuple[float, tuple[str
             cells[_column(s.x0, edges)].append(s.text)
         prev = line
     return [(top, tuple(join_cell_lines(parts) for parts in cells)) for top, cells in rows]
+
+
+def _runs_on(number_lines: list[str], first: str) -> bool:
+    """«1.2.» over «4» with no gap between is one number a narrow column broke: «1.2.4»."""
+    above = " ".join(number_lines)
+    return bool(re.fullmatch(r"\d{1,3}(?:\.\d{1,3})+\.", above) and re.fullmatch(r"\d{1,3}\.?", first))
 
 
 def _spans_columns(line: Line, edges: list[float]) -> bool:

@@ -126,6 +126,7 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
     if stamp and not (doc.date or doc.number):
         doc.date, doc.number = stamp.act.date, stamp.act.number
     doc.title = header.title_of(texts, doc.kind, kind_at)
+    doc.kind = doc.kind or header.measures_kind(texts)
 
     meta = set(stamp_at) | set(range(stamp_end))
     if title_at is not None:

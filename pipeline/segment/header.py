@@ -113,6 +113,20 @@ def find_kind(paragraphs: list[str], skip: set[int] = frozenset()) -> tuple[str 
     return None, None
 
 
+# «Мероприятия по реализации муниципальной программы …», «Перечень мероприятий подпрограммы …»:
+# a programme's list of measures published alone is a part of that programme.
+_PROGRAMME_MEASURES = re.compile(
+    r"^(?:перечень\s+|система\s+)?(?:основных\s+|программных\s+)?мероприяти[йя]\b[^.]{0,80}?\bпрограмм", re.I
+)
+
+
+def measures_kind(paragraphs: list[str]) -> str | None:
+    """«программа» when a heading near the top names the document a programme's list of measures;
+    a fallback for documents that state no kind of their own."""
+    lines = (line.strip() for p in paragraphs[:8] for line in p.split("\n")[:8])
+    return next(("программа" for line in lines if _PROGRAMME_MEASURES.match(line)), None)
+
+
 def _annex_under_act_title(paragraphs: list[str], i: int) -> bool:
     """A legal database heads an annex published alone with the act's citation («Постановление
     Правительства … от 31.05.2007 № 263-ПП/9»), then «Приложение к постановлению …»: the document
