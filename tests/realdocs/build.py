@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import zipfile
 from datetime import datetime
 from pathlib import Path
 
@@ -63,6 +64,17 @@ def build_docx(spec: dict, path: Path) -> None:
         elif block.get("pagebreak"):
             doc.add_page_break()
     doc.save(path)
+    _freeze_zip(path)
+
+
+def _freeze_zip(path: Path) -> None:
+    """python-docx stamps each zip member with the time of saving: fix it, so that a rebuild
+    gives the same bytes."""
+    with zipfile.ZipFile(path) as z:
+        members = [(info.filename, z.read(info)) for info in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members:
+            z.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
 
 
 def build_pdf(spec: dict, path: Path, ruled: bool) -> None:
