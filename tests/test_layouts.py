@@ -352,3 +352,89 @@ def test_a_programmes_list_of_measures_published_alone_is_the_programme():
     assert doc.kind == "программа"
     plain = _txt("Мероприятия по профилактике гриппа\n\n№ | Мероприятие | Срок\n1 | Проветривание | ежедневно\n")
     assert plain.kind is None
+
+
+def test_a_portal_copy_with_a_row_per_line_and_pipes_between_cells():
+    """kirovsk-gov.ru style: rows as «1.3 | … | … |», blank lines between, a cell broken by a line break."""
+    text = (
+        "№ п/п | Наименование мероприятия | Ответственный исполнитель | Срок | Ожидаемый результат |\n\n"
+        "1 | 2 | 3 | 4 | 5 |\n\n"
+        "1.1 | Формирование перечня школ | министерство образования | 2020 год | перечень утвержден |\n\n"
+        "1.2 | Закрепление школ-партнеров | министерство образования,\n"
+        "институт развития образования | 2021 год | соглашения заключены |\n"
+    )
+    blocks = rebuild([Block(p, (), Position(line=1)) for p in text.split("\n\n")])
+    rows = [b.cells for b in unflatten(blocks) if b.is_row]
+    assert rows[2] == ("1.1", "Формирование перечня школ", "министерство образования", "2020 год", "перечень утвержден")
+    assert rows[3][2] == "министерство образования, институт развития образования"
+    assert len(rows) == 4
+
+
+def test_a_portal_copy_with_a_cell_per_line_joined_by_pipes():
+    """astr-gov.ru style: «4.1. |» / «| Проведение … |» / «| результат» and a heading row «… |»."""
+    text = (
+        "№ п/п |\n| Наименование мероприятия |\n| Исполнитель |\n| Срок исполнения |\n| Ожидаемый результат\n"
+        "Диагностика и выявление причин |\n"
+        "4.1. |\n| Формирование перечня школ |\n| министерство образования |\n| ежегодно |\n| перечень утвержден\n"
+        "4.2. |\n| Проведение самодиагностики |\n| руководители школ |\n| ноябрь 2019 г. |\n| профили сформированы\n"
+    )
+    rows = [b.cells for b in unflatten([Block(text, (), Position(line=1))]) if b.is_row]
+    assert rows[0] == ("№ п/п", "Наименование мероприятия", "Исполнитель", "Срок исполнения", "Ожидаемый результат")
+    assert rows[1] == ("Диагностика и выявление причин",)
+    assert rows[3] == (
+        "4.2.",
+        "Проведение самодиагностики",
+        "руководители школ",
+        "ноябрь 2019 г.",
+        "профили сформированы",
+    )
+
+
+def test_a_table_with_every_cell_in_a_paragraph_of_its_own():
+    """A portal copy with blank lines between all lines: the header's cells and each row's cells are
+    paragraphs, and are read as one table, not as a paragraph per cell."""
+    cells = ["№ п/п", "Наименование мероприятия", "Срок реализации", "Ответственный исполнитель"]
+    cells += ["1.1.", "Разработка региональной модели", "до 01.10.2019", "Комитет по образованию"]
+    cells += ["1.2.", "Формирование перечней организаций", "ежегодно", "Комитет по образованию"]
+    blocks = [Block(c, (), Position(line=2 * n + 1)) for n, c in enumerate(cells)]
+    rows = [b for b in unflatten(blocks) if b.is_row]
+    assert rows[1].cells == ("1.1.", "Разработка региональной модели", "до 01.10.2019", "Комитет по образованию")
+    assert rows[1].pos.line == 9  # the row keeps the line it stands on
+
+
+def test_a_browser_copy_keeps_line_breaks_inside_cells():
+    """A school page's table copied from the browser: tabs between cells, a cell's line break
+    splits its row over two lines («сентябрь» / «2022»); the row is mended to the header's width."""
+    from pipeline.readers import read_bytes
+
+    text = (
+        "№ п/п\tМероприятие\tСроки\tОтветственные\tПланируемый результат\n"
+        "1.1\tАнкетирование обучающихся\tсентябрь\n"
+        "2022\tПедагог-психолог\tАналитическая справка\n"
+        "1.2\tВведение курсов\tв течение года\tКлассные руководители\tКурсы введены\n"
+    )
+    rows = [b.cells for b in read_bytes(text.encode(), "page.txt") if b.is_row]
+    assert rows[1] == ("1.1", "Анкетирование обучающихся", "сентябрь 2022", "Педагог-психолог", "Аналитическая справка")
+    assert rows[2][0] == "1.2" and len(rows) == 3
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Распоряжение от 04.02.2012 г № 10-РА", "распоряжение"),  # a portal heads the act with its citation
+        ("Решение от 25.12.2009 г № 223", "решение"),
+    ],
+)
+def test_a_portal_heading_citing_the_act_states_its_kind(line, kind):
+    doc = _txt(
+        f"{line}\n\nОб утверждении комплекса мер\n\n1.Утвердить комплекс мер.\n\n2.Контроль оставляю за собой.\n"
+    )
+    assert doc.kind == kind
+    assert [i.activity for i in doc.items if i.kind == "clause"] == [
+        "Утвердить комплекс мер.",
+        "Контроль оставляю за собой.",
+    ]
+
+
+def test_a_blank_number_is_no_number():
+    assert header.date_and_number(["Приказ № ____ от «___» ____________ 2022 г."]) == (None, None)

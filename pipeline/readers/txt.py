@@ -14,6 +14,7 @@ from charset_normalizer import from_bytes
 
 from pipeline.readers.errors import ReadError
 from pipeline.records import Block, Position
+from pipeline.text import ITEM_NUMBER
 
 # Cyrillic letters as UTF-8: lead byte D0/D1 and one continuation byte.
 _UTF8_CYRILLIC = re.compile(rb"[\xd0\xd1][\x80-\xbf]")
@@ -57,7 +58,40 @@ def read(data: bytes) -> list[Block]:
             para = []
         if "\t" in line:
             blocks.append(Block(line, tuple(c.strip() for c in line.split("\t")), Position(line=n)))
-    return blocks
+    return _mend_broken_rows(blocks)
+
+
+def _mend_broken_rows(blocks: list[Block]) -> list[Block]:
+    """A table copied from a browser keeps the line breaks inside its cells: «1.1 <tab> Анкетирование
+    … <tab> сентябрь» / «2022 <tab> Педагог-психолог <tab> Справка». A row shorter than the header
+    runs on into the next line, which continues its last cell, while the cells add up to no more
+    than the header's; a line opening with a number starts a row of its own."""
+    header = next((b for b in blocks if len(b.cells) >= 3), None)
+    if header is None:
+        return blocks
+    width = len(header.cells)
+    out: list[Block] = []
+    last_line = 0
+    for b in blocks:
+        prev = out[-1] if out else None
+        runs_on = (
+            prev is not None
+            and prev is not header
+            and b.is_row
+            and prev.is_row
+            and b.pos.line == last_line + 1
+            and len(prev.cells) < width
+            and len(prev.cells) + len(b.cells) - 1 <= width
+            and not ITEM_NUMBER.match(b.cells[0])
+        )
+        if runs_on:
+            head, tail = prev.cells, b.cells
+            cells = (*head[:-1], f"{head[-1]} {tail[0]}".strip(), *tail[1:])
+            out[-1] = Block("\t".join(cells), cells, prev.pos)
+        else:
+            out.append(b)
+        last_line = b.pos.line + b.text.count("\n")
+    return out
 
 
 def _one_cell_per_line(lines: list[str]) -> bool:

@@ -29,13 +29,20 @@ _MAX_HEADER_CELL = 80
 
 
 def unflatten(blocks: list[Block]) -> list[Block]:
-    """Paragraph blocks holding a flattened table become table rows; all else passes through."""
+    """Paragraph blocks holding a flattened table become table rows; all else passes through.
+
+    A copy may put every cell or row in a paragraph of its own (blank lines between), so the
+    lines of each run of consecutive paragraphs are searched together."""
     out: list[Block] = []
+    run: list[Block] = []
     for b in blocks:
-        if b.is_row or "\n" not in b.text:
+        if b.is_row:
+            out.extend(_unflatten_run(run))
+            run = []
             out.append(b)
-            continue
-        out.extend(_unflatten_block(b))
+        else:
+            run.append(b)
+    out.extend(_unflatten_run(run))
     return out
 
 
@@ -67,35 +74,45 @@ def _uncollapse(line: str) -> list[str]:
     return [p for p in (line[:first].strip(), *table, line[last + 1 :].strip()) if p]
 
 
-def _unflatten_block(block: Block) -> list[Block]:
-    lines = block.text.split("\n")
+def _unflatten_run(run: list[Block]) -> list[Block]:
+    lines = [line for b in run for line in b.text.split("\n")]
+    owner = [(b, offset) for b in run for offset in range(b.text.count("\n") + 1)]  # line → (block, offset)
     out: list[Block] = []
-    text: list[tuple[int, str]] = []  # lines not in a table, waiting to become a paragraph
-    i = 0
+    text: list[int] = []  # lines not in a table, waiting to go out as (parts of) their paragraphs
 
     def flush_text() -> None:
-        if text:
-            out.append(Block("\n".join(t for _, t in text), (), _at(block, text[0][0])))
-            text.clear()
+        for k, n in enumerate(text):
+            block = owner[n][0]
+            if k and owner[text[k - 1]][0] is block and text[k - 1] == n - 1:
+                continue  # goes out with the line above it
+            last = n
+            while last + 1 in text and owner[last + 1][0] is block:
+                last += 1
+            if n - owner[n][1] == last - owner[last][1] and last - n == block.text.count("\n"):
+                out.append(block)  # a paragraph left whole passes through as it was
+            else:
+                out.append(Block("\n".join(lines[n : last + 1]), (), _at(block, owner[n][1])))
+        text.clear()
 
+    i = 0
     while i < len(lines):
-        found = _ascii(lines, i) or _marked(lines, i) or _unmarked(lines, i)
+        found = _ascii(lines, i) or _piped(lines, i) or _marked(lines, i) or _unmarked(lines, i)
         if found:
             rows, end = found
             if rows:
                 flush_text()
-                out.extend(Block("\t".join(cells), cells, _at(block, n)) for n, cells in rows)
+                out.extend(Block("\t".join(cells), cells, _at(*owner[n])) for n, cells in rows)
             else:  # a run that looked like a table and is not: its lines are text, not tried again
-                text.extend((n, lines[n]) for n in range(i, end))
+                text.extend(range(i, end))
             i = end
             continue
-        text.append((i, lines[i]))
+        text.append(i)
         i += 1
     flush_text()
     return out
 
 
-def _at(block: Block, offset: int):
+def _at(block: Block, offset: int = 0):
     return replace(block.pos, line=block.pos.line + offset) if block.pos.line is not None else block.pos
 
 
@@ -296,3 +313,60 @@ def _header_width(cells: list[str]) -> int:
             break
         width += 1
     return width if columns.known_roles(tuple(cells[:width])) >= 2 else 0
+
+
+def _piped(lines: list[str], start: int) -> tuple[Rows, int] | None:
+    """Cells joined by «|» in running text, as regional portals copy a table: a row per line
+    («1.3 | Закрепление … | министерство …, |» with the cell's next line below it), or a cell per
+    line joined by « |» / «| » («4.1. |», «| Проведение … |», «| ноябрь 2019 г.»). A line opening
+    with a number starts a row; text where a cell is still open runs on in it; text after a full
+    row is a heading row."""
+    nxt = next((ln.strip() for ln in lines[start + 1 : start + 3] if ln.strip()), "")
+    joined = lines[start].rstrip().endswith("|") and nxt.startswith("|") and nxt.strip("| ")
+    if not (_INNER_PIPE.search(lines[start]) or joined):
+        return None
+    end = start
+    while end < len(lines):
+        if "|" in lines[end] or (not lines[end].strip() and end + 1 < len(lines) and "|" in lines[end + 1]):
+            end += 1
+        elif lines[end].strip() and end + 1 < len(lines) and "|" in lines[end + 1]:
+            end += 1  # a wrapped cell's line, or a heading row between rows
+        else:
+            break
+    if sum(1 for ln in lines[start:end] if "|" in ln) < 3:
+        return None
+    rows: list[tuple[int, list[str]]] = []
+    open_cell = False  # the last cell of the last row has not been closed by «|»
+    width = 0
+    for n in range(start, end):
+        line = lines[n].strip()
+        if not line:
+            continue
+        pieces = [p.strip() for p in line.split("|")]
+        lead = pieces[0]
+        new_row = not rows or bool(lead and ITEM_NUMBER.match(lead))
+        if rows and not new_row and not line.startswith("|"):
+            full = len(rows[-1][1]) >= width if width else not _names_column(lead)
+            new_row = full and not open_cell if len(rows) > 1 or width else full
+        if new_row:
+            if rows and not width:
+                width = len(rows[0][1])
+            rows.append((n, []))
+            open_cell = False
+        cells = rows[-1][1]
+        for k, piece in enumerate(pieces):
+            if k == 0 and line.startswith("|"):
+                open_cell = False
+                continue
+            if k == 0 and open_cell and cells:
+                cells[-1] = join_cell_lines([cells[-1], piece])
+            elif k < len(pieces) - 1 or piece:
+                cells.append(piece)
+        open_cell = not line.endswith("|")
+    header = tuple(rows[0][1])
+    if columns.known_roles(header) < 2 and not all(len(c) == 2 for _, c in rows):
+        return [], end
+    return [(n, tuple(c)) for n, c in rows], end
+
+
+_INNER_PIPE = re.compile(r"[^\s|]\s*\|\s*[^\s|]")

@@ -41,7 +41,8 @@ _SPACED = re.compile(r"\b(?:[А-ЯЁа-яё] ){3,}[А-ЯЁа-яё]\b")
 _STAMP = re.compile(r"^(?:утвержд[её]н[аоы]?|утверждаю|принят[аоы]?|согласован[аоы]?|приложение)\b", re.IGNORECASE)
 # «№ 45», «N 345-р» (legal databases print a Latin N), «№45/01-04».
 NUMBER_MARK = r"(?:№|\bN(?=\s?\d))"
-_NUMBER = re.compile(rf"{NUMBER_MARK}\s*([0-9А-ЯЁа-яA-Za-z][\w/.\-]*[0-9А-ЯЁа-яA-Za-z]|\d)")
+# A number holds a digit: «Приказ № ____ от …» left blank has none.
+_NUMBER = re.compile(rf"{NUMBER_MARK}\s*(?=[\w/.\-]*\d)([0-9А-ЯЁа-яA-Za-z][\w/.\-]*[0-9А-ЯЁа-яA-Za-z]|\d)")
 TITLE = re.compile(r"^О[бБ]?\s+(?!том\b|тех\b|чем\b|ком\b)(?:[а-яё]|[А-ЯЁ]{3,})")  # «Об утверждении …», «О МЕРАХ ПО …»
 # «школа № 4», «МБОУ СОШ № 617», «протокол № 1»: numbers in a letterhead that are not the act's.
 _NOT_ACT_NUMBER = re.compile(
@@ -88,14 +89,15 @@ _KIND_ADJECTIVES = re.compile(r"^(?:[а-яё-]+(?:ая|ый|ий|ой|ое|ые)
 _REFERENCE = re.compile(rf"\s*(?:{NUMBER_MARK}|от\s)", re.IGNORECASE)
 
 
-def kind_of(line: str) -> str | None:
-    """The canonical kind if `line` opens with a kind word («ПРИКАЗ», «ОТЧЕТ МОЦ», «Муниципальная программа»)."""
+def kind_of(line: str, first: bool = False) -> str | None:
+    """The canonical kind if `line` opens with a kind word («ПРИКАЗ», «ОТЧЕТ МОЦ», «Муниципальная программа»).
+    A `first` line of a document may cite itself: a portal heads the act «Распоряжение от 04.02.2012 г № 10-РА»."""
     printed_line = collapse_spaced(line).strip(" #*")
     text = _KIND_ADJECTIVES.sub("", printed_line.lower())
     for printed, kind in KINDS:
         if text.startswith(printed) and not text[len(printed) : len(printed) + 1].isalpha():
             # «приказ № 60», «Приказ от 04.12.2024 № 664» in a stamp name another act, not this one
-            if _REFERENCE.match(text[len(printed) :]) and not printed_line[: len(printed)].isupper():
+            if _REFERENCE.match(text[len(printed) :]) and not printed_line[: len(printed)].isupper() and not first:
                 return None
             return kind
     return None
@@ -107,7 +109,7 @@ def find_kind(paragraphs: list[str], skip: set[int] = frozenset()) -> tuple[str 
     for i, p in enumerate(paragraphs):
         if i in skip:
             continue
-        kind = kind_of(" ".join(p.split("\n")[:2]))
+        kind = kind_of(" ".join(p.split("\n")[:2]), first=i == 0)
         if kind and not _annex_under_act_title(paragraphs, i):
             return kind, i
     return None, None
