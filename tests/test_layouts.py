@@ -438,3 +438,27 @@ def test_a_portal_heading_citing_the_act_states_its_kind(line, kind):
 
 def test_a_blank_number_is_no_number():
     assert header.date_and_number(["Приказ № ____ от «___» ____________ 2022 г."]) == (None, None)
+
+
+def test_a_two_row_header_flattened_one_cell_per_line():
+    """GARANT prints the lower header row after the upper one: «Срок |» … «начала реализации |»
+    «окончания реализации |», then the column numbers 1–6."""
+    cells = ["N п/п", "Наименование мероприятия", "Ответственный исполнитель", "Срок", "Ожидаемый результат"]
+    cells += ["начала реализации", "окончания реализации", "1", "2", "3", "4", "5", "6"]
+    cells += ["1", "Выявление школ", "Министерство образования", "2014", "2020", "перечень утвержден"]
+    rows = [b.cells for b in unflatten([Block("\n".join(f"{c} |" for c in cells), (), Position(line=1))])]
+    assert rows[0][3:5] == ("Срок начала реализации", "Срок окончания реализации")
+    assert rows[-1] == ("1", "Выявление школ", "Министерство образования", "2014", "2020", "перечень утвержден")
+
+
+def test_legal_database_notes_do_not_cut_a_clause_list():
+    doc = _txt(
+        "ПОСТАНОВЛЕНИЕ\n\nот 28 сентября 2012 г. N 411\n\nОб утверждении программы\n\n"
+        "Правительство Республики Коми постановляет:\n\n1. Утвердить программу.\n\n"
+        "Постановлением Правительства Республики Коми от 23 декабря 2015 г. N 553 пункт 2 изложен в новой редакции\n\n"
+        "См. текст пункта в предыдущей редакции\n\n2. Возложить контроль на заместителя.\n\n"
+        "3. Настоящее постановление вступает в силу с 1 января 2013 года.\n"
+    )
+    assert [i.number for i in doc.items if i.kind == "clause"] == ["1", "2", "3"]
+    assert {s.reason for s in doc.skipped} == {"примечание правовой базы"}
+    assert doc.coverage.complete

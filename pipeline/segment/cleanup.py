@@ -17,6 +17,17 @@ _FOOTER = re.compile(
 )
 # A line of a table of contents: dot leaders and a page number, or Word's broken-link text.
 _CONTENTS = re.compile(r"(?:\.{5,}|…{3,})\s*\d{1,3}\s*$|Error! Bookmark not defined\.|Ошибка! Закладка не определена\.")
+# A legal database's editorial notes between the act's own lines: its banner, «Информация об
+# изменениях:», «Постановлением … от … N 553 пункт 2 изложен в новой редакции», «См. текст пункта
+# в предыдущей редакции». They are the database's, not the act's, and would cut a clause list.
+_EDITORIAL = re.compile(
+    r"^(?:Информация об изменениях:?"
+    r"|См\. текст .{1,100} в предыдущей редакции\.?"
+    r"|(?:Постановлением|Распоряжением|Приказом|Решением|Законом|Указом) .{10,300}?"
+    r"(?:изложен[аоы]? в новой редакции|внесены изменения|признан[аоы]? утратившим[аи]? силу)\b.{0,200}"
+    r"|Откройте актуальную версию документа.{0,60}"
+    r"|Если вы являетесь пользователем интернет-версии системы ГАРАНТ.{0,300})$"
+)
 # Formatting tags that converters leave inside cells; anything else is kept as text.
 _BREAK_TAGS = re.compile(r"<\s*/?\s*(?:p|ul|ol|div|br)\b[^<>]*>", re.IGNORECASE)
 _ITEM_TAG = re.compile(r"<\s*li\b[^<>]*>", re.IGNORECASE)
@@ -53,13 +64,18 @@ def clean(blocks: list[Block]) -> tuple[list[Block], list[Skipped]]:
         # A bare number inside a run of lines is a table's row or column number, not a page number.
         raw = b.text.split("\n")
         footer = [is_footer(line) and (len(raw) == 1 or not line.strip().rstrip(".").isdigit()) for line in raw]
-        contents = [bool(_CONTENTS.search(line)) for line in raw]
-        lines = [line for line, f, c in zip(raw, footer, contents, strict=True) if not (f or c)]
-        skipped += [
-            Skipped(line, "колонтитул" if f else "оглавление", b.pos)
-            for line, f, c in zip(raw, footer, contents, strict=True)
-            if (f or c) and line.strip()
+        reasons = [
+            "колонтитул"
+            if f
+            else "оглавление"
+            if _CONTENTS.search(line)
+            else "примечание правовой базы"
+            if _EDITORIAL.match(line.strip())
+            else None
+            for line, f in zip(raw, footer, strict=True)
         ]
+        lines = [line for line, r in zip(raw, reasons, strict=True) if r is None]
+        skipped += [Skipped(line, r, b.pos) for line, r in zip(raw, reasons, strict=True) if r and line.strip()]
         text = plain("\n".join(lines))
         if text:
             out.append(Block(text, (), b.pos))

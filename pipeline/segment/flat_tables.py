@@ -203,14 +203,21 @@ def _closing(lines: list[str], start: int) -> tuple[Rows, int] | None:
                 row = []
             else:
                 row.append(cell)
+        for k in range(2, len(rows)):
+            # A run of many cells after rows of few: the next table, whose header has no row end
+            # of its own («Раздел 4 …» / «N п/п |» / «Наименование |» … under a key–value passport).
+            if len(rows[k][1]) >= 4 and len(rows[k][1]) > 2 * max(len(r) for _, r in rows[:k]):
+                rows, end = rows[:k], rows[k][0]
+                break
         return (rows, end) if sum(len(r) >= 2 for _, r in rows) >= 2 else ([], end)
     texts = [c for c in cells if c]
     width = _header_width([c for _, c in texts])
     if width < 2:
         return ([], end) if end > start else None
     numbered = _number_cell(texts[0][1])
-    rows = [(texts[0][0], tuple(c for _, c in texts[:width]))]
-    k = width
+    header, k = _spanned_header([c for _, c in texts], width)
+    rows = [(texts[0][0], header)]
+    width = len(header)
     while k < len(texts):
         if numbered and not _number_cell(texts[k][1]):
             rows.append((texts[k][0], (texts[k][1],)))  # «1. Основное мероприятие …»: a heading row
@@ -219,6 +226,27 @@ def _closing(lines: list[str], start: int) -> tuple[Rows, int] | None:
         rows.append((texts[k][0], tuple(c for _, c in texts[k : k + width])))
         k += width
     return rows, end
+
+
+def _spanned_header(cells: list[str], width: int) -> tuple[tuple[str, ...], int]:
+    """The header's cells and where the rows start. A two-row header flattened one cell per line
+    prints the lower row's cells after the upper row: «Срок» / … / «начала реализации» / «окончания
+    реализации». Those lower-case cells split the upper «Срок» (or the last cell, if none is a
+    deadline) into «Срок начала реализации» | «Срок окончания реализации», when the column-number
+    row below («1» … «6»), if there is one, counts as many columns."""
+    top = list(cells[:width])
+    sub: list[str] = []
+    while width + len(sub) < len(cells) and cells[width + len(sub)][:1].islower():
+        sub.append(cells[width + len(sub)])
+    after = width + len(sub)
+    numbers = 0
+    while after + numbers < len(cells) and cells[after + numbers] == str(numbers + 1):
+        numbers += 1
+    if len(sub) < 2 or (numbers >= 3 and numbers != width - 1 + len(sub)):
+        return tuple(top), width
+    span = next((i for i, c in enumerate(top) if columns.header_role(c)[0] == "deadline"), len(top) - 1)
+    header = top[:span] + [f"{top[span]} {s}" for s in sub] + top[span + 1 :]
+    return tuple(header), after
 
 
 def _opening(lines: list[str], start: int) -> tuple[Rows, int] | None:
