@@ -462,3 +462,26 @@ def test_legal_database_notes_do_not_cut_a_clause_list():
     assert [i.number for i in doc.items if i.kind == "clause"] == ["1", "2", "3"]
     assert {s.reason for s in doc.skipped} == {"примечание правовой базы"}
     assert doc.coverage.complete
+
+
+def test_a_flattened_table_with_merged_cells_keeps_its_rows():
+    """Row ends «|||» that a copy leaves for merged header cells do not group the data rows."""
+    lines = ["N п/п |", "Наименование мероприятия |", "Ответственный исполнитель |", "Срок |", "Результат |"]
+    lines += ["|||", "начала реализации |", "окончания реализации |", "||"] + [f"{n} |" for n in range(1, 7)]
+    lines += ["1. Обеспечение качества |", "|||||"]
+    for n in (1, 2):
+        lines += [f"1.{n}. |", f"Мероприятие {n} |", "Управление образования |", "2015 |", "2017 |", f"итог {n} |"]
+    rows = [b.cells for b in unflatten([Block("\n".join(lines), (), Position(line=1))])]
+    assert rows[0][3:5] == ("Срок начала реализации", "Срок окончания реализации")
+    assert ("1. Обеспечение качества",) in rows
+    assert rows[-1] == ("1.2.", "Мероприятие 2", "Управление образования", "2015", "2017", "итог 2")
+
+
+def test_a_programme_takes_the_date_and_number_of_its_approving_stamp():
+    doc = _txt(
+        "Приложение\nк постановлению администрации\nгорода Оренбурга\nот 31 марта 2015 г. N 747-п\n\n"
+        "Паспорт муниципальной программы\n\n"
+        "1. Бюджетный кодекс Российской Федерации от 31.07.1998 N 145-ФЗ.\n\n"
+        "Программа направлена на выравнивание образовательных возможностей обучающихся.\n"
+    )
+    assert (doc.date, doc.number) == ("2015-03-31", "747-п")

@@ -123,7 +123,9 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
     stamp_end = title_at if title_at is not None else (kind_at + 1 if kind_at is not None else 0)
     own = [t for i, t in enumerate(texts[:stamp_end]) if i not in stamp_at]
     doc.date, doc.number = header.date_and_number(own)
-    if stamp and not (doc.date or doc.number):
+    # A plan, programme or report is dated and numbered by the act that approves it.
+    approved = stamp and (stamp.act.date or stamp.act.number)
+    if approved and (doc.kind not in header.ACT_KINDS or not (doc.date or doc.number)):
         doc.date, doc.number = stamp.act.date, stamp.act.number
     doc.title = header.title_of(texts, doc.kind, kind_at)
     doc.kind = doc.kind or header.measures_kind(texts)

@@ -193,7 +193,10 @@ def _closing(lines: list[str], start: int) -> tuple[Rows, int] | None:
             break
     while cells and cells[-1] is None:  # a closing line of pipes under the table
         cells.pop()
-    if None in cells:
+    first_row = [c for _, c in cells[: cells.index(None)]] if None in cells else []
+    if None in cells and columns.known_roles(tuple(first_row)) < 2:
+        # Row ends kept by the copy («|||||») group a key–value passport's rows. A table with a
+        # header is read from its header below: merged cells leave row ends of their own.
         rows: Rows = []
         row: list[tuple[int, str]] = []
         for cell in [*cells, None]:
