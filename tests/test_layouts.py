@@ -485,3 +485,13 @@ def test_a_programme_takes_the_date_and_number_of_its_approving_stamp():
         "Программа направлена на выравнивание образовательных возможностей обучающихся.\n"
     )
     assert (doc.date, doc.number) == ("2015-03-31", "747-п")
+
+
+def test_the_last_clause_is_not_the_signatorys_position():
+    doc = _txt(
+        "ПОСТАНОВЛЕНИЕ\n04.07.2019 № 239-П\nО внесении изменений\nПравительство области ПОСТАНОВЛЯЕТ:\n"
+        "1. Внести изменения.\n4. Постановление вступает в силу со дня его официального опубликования.\n"
+        "Временно исполняющий обязанности Губернатора Астраханской области С.П. Моргунов\n"
+    )
+    assert doc.items[-1].activity.startswith("Постановление вступает в силу")
+    assert "вступает" not in (doc.signatory.position or "")

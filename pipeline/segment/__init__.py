@@ -290,7 +290,7 @@ def _read_tail(doc: Document, tail: list[Block], ordinal: int, open_clauses: boo
         for i, t in enumerate(texts):
             if header.canonical_name(t) and len(t) < 80:
                 # The position is the short line just above the name, when there is one.
-                name_at = i - 1 if i and len(texts[i - 1]) < 100 else i
+                name_at = i - 1 if i and len(texts[i - 1]) < 100 and not clause_like(texts[i - 1]) else i
                 doc.signatory = header.signatory_of(texts[name_at : i + 1])
                 doc.header += texts[name_at : i + 1]
                 signature = range(name_at, i + 1)
