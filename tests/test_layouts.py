@@ -498,3 +498,27 @@ def test_the_last_clause_is_not_the_signatorys_position():
     )
     assert doc.items[-1].activity.startswith("Постановление вступает в силу")
     assert "вступает" not in (doc.signatory.position or "")
+
+
+def test_box_drawing_pseudographics():
+    """Kodeks (docs.cntd.ru) copies draw tables with box-drawing characters, as on
+    https://docs.cntd.ru/document/801403650/titles/2H306KR: «┌───┬───┐», «│1. │…│», «├───┼───┤»."""
+    text = (
+        "ПЛАН\nмероприятий по повышению качества образования\n"
+        "┌───┬─────────────────┬───────────┐\n"
+        "│ N │  Наименование   │   Срок    │\n"
+        "│п/п│   мероприятия   │исполнения │\n"
+        "├───┼─────────────────┼───────────┤\n"
+        "│1. │Выявление школ с │ежегодно   │\n"
+        "│   │низкими          │           │\n"
+        "├───┼─────────────────┼───────────┤\n"
+        "│2. │Закрепление      │2021 год   │\n"
+        "│   │кураторов        │           │\n"
+        "└───┴─────────────────┴───────────┘\n"
+    )
+    doc = _txt(text)
+    assert [(i.number, i.activity, i.deadline) for i in doc.items] == [
+        ("1.", "Выявление школ с низкими", "ежегодно"),
+        ("2.", "Закрепление кураторов", "2021 год"),
+    ]
+    assert doc.title == "ПЛАН мероприятий по повышению качества образования"

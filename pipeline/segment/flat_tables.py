@@ -23,6 +23,14 @@ from pipeline.records import Block
 from pipeline.segment import columns
 from pipeline.text import ITEM_NUMBER, join_cell_lines
 
+# Box-drawing pseudographics (Kodeks/cntd copies: «│ N │Наименование │», «├═══┼═══┤») read as ASCII.
+_BOX = str.maketrans(
+    {
+        **dict.fromkeys("│┃║╎╏┆┇┊┋", "|"),
+        **dict.fromkeys("─━═╌╍┄┅┈┉", "-"),
+        **dict.fromkeys("┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨╪╫", "+"),
+    }
+)
 _RULE = re.compile(r"^\s*[|+]?[\s\-—–─═=+|]{3,}$")
 _ASCII_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _MAX_HEADER_CELL = 80
@@ -75,7 +83,7 @@ def _uncollapse(line: str) -> list[str]:
 
 
 def _unflatten_run(run: list[Block]) -> list[Block]:
-    lines = [line for b in run for line in b.text.split("\n")]
+    lines = [line.translate(_BOX) for b in run for line in b.text.split("\n")]
     owner = [(b, offset) for b in run for offset in range(b.text.count("\n") + 1)]  # line → (block, offset)
     out: list[Block] = []
     text: list[int] = []  # lines not in a table, waiting to go out as (parts of) their paragraphs
@@ -123,7 +131,7 @@ Rows = list[tuple[int, tuple[str, ...]]]
 
 def _ascii(lines: list[str], start: int) -> tuple[Rows, int] | None:
     """Pseudographics: «| 1.1. | Оснащение … | 2013 г. |» between rule lines."""
-    if not (_ASCII_ROW.match(lines[start]) or (_RULE.match(lines[start]) and "|" in lines[start])):
+    if not (_ASCII_ROW.match(lines[start]) or (_RULE.match(lines[start]) and re.search(r"[|+]", lines[start]))):
         return None
     end = start
     while end < len(lines) and (_ASCII_ROW.match(lines[end]) or (_RULE.match(lines[end]) and lines[end].strip())):
