@@ -120,6 +120,8 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
         title_at = next((i for i in range(kind_at, len(texts)) if header.TITLE.match(texts[i])), None)
     letterhead = [t for i, t in enumerate(texts[: kind_at if kind_at is not None else 0]) if i not in stamp_at]
     doc.issuer = header.issuer_of(letterhead) or (stamp.issuer if stamp else None)
+    if not doc.issuer and kind_at is not None:
+        doc.issuer = header.issuer_in_heading(texts[kind_at].split("\n")[0])
     stamp_end = title_at if title_at is not None else (kind_at + 1 if kind_at is not None else 0)
     own = [t for i, t in enumerate(texts[:stamp_end]) if i not in stamp_at]
     doc.date, doc.number = header.date_and_number(own)

@@ -138,24 +138,80 @@ def _annex_under_act_title(paragraphs: list[str], i: int) -> bool:
     return cites and len(paragraphs[i]) < 300 and after.lower().startswith("приложение")
 
 
+# A word that makes a letterhead line a body's name.
+_BODY = re.compile(
+    r"министерств|департамент|управлени|комитет|администраци|правительств|отдел\b|отдела?\s|учреждени|школ"
+    r"|гимнази|лице[йя]|институт|академи|центр|собрани|коллеги|губернатор|дум[аы]\b|совет\b|агентств|служб"
+    r"|инспекци|детский сад|колледж|техникум|университет|\b(?:[МГ][БАК]?[ОУ]|ГАУ|ГБУ|МКУ|МБУ|ДПО|СОШ|ООШ|ИРО)\b",
+    re.IGNORECASE,
+)
+# A line opening a body's name, even in lower case: «муниципальное автономное … учреждение» under
+# its department's line starts a body of its own; «администрации города …» continues the line above.
+_BODY_START = re.compile(
+    r"(?:муниципальн|государственн|частн|федеральн|областн|краев|районн)\w*\s+(?:\w+\s+){0,3}(?:учреждени|организаци)"
+    r"|(?:министерство|департамент|управление|комитет|администрация|правительство|отдел)\b|[МГ][БАК]?ОУ\b",
+    re.IGNORECASE,
+)
+# Site chrome, requisites and other languages above a letterhead: never the issuer.
+_NOT_BODY = re.compile(
+    r"поиск|главная\s*[»/>]|версия для слабовидящих|перейти к|\bинн\b|огрн|тел\.|e-mail|\bул\.|\b\d{6}\b",
+    re.IGNORECASE,
+)
+
+
+_OTHER_LANGUAGE = re.compile(r"[әөүһңҗҡғҙҫӘӨҮҺҢҖҠҒҘҪ]")
+
+
 def issuer_of(paragraphs: list[str]) -> str | None:
-    """The letterhead above the kind word, most specific body first."""
+    """The body named by the letterhead above the kind word: the most specific one (the school
+    under its department, the department under its ministry), its lines joined."""
     bodies: list[str] = []
-    for p in paragraphs:
-        text = " ".join(p.split())
+    for text in (" ".join(part.split()) for p in paragraphs for part in _body_parts(p)):
+        if _OTHER_LANGUAGE.search(text):  # the Tatar or Bashkir half of a bilingual letterhead
+            continue
         if _STAMP.match(text) or NAME.search(text) or find_date(text) or not re.search(r"[А-ЯЁа-яё]{3}", text):
             continue
         if TITLE.match(text) or re.search(r"::|\|| / ", text):  # the title, or a web page's menus
             continue
         if re.match(r"[^:«»]{2,60}:\s*\S", text):  # «Цель: …», «Официальная публикация в СМИ: …» label a value
             continue
+        junk = _NOT_BODY.search(text)
+        if junk:  # «… города Якутска Главная » Новости», «… академия» 400012, г.Волгоград, ул …»: keep the name
+            text = text[: junk.start()].rstrip(" ,;>/")
+            text = text if _BODY.search(text) and text.count("«") <= text.count("»") + 1 else ""
+        if not text or len(text) > 300 or re.fullmatch(r"\(.*\)", text):  # «(МАОУ СОШ № 26)»
+            continue
         # «администрации …» or a bare «Оренбургской области» goes on the line above (DOCX lines).
         place_only = len(text.split()) <= 4 and (places.regions(text) or places.municipalities(text))
-        if bodies and (text[:1].islower() or place_only):
+        if bodies and (text[:1].islower() or place_only) and not _BODY_START.match(text):
             bodies[-1] += " " + text
         else:
             bodies.append(text)
-    return ", ".join(sentence_case(b) for b in reversed(bodies)) or None
+    named = [b for b in bodies if _BODY.search(b)]
+    return sentence_case(named[-1]) if named else None
+
+
+def _body_parts(paragraph: str) -> list[str]:
+    """A letterhead paragraph cut where a line opens a body of its own (the school under its
+    department); the other lines continue the name above; a line in another language goes."""
+    parts: list[str] = []
+    for line in paragraph.split("\n"):
+        if _OTHER_LANGUAGE.search(line) or re.fullmatch(r"\s*\(.*\)\s*", line):  # «(МАОУ СОШ № 26)» abbreviates
+            continue
+        if parts and not _BODY_START.match(line.strip()):
+            parts[-1] += " " + line
+        else:
+            parts.append(line)
+    return parts
+
+
+def issuer_in_heading(line: str) -> str | None:
+    """«Постановление Правительства Республики Коми от 28 сентября 2012 г. N 411» (a portal's heading
+    of the act) → «Правительство Республики Коми»."""
+    m = re.match(rf"\s*{_ACT_WORD}\s+(?P<body>.{{3,160}}?)\s+(?:от\b|{NUMBER_MARK})", line, re.IGNORECASE)
+    if not m or not _BODY.search(m.group("body")):
+        return None
+    return nominative(m.group("body"))
 
 
 def date_and_number(paragraphs: list[str]) -> tuple[str | None, str | None]:
