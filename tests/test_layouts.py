@@ -557,3 +557,31 @@ def test_a_portal_heading_names_the_issuer():
         "Правительство Республики Коми"
     )
     assert header.issuer_in_heading("Распоряжение от 04.02.2012 г № 10-РА") is None
+
+
+def test_a_money_cell_split_by_a_short_row_of_years():
+    """A browser copy drops merged cells: «Объем финансирования» over «2024 | 2025 | 2026» comes as a
+    6-cell header and a 3-cell row above 8-cell rows."""
+    from pipeline.readers import read_bytes
+
+    text = (
+        "№ п/п\tНаименование мероприятия\tСрок исполнения\tОбъем финансирования (тыс. руб.)\t"
+        "Ответственный исполнитель\tОжидаемый результат\n"
+        "2024\t2025\t2026\n"
+        "1.1\tОснащение групп\t2024-2026\t150,0\t150,0\t150,0\tруководители ДОО\tобновлена среда\n"
+        "1.2\tРазработка программ антирисковых\n"
+        "мер\t2024-2026\t–\t–\t–\tУправление образования\tпрограммы утверждены\n"
+    )
+    doc = segment(read_bytes(text.encode(), "p.txt"), "p.txt")
+    rows = [(i.number, i.activity, i.deadline, i.responsible, i.result) for i in doc.items]
+    assert rows == [
+        ("1.1", "Оснащение групп", "2024-2026", "руководители ДОО", "обновлена среда"),
+        ("1.2", "Разработка программ антирисковых мер", "2024-2026", "Управление образования", "программы утверждены"),
+    ]
+
+
+def test_an_empty_column_of_a_borderless_table_is_dropped():
+    from pipeline.readers.pdf_columns import _without_empty_columns
+
+    rows = [(0.0, ("№", "Наименование", "", "Срок")), (10.0, ("1.", "Конкурс", "", "май"))]
+    assert _without_empty_columns(rows) == [(0.0, ("№", "Наименование", "Срок")), (10.0, ("1.", "Конкурс", "май"))]

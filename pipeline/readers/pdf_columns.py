@@ -137,8 +137,15 @@ def find_tables(lines: list[Line]) -> list[Region]:
         while region and len(region[-1].segments) < 2 and _column(region[-1].x0, edges) == 0:
             region.pop()  # a single line at the left margin after the table is the text below it
         if sum(1 for ln in region if len(ln.segments) >= 2) >= 3:
-            tables.append(Region(region[0].top, _rows(region, edges), region))
+            tables.append(Region(region[0].top, _without_empty_columns(_rows(region, edges)), region))
     return tables
+
+
+def _without_empty_columns(rows: list[tuple[float, tuple[str, ...]]]) -> list[tuple[float, tuple[str, ...]]]:
+    """Columns no row has text in: an edge that other text on the page lined up with. Dropped,
+    so that the table's continuation on the next page, found without it, has the same columns."""
+    used = [any(cells[c] for _, cells in rows) for c in range(len(rows[0][1]))] if rows else []
+    return [(top, tuple(c for c, u in zip(cells, used, strict=True) if u)) for top, cells in rows]
 
 
 def _fits_one_column(line: Line, edges: list[float]) -> bool:

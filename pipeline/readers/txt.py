@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 
 from charset_normalizer import from_bytes
 
@@ -63,13 +64,16 @@ def read(data: bytes) -> list[Block]:
 
 def _mend_broken_rows(blocks: list[Block]) -> list[Block]:
     """A table copied from a browser keeps the line breaks inside its cells: «1.1 <tab> Анкетирование
-    … <tab> сентябрь» / «2022 <tab> Педагог-психолог <tab> Справка». A row shorter than the header
+    … <tab> сентябрь» / «2022 <tab> Педагог-психолог <tab> Справка». A row shorter than the others
     runs on into the next line, which continues its last cell, while the cells add up to no more
-    than the header's; a line opening with a number starts a row of its own."""
+    than the rows' width; a line opening with a number starts a row of its own."""
     header = next((b for b in blocks if len(b.cells) >= 3), None)
     if header is None:
         return blocks
-    width = len(header.cells)
+    # The rows' width: the header's, or the numbered rows' when wider (a header whose merged cells
+    # were dropped is narrower than its rows).
+    numbered = Counter(len(b.cells) for b in blocks if b.is_row and ITEM_NUMBER.match(b.cells[0]))
+    width = max(len(header.cells), max(numbered, key=lambda w: (numbered[w], w), default=0))
     out: list[Block] = []
     last_line = 0
     for b in blocks:

@@ -27,6 +27,7 @@ from pipeline.segment.tables import (
     is_header,
     is_key_value,
     is_subheader,
+    spread_header,
 )
 from pipeline.text import is_capitals
 
@@ -219,6 +220,10 @@ def _read_body(doc: Document, body: list[Block], ordinal: int, open_clauses: boo
         header_rows = _header_rows(body, i)
         if header_rows:
             combined = combine_header([body[j].cells for j in header_rows])
+            spread = _spread_header(body, header_rows[-1] + 1, combined)
+            if spread:
+                combined = spread
+                header_rows.append(header_rows[-1] + 1)
             sample = _sample(body, header_rows[-1] + 1, len(combined))
             roles = columns.assign(combined, sample, report=doc.kind == "отчёт")
             table = Table(combined, roles, tuple(body[j].cells for j in header_rows))
@@ -270,6 +275,15 @@ def _header_rows(body: list[Block], at: int) -> list[int]:
             break
         rows.append(at + len(rows))
     return rows
+
+
+def _spread_header(body: list[Block], at: int, header: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The header with its money cell split by the short row under it, when the rows below are
+    as much wider as that row has cells."""
+    if at + 1 >= len(body) or not body[at].is_row:
+        return None
+    data = next((b for b in body[at + 1 : at + 4] if b.is_row and len(b.cells) > len(header)), None)
+    return spread_header(header, body[at].cells, len(data.cells)) if data else None
 
 
 def _sample(body: list[Block], start: int, width: int) -> list[tuple[str, ...]]:

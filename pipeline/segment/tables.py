@@ -83,6 +83,25 @@ def combine_header(rows: list[tuple[str, ...]]) -> tuple[str, ...]:
     return tuple(out)
 
 
+# A header cell that a second header row splits into years or budgets: «Объем финансирования».
+_SPLIT_BY_SUBROW = re.compile(r"финансир|объ[её]м|сумм|источник|тыс\.|руб", re.IGNORECASE)
+
+
+def spread_header(header: tuple[str, ...], sub: tuple[str, ...], width: int) -> tuple[str, ...] | None:
+    """A copy that drops merged cells prints the lower header row with only its own cells:
+    «Объем финансирования» over «2024 | 2025 | 2026» comes as a 6-cell header and a 3-cell row
+    above 8-cell rows. The cell they split is the money cell; None if the widths do not add up."""
+    filled = [c for c in sub if c]
+    if len(filled) < 2 or len(header) + len(filled) - 1 != width or any(len(c) > 40 for c in filled):
+        return None
+    if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*\.?", filled[0]):  # a data row's number, not a year
+        return None
+    at = next((i for i, c in enumerate(header) if _SPLIT_BY_SUBROW.search(c)), None)
+    if at is None:
+        return None
+    return (*header[:at], *(f"{header[at]} {c}" for c in filled), *header[at + 1 :])
+
+
 def actor_header(cells: tuple[str, ...]) -> bool:
     """A header naming who acts in each column: short, all filled, none a field name."""
     filled = [c for c in cells if c]
