@@ -585,3 +585,12 @@ def test_an_empty_column_of_a_borderless_table_is_dropped():
 
     rows = [(0.0, ("№", "Наименование", "", "Срок")), (10.0, ("1.", "Конкурс", "", "май"))]
     assert _without_empty_columns(rows) == [(0.0, ("№", "Наименование", "Срок")), (10.0, ("1.", "Конкурс", "май"))]
+
+
+def test_a_totals_row_is_skipped_not_merged_into_the_last_activity():
+    doc = _txt(
+        "№ | Мероприятие | Срок | Сумма\n1.1 | Издание сборника | IV квартал 2002 г. | 100\n"
+        "Итого по подпрограмме: | | | 2200\n"
+    )
+    assert [i.activity for i in doc.items] == ["Издание сборника"]
+    assert ("итоговая строка", "Итого по подпрограмме:") in [(s.reason, s.text.split("\t")[0]) for s in doc.skipped]

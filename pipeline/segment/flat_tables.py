@@ -386,7 +386,8 @@ def _piped(lines: list[str], start: int) -> tuple[Rows, int] | None:
         new_row = not rows or bool(lead and ITEM_NUMBER.match(lead))
         if rows and not new_row and not line.startswith("|"):
             full = len(rows[-1][1]) >= width if width else not _names_column(lead)
-            new_row = full and not open_cell if len(rows) > 1 or width else full
+            # a full row's open last cell runs on into a lone fragment, not into a line of cells
+            new_row = full and (not open_cell or line.count("|") >= 2) if len(rows) > 1 or width else full
         if new_row:
             if rows and not width:
                 width = len(rows[0][1])

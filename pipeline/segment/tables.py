@@ -83,6 +83,8 @@ def combine_header(rows: list[tuple[str, ...]]) -> tuple[str, ...]:
     return tuple(out)
 
 
+# A totals row: sums, not an activity, and not the rest of the row above.
+_TOTALS = re.compile(r"^(?:итого|всего)(?:\s+по\b|\s*:|\s*$)", re.IGNORECASE)
 # A header cell that a second header row splits into years or budgets: «Объем финансирования».
 _SPLIT_BY_SUBROW = re.compile(r"финансир|объ[её]м|сумм|источник|тыс\.|руб", re.IGNORECASE)
 
@@ -152,6 +154,10 @@ class Table:
         if self.same_header(cells) or is_column_numbers(cells):
             reason = "номера столбцов" if is_column_numbers(cells) else "повтор шапки таблицы"
             self.skipped.append(Skipped(block.text, reason, block.pos))
+            self.broken = True
+            return []
+        if _TOTALS.match(next((c for c in cells if c), "")):  # «Итого по подпрограмме: | … | 2200»
+            self.skipped.append(Skipped(block.text, "итоговая строка", block.pos))
             self.broken = True
             return []
         heading = self._heading(cells)
