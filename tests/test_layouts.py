@@ -594,3 +594,17 @@ def test_a_totals_row_is_skipped_not_merged_into_the_last_activity():
     )
     assert [i.activity for i in doc.items] == ["Издание сборника"]
     assert ("итоговая строка", "Итого по подпрограмме:") in [(s.reason, s.text.split("\t")[0]) for s in doc.skipped]
+
+
+@pytest.mark.parametrize(
+    ("body", "city"),
+    [
+        ("Администрация города Кургана Курганской области", "город Курган"),
+        ("МАОУ СОШ № 26 города Тюмени", "город Тюмень"),
+        ("МАОУ «СОШ № 14» г. Великий Новгород", "город Великий Новгород"),
+        ("Управление образования Окружной администрации города Якутска", "город Якутск"),
+        ("Администрация Псковской области", None),
+    ],
+)
+def test_a_city_issuer_gives_the_municipality(body, city):
+    assert header.city_of(body) == city

@@ -172,6 +172,8 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
     doc.municipality = header.municipality_of("\n".join(letterhead), "\n".join(own), doc.title, doc.annex_title)
     if stamp and not doc.municipality:
         doc.municipality = header.municipality_of(stamp.issuer)
+    if not doc.municipality:
+        doc.municipality = header.city_of(doc.issuer, stamp.issuer if stamp else None)
     used_by_clauses = set(range(trigger + 1, rest_at)) if trigger is not None else set()
     # Metadata lines are short: prose before the kind word (a web page's news text) is content.
     meta = {i for i in meta if len(texts[i]) <= (_LETTERHEAD_MAX if i < (kind_at or 0) else _META_MAX) or i == title_at}

@@ -402,6 +402,40 @@ def municipality_of(*texts: str | None) -> str | None:
     return None
 
 
+# «Администрация города Кургана», «МАОУ СОШ № 26 города Тюмени», «… г. Великий Новгород».
+_CITY = re.compile(r"(?:\bгород(?:а|у|ом|е)?|\bг\.)\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)(?:\s+([А-ЯЁ][а-яё]+))?")
+
+
+def city_of(*bodies: str | None) -> str | None:
+    """«город Курган»: the city whose body issued the document (a city's administration, a school
+    «города Тюмени»), in the nominative; read from body names only, not from a place line under the
+    title, which names where a regional act was signed."""
+    from pipeline.morph import morph
+
+    for body in bodies:
+        m = _CITY.search(body or "")
+        if not m:
+            continue
+        first = morph().parse(m.group(1).lower())[0]
+        words = [m.group(1)]
+        if m.group(2) and "ADJF" in first.tag:  # «Великого Новгорода», «Нижнего Тагила»
+            words.append(m.group(2))
+        name = " ".join(_nominative_word(w) for w in words)
+        return f"город {name}"
+    return None
+
+
+def _nominative_word(word: str) -> str:
+    from pipeline.morph import inflect, morph
+
+    parts = []
+    for part in word.split("-"):
+        parse = next((p for p in morph().parse(part.lower()) if "Geox" in p.tag), morph().parse(part.lower())[0])
+        form = inflect(parse, {"nomn"}) if parse.tag.case != "nomn" else parse
+        parts.append((form.word if form else part.lower()).capitalize())
+    return "-".join(parts)
+
+
 def citations(text: str, own_number: str | None, amending: bool, clauses: list[str]) -> list[Citation]:
     """Every other act cited («приказ … от 16.03.2021 № 189-ОД «Об …»»), once each."""
     found: dict[tuple[str | None, str], Citation] = {}
