@@ -608,3 +608,30 @@ def test_a_totals_row_is_skipped_not_merged_into_the_last_activity():
 )
 def test_a_city_issuer_gives_the_municipality(body, city):
     assert header.city_of(body) == city
+
+
+def test_a_title_cut_over_lines_is_read_whole():
+    doc = _txt(
+        "ПОСТАНОВЛЕНИЕ\n\n04.07.2019 № 239-П\n\nО внесении изменений в\n\nпостановление Правительства Астраханской\n\n"
+        "области от\n\n25.09.2014 № 402-П\n\nПравительство Астраханской области ПОСТАНОВЛЯЕТ:\n\n"
+        "1. Внести изменения.\n"
+    )
+    assert doc.title == "О внесении изменений в постановление Правительства Астраханской области от 25.09.2014 № 402-П"
+    assert [i.kind for i in doc.items] == ["clause"]
+
+
+@pytest.mark.parametrize(
+    ("kind_line", "title"),
+    [
+        (
+            "Программа развития МБОУ СОШ № 4 на 2022–2025 годы\nг. Миллерово 2022 год",
+            "Программа развития МБОУ СОШ № 4 на 2022–2025 годы",
+        ),
+        (
+            "Муниципальная программа\n\n«Развитие системы общего образования»",
+            "Муниципальная программа «Развитие системы общего образования»",
+        ),
+    ],
+)
+def test_a_programmes_title_without_its_cover_lines(kind_line, title):
+    assert _txt(f"{kind_line}\n\nЦель: повышение качества образования.\n").title == title

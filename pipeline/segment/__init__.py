@@ -134,11 +134,12 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
     doc.kind = doc.kind or header.measures_kind(texts)
 
     meta = set(stamp_at) | set(range(stamp_end))
+    title_end = header.title_end(texts, title_at) if title_at is not None else None
     if title_at is not None:
-        meta.add(title_at)
+        meta.update(range(title_at, title_end))
     trigger = find_trigger(head)
     items: list[Item] = []
-    rest_at = (title_at + 1) if title_at is not None else (kind_at + 1 if kind_at is not None else 0)
+    rest_at = title_end if title_end is not None else (kind_at + 1 if kind_at is not None else 0)
     if kind_at is not None and doc.kind not in header.ACT_KINDS and texts[kind_at + 1 : kind_at + 2]:
         if texts[kind_at + 1][:1].islower():  # «ПЛАН» / «мероприятий по …»: the title's second line
             meta.add(kind_at + 1)

@@ -43,7 +43,8 @@ _STAMP = re.compile(r"^(?:утвержд[её]н[аоы]?|утверждаю|п�
 NUMBER_MARK = r"(?:№|\bN(?=\s?\d))"
 # A number holds a digit: «Приказ № ____ от …» left blank has none.
 _NUMBER = re.compile(rf"{NUMBER_MARK}\s*(?=[\w/.\-]*\d)([0-9А-ЯЁа-яA-Za-z][\w/.\-]*[0-9А-ЯЁа-яA-Za-z]|\d)")
-TITLE = re.compile(r"^О[бБ]?\s+(?!том\b|тех\b|чем\b|ком\b)(?:[а-яё]|[А-ЯЁ]{3,})")  # «Об утверждении …», «О МЕРАХ ПО …»
+# «Об утверждении …», «О МЕРАХ ПО …», «"Об утверждении …"» as a legal database quotes it.
+TITLE = re.compile(r"^[\"«]?О[бБ]?\s+(?!том\b|тех\b|чем\b|ком\b)(?:[а-яё]|[А-ЯЁ]{3,})")
 # «школа № 4», «МБОУ СОШ № 617», «протокол № 1»: numbers in a letterhead that are not the act's.
 _NOT_ACT_NUMBER = re.compile(
     r"(?:школ[аыуе]?|СОШ|ООШ|гимнази[яи]|лице[йя]|протокол[а]?|корпус|дом|д\.)\s*$", re.IGNORECASE
@@ -230,18 +231,48 @@ def _act_number(text: str) -> str | None:
 
 def title_of(paragraphs: list[str], kind: str | None, kind_index: int | None) -> str | None:
     """«Об организации деятельности…» for acts; the kind paragraph itself for roadmaps and reports."""
-    after = paragraphs[(kind_index or 0) :]
-    before = paragraphs[: kind_index or 0]  # a web page puts the act's title above it, as its heading
-    for p in [*after, *before]:
-        if TITLE.match(p) and len(p) < 1200:
-            return " ".join(p.split())
+    start = kind_index or 0
+    order = [*range(start, len(paragraphs)), *range(start)]  # a web page puts the title above the act
+    for i in order:
+        if TITLE.match(paragraphs[i]) and len(paragraphs[i]) < 1200:
+            text = " ".join(" ".join(paragraphs[i : title_end(paragraphs, i)]).split())
+            return _unquoted(text)
     if kind and kind not in ACT_KINDS and kind_index is not None:
         text = collapse_spaced(paragraphs[kind_index]).strip(" #*")
         nxt = paragraphs[kind_index + 1] if kind_index + 1 < len(paragraphs) else ""
-        if nxt[:1].islower():
-            text += " " + nxt
-        return sentence_case(" ".join(text.split()))
+        if nxt[:1].islower() or (re.fullmatch(r"[^«»]*(?:программа|план)", text.lower()) and nxt[:1] in "«\""):
+            text += " " + nxt  # «ПЛАН» / «мероприятий по …», «Муниципальная программа» / «"Развитие …"»
+        return sentence_case(_PLACE_AND_YEAR.sub("", " ".join(text.split())))
     return None
+
+
+# A title cut over paragraphs ends in a word that cannot end it: «О внесении изменений в» / «…».
+_OPEN_END = re.compile(r"(?:\b(?:в|во|и|о|об|на|по|с|со|к|от|за|для|при|из|№|N)|[,–-])$", re.IGNORECASE)
+_ENACTING = re.compile(r"(?:приказыва|постановля|распоряжа|реша|решил|предлага|рекоменд)[а-яё]*\s*:?", re.IGNORECASE)
+# A cover page's place and year after a programme's title: «… г. Миллерово 2022 год», «с. Сукромлено, 2023».
+_PLACE_AND_YEAR = re.compile(r"\s+(?:г\.|с\.|п\.|пос\.|д\.|ст\.)\s*[А-ЯЁ][\w-]*,?\s+\d{4}(?:\s*(?:год|г\.?))?$")
+
+
+def title_end(paragraphs: list[str], at: int) -> int:
+    """Where the title that starts at paragraph `at` ends: it runs on while a paragraph ends open
+    or the next one starts in lower case."""
+    end = at + 1
+    while end < len(paragraphs) and len(paragraphs[end]) < 300:
+        nxt = collapse_spaced(paragraphs[end]).strip()
+        lower = nxt[:1].islower() and not _ENACTING.match(nxt)  # «п р и к а з ы в а ю:» is not the title's
+        if not (_OPEN_END.search(paragraphs[end - 1].rstrip()) or lower):
+            break
+        end += 1
+    return end
+
+
+def _unquoted(text: str) -> str:
+    """«"Об утверждении … "Развитие образования""» as a legal database quotes the title: without the outer quotes."""
+    if text[:1] in "\"«" and text[-1:] in "\"»":
+        inner = text[1:-1]
+        if inner.count("\"") % 2 == 0 and inner.count("«") == inner.count("»"):
+            return inner
+    return text
 
 
 def period_of(*texts: str | None) -> Period | None:

@@ -141,14 +141,14 @@ def build_pdf(spec: dict, path: Path, ruled: bool) -> None:
     doc.build(story)
 
 
-def build(src: Path) -> Path:
+def build(src: Path, docs: Path = DOCS) -> Path:
     if src.suffix == ".txt":
-        out = DOCS / src.name
+        out = docs / src.name
         shutil.copyfile(src, out)
         return out
     spec = json.loads(src.read_text(encoding="utf-8"))
     fmt = spec["format"]
-    out = DOCS / (src.stem + (".docx" if fmt == "docx" else ".pdf"))
+    out = docs / (src.stem + (".docx" if fmt == "docx" else ".pdf"))
     if fmt == "docx":
         build_docx(spec, out)
     elif fmt in ("pdf-ruled", "pdf-unruled"):
@@ -159,10 +159,13 @@ def build(src: Path) -> Path:
 
 
 def main() -> None:
-    DOCS.mkdir(exist_ok=True)
-    for src in sorted(SRC.glob("*")):
-        if src.suffix in (".txt", ".json"):
-            print(build(src).relative_to(HERE))
+    for folder in (HERE, HERE / "heads"):  # whole documents, and document heads (heads/README.md)
+        if not (folder / "src").is_dir():
+            continue
+        (folder / "docs").mkdir(exist_ok=True)
+        for src in sorted((folder / "src").glob("*")):
+            if src.suffix in (".txt", ".json"):
+                print(build(src, folder / "docs").relative_to(HERE))
 
 
 if __name__ == "__main__":
