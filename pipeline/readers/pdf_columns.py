@@ -170,10 +170,12 @@ def _rows(region: list[Line], edges: list[float]) -> list[tuple[float, tuple[str
         if not starts:
             gap = line.top - prev.top > 1.3 * line_pitch
             first = _cell(line, 0, edges)
-            # With a number column, only a number (or a new header line after a gap) opens a row:
-            # a row carried over a page break has none and is merged back by segmentation.
-            number = bool(ITEM_NUMBER.match(first)) and not (not gap and _runs_on(rows[-1][1][0], first))
-            starts = number or (gap and bool(first)) if first_is_number else gap
+            if rows[-1][0] == prev.top and _runs_on(rows[-1][1][0], first):
+                starts = False  # the row's first line ended in «1.2.», this one holds the «4» of it
+            else:
+                # With a number column, only a number (or a new header line after a gap) opens a row:
+                # a row carried over a page break has none and is merged back by segmentation.
+                starts = bool(ITEM_NUMBER.match(first)) or (gap and bool(first)) if first_is_number else gap
         if starts:
             rows.append((line.top, [[] for _ in edges]))
         cells = rows[-1][1]
