@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from pipeline.records import Block
 from pipeline.segment import columns
+from pipeline.segment.spaced_rows import unspaced
 from pipeline.text import ITEM_NUMBER, join_cell_lines
 
 # Box-drawing pseudographics (Kodeks/cntd copies: «│ N │Наименование │», «├═══┼═══┤») read as ASCII.
@@ -104,7 +105,7 @@ def _unflatten_run(run: list[Block]) -> list[Block]:
 
     i = 0
     while i < len(lines):
-        found = _ascii(lines, i) or _piped(lines, i) or _marked(lines, i) or _unmarked(lines, i)
+        found = _ascii(lines, i) or _piped(lines, i) or _marked(lines, i) or _unmarked(lines, i) or unspaced(lines, i)
         if found:
             rows, end = found
             if rows:
