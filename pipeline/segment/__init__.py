@@ -70,7 +70,8 @@ def segment(blocks: list[Block], source: str) -> Document:
 def _letterhead_rows(blocks: list[Block]) -> list[Block]:
     """A letterhead or stamps laid out as a table (a bilingual letterhead, «СОГЛАСОВАНО | УТВЕРЖДАЮ»
     side by side) are read as paragraphs: the rows above the kind word, when none is a table header."""
-    kind_at = next((i for i, b in enumerate(blocks[:12]) if _states_kind(b)), None)
+    texts = [b.text if not b.is_row else "" for b in blocks[:12]]
+    kind_at = next((i for i, b in enumerate(blocks[:12]) if _states_kind(b, texts, i)), None)
     if kind_at is None or not all(_letterhead_row(b) for b in blocks[:kind_at] if b.is_row):
         return blocks
     flat = [Block("\n".join(c for c in b.cells if c), (), b.pos) if b.is_row else b for b in blocks[: kind_at + 1]]
@@ -94,17 +95,20 @@ def _lone_rows(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _states_kind(block: Block) -> bool:
+def _states_kind(block: Block, texts: list[str], i: int) -> bool:
     """A paragraph opening with the kind, or a row with the kind in capitals in a cell («ПРИКАЗ
     БОЕРЫК»); «Отчёт» heading a table's column is not one."""
     if not block.is_row:
-        return bool(header.kind_of(block.text.split("\n")[0]))
+        return bool(header.states_kind(texts, i))
     return not is_header(block.cells) and any(header.kind_of(c) and is_capitals(c) for c in block.cells if c)
 
 
 def _letterhead_row(block: Block) -> bool:
-    """A row of a letterhead or of stamps: capitals (the body's name) or a stamp in a cell."""
-    return not is_header(block.cells) and any(is_capitals(c) or header.is_stamp(c) for c in block.cells if c)
+    """A row of a letterhead or of stamps: capitals (the body's name) or a stamp in a cell; or a
+    row of a legal site's card above the act («Дата опубликования: | 25 декабря 2013г. | …»)."""
+    filled = [c for c in block.cells if c]
+    card = sum(c.endswith(":") for c in filled) * 2 >= len(filled)
+    return card or (not is_header(block.cells) and any(is_capitals(c) or header.is_stamp(c) for c in filled))
 
 
 def _read_head(doc: Document, head: list[Block]) -> list[Item]:

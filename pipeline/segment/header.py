@@ -107,13 +107,24 @@ def kind_of(line: str, first: bool = False) -> str | None:
 def find_kind(paragraphs: list[str], skip: set[int] = frozenset()) -> tuple[str | None, int | None]:
     """The document kind and the index of the paragraph that states it («ПЛАН» / «мероприятий …»
     on two lines is a «план мероприятий»); paragraphs in `skip` (stamps) state none."""
-    for i, p in enumerate(paragraphs):
+    for i in range(len(paragraphs)):
         if i in skip:
             continue
-        kind = kind_of(" ".join(p.split("\n")[:2]), first=i == 0)
+        kind = states_kind(paragraphs, i)
         if kind and not _annex_under_act_title(paragraphs, i):
             return kind, i
     return None, None
+
+
+def states_kind(paragraphs: list[str], i: int) -> str | None:
+    """The kind paragraph `i` states. A line citing the act («Постановление № 574а от 25.12.2013 г.»)
+    states it when it heads the document (under at most two lines of chrome) or stands under the
+    body's name in capitals; inside or after a stamp such a line names the approving act instead."""
+    above = paragraphs[i - 1] if i else ""
+    heading = (i <= 2 and not any(is_stamp(q) or kind_of(q) for q in paragraphs[:i])) or (
+        is_capitals(re.sub(r"[^А-ЯЁа-яё]", "", above)) and not is_stamp(above)
+    )
+    return kind_of(" ".join(paragraphs[i].split("\n")[:2]), first=heading)
 
 
 # «Мероприятия по реализации муниципальной программы …», «Перечень мероприятий подпрограммы …»:

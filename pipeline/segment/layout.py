@@ -51,6 +51,7 @@ _RUN_ON = re.compile(
 # A signature left at the end of the last clause: «… возложить на … . Руководитель Департамента Л.Е. Кезина».
 _TRAILING_SIGNATURE = re.compile(rf"(?<=\.) (?=[А-ЯЁ][^.]{{3,120}}\b{INITIALS}\s?[А-ЯЁ][а-яё]+$)")
 _HYPHENATED = re.compile(r"[а-яё]-$")
+_SIGNING = re.compile(r"[_/]|директор|заведующ|руководител|начальник|министр|председател|утвержд|согласов|принят", re.I)
 
 
 def unglue(text: str) -> str:
@@ -133,7 +134,16 @@ def _continues(prev: str, line: str) -> bool:
     """Does `line` carry on the paragraph whose last line is `prev`?"""
     if _HYPHENATED.search(prev) and line[:1].islower():
         return True
-    if _CLAUSE_START.match(line) or _OPENERS.match(line) or kind_of(line) or _TRIGGER.search(collapse_spaced(prev)):
+    # A kind word opens a paragraph, also a portal's heading citing the act («Постановление от … № 2-П»)
+    # under a line of chrome; in a stamp, under its signing lines, such a line names the approving act.
+    heading = line[:1].isupper() and not _SIGNING.search(prev) and kind_of(line, first=True)
+    if (
+        _CLAUSE_START.match(line)
+        or _OPENERS.match(line)
+        or kind_of(line)
+        or heading
+        or _TRIGGER.search(collapse_spaced(prev))
+    ):
         return False
     if line[:1].islower():
         return not _TRIGGER.match(collapse_spaced(line))  # «п р и к а з ы в а ю:» stands alone
