@@ -38,9 +38,7 @@ _SURNAME_CAPITALS = r"[А-ЯЁ]{4,}(?:-[А-ЯЁ]{4,})?"  # «НЕФЕДОВ» in
 def _name(surname: str, after_initials: str = "") -> re.Pattern[str]:
     """«И.И. Иванов» (groups 1, 2) or «Иванов И.И.» (groups 3, 4), not inside a longer word."""
     # Not inside a longer word; a signature line's underscores («_____И.Ф. Мартыненко») are no word.
-    return re.compile(
-        rf"(?<![^\W_]|\.)(?:({INITIALS})\s?({surname})|({surname})\s({INITIALS}){after_initials})(?!\w)"
-    )
+    return re.compile(rf"(?<![^\W_]|\.)(?:({INITIALS})\s?({surname})|({surname})\s({INITIALS}){after_initials})(?!\w)")
 
 
 # A person's name. «Москвы Л.Е. Кезина» is «Кезина Л.Е.»: initials followed by a surname belong to it.

@@ -670,3 +670,19 @@ def test_a_table_whose_cells_were_joined_by_spaces():
 def test_plain_numbered_text_is_not_a_spaced_table():
     doc = _txt("Положение\n\n1. Общие положения\n\n1.1. Настоящее положение определяет порядок работы.\n")
     assert not any(i.kind == "row" for i in doc.items)
+
+
+def test_quoted_stamps_and_a_spaced_plan_grafik():
+    doc = _txt(
+        "«Принято»\nПедагогический совет\nПротокол №1 от 29.08.2023 г.\n\n«Утверждаю»\nДиректор МКОУ СОШ №2\n"
+        "_______ /И.Х.Шибзухова/\nПриказ № 112 от «30» августа 2023 г.\n\nПоложение\nо наставничестве\n\n"
+        "1. Общие положения\n"
+    )
+    assert (doc.kind, doc.date, doc.number) == ("положение", "2023-08-30", "112")
+    assert header.kind_of("План – график") == "план-график"
+
+
+def test_a_number_glued_to_the_letterhead_in_capitals():
+    assert unglue("от 09.10.1997 № 69-пПРАВИТЕЛЬСТВО ЧЕЛЯБИНСКОЙ ОБЛАСТИ") == (
+        "от 09.10.1997 № 69-п ПРАВИТЕЛЬСТВО ЧЕЛЯБИНСКОЙ ОБЛАСТИ"
+    )

@@ -38,7 +38,9 @@ _ACT_WORD = r"(?:приказ|постановлени|распоряжени|р
 
 _SPACED = re.compile(r"\b(?:[А-ЯЁа-яё] ){3,}[А-ЯЁа-яё]\b")
 # «УТВЕРЖДЕН(А/О/Ы)», «Утверждаю», «ПРИНЯТА», «СОГЛАСОВАНО», «Приложение»; not «Принятые меры…».
-_STAMP = re.compile(r"^(?:утвержд[её]н[аоы]?|утверждаю|принят[аоы]?|согласован[аоы]?|приложение)\b", re.IGNORECASE)
+_STAMP = re.compile(
+    r"^[«\"]?(?:утвержд[её]н[аоы]?|утверждаю|принят[аоы]?|согласован[аоы]?|приложение)\b", re.IGNORECASE
+)
 # «№ 45», «N 345-р» (legal databases print a Latin N), «№45/01-04».
 NUMBER_MARK = r"(?:№|\bN(?=\s?\d))"
 # A number holds a digit: «Приказ № ____ от …» left blank has none.
@@ -93,7 +95,7 @@ _REFERENCE = re.compile(rf"\s*(?:{NUMBER_MARK}|от\s)", re.IGNORECASE)
 def kind_of(line: str, first: bool = False) -> str | None:
     """The canonical kind if `line` opens with a kind word («ПРИКАЗ», «ОТЧЕТ МОЦ», «Муниципальная программа»).
     A `first` line of a document may cite itself: a portal heads the act «Распоряжение от 04.02.2012 г № 10-РА»."""
-    printed_line = collapse_spaced(line).strip(" #*")
+    printed_line = re.sub(r"(?i)(план)\s*[-–—]\s*(график)", r"\1-\2", collapse_spaced(line).strip(" #*"))
     text = _KIND_ADJECTIVES.sub("", printed_line.lower())
     for printed, kind in KINDS:
         if text.startswith(printed) and not text[len(printed) : len(printed) + 1].isalpha():
@@ -251,7 +253,7 @@ def title_of(paragraphs: list[str], kind: str | None, kind_index: int | None) ->
     if kind and kind not in ACT_KINDS and kind_index is not None:
         text = collapse_spaced(paragraphs[kind_index]).strip(" #*")
         nxt = paragraphs[kind_index + 1] if kind_index + 1 < len(paragraphs) else ""
-        if nxt[:1].islower() or (re.fullmatch(r"[^«»]*(?:программа|план)", text.lower()) and nxt[:1] in "«\""):
+        if nxt[:1].islower() or (re.fullmatch(r"[^«»]*(?:программа|план)", text.lower()) and nxt[:1] in '«"'):
             text += " " + nxt  # «ПЛАН» / «мероприятий по …», «Муниципальная программа» / «"Развитие …"»
         return sentence_case(_PLACE_AND_YEAR.sub("", " ".join(text.split())))
     return None
@@ -279,9 +281,9 @@ def title_end(paragraphs: list[str], at: int) -> int:
 
 def _unquoted(text: str) -> str:
     """«"Об утверждении … "Развитие образования""» as a legal database quotes the title: without the outer quotes."""
-    if text[:1] in "\"«" and text[-1:] in "\"»":
+    if text[:1] in '"«' and text[-1:] in '"»':
         inner = text[1:-1]
-        if inner.count("\"") % 2 == 0 and inner.count("«") == inner.count("»"):
+        if inner.count('"') % 2 == 0 and inner.count("«") == inner.count("»"):
             return inner
     return text
 
@@ -358,7 +360,7 @@ def stamps_of(paragraphs: list[str]) -> tuple[Stamp | None, set[int]]:
     all the stamps occupy: none of them is the document's own letterhead."""
     found = [_stamp_at(paragraphs, i) for i, p in enumerate(paragraphs[:40]) if is_stamp(p) and len(p) <= 600]
     acts = [s for s in found if s.act]
-    approving = [s for s in acts if paragraphs[s.lines[0]].lower().lstrip().startswith("утвержд")]
+    approving = [s for s in acts if paragraphs[s.lines[0]].lower().lstrip(" «\"").startswith("утвержд")]
     return (approving or acts or [None])[0], {i for s in found for i in s.lines}
 
 

@@ -111,7 +111,7 @@ def _bodies_end(text: str) -> int:
         elif token in (",", ";"):
             expect_head = True
             continue
-        elif token[0] in "(«\"" or token == "и" or token.isupper():
+        elif token[0] in '(«"' or token == "и" or token.isupper():
             pass
         elif not any(p.tag.case == "gent" for p in morph().parse(token.lower())):
             return m.start()

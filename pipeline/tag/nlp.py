@@ -207,7 +207,7 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
             parent = prev.label_ == ORG and span.label_ == ORG and gap.isspace() and "\n" not in gap and _owned_by(span)
             abbreviation = re.fullmatch(r"[А-ЯЁ]{2,6}", prev.text) and gap == " " and _DISTRICT.search(span.text)
             if place or parent or (span.label_ == LOC and abbreviation):  # «ИМЦ | Невского района»
-                end = span.end_char + (gap[-1:] in "«\"" and text[span.end_char : span.end_char + 1] in "»\"")
+                end = span.end_char + (gap[-1:] in '«"' and text[span.end_char : span.end_char + 1] in '»"')
                 out[-1] = doc.char_span(prev.start_char, end, label=prev.label_, alignment_mode="expand")
                 continue
         out.append(span)
