@@ -359,7 +359,7 @@ def stamps_of(paragraphs: list[str]) -> tuple[Stamp | None, set[int]]:
     else the first «СОГЛАСОВАНО» / «ПРИНЯТ» / «Приложение к …» that does), and the paragraphs that
     all the stamps occupy: none of them is the document's own letterhead."""
     found = [_stamp_at(paragraphs, i) for i, p in enumerate(paragraphs[:40]) if is_stamp(p) and len(p) <= 600]
-    acts = [s for s in found if s.act]
+    acts = [s for s in found if s.act and (s.act.date or s.act.kind)]  # «Приложение N 1» cites no act
     approving = [s for s in acts if paragraphs[s.lines[0]].lower().lstrip(" «\"").startswith("утвержд")]
     return (approving or acts or [None])[0], {i for s in found for i in s.lines}
 

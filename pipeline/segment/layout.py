@@ -52,6 +52,9 @@ _RUN_ON = re.compile(
 # A signature left at the end of the last clause: «… возложить на … . Руководитель Департамента Л.Е. Кезина».
 _TRAILING_SIGNATURE = re.compile(rf"(?<=\.) (?=[А-ЯЁ][^.]{{3,120}}\b{INITIALS}\s?[А-ЯЁ][а-яё]+$)")
 _HYPHENATED = re.compile(r"[а-яё]-$")
+_STAMP_WORD = re.compile(r"^[«\"]?(?:утвержд|согласов|принят)", re.IGNORECASE)
+# A line ending in an act's date and number: «от 9 ноября 2020 г. N 5333», «№ 12 от 01.09.2023 г.».
+_ACT_CITED = re.compile(r"(?:\d{4}\s*(?:г\.?|года)?\s*(?:№|N)\s*\S+|(?:№|N)\s*\S+\s+от\s+.*\d{4}\s*(?:г\.?|года)?)\s*$")
 _SIGNING = re.compile(r"[_/]|директор|заведующ|руководител|начальник|министр|председател|утвержд|согласов|принят", re.I)
 
 
@@ -102,7 +105,7 @@ def _paragraphs(lines: list[str]) -> list[tuple[int, str]]:
         for piece in _pieces(unglue(raw.strip())):
             if not piece:
                 continue
-            if paras and _continues(paras[-1][1][-1], piece):
+            if paras and _continues(paras[-1][1][-1], piece) and not _stamp_ends(paras[-1][1], piece):
                 last = paras[-1][1]
                 if _HYPHENATED.search(last[-1]) and piece[:1].islower():
                     last[-1] = last[-1][:-1] + piece
@@ -111,6 +114,16 @@ def _paragraphs(lines: list[str]) -> list[tuple[int, str]]:
             else:
                 paras.append((n, [piece]))
     return [(n, "\n".join(p)) for n, p in paras]
+
+
+def _stamp_ends(paragraph: list[str], line: str) -> bool:
+    """A stamp («Утвержден постановлением … / от 9 ноября 2020 г. N 5333») ends with the line that
+    dates and numbers its act; the capitalised line after it («Паспорт») is not the stamp's."""
+    return (
+        bool(_STAMP_WORD.match(paragraph[0]))
+        and bool(_ACT_CITED.search(paragraph[-1]))
+        and line[:1].isupper()
+    )
 
 
 def _pieces(line: str) -> list[str]:
