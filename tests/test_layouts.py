@@ -686,3 +686,33 @@ def test_a_number_glued_to_the_letterhead_in_capitals():
     assert unglue("от 09.10.1997 № 69-пПРАВИТЕЛЬСТВО ЧЕЛЯБИНСКОЙ ОБЛАСТИ") == (
         "от 09.10.1997 № 69-п ПРАВИТЕЛЬСТВО ЧЕЛЯБИНСКОЙ ОБЛАСТИ"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("Приказ от 29.03.2024 № 83 о-д", "83 о-д"),
+        ("Приказ № 1083 (Д) от 12.03.2021", "1083 (Д)"),
+        ("Приказ № 45 ОД от 01.09.2023", "45 ОД"),
+        ("Приказ № 45 от 01.09.2023", "45"),
+        ("№ 12 ОТ 01.09.2023", "12"),
+    ],
+)
+def test_a_number_keeps_its_register_suffix(line, number):
+    assert header.date_and_number([line])[1] == number
+
+
+def test_stamps_side_by_side_over_an_e_signature_block_are_the_head():
+    from pipeline.records import Block as B
+
+    blocks = [
+        B(
+            "ПРИНЯТО\tУТВЕРЖДАЮ",
+            ("ПРИНЯТО Общим собранием протокол от 25.03.2024 №1", "УТВЕРЖДАЮ Приказ от 29.03.2024 № 83 о-д"),
+            Position(page=1),
+        ),
+        B("\tДОКУМЕНТ", ("", "ДОКУМЕНТ ПОДПИСАН ЭЛЕКТРОННОЙ ПОДПИСЬЮ Сертификат: 00C8"), Position(page=1)),
+        B("Отчет о результатах самообследования", (), Position(page=1)),
+    ]
+    doc = segment(blocks, "report.pdf")
+    assert (doc.kind, doc.date, doc.number) == ("отчёт", "2024-03-29", "83 о-д")

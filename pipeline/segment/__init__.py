@@ -108,7 +108,13 @@ def _letterhead_row(block: Block) -> bool:
     row of a legal site's card above the act («Дата опубликования: | 25 декабря 2013г. | …»)."""
     filled = [c for c in block.cells if c]
     card = sum(c.endswith(":") for c in filled) * 2 >= len(filled)
-    return card or (not is_header(block.cells) and any(is_capitals(c) or header.is_stamp(c) for c in filled))
+    return card or (not is_header(block.cells) and any(_letterhead_cell(c) for c in filled))
+
+
+def _letterhead_cell(text: str) -> bool:
+    """A body's name in capitals, a stamp, or a block opening in capitals («ДОКУМЕНТ ПОДПИСАН
+    ЭЛЕКТРОННОЙ ПОДПИСЬЮ Сертификат: …»)."""
+    return is_capitals(text) or header.is_stamp(text) or bool(re.match(r"[А-ЯЁ]{3,}(?:\s+[А-ЯЁ]{3,}){1,}\b", text))
 
 
 def _read_head(doc: Document, head: list[Block]) -> list[Item]:

@@ -238,8 +238,15 @@ def _act_number(text: str) -> str | None:
     """The first «№ …» that numbers an act, not a school or a protocol."""
     for m in _NUMBER.finditer(text):
         if not _NOT_ACT_NUMBER.search(text[max(0, m.start() - 14) : m.start()]):
-            return m.group(1)
+            suffix = _NUMBER_SUFFIX.match(text, m.end())
+            return m.group(1) + (suffix.group(0) if suffix else "")
     return None
+
+
+# A register's suffix printed after a space: «№ 83 о-д», «№ 45 ОД», «№ 1083 (Д)».
+_NUMBER_SUFFIX = re.compile(
+    r" (?:[а-яё]{1,2}-[а-яё]{1,2}|(?!ОТ\b)[А-ЯЁ]{2,3}(?:-[А-ЯЁ]{1,2})?|\([А-ЯЁа-яё0-9]{1,3}\))(?=[\s,;.]|$)"
+)
 
 
 def title_of(paragraphs: list[str], kind: str | None, kind_index: int | None) -> str | None:
