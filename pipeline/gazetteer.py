@@ -137,6 +137,18 @@ def district_region(district: str) -> str | None:
     return _one(_settlements()[1].get(stem, {}), dominant=True)
 
 
+def school_region(adjective: str) -> str | None:
+    """The region of a school named after its place («Шамарская СОШ» → Шамары). A village school is
+    as likely named after one of the villages that share the name (Воскресенское in five regions)
+    as after the town (Воскресенск), so no size wins here: the name must be one region's alone."""
+    stem = adjective.lower().replace("ё", "е")
+    if stem in _COMMON_DISTRICTS:
+        return None
+    by_name, by_adjective = _settlements()
+    found = {**by_name.get(key(adjective), {}), **by_adjective.get(stem, {})}
+    return _one(found)
+
+
 # A school named after its village: «МБОУ «Шамарская СОШ №26»», «в Легостаевскую школу».
 _SCHOOL_ADJECTIVE = re.compile(
     r"(?<![\w-])«?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?[сц]к)(?:ая|ой|ую|ое|ого|ом|ому)\s+"
@@ -152,7 +164,7 @@ def regions_of_places(text: str) -> Counter[str]:
     for district in places.municipalities(text):
         votes.update(filter(None, [district_region(district)]))
     for m in _SCHOOL_ADJECTIVE.finditer(text):
-        votes.update(filter(None, [district_region(m.group(1) + "ий район")]))
+        votes.update(filter(None, [school_region(m.group(1))]))
     for m in SETTLEMENT.finditer(text):
         name = m.group("name")
         votes.update(filter(None, [settlement_region(name) or settlement_region(name.split()[0])]))

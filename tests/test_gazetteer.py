@@ -59,3 +59,10 @@ def test_real_excerpts_dev_region():
     dev = evaluate()["dev"]
     assert dev.files >= 300
     assert dev.share >= 0.93
+
+
+def test_a_village_school_named_like_a_town_elsewhere_tells_nothing():
+    # Воскресенское is a village in five regions and Воскресенск a town near Moscow: the school's
+    # name alone does not say which.
+    assert gazetteer.school_region("Воскресенск") is None
+    assert gazetteer.school_region("Шамарск") == "Свердловская область"
