@@ -132,7 +132,7 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
     letterhead = [t for i, t in enumerate(texts[: kind_at if kind_at is not None else 0]) if i not in stamp_at]
     doc.issuer = header.issuer_of(letterhead) or (stamp.issuer if stamp else None)
     if not doc.issuer and kind_at is not None:
-        doc.issuer = header.issuer_in_heading(texts[kind_at].split("\n")[0])
+        doc.issuer = header.issuer_in_heading(" ".join(texts[kind_at].split("\n")[:2]))
     stamp_end = title_at if title_at is not None else (kind_at + 1 if kind_at is not None else 0)
     own = [t for i, t in enumerate(texts[:stamp_end]) if i not in stamp_at]
     doc.date, doc.number = header.date_and_number(own)

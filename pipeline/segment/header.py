@@ -390,9 +390,9 @@ def _stamp_at(paragraphs: list[str], i: int) -> Stamp:
     rest = text[m.start("issuer") :]
     number = _act_number(rest)
     date = parse_date(rest) or parse_date(text)  # «Утверждаю / «23» августа 2021 г. / приказ № 60»
-    if not (date or number):
-        return Stamp(None, None, tuple(lines))
     issuer = nominative(" ".join(m.group("issuer").split()))
+    if not (date or number):  # «УТВЕРЖДЕНА / постановлением Правительства / Республики Бурятия»
+        return Stamp(None, issuer if issuer and _BODY.search(issuer) else None, tuple(lines))
     act = Citation(_act_kind(m.group("kind")), date, number, issuer=issuer)
     return Stamp(act, issuer, tuple(lines))
 
