@@ -386,9 +386,11 @@ def _piped(lines: list[str], start: int) -> tuple[Rows, int] | None:
         lead = pieces[0]
         new_row = not rows or bool(lead and ITEM_NUMBER.match(lead))
         if rows and not new_row and not line.startswith("|"):
-            full = len(rows[-1][1]) >= width if width else not _names_column(lead)
-            # a full row's open last cell runs on into a lone fragment, not into a line of cells
-            new_row = full and (not open_cell or line.count("|") >= 2) if len(rows) > 1 or width else full
+            if width:  # a row is full with the header's cells; its open last cell runs on into a
+                # lone fragment, not into a line of cells
+                new_row = len(rows[-1][1]) >= width and (not open_cell or line.count("|") >= 2)
+            else:  # the header ends where a line no longer names a column
+                new_row = not _names_column(lead)
         if new_row:
             if rows and not width:
                 width = len(rows[0][1])
