@@ -7,8 +7,10 @@ from datetime import date
 
 from pipeline.patterns import MONTH_STEMS, MONTH_WORD
 
-# «26.02. 2018», «10.09.2020г», «30.06.2017»
-_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s?\.\s?(\d{1,2})\s?\.\s?(\d{4}|\d{2}\s\d{2})(?!\d)")
+# «26.02. 2018», «10.09.2020г», «30.06.2017», «31. 03. 22 г.» (two digits only before «г.»)
+_NUMERIC = re.compile(
+    r"(?<!\d)(\d{1,2})\s?\.\s?(\d{1,2})\s?\.\s?(\d{4}|\d{2}\s\d{2}|\d{2}(?=\s?г(?:\.|ода|\b)))(?!\d)"
+)
 # «« 17 » август 20 21 г.», ««16» 03 2021 г.», «17 мая 2021 года»
 _WORDY = re.compile(r"«?\s*(\d{1,2})\s*»?\s+(" + MONTH_WORD + r"|\d{2})\s+(\d{4}|\d{2}\s\d{2})(?!\d)", re.IGNORECASE)
 DATE_PATTERN = rf"(?:{_NUMERIC.pattern}|{_WORDY.pattern})"
@@ -52,6 +54,8 @@ def parse_date(text: str) -> str | None:
 def _iso(day: str, month: str, year: str) -> str | None:
     m = int(month) if month.isdigit() else month_number(month)
     y = int(year.replace(" ", ""))
+    if y < 100:  # «22 г.»
+        y += 2000 if y < 50 else 1900
     if m is None:
         return None
     try:

@@ -716,3 +716,13 @@ def test_stamps_side_by_side_over_an_e_signature_block_are_the_head():
     ]
     doc = segment(blocks, "report.pdf")
     assert (doc.kind, doc.date, doc.number) == ("отчёт", "2024-03-29", "83 о-д")
+
+
+def test_more_printed_dates_and_numbers():
+    from pipeline.dates import parse_date
+
+    assert parse_date("ПРИКАЗ 31. 03. 22 г. № 14-а") == "2022-03-31"
+    assert parse_date("пункты 1.2.3 и 12.05.21") is None  # two-digit years only before «г.»
+    assert header.date_and_number(["от 13 марта 2006 г. N С-5/5"]) == ("2006-03-13", "С-5/5")
+    assert header.date_and_number(["от 01.09.2023 № 533 ст-ца Переясловская"]) == ("2023-09-01", "533")
+    assert unglue("от 05.02.2007 N 16КАБИНЕТ МИНИСТРОВ") == "от 05.02.2007 N 16 КАБИНЕТ МИНИСТРОВ"

@@ -75,12 +75,12 @@ def head_scores():
 
 def test_the_heads_are_what_their_readme_says():
     heads = gold_files(REALDOCS / "heads")
-    assert len(heads) >= 90 and len({g["document"]["region"] for g in heads}) >= 40
+    assert len(heads) >= 150 and len({g["document"]["region"] for g in heads}) >= 60
     assert sum(g["split"] == "holdout" for g in heads) == len(heads) // 3
     assert all(g["path"].exists() and g["model_url"].startswith("http") for g in heads)
 
 
-@pytest.mark.parametrize(("measure", "target"), [("kind", 0.9), ("date", 0.95), ("number", 0.9), ("region", 0.9)])
+@pytest.mark.parametrize(("measure", "target"), [("kind", 0.9), ("date", 0.93), ("number", 0.9), ("region", 0.9)])
 def test_dev_heads_hold_their_figures(head_scores, measure, target):
     """The metadata on the dev heads, held where it stands (see bench/realdocs.py --heads) so no
     rule can lose it unnoticed."""

@@ -42,7 +42,7 @@ _STAMP = re.compile(
     r"^[«\"]?(?:утвержд[её]н[аоы]?|утверждаю|принят[аоы]?|согласован[аоы]?|приложение)\b", re.IGNORECASE
 )
 # «№ 45», «N 345-р» (legal databases print a Latin N), «№45/01-04».
-NUMBER_MARK = r"(?:№|\bN(?=\s?\d))"
+NUMBER_MARK = r"(?:№|\bN(?=\s?(?:\d|[А-ЯЁ]{1,3}-?\d)))"  # also «N С-5/5»
 # A number holds a digit: «Приказ № ____ от …» left blank has none.
 _NUMBER = re.compile(rf"{NUMBER_MARK}\s*(?=[\w/.\-]*\d)([0-9А-ЯЁа-яA-Za-z][\w/.\-]*[0-9А-ЯЁа-яA-Za-z]|\d)")
 # «Об утверждении …», «О МЕРАХ ПО …», «"Об утверждении …"» as a legal database quotes it.
@@ -245,7 +245,7 @@ def _act_number(text: str) -> str | None:
 
 # A register's suffix printed after a space: «№ 83 о-д», «№ 45 ОД», «№ 1083 (Д)».
 _NUMBER_SUFFIX = re.compile(
-    r" (?:[а-яё]{1,2}-[а-яё]{1,2}|(?!ОТ\b)[А-ЯЁ]{2,3}(?:-[А-ЯЁ]{1,2})?|\([А-ЯЁа-яё0-9]{1,3}\))(?=[\s,;.]|$)"
+    r" (?:[а-яё]{1,2}-[а-яё]{1,2}|(?!ОТ\b)[А-ЯЁ]{2,3}(?:-[А-ЯЁ]{1,2})?|\([А-ЯЁа-яё0-9]{1,3}\))(?=[,;.]|\s(?![А-ЯЁ])|$)"
 )
 
 
