@@ -726,3 +726,10 @@ def test_more_printed_dates_and_numbers():
     assert header.date_and_number(["от 13 марта 2006 г. N С-5/5"]) == ("2006-03-13", "С-5/5")
     assert header.date_and_number(["от 01.09.2023 № 533 ст-ца Переясловская"]) == ("2023-09-01", "533")
     assert unglue("от 05.02.2007 N 16КАБИНЕТ МИНИСТРОВ") == "от 05.02.2007 N 16 КАБИНЕТ МИНИСТРОВ"
+
+
+def test_a_city_district_named_in_quotes():
+    assert places.municipalities('администрации городского округа "Город Калининград"') == [
+        "городской округ Калининград"
+    ]
+    assert places.capital_regions('городского округа "Город Калининград"') == ["Калининградская область"]
