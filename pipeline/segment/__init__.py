@@ -136,6 +136,12 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
     stamp_end = title_at if title_at is not None else (kind_at + 1 if kind_at is not None else 0)
     own = [t for i, t in enumerate(texts[:stamp_end]) if i not in stamp_at]
     doc.date, doc.number = header.date_and_number(own)
+    if kind_at is not None and doc.kind in header.ACT_KINDS:
+        # «Постановление № 574а от 25.12.2013 г.»: the kind line's own date and number win over
+        # those of a note above it («Признано утратившим силу … № 413а»).
+        date, number = header.date_and_number([texts[kind_at].split("\n")[0]])
+        if date and number:
+            doc.date, doc.number = date, number
     # A plan, programme or report is dated and numbered by the act that approves it.
     approved = stamp and (stamp.act.date or stamp.act.number)
     if approved and (doc.kind not in header.ACT_KINDS or not (doc.date or doc.number)):
