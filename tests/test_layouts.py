@@ -733,3 +733,11 @@ def test_a_city_district_named_in_quotes():
         "городской округ Калининград"
     ]
     assert places.capital_regions('городского округа "Город Калининград"') == ["Калининградская область"]
+
+
+def test_a_programme_opening_with_its_passport_is_a_programme():
+    doc = _txt(
+        "Приложение N 1\nУтвержден постановлением\nадминистрации муниципального\nобразования город Новороссийск\n"
+        "от 9 ноября 2020 г. N 5333\nПаспорт\nмуниципальной программы «Развитие образования»\n"
+    )
+    assert (doc.kind, doc.date, doc.number) == ("программа", "2020-11-09", "5333")

@@ -129,18 +129,22 @@ def states_kind(paragraphs: list[str], i: int) -> str | None:
     return kind_of(" ".join(paragraphs[i].split("\n")[:2]), first=heading)
 
 
-# «Мероприятия по реализации муниципальной программы …», «Перечень мероприятий подпрограммы …»:
-# a programme's list of measures published alone is a part of that programme.
+# «Мероприятия по реализации муниципальной программы …», «Перечень мероприятий подпрограммы …»,
+# «Паспорт муниципальной программы …»: a programme's list of measures or passport published alone
+# (or opening the programme) is a part of that programme.
 _PROGRAMME_MEASURES = re.compile(
-    r"^(?:перечень\s+|система\s+)?(?:основных\s+|программных\s+)?мероприяти[йя]\b[^.]{0,80}?\bпрограмм", re.I
+    r"^(?:(?:перечень\s+|система\s+)?(?:основных\s+|программных\s+)?мероприяти[йя]\b[^.]{0,80}?"
+    r"|паспорт\s+(?:[а-яё-]+\s+){0,3})\bпрограмм",
+    re.I,
 )
 
 
 def measures_kind(paragraphs: list[str]) -> str | None:
-    """«программа» when a heading near the top names the document a programme's list of measures;
-    a fallback for documents that state no kind of their own."""
-    lines = (line.strip() for p in paragraphs[:8] for line in p.split("\n")[:8])
-    return next(("программа" for line in lines if _PROGRAMME_MEASURES.match(line)), None)
+    """«программа» when a heading near the top names the document a programme's list of measures
+    or passport; a fallback for documents that state no kind of their own."""
+    lines = [line.strip() for p in paragraphs[:8] for line in p.split("\n")[:8]]
+    pairs = [" ".join(lines[i : i + 2]) for i in range(len(lines))]  # «Паспорт» / «муниципальной программы …»
+    return next(("программа" for line in pairs if _PROGRAMME_MEASURES.match(line)), None)
 
 
 def _annex_under_act_title(paragraphs: list[str], i: int) -> bool:
