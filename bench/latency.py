@@ -1,6 +1,6 @@
 """Query latency end to end through `KnowledgeBase.search`, on collections grown from the corpus.
 
-    .venv/bin/python bench/latency.py [--sizes 10000,100000]
+    .venv/bin/python bench/latency.py [--sizes 10000,100000] [--baseline]
 
 The corpus is ingested for real; then its documents are copied (new paths and hashes,
 same metadata, lemmas and vectors, each vector nudged by small noise and renormalised)
@@ -10,7 +10,9 @@ SQLite's pages come from disk), without filters and with a region filter, and th
 peak memory. The vector index is exact up to PRAKTIKA_EXACT_UP_TO items and IVF beyond; for
 IVF the recall@10 of the dense retriever against exact search and its p50 are printed for
 several nprobe (the curve the default nprobe = max(64, nlist/32) was chosen from). Latency and
-memory against size are drawn to bench/results/latency.png.
+memory against size are drawn to bench/results/latency.png. `--baseline` also times, after ours
+at each size (so it does not count in our peak memory), the plain search a user would write:
+sentence-transformers float32, an exact flat FAISS index and FTS5 over the raw texts, fused by RRF.
 """
 
 from __future__ import annotations
@@ -76,9 +78,61 @@ def print_curve(kb: KnowledgeBase, queries: list[str]) -> None:
     ivf.nprobe = chosen
 
 
+class PlainBaseline:
+    """The search a user would write on the same items: sentence-transformers in float32 (torch),
+    an exact flat FAISS index, and an FTS5 table over the raw item texts (no lemmas), fused by
+    reciprocal rank. Its SQL is its own on purpose: it stands for code outside Praktika."""
+
+    def __init__(self, kb: KnowledgeBase, path: Path):
+        import sqlite3
+
+        import faiss
+
+        from index.embedder import encoder
+
+        self.encode = encoder("torch-fp32").query
+        self.index = faiss.IndexIDMap(faiss.IndexFlatIP(kb.dim))
+        for ids, vectors in kb.store.vector_chunks(kb.dim):
+            self.index.add_with_ids(vectors, ids)
+        source = sqlite3.connect(path / "praktika.sqlite")
+        self.db = sqlite3.connect(":memory:")
+        self.db.execute("CREATE VIRTUAL TABLE plain USING fts5(text)")
+        rows = source.execute("SELECT id, activity || ' ' || coalesce(description, '') FROM items")
+        self.db.executemany("INSERT INTO plain(rowid, text) VALUES (?, ?)", rows)
+        source.close()
+
+    def search(self, query: str, k: int = 10) -> list[int]:
+        _, dense = self.index.search(self.encode(query)[None, :], 50)
+        words = " OR ".join(f'"{w}"' for w in query.replace('"', " ").split())
+        lexical = [
+            r[0]
+            for r in self.db.execute("SELECT rowid FROM plain WHERE plain MATCH ? ORDER BY rank LIMIT 50", (words,))
+        ]
+        fused: dict[int, float] = {}
+        for ranking in (list(dense[0]), lexical):
+            for rank, item in enumerate(ranking):
+                fused[int(item)] = fused.get(int(item), 0.0) + 1 / (60 + rank)
+        return sorted(fused, key=fused.__getitem__, reverse=True)[:k]
+
+
+def time_baseline(kb: KnowledgeBase, path: Path, queries: list[str]) -> str:
+    """p50 and p95 of the plain baseline on the same queries, measured like ours."""
+    baseline = PlainBaseline(kb, path)
+    for q in queries:
+        baseline.search(q)
+    times = []
+    for q in queries * 2:
+        start = time.perf_counter()
+        baseline.search(q)
+        times.append((time.perf_counter() - start) * 1000)
+    del baseline
+    return f"{statistics.median(times):7.1f} {statistics.quantiles(times, n=20)[18]:7.1f}"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="10000,100000")
+    ap.add_argument("--baseline", action="store_true", help="also the plain baseline, after ours at each size")
     args = ap.parse_args()
     with open(QUERIES, encoding="utf-8") as f:
         queries = [r["query"] for r in csv.DictReader(f, delimiter="\t")]
@@ -114,6 +168,8 @@ def main() -> None:
             measured.append((len(kb.vectors), name, p50, p95, rss))
         if kb.vectors.kind != "flat":
             print_curve(kb, queries)
+        if args.baseline:
+            print(f"{len(kb.vectors):>8} {'plain':<8} {time_baseline(kb, root, queries)}  (plain baseline, no filter)")
     print(f"plot: {plot(measured)}")
 
 
