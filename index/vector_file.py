@@ -160,7 +160,7 @@ class Replica:
             return None
         ids = self.store.sample_item_ids(SAMPLE)
         held = loaded.stored(ids)
-        if held is None or not np.allclose(held, self.store.vectors_of(ids, self.vectors.dim), atol=1e-6):
+        if held is None or not np.allclose(held, self.store.vectors_of(ids, self.vectors.dim), atol=loaded.tolerance):
             return None  # right ids, wrong vectors
         return loaded
 

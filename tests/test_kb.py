@@ -185,7 +185,11 @@ def test_approximate_index_past_the_threshold(tmp_path, monkeypatch):
     ids = np.arange(1, 8001)
     approx, exact = Vectors.build(ids, x, 384), Vectors.build(ids[:0], x[:0], 384)
     exact.add(ids, x)
-    assert approx.kind.startswith("ivf") and exact.kind == "flat" and len(approx) == 8000
+    assert approx.kind.startswith("ivf-sq8") and exact.kind == "flat" and len(approx) == 8000
+    # 8-bit codes: what the index holds is within its tolerance of the float vectors, a random
+    # other vector is not (so a file holding the wrong vectors is still caught on opening)
+    held = approx.stored([5, 6, 7])
+    assert np.allclose(held, x[4:7], atol=approx.tolerance) and not np.allclose(held, x[5:8], atol=approx.tolerance)
     queries = x[:100] + rng.normal(0, 0.05, (100, 384)).astype(np.float32)
     recall = np.mean(
         [len({i for i, _ in approx.search(q, 10)} & {i for i, _ in exact.search(q, 10)}) / 10 for q in queries]
@@ -196,6 +200,7 @@ def test_approximate_index_past_the_threshold(tmp_path, monkeypatch):
     assert {i for i, _ in approx.search(queries[0], 10, allowed=np.array([10, 11, 12, 13]))} == {10, 11, 12, 13}
     approx.save(tmp_path / "v.faiss")
     assert Vectors.load(tmp_path / "v.faiss", 384).kind == approx.kind
+    assert (tmp_path / "v.faiss").stat().st_size < 8000 * 384 * 2  # a byte a component (and centroids), not four
 
 
 def _as_version_1(path):
