@@ -49,7 +49,7 @@ class FaissVectors:
     def __init__(self, dim: int) -> None:
         self.dim = dim
         self.index = faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
-        self._selectors: OrderedDict[int, tuple[np.ndarray, faiss.IDSelector]] = OrderedDict()
+        self._selectors: OrderedDict[int, tuple[np.ndarray, faiss.IDSelector, np.ndarray]] = OrderedDict()
 
     @classmethod
     def build(cls, ids: np.ndarray, vectors: np.ndarray, dim: int) -> FaissVectors:
@@ -162,12 +162,18 @@ class FaissVectors:
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i != -1]
 
     def _selector(self, allowed: np.ndarray) -> faiss.IDSelector:
-        """One selector per filter's id array (callers cache those arrays), the newest few kept."""
+        """One selector per filter's id array (callers cache those arrays), the newest few kept: a
+        bitmap over the ids (one bit an item id, 125 KB at a million), which FAISS tests per code
+        faster than a hashed batch of half a million ids."""
         key = id(allowed)
         if key in self._selectors and self._selectors[key][0] is allowed:
             self._selectors.move_to_end(key)
         else:
-            self._selectors[key] = (allowed, faiss.IDSelectorBatch(np.asarray(allowed, dtype=np.int64)))
+            mask = np.zeros(int(allowed.max()) + 1, dtype=bool)
+            mask[np.asarray(allowed, dtype=np.int64)] = True
+            bitmap = np.packbits(mask, bitorder="little")
+            selector = faiss.IDSelectorBitmap(len(bitmap), faiss.swig_ptr(bitmap))  # n: bytes
+            self._selectors[key] = (allowed, selector, bitmap)  # the bitmap lives as long as its selector
             while len(self._selectors) > self.SELECTORS:
                 self._selectors.popitem(last=False)
         return self._selectors[key][1]

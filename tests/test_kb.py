@@ -322,3 +322,20 @@ def test_hits_survive_the_page_round_trip(kb):
     assert again == hits and any(h.item.entities for h in hits)
     assert cite(hits[0], 1).startswith("[1] ") and hits[0].document.source in cite(hits[0])
     assert "path" not in asdict(hits[0].document)  # server paths never leave the store
+
+
+def test_a_filter_keeps_exactly_the_allowed_items():
+    """The id bitmap a filter becomes: the top hits among the allowed ids, and only those."""
+    import numpy as np
+
+    from index.vectors import FaissVectors as Vectors
+
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(3000, 384)).astype(np.float32)
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    ids = np.arange(5, 3005)  # ids need not start at 0
+    vectors = Vectors.build(ids, x, 384)
+    allowed = np.sort(rng.choice(ids, 700, replace=False))
+    q = x[17]
+    want = sorted(allowed, key=lambda i: -float(x[i - 5] @ q))[:10]
+    assert [i for i, _ in vectors.search(q, 10, allowed=allowed)] == want
