@@ -65,5 +65,6 @@ def main() -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (RSS): {peak:.0f} MB")
 
+
 if __name__ == "__main__":
     main()

@@ -32,6 +32,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.plain_baseline import PlainBaseline  # noqa: E402
 from index.kb import KnowledgeBase  # noqa: E402
 from index.results import Filters  # noqa: E402
 from pipeline import config  # noqa: E402
@@ -88,43 +89,6 @@ def print_curve(kb: KnowledgeBase, queries: list[str]) -> None:
         figures = f"recall@10 {statistics.mean(recall):.3f}, dense p50 {statistics.median(times):.1f} ms"
         print(f"{'':>8} nprobe {nprobe:>4}{mark}: {figures}")
     ivf.nprobe = chosen
-
-
-class PlainBaseline:
-    """The search a user would write on the same items: sentence-transformers in float32 (torch),
-    an exact flat FAISS index, and an FTS5 table over the raw item texts (no lemmas), fused by
-    reciprocal rank. Its SQL is its own on purpose: it stands for code outside Praktika."""
-
-    def __init__(self, kb: KnowledgeBase, path: Path):
-        import sqlite3
-
-        import faiss
-
-        from index.embedder import encoder
-
-        self.encode = encoder("torch-fp32").query
-        self.index = faiss.IndexIDMap(faiss.IndexFlatIP(kb.dim))
-        for ids, vectors in kb.store.vector_chunks(kb.dim):
-            self.index.add_with_ids(vectors, ids)
-        source = sqlite3.connect(path / "praktika.sqlite")
-        self.db = sqlite3.connect(":memory:")
-        self.db.execute("CREATE VIRTUAL TABLE plain USING fts5(text)")
-        rows = source.execute("SELECT id, activity || ' ' || coalesce(description, '') FROM items")
-        self.db.executemany("INSERT INTO plain(rowid, text) VALUES (?, ?)", rows)
-        source.close()
-
-    def search(self, query: str, k: int = 10) -> list[int]:
-        _, dense = self.index.search(self.encode(query)[None, :], 50)
-        words = " OR ".join(f'"{w}"' for w in query.replace('"', " ").split())
-        lexical = [
-            r[0]
-            for r in self.db.execute("SELECT rowid FROM plain WHERE plain MATCH ? ORDER BY rank LIMIT 50", (words,))
-        ]
-        fused: dict[int, float] = {}
-        for ranking in (list(dense[0]), lexical):
-            for rank, item in enumerate(ranking):
-                fused[int(item)] = fused.get(int(item), 0.0) + 1 / (60 + rank)
-        return sorted(fused, key=fused.__getitem__, reverse=True)[:k]
 
 
 def time_baseline(kb: KnowledgeBase, path: Path, queries: list[str]) -> str:
