@@ -741,3 +741,13 @@ def test_a_programme_opening_with_its_passport_is_a_programme():
         "от 9 ноября 2020 г. N 5333\nПаспорт\nмуниципальной программы «Развитие образования»\n"
     )
     assert (doc.kind, doc.date, doc.number) == ("программа", "2020-11-09", "5333")
+
+
+def test_a_document_approved_by_a_meeting_takes_its_protocol():
+    doc = _txt(
+        "УТВЕРЖДЕН:\nОбщим собранием работников\nМКОУ НОШ с.Ямск\nПротокол№ 1 от 10.04.2023 г\n\n"
+        "Отчет о результатах самообследования\nза 2022 год\n"
+    )
+    assert (doc.kind, doc.date, doc.number) == ("отчёт", "2023-04-10", "1")
+    accepted = _txt("ПРИНЯТО\nпедагогическим советом\nпротокол № 3 от 28.12.2023\n\nОтчет о работе\n")
+    assert accepted.number is None  # a meeting that accepted, not approved, numbers nothing

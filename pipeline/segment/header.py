@@ -376,6 +376,9 @@ def stamps_of(paragraphs: list[str]) -> tuple[Stamp | None, set[int]]:
     return (approving or acts or [None])[0], {i for s in found for i in s.lines}
 
 
+_PROTOCOL = re.compile(rf"протокол\w*\s*{NUMBER_MARK}\s*(\d[\w/.\-]*)", re.IGNORECASE)
+
+
 def _stamp_at(paragraphs: list[str], i: int) -> Stamp:
     lines = [i]
     while len(lines) < 6 and i + len(lines) < len(paragraphs):
@@ -388,7 +391,10 @@ def _stamp_at(paragraphs: list[str], i: int) -> Stamp:
     text = " ".join(" ".join(paragraphs[j] for j in lines).replace("_", " ").split())
     m = _APPROVING.search(text)
     if not m:  # «УТВЕРЖДЕН / Председатель Комитета … / С.В. Белова / 14.05.2020»: approved by a person
-        number = _act_number(text)
+        # or by a meeting, whose protocol is then the approving act («УТВЕРЖДЕН: Общим собранием … /
+        # Протокол № 1 от 10.04.2023 г»)
+        protocol = _PROTOCOL.search(text) if text.lower().lstrip(" «\"").startswith("утвержд") else None
+        number = _act_number(text) or (protocol.group(1) if protocol else None)
         date = parse_date(text)
         act = Citation(None, date, number) if date or number else None
         return Stamp(act, None, tuple(lines))
