@@ -90,17 +90,18 @@ def _unflatten_run(run: list[Block]) -> list[Block]:
     text: list[int] = []  # lines not in a table, waiting to go out as (parts of) their paragraphs
 
     def flush_text() -> None:
-        for k, n in enumerate(text):
-            block = owner[n][0]
-            if k and owner[text[k - 1]][0] is block and text[k - 1] == n - 1:
-                continue  # goes out with the line above it
-            last = n
-            while last + 1 in text and owner[last + 1][0] is block:
-                last += 1
-            if n - owner[n][1] == last - owner[last][1] and last - n == block.text.count("\n"):
+        """Each run of consecutive waiting lines of one paragraph goes out as one block."""
+        start = 0
+        for k in range(1, len(text) + 1):
+            if k < len(text) and text[k] == text[k - 1] + 1 and owner[text[k]][0] is owner[text[k - 1]][0]:
+                continue
+            first, last = text[start], text[k - 1]
+            block, offset = owner[first]
+            if offset == 0 and last - first == block.text.count("\n"):
                 out.append(block)  # a paragraph left whole passes through as it was
             else:
-                out.append(Block("\n".join(lines[n : last + 1]), (), _at(block, owner[n][1])))
+                out.append(Block("\n".join(lines[first : last + 1]), (), _at(block, offset)))
+            start = k
         text.clear()
 
     i = 0

@@ -372,7 +372,7 @@ def stamps_of(paragraphs: list[str]) -> tuple[Stamp | None, set[int]]:
     all the stamps occupy: none of them is the document's own letterhead."""
     found = [_stamp_at(paragraphs, i) for i, p in enumerate(paragraphs[:40]) if is_stamp(p) and len(p) <= 600]
     acts = [s for s in found if s.act and (s.act.date or s.act.kind)]  # «Приложение N 1» cites no act
-    approving = [s for s in acts if paragraphs[s.lines[0]].lower().lstrip(" «\"").startswith("утвержд")]
+    approving = [s for s in acts if paragraphs[s.lines[0]].lower().lstrip(' «"').startswith("утвержд")]
     return (approving or acts or [None])[0], {i for s in found for i in s.lines}
 
 
@@ -393,7 +393,7 @@ def _stamp_at(paragraphs: list[str], i: int) -> Stamp:
     if not m:  # «УТВЕРЖДЕН / Председатель Комитета … / С.В. Белова / 14.05.2020»: approved by a person
         # or by a meeting, whose protocol is then the approving act («УТВЕРЖДЕН: Общим собранием … /
         # Протокол № 1 от 10.04.2023 г»)
-        protocol = _PROTOCOL.search(text) if text.lower().lstrip(" «\"").startswith("утвержд") else None
+        protocol = _PROTOCOL.search(text) if text.lower().lstrip(' «"').startswith("утвержд") else None
         number = _act_number(text) or (protocol.group(1) if protocol else None)
         date = parse_date(text)
         act = Citation(None, date, number) if date or number else None

@@ -119,11 +119,7 @@ def _paragraphs(lines: list[str]) -> list[tuple[int, str]]:
 def _stamp_ends(paragraph: list[str], line: str) -> bool:
     """A stamp («Утвержден постановлением … / от 9 ноября 2020 г. N 5333») ends with the line that
     dates and numbers its act; the capitalised line after it («Паспорт») is not the stamp's."""
-    return (
-        bool(_STAMP_WORD.match(paragraph[0]))
-        and bool(_ACT_CITED.search(paragraph[-1]))
-        and line[:1].isupper()
-    )
+    return bool(_STAMP_WORD.match(paragraph[0])) and bool(_ACT_CITED.search(paragraph[-1])) and line[:1].isupper()
 
 
 def _pieces(line: str) -> list[str]:

@@ -47,6 +47,8 @@ def header_cells(line: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     words = line.split()
     if not words or len(words) > 30 or "|" in line or "\t" in line:
         return None
+    if not any(columns.header_role(" ".join(words[:j]))[0] == "number" for j in range(1, min(len(words), 6) + 1)):
+        return None  # the first column is the number's: checked first, as most lines are prose
 
     @cache
     def best(i: int, prev: str | None) -> tuple[float, tuple[tuple[str, str], ...]] | None:
