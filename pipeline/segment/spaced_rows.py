@@ -32,6 +32,8 @@ _DEADLINE = re.compile(
     r"|ежегодно|ежеквартально|ежемесячно|постоянно|по\s+мере\s+необходимости",
     re.IGNORECASE,
 )
+# A row's line: its item number («1.1.»), then its text.
+_NUMBERED = re.compile(rf"({ITEM_NUMBER.pattern.strip('^$')})\s+(\S.*)")
 # Words that head a responsible body or person: «департамент», «органы», «руководители», «ОГБОУ».
 _HEAD = re.compile(
     r"^(?:министерств|департамент|управлени|комитет|администраци|правительств|отдел|орган|руководител"
@@ -78,8 +80,8 @@ def header_cells(line: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
 def split_row(line: str, roles: tuple[str, ...]) -> tuple[str, ...] | None:
     """One row's cells in the header's order, or None when the line cannot be read so (a heading
     row, or roles this reading does not know)."""
-    m = re.match(r"(\d{1,3}(?:\.\d{1,3})*\.?)\s+(.+)", line.strip())
-    if not m or not ITEM_NUMBER.match(m.group(1)):
+    m = _NUMBERED.match(line.strip())
+    if not m:
         return None
     number, text = m.groups()
     if roles[:3] != ("number", "activity", "deadline") or not set(roles[3:]) <= {"responsible", "result"}:
@@ -131,7 +133,7 @@ def unspaced(lines: list[str], start: int) -> tuple[list[tuple[int, tuple[str, .
     rows = [(start, names)]
     n = start + 1
     read = 0
-    while n < len(lines) and re.match(r"\s*\d{1,3}(?:\.\d{1,3})*\.?\s+\S", lines[n]):
+    while n < len(lines) and _NUMBERED.match(lines[n].strip()):
         cells = split_row(lines[n], roles)
         rows.append((n, cells if cells else (lines[n].strip(),)))
         read += cells is not None

@@ -18,6 +18,7 @@ from itertools import pairwise
 
 from pipeline.records import ITEM_FIELDS, Block, Item, Skipped
 from pipeline.segment import columns
+from pipeline.text import ITEM_NUMBER
 
 _NUMBER = re.compile(r"^\d+(\.\d+)*\.?$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -96,7 +97,7 @@ def spread_header(header: tuple[str, ...], sub: tuple[str, ...], width: int) -> 
     filled = [c for c in sub if c]
     if len(filled) < 2 or len(header) + len(filled) - 1 != width or any(len(c) > 40 for c in filled):
         return None
-    if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*\.?", filled[0]):  # a data row's number, not a year
+    if ITEM_NUMBER.match(filled[0]):  # a data row's number, not a year
         return None
     at = next((i for i, c in enumerate(header) if _SPLIT_BY_SUBROW.search(c)), None)
     if at is None:
