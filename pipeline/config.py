@@ -76,7 +76,7 @@ MODELS_DIR = Path(_env("MODELS", str(Path(os.environ.get("XDG_CACHE_HOME", Path.
 OCR_CACHE = Path(_env("OCR_CACHE", str(MODELS_DIR / "ocr")))
 
 # Ingestion embeds the items of several files together, about this many at a time.
-EMBED_BATCH = int(_env("EMBED_BATCH", "256"))
+EMBED_BATCH = int(_env("EMBED_BATCH", "1024"))
 # … and no more characters than this wait unsaved (a batch of huge files commits file by file).
 EMBED_CHARS = int(_env("EMBED_CHARS", "2000000"))
 # … nor for longer than this (slow files, such as scans, come one by one).

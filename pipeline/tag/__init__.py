@@ -37,7 +37,7 @@ def tag_documents(docs: Iterable[Document]) -> list[Document]:
         doc.entities = []
     nlp = get_nlp()
     folded = ((bounded_runs(fold_lookalikes(text)), ctx) for text, ctx in jobs)  # offsets kept by both
-    pairs = zip(nlp.pipe(folded, as_tuples=True, batch_size=64), jobs, strict=True)
+    pairs = zip(nlp.pipe(folded, as_tuples=True, batch_size=512), jobs, strict=True)
     for (spacy_doc, (doc, item, name)), (text, _) in pairs:
         by_natasha = {(s.start_char, s.end_char) for s in spacy_doc.spans.get(NATASHA, [])}
         found = [_entity(span, text, name, doc, by_natasha) for span in spacy_doc.ents]

@@ -36,7 +36,11 @@ def natasha_tagger():
         warnings.simplefilter("ignore")
         from natasha import NewsEmbedding, NewsNERTagger
 
-        return NewsNERTagger(NewsEmbedding())
+        tagger = NewsNERTagger(NewsEmbedding())
+    # slovnet pads each batch to its longest text; `_tag` hands it texts sorted by length, so
+    # bigger batches pad little (same spans, 2× faster measured on the corpus's cells).
+    tagger.batch_size = tagger.infer.encoder.batch_size = 32
+    return tagger
 
 
 @Language.factory("natasha_ner")
@@ -62,6 +66,7 @@ class NatashaNER:
     def _tag(self, docs: list[Doc]) -> list[Doc]:
         texts = [d.text for d in docs]  # Doc.text joins every token: compute it once
         chunks = [(i, off, piece) for i, text in enumerate(texts) for off, piece in _chunks(text)]
+        chunks.sort(key=lambda c: len(c[2]))  # like lengths together: slovnet pads less
         markups = natasha_tagger().map([piece for _, _, piece in chunks]) if chunks else []
         found: dict[int, list[Span]] = {i: [] for i in range(len(docs))}
         for (i, off, _), markup in zip(chunks, markups, strict=True):
@@ -74,7 +79,7 @@ class NatashaNER:
                 if span is not None and not _junk(span):
                     found[i].append(span)
         for i, doc in enumerate(docs):
-            doc.spans[NATASHA] = found[i]
+            doc.spans[NATASHA] = sorted(found[i], key=lambda s: s.start)
         return docs
 
 
