@@ -21,11 +21,11 @@ from pipeline.labels import DATE, EVENT, ORG, PER, SCHOOL
 MONTHS = "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split()
 # The question asks for a body, not a person: «какая организация», «в каком институте», «на базе
 # какого …» (a body named in the topic, «на сайте органа местного самоуправления», asks nothing).
-_ASKS_BODY = re.compile(
-    r"\b(?:(?:как|котор)\w+\s+(?:\w+\s+)?"
-    r"(организаци\w*|орган\w*|учреждени\w*|институт\w*|центр\w*|кафедр\w*|ведомств\w*|оператор\w*)|(на базе))\b",
-    re.I,
+BODY_NOUNS = (
+    r"организаци\w*|орган\w*|учреждени\w*|институт\w*|центр\w*|кафедр\w*|ведомств\w*|оператор\w*"
+    r"|предприяти\w*|университет\w*|вуз\w*|колледж\w*"
 )
+_ASKS_BODY = re.compile(rf"\b(?:(?:как|котор)\w+\s+(?:\w+\s+)?({BODY_NOUNS})|(на базе))\b", re.I)
 _ASKS_REGION = re.compile(r"\b(?:как\w+|котор\w+)\s+(?:регион\w*|област\w*|кра[еяю]\w*|республик\w*|субъект\w*)", re.I)
 # A number with what it counts: «23 педагога», «80 %», «не менее 200 молодых учителей».
 _NUMBER = re.compile(
