@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from index import answer_values, lemmas
 from index.results import Filters, Hit, StoredDocument, StoredItem, Understood, cite
 from index.search import HybridSearch
+from pipeline import glossary
 from pipeline.labels import SCHOOL
 
 # What a question asks, tried in this order; a question with «ли» asks whether; anything else
@@ -65,7 +66,7 @@ QUESTION_WORDS = frozenset(
     "проводиться проводить провести проходить быть есть делать сделать назначить назначен месяц год "
     "ли мочь каждый весь число доля процент количество называться как район регион город муниципалитет "
     "предусмотреть предусматривать он она оно они его её ее их ней нём нем него них это этот такой "
-    "чтобы самый рамка".split()  # «чтобы найти», «самые трудные», «в рамках»
+    "чтобы самый рамка вместе также".split()  # «чтобы найти», «самые трудные», «в рамках»
 )
 # A purely semantic match must be at least this close (e5 cosines of unrelated Russian texts sit near 0.80).
 DENSE_ALONE = 0.87
@@ -193,7 +194,7 @@ def _topic(question: str, understood: Understood) -> list[str]:
     points to («в дорожной карте», «в программе развития школы № 617»: where to look, not what)."""
     place = " ".join(x for x in (understood.region, understood.municipality) if x)
     drop = QUESTION_WORDS | set(lemmas.lemmas(place)) | {"область", "район", "округ", "городской"}
-    question = _IN_DOCUMENT.sub(" ", question)
+    question = _CONTRAST.sub(" ", _IN_DOCUMENT.sub(" ", question))
     expansions = {lemma for w in lemmas.abbreviations(question) for lemma in lemmas.expansion_lemmas(w)}
     _, terms = lemmas.fts_query(question)
     kept = [t for t in terms if t not in drop and not t.isdigit()]
@@ -210,6 +211,8 @@ _IN_DOCUMENT = re.compile(
     r"(?:\s+мероприятий)?|отч[её]т\w*|приказ\w*|сетев\w+\s+график\w*)",
     re.I,
 )
+# What the answer is not: «конкурс, который проводят наряду с «Учителем года»», «помимо ВПР».
+_CONTRAST = re.compile(r"\b(?:наряду с|помимо|кроме)\s+(?:«[^»]*»+|\w+(?:\s+\w+)?)", re.I)
 _SCHOOL_NUMBER = re.compile(r"(?:школ\w*|СОШ|лице\w*|гимнази\w*)\s*№\s*(\d+)", re.I)
 
 
@@ -335,14 +338,18 @@ def _is_verb(lemma: str) -> bool:
 
 
 def _holds(term: str, row: set[str], about: set[str]) -> float:
-    """How fully a row says a topic lemma: 1 itself (an abbreviation also by its expansion), 0.7 a
-    word of its stem, 0.5 its document does (0.35 by a word of its stem: «Сукромленская», «Сукромлено»)."""
+    """How fully a row says a topic lemma: 1 itself (an abbreviation also by its expansion), 0.8 a
+    word of the same meaning (`glossary.SYNONYMS`), 0.7 a word of its stem or a compound's last
+    part, 0.5 its document does (0.35 by a word of its stem: «Сукромленская», «Сукромлено»)."""
     if term in row:
         return 1.0
     spelled = lemmas.expansion_lemmas(term.upper())
     if spelled and set(spelled) <= row:  # «ВПР» asked, «всероссийских проверочных работ» written
         return 1.0
-    if any(lemmas.same_stem(term, w) for w in row):
+    if glossary.SYNONYMS.get(term, frozenset()) & row:  # «ученики» asked, «обучающихся» written
+        return 0.8
+    head = term.rsplit("-", 1)[-1]  # «онлайн-платформа» asked, «на платформе» written
+    if any(lemmas.same_stem(term, w) for w in row) or (head != term and head in row):
         return 0.7
     if term in about:
         return 0.5

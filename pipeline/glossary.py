@@ -102,3 +102,14 @@ def expand_query(text: str) -> str:
         if e:
             out.append(f"({e.expansion})")
     return " ".join(out)
+
+
+# Words the field uses for one thing, as lemmas: a question's «ученики» are a row's «обучающиеся»
+# (lemmatised «обучаться»), its «учителя» a row's «педагоги», its «директор» a «руководитель».
+_SAME = (
+    ("ученик", "обучаться", "учиться", "школьник"),
+    ("учитель", "педагог", "преподаватель"),
+    ("школа", "общеобразовательный"),
+    ("директор", "руководитель"),
+)
+SYNONYMS: dict[str, frozenset[str]] = {w: frozenset(group) - {w} for group in _SAME for w in group}
