@@ -16,6 +16,7 @@ from collections.abc import Callable
 from index.lemmas import lemmas, same_stem
 from index.results import Hit, StoredEntity
 from pipeline import places
+from pipeline.glossary import FEDERAL_PROJECTS
 from pipeline.labels import DATE, EVENT, ORG, PER, SCHOOL
 
 MONTHS = "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split()
@@ -44,6 +45,7 @@ _PEOPLE = frozenset(
 )
 PLACE_WORDS = frozenset("область край республика район округ город".split())
 _QUOTED = re.compile(r"[«\"“„]([^«»\"“”„]{3,120})[»\"”]")
+_SITE = re.compile(r"\b[А-ЯЁA-Z][А-Яа-яЁёA-Za-z-]+\.(?:ру|рф|ru|su|online|онлайн)\b")  # «Учи.ру», «Дневник.ру»
 _LATIN = re.compile(r"\b[A-Za-z][A-Za-z-]+(?:\s+[A-Za-z][A-Za-z-]+)*")
 _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z0-9]+(?:-[А-ЯЁа-яёA-Za-z0-9]+)*")
 
@@ -91,7 +93,9 @@ def who(hit: Hit, question: str) -> list[str]:
         ]
         nouns = [m.group(1).lower() for m in _ASKS_BODY.finditer(question) if m.group(1)]
         noun = nouns[0] if nouns else ""  # «на базе какого института»: an institute
-        ranked = sorted(bodies, key=lambda e: (not _is_a(e.text, noun), -len(e.text)))
+        # A body the question names by its head («вместе с Департаментом образования») is not the one asked.
+        named = [e for e in bodies if set(lemmas(e.text)[:2]) <= asked]
+        ranked = sorted(bodies, key=lambda e: (e in named, not _is_a(e.text, noun), -len(e.text)))
         return _printed(ranked) or ([cell] if cell else [])
     if cell:
         people = _entities(hit, PER, fields=("responsible",))
@@ -221,8 +225,13 @@ def what(hit: Hit, question: str, named_only: bool = False) -> list[str]:
     if named and new(named):
         return [named]
     bodies = {_squash(e.text).strip('«»"') for e in hit.item.entities if e.label in (SCHOOL, ORG)}
-    quoted = [q.strip() for q in _QUOTED.findall(text) if new(q) and not any(q.strip() in b for b in bodies)]
-    latin = [x for x in _LATIN.findall(text) if len(x) > 3 and new(x)]
+    frame = not re.search(r"проект", question, re.I)  # a federal project is the frame, unless asked
+    quoted = [
+        q.strip()
+        for q in _QUOTED.findall(text)
+        if new(q) and not any(q.strip() in b for b in bodies) and not (frame and q.strip().lower() in FEDERAL_PROJECTS)
+    ]
+    latin = [x for x in _LATIN.findall(text) + _SITE.findall(text) if len(x) > 3 and new(x)]
     events = [e for e in _printed(_entities(hit, EVENT, fields=("activity",))) if new(e)]
     if quoted or latin:
         return list(dict.fromkeys(quoted + latin))
@@ -239,7 +248,9 @@ def what_named(hit: Hit, question: str) -> list[str]:
 
 
 # «какой инструмент», «по каким направлениям», «в какой форме», «чьей методике»: the noun asked about.
-_ASKED_NOUN = re.compile(r"\b(?:как\w+|чь\w+)\s+(?:[а-яё]+(?:ой|ую|ым|ых|ие|ий|ая)\s+){0,2}([а-яё]{4,})", re.I)
+_ASKED_NOUN = re.compile(
+    r"\b(?:как\w+|чь\w+|как\s+называ\w+)\s+(?:[а-яё]+(?:ой|ую|ым|ых|ие|ий|ая|ые)\s+){0,2}([а-яё]{4,})", re.I
+)
 # What a row names right after that noun: a quoted title, capitals («ИС МЭДК»), a parenthesised list.
 _NAME_AFTER = re.compile(r"\s*(?:[«\"“]([^»\"”]{2,120})[»\"”]|\(([^()]{3,160})\)|((?:[A-ZА-ЯЁ]{2,}[\s-]?){1,4}))")
 # Nouns that head an activity and never name its method («Проведение мастер-классов …»).
@@ -255,6 +266,8 @@ def _after_asked_noun(text: str, question: str) -> str:
         return ""
     want = lemmas(noun.group(1))[:1]
     for m in _WORD.finditer(text):
+        if "-" in m.group() and lemmas(m.group().split("-")[0])[:1] == want:
+            return m.group()  # «школ-консультантов» names the kind of school asked
         if lemmas(m.group())[:1] == want:
             named = _NAME_AFTER.match(text, m.end())
             if named:

@@ -113,3 +113,23 @@ _SAME = (
     ("директор", "руководитель"),
 )
 SYNONYMS: dict[str, frozenset[str]] = {w: frozenset(group) - {w} for group in _SAME for w in group}
+
+# The federal projects of the national project «Образование» (2019–2024): rows cite them as the
+# frame of nearly every activity, so they name a row's method only when a project is asked.
+FEDERAL_PROJECTS = frozenset(
+    x.lower()
+    for x in (
+        "Современная школа",
+        "Успех каждого ребенка",
+        "Успех каждого ребёнка",
+        "Цифровая образовательная среда",
+        "Учитель будущего",
+        "Поддержка семей, имеющих детей",
+        "Молодые профессионалы",
+        "Социальная активность",
+        "Социальные лифты для каждого",
+        "Новые возможности для каждого",
+        "Патриотическое воспитание граждан Российской Федерации",
+        "Образование",
+    )
+)

@@ -7,7 +7,7 @@ import pytest
 from index import answer_values
 from index.answers import asks
 from index.kb import KnowledgeBase
-from index.results import Hit, StoredDocument, StoredItem
+from index.results import Hit, StoredDocument, StoredEntity, StoredItem
 
 
 @pytest.fixture(scope="module")
@@ -136,6 +136,46 @@ def test_what_reads_the_name_after_the_noun_asked():
     row = _hit("Составление индивидуальных образовательных маршрутов для обучающихся с риском неуспешности")
     got = answer_values.what(row, "Что составляют для учеников с риском учебной неуспешности?")[0]
     assert got.startswith("индивидуальных образовательных маршрутов")
+
+
+@pytest.mark.parametrize(
+    ("question", "activity", "value"),
+    [
+        # «как называются … школы»: the compound that names the kind of school
+        (
+            "Как называются успешные школы, которые закрепляют за слабыми?",
+            "Закрепление за школами с низкими результатами школ-наставников из числа успешных",
+            "школ-наставников",
+        ),
+        # a site's name is a name, though not in quotes or Latin
+        ("Что используют для олимпиад онлайн?", "Участие обучающихся в олимпиадах на платформе Учи.ру", "Учи.ру"),
+        # a federal project is the frame of the row, not its method, unless a project is asked
+        (
+            "Какую форму работы выбрали для молодых учителей?",
+            "В рамках проекта «Современная школа»: мастерская молодого учителя «Открытый урок»",
+            "Открытый урок",
+        ),
+        (
+            "В рамках какого проекта открыта мастерская молодого учителя?",
+            "Мастерская молодого учителя в рамках проекта «Современная школа»",
+            "Современная школа",
+        ),
+    ],
+)
+def test_what_names_the_method(question, activity, value):
+    assert answer_values.what(_hit(activity), question)[0] == value
+
+
+def test_who_skips_the_body_the_question_names():
+    cell = "Департамент образования города Энска; ГУП «Автотранс»"
+    bodies = (
+        StoredEntity("ORG:департамент образования", "ORG", "", "responsible", 0, 36, cell[:36]),
+        StoredEntity("ORG:гуп автотранс", "ORG", "", "responsible", 38, 53, cell[38:53]),
+    )
+    item = StoredItem(1, 1, 1, "row", "Организация подвоза обучающихся", responsible=cell, entities=bodies)
+    hit = Hit(1, 1.0, 1, 1, (), item, StoredDocument(1, "x.txt"))
+    got = answer_values.who(hit, "Какое предприятие вместе с департаментом образования обеспечивает подвоз?")
+    assert got[0] == "ГУП «Автотранс»"
 
 
 def test_count_and_place_from_the_corpus(kb):
