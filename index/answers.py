@@ -116,7 +116,8 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
     filters = replace(filters or Filters(), **named)
     topic = _topic(question, understood)
     hits = search.search(question, filters, k=POOL)
-    supported = _supported(search, topic, hits)
+    whether = kind == "whether"
+    supported = _supported(search, topic, hits, whether=whether)
     read = _reader(search, kind) if kind != "whether" else None
     holds_value = read is None or kind == "count" or any(read(h, question) for h in supported)
     if (not supported or not holds_value) and named:
@@ -125,10 +126,11 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
         filters = replace(filters, **dict.fromkeys(named))
         place = _place_lemmas(understood)
         hits = search.search(question, filters, k=POOL)
-        supported = _placed_elsewhere(search, topic, hits, place, named)
+        supported = _placed_elsewhere(search, topic, hits, place, named, whether)
         placed = [h for h in hits if place & _about(search, h)]
-        if kind == "whether" and placed and not any(place & _about(search, h) for h in supported):
-            # The place's own document is there and holds no such row: that is the answer.
+        home = _home(search, named)
+        if whether and placed and not any(place & _about(search, h) or _in(h, home) for h in supported):
+            # The place's own document is there, and no row of it or of its region holds the topic.
             text = "Нет: в документах, где назван этот район или регион, такого пункта нет (ближайший [1])."
             return Answer(question, kind, topic, filters, False, text, [], placed[:k])
     number = _SCHOOL_NUMBER.search(question)
@@ -176,17 +178,26 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
 
 
 def _placed_elsewhere(
-    search: HybridSearch, topic: list[str], hits: list[Hit], place: set[str], named: dict
+    search: HybridSearch, topic: list[str], hits: list[Hit], place: set[str], named: dict, whether: bool = False
 ) -> list[Hit]:
     """Rows found without the place filter whose row or document names the place (or whose
     document's place at the level asked is unknown), never a district of another region."""
     levels = {key for key in named if key in ("region", "municipality")}
-    home = named.get("region") or (search.region_of(named["municipality"]) if "municipality" in named else None)
+    home = _home(search, named)
     return [
         h
-        for h in _supported(search, topic, hits, required=place, levels=levels)
+        for h in _supported(search, topic, hits, required=place, levels=levels, whether=whether)
         if not (home and h.document.region and h.document.region != home)
     ]
+
+
+def _home(search: HybridSearch, named: dict) -> str | None:
+    """The region of the place a question names."""
+    return named.get("region") or (search.region_of(named["municipality"]) if "municipality" in named else None)
+
+
+def _in(hit: Hit, region: str | None) -> bool:
+    return bool(region) and hit.document.region == region
 
 
 def _topic(question: str, understood: Understood) -> list[str]:
@@ -237,6 +248,7 @@ def _supported(
     hits: list[Hit],
     required: frozenset[str] | set[str] = frozenset(),
     levels: set[str] | frozenset[str] = frozenset(),
+    whether: bool = False,
 ) -> list[Hit]:
     """Candidates that hold enough of the topic (or are semantically very close), best first.
 
@@ -245,13 +257,16 @@ def _supported(
     the same stem counts 0.7 («составляют», «составление»). `required` lemmas (a place) must be
     said by the row or its document, unless the document's place at the `levels` named (region,
     municipality) is unknown.
+
+    «Есть ли в дорожной карте по центрам «Точка роста» наставничество?» asks whether the document
+    holds the rest of the topic: for `whether`, the words of a row's document title do not count
+    (unless they are the whole topic), and closeness of meaning alone supports nothing.
     """
     if not topic:
         return [h for h in hits if (h.similarity or 0.0) >= DENSE_ALONE]
     df = search.lemma_counts(topic)
     total = max(search.item_count(), 1)
     weight = {t: math.log(1 + total / (1 + df.get(t, 0))) * (0.5 if _is_verb(t) else 1.0) for t in topic}
-    whole = sum(weight.values())
     scored = []
     for rank, h in enumerate(hits):
         item, doc = h.item, h.document
@@ -266,9 +281,13 @@ def _supported(
         place_said = bool(required & (row | about))
         if required and not place_said and any(getattr(doc, level) for level in levels):
             continue  # a document placed elsewhere; one whose place (at the level asked) is unknown may answer
-        held = sum(w * _holds(t, row, about) for t, w in weight.items())
-        share = held / whole + (0.2 if place_said else 0.0)  # the place named, said
-        if share >= ENOUGH or (h.similarity or 0.0) >= DENSE_ALONE:
+        asked = weight
+        if whether:
+            titled = set(lemmas.lemmas(doc.title or ""))
+            asked = {t: w for t, w in weight.items() if t not in titled} or weight
+        held = sum(w * _holds(t, row, about) for t, w in asked.items())
+        share = held / sum(asked.values()) + (0.2 if place_said and not whether else 0.0)  # the place named, said
+        if share >= ENOUGH or (not whether and (h.similarity or 0.0) >= DENSE_ALONE):
             scored.append((share + 0.5 * (h.similarity or 0.0) - 0.002 * rank, h))
     return [h for _, h in sorted(scored, key=lambda x: -x[0])]
 
