@@ -27,6 +27,12 @@ BODY_NOUNS = (
     r"|предприяти\w*|университет\w*|вуз\w*|колледж\w*"
 )
 _ASKS_BODY = re.compile(rf"\b(?:(?:как|котор)\w+\s+(?:\w+\s+)?({BODY_NOUNS})|(на базе))\b", re.I)
+_ASKS_TOWN = re.compile(r"\b(?:как\w+|котор\w+)\s+(?:город\w*|сел(?:о|а|е|ах)\b|посел\w+|населе?ё?нн\w+)", re.I)
+# Towns and villages as rows name them: «в общеобразовательных учреждениях гг. Майкопа и Адыгейска».
+_TOWNS = re.compile(
+    r"(?<![\w-])(?:гг?\.|город(?:а|ах|ов)?|с\.|сел[оаах]+|пос\.|пгт\.?)\s*"
+    r"([А-ЯЁ][а-яё-]+(?:(?:\s*,\s*|\s+и\s+)[А-ЯЁ][а-яё-]+)*)"
+)
 _ASKS_REGION = re.compile(r"\b(?:как\w+|котор\w+)\s+(?:регион\w*|област\w*|кра[еяю]\w*|республик\w*|субъект\w*)", re.I)
 # A number with what it counts: «23 педагога», «80 %», «не менее 200 молодых учителей».
 _NUMBER = re.compile(
@@ -138,6 +144,11 @@ def where(hit: Hit, question: str, document_places: Callable[[], list[str]] = li
     """The municipality (or the region, when a region is asked) the row belongs to: the document's,
     else one its row or title names that the question does not, else the one its document names most."""
     doc = hit.document
+    if _ASKS_TOWN.search(question):  # «в каких городах …»: the towns the row names
+        said = " ".join(x or "" for x in (hit.item.activity, hit.item.description, hit.item.result))
+        towns = [m.group(1) for m in _TOWNS.finditer(said)]
+        if towns:
+            return towns
     if _ASKS_REGION.search(question):
         return [doc.region] if doc.region else places.regions(f"{doc.title or ''} {hit.item.activity}")[:1]
     if doc.municipality:

@@ -107,7 +107,7 @@ def asks(question: str) -> str:
 
 def answer(search: HybridSearch, question: str, filters: Filters | None = None, k: int = 5) -> Answer:
     kind = asks(question)
-    understood = search.understand(question)
+    understood = _with_town(search.understand(question), question)
     named = {
         key: value
         for key in ("region", "municipality", "year_from", "year_to")
@@ -189,6 +189,17 @@ def _placed_elsewhere(
         for h in _supported(search, topic, hits, required=place, levels=levels, whether=whether)
         if not (home and h.document.region and h.document.region != home)
     ]
+
+
+def _with_town(understood: Understood, question: str) -> Understood:
+    """«в Череповце», «в городе Курчатове»: a town named alone names its region (when only one
+    region has a town of that name), so the question is asked of that region's documents."""
+    if understood.region or understood.municipality:
+        return understood
+    from pipeline import gazetteer
+
+    found = gazetteer.regions_of_places(question)
+    return replace(understood, region=next(iter(found))) if len(found) == 1 else understood
 
 
 def _home(search: HybridSearch, named: dict) -> str | None:

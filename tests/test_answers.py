@@ -166,6 +166,23 @@ def test_what_names_the_method(question, activity, value):
     assert answer_values.what(_hit(activity), question)[0] == value
 
 
+def test_where_asked_for_towns_reads_the_towns_of_the_row():
+    row = _hit("Введение профильного обучения в общеобразовательных учреждениях гг. Майкопа и Адыгейска")
+    assert answer_values.where(row, "В каких городах вводили профильное обучение?") == ["Майкопа и Адыгейска"]
+    assert answer_values.where(row, "В каком селе вводили профильное обучение?") == ["Майкопа и Адыгейска"]
+    assert answer_values.where(_hit("Введение профильного обучения"), "В каких городах вводили его?") == []
+
+
+def test_a_town_named_alone_names_its_region():
+    from index.answers import _with_town
+    from index.results import Understood
+
+    assert _with_town(Understood(""), "Когда в Череповце утверждают перечень школ?").region == "Вологодская область"
+    assert _with_town(Understood(""), "Когда утверждают перечень школ?").region is None
+    kept = Understood("", region="Тверская область")
+    assert _with_town(kept, "Что делают в Череповце?") is kept  # a region the question names wins
+
+
 def test_who_skips_the_body_the_question_names():
     cell = "Департамент образования города Энска; ГУП «Автотранс»"
     bodies = (
