@@ -16,7 +16,7 @@ from collections.abc import Callable
 from index.lemmas import lemmas, same_stem
 from index.results import Hit, StoredEntity
 from pipeline import places
-from pipeline.glossary import FEDERAL_PROJECTS
+from pipeline.glossary import FEDERAL_PROJECTS, SYNONYMS
 from pipeline.labels import DATE, EVENT, ORG, PER, SCHOOL
 
 MONTHS = "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split()
@@ -36,7 +36,7 @@ _TOWNS = re.compile(
 _ASKS_REGION = re.compile(r"\b(?:как\w+|котор\w+)\s+(?:регион\w*|област\w*|кра[еяю]\w*|республик\w*|субъект\w*)", re.I)
 # A number with what it counts: «23 педагога», «80 %», «не менее 200 молодых учителей».
 _NUMBER = re.compile(
-    r"(?<![\d.,/№-])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d+)?(?![\d+])(\s*%|(?:\s+[А-Яа-яЁё-]+){1,3})?"
+    r"(?<![\d.,/№-])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:[.,]\d+)?)(?![\d+])(\s*%|(?:\s+[А-Яа-яЁё-]+){1,3})?"
 )
 _NOT_COUNTED = re.compile(
     r"^\s*(год\w*|г\.?|гг|класс\w*|час\w*|мин\w*|числ\w*|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)",
@@ -196,29 +196,65 @@ def _short_school(name: str) -> str:
 
 def count(hit: Hit, question: str) -> list[str]:
     """«23 педагога»: a number in the row whose unit is what the question counts («человек» counts
-    people), in the clause of the row that says most of the question's topic."""
+    people), in the clause of the row that says most of the question's topic. A unit right after
+    the number beats one a few words on (a unit split by glued PDF columns is still near)."""
     counted = _COUNTED.search(question)
     topic = set(lemmas(question)) - PLACE_WORDS
     asked = set(lemmas(counted.group(1))) if counted else topic
     people = bool(asked & _PEOPLE)
+    anyone = "человек" in asked  # «сколько человек»: any people count
     percent = bool(re.search(r"процент|доля|%", question, re.I))
-    best: list[tuple[float, int, str]] = []
+    best: list[tuple[int, int, int, str]] = []
     fields = (hit.item.activity, hit.item.description, hit.item.result)
     for order, text in enumerate(x for x in fields if x):
-        for m in _NUMBER.finditer(text):
-            number, unit = m.group(1), _squash(m.group(2))
-            if _NOT_COUNTED.match(unit) or re.fullmatch(r"(19|20)\d\d", number):
+        for start, end, number, unit in _numbers(text):
+            if _NOT_COUNTED.match(unit) or re.fullmatch(r"(19|20)\d\d", number):  # «2020 год», «9 класс»
                 continue
-            after = re.split(r"[;)(]|\n\s*[-–•]|[.!?]\s", text[m.end(1) :], maxsplit=1)[0]
-            near = set(lemmas(" ".join(after.split()[:6])))  # a unit split by glued PDF columns is still near
-            fits = bool(near & asked) or (people and "человек" in set(lemmas(unit))) or (percent and "%" in unit)
-            if fits:
-                starts = [c.end() for c in re.finditer(r"\n|;|[.!?]\s", text[: m.start()])]
-                stop = re.search(r"\n|;|[.!?]\s", text[m.end() :])
-                clause = text[starts[-1] if starts else 0 : m.end() + (stop.start() if stop else len(text))]
-                best.append((len(set(lemmas(clause)) & topic), -order, f"{number} {unit}".strip()))
-    best.sort(key=lambda x: (-x[0], -x[1]))
-    return [b[2] for b in best[:1]]
+            after = re.split(r"[;)(]|\n\s*[-–•]|[.!?]\s", text[end:], maxsplit=1)[0].split()
+            own = lemmas(" ".join(after[:1]))
+            near = lemmas(" ".join(after[:6]))
+            unit_people = bool(set(own) & (_PEOPLE | {"человек"}))
+            if own and _counts(own[0], asked):
+                fit = 2
+            elif (people and "человек" in own) or (anyone and unit_people) or (percent and "%" in unit):
+                fit = 2
+            elif any(_counts(w, asked) for w in near):
+                fit = 1
+            else:
+                continue
+            starts = [c.end() for c in re.finditer(r"\n|;|[.!?]\s", text[:start])]
+            stop = re.search(r"\n|;|[.!?]\s", text[end:])
+            clause = text[starts[-1] if starts else 0 : end + (stop.start() if stop else len(text))]
+            unit = re.split(r"\s+(?:для|и|в|на|по|с|из|от|за|нет)\b", unit, maxsplit=1)[0]  # «4 семинара для»
+            best.append((fit, len(set(lemmas(clause)) & topic), -order, f"{number} {unit}".strip()))
+    best.sort(key=lambda x: (-x[0], -x[1], -x[2]))
+    return [b[3] for b in best[:1]]
+
+
+# Numbers written as words in orders and reports: «в количестве двух человек», «три школы».
+_NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "ноль один два три четыре пять шесть семь восемь девять десять одиннадцать двенадцать".split()
+    )
+} | {"одна": 1, "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "сто": 100}
+
+
+def _numbers(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end of the number, the number in digits, its unit as printed) for every number in
+    `text`, in digits («23 педагога», «95,5 %») or in words («трёх школ»)."""
+    found = [(m.start(), m.end(1), m.group(1), _squash(m.group(2))) for m in _NUMBER.finditer(text)]
+    for m in _WORD.finditer(text):
+        value = _NUMBER_WORDS.get(m.group().lower()) or _NUMBER_WORDS.get((lemmas(m.group()) or [""])[0])
+        if value and m.group().lower() not in ("один", "одна", "одно"):  # «одна из школ» counts nothing
+            unit = re.match(r"(?:\s+[А-Яа-яЁё-]+){1,3}", text[m.end() :])
+            found.append((m.start(), m.end(), f"{m.group()} ({value})", _squash(unit.group()) if unit else ""))
+    return found
+
+
+def _counts(word: str, asked: set[str]) -> bool:
+    """The unit names what is counted: the word, its stem or a word of the same meaning."""
+    return _said(word, asked) or bool(SYNONYMS.get(word, frozenset()) & asked)
 
 
 def what(hit: Hit, question: str, named_only: bool = False) -> list[str]:

@@ -123,6 +123,17 @@ def _hit(activity: str, result: str | None = None, description: str | None = Non
         ),
         # a number of another thing is no answer
         ("Сколько семинаров проведено?", _hit("Встреча педагогов из 7 районов области; семинар для родителей"), None),
+        # the unit right after the number beats one a few words on
+        ("Сколько кураторов назначено для школ?", _hit("Кураторы", result="30 школ и 15 кураторов"), "15"),
+        # units of the same meaning: «учителей» are «педагоги», «учеников» are «обучающиеся»
+        ("Сколько учителей прошли курсы?", _hit("Курсы", result="Курсы прошли 23 педагога"), "23"),
+        ("Сколько учеников участвовало в олимпиаде?", _hit("Олимпиада", result="участвовали 120 обучающихся"), "120"),
+        # «сколько человек» counts any people
+        ("Сколько человек прошли обучение?", _hit("Курсы", result="обучено 45 педагогов"), "45"),
+        # a number in words; «одна из» counts nothing
+        ("Сколько школ участвует в проекте?", _hit("Проект", result="Одна из школ района и ещё три школы"), "три"),
+        # a decimal stays whole
+        ("Сколько процентов выпускников сдали ЕГЭ?", _hit("ЕГЭ", result="доля сдавших ЕГЭ — 95,5 %"), "95,5"),
     ],
 )
 def test_how_many_reads_the_number_with_its_unit(question, row, number):
