@@ -51,6 +51,7 @@ _PEOPLE = frozenset(
 )
 PLACE_WORDS = frozenset("область край республика район округ город".split())
 _QUOTED = re.compile(r"[«\"“„]([^«»\"“”„]{3,120})[»\"”]")
+_ACT_BEFORE = re.compile(r"(?:№\s*[\w./-]+|\d{4}\s*г(?:ода|\.)?)\s*$")
 _SITE = re.compile(r"\b[А-ЯЁA-Z][А-Яа-яЁёA-Za-z-]+\.(?:ру|рф|ru|su|online|онлайн)\b")  # «Учи.ру», «Дневник.ру»
 _LATIN = re.compile(r"\b[A-Za-z][A-Za-z-]+(?:\s+[A-Za-z][A-Za-z-]+)*")
 _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z0-9]+(?:-[А-ЯЁа-яёA-Za-z0-9]+)*")
@@ -274,9 +275,12 @@ def what(hit: Hit, question: str, named_only: bool = False) -> list[str]:
     bodies = {_squash(e.text).strip('«»"') for e in hit.item.entities if e.label in (SCHOOL, ORG)}
     frame = not re.search(r"проект", question, re.I)  # a federal project is the frame, unless asked
     quoted = [
-        q.strip()
-        for q in _QUOTED.findall(text)
-        if new(q) and not any(q.strip() in b for b in bodies) and not (frame and q.strip().lower() in FEDERAL_PROJECTS)
+        q.group(1).strip()
+        for q in _QUOTED.finditer(text)
+        if new(q.group(1))
+        and not any(q.group(1).strip() in b for b in bodies)
+        and not (frame and q.group(1).strip().lower() in FEDERAL_PROJECTS)
+        and not _ACT_BEFORE.search(text, 0, q.start())  # «распоряжение … от 28.12.2020 № Р-1015 «Об …»»: an act's title
     ]
     latin = [x for x in _LATIN.findall(text) + _SITE.findall(text) if len(x) > 3 and new(x)]
     events = [e for e in _printed(_entities(hit, EVENT, fields=("activity",))) if new(e)]
@@ -299,7 +303,12 @@ _ASKED_NOUN = re.compile(
     r"\b(?:как\w+|чь\w+|как\s+называ\w+)\s+(?:[а-яё]+(?:ой|ую|ым|ых|ие|ий|ая|ые)\s+){0,2}([а-яё]{4,})", re.I
 )
 # What a row names right after that noun: a quoted title, capitals («ИС МЭДК»), a parenthesised list.
-_NAME_AFTER = re.compile(r"\s*(?:[«\"“]([^»\"”]{2,120})[»\"”]|\(([^()]{3,160})\)|((?:[A-ZА-ЯЁ]{2,}[\s-]?){1,4}))")
+# (Up to three lowercase words may come between: «конкурс профессионального мастерства «Сердце отдаю детям»».)
+_NAME_AFTER = re.compile(
+    r"\s*(?:(?:[а-яё-]+\s+){0,3}?[«\"“]([^»\"”]{2,120})[»\"”]|\(([^()]{3,160})\)|((?:[A-ZА-ЯЁ]{2,}[\s-]?){1,4}))"
+)
+# «в форме мастер-класса», «в формате веб-квеста»: a form is named by the word in the genitive after it.
+_FORM_OF = re.compile(r"\s+([а-яё]+-[а-яё]+|[а-яё]{4,}(?:а|я|ов|ий|ей|и|ы))\b")
 # Nouns that head an activity and never name its method («Проведение мастер-классов …»).
 _ACTIVITY_HEADS = frozenset(
     "проведение организация реализация разработка создание участие обеспечение осуществление внедрение"
@@ -319,7 +328,20 @@ def _after_asked_noun(text: str, question: str) -> str:
             named = _NAME_AFTER.match(text, m.end())
             if named:
                 return next(g for g in named.groups() if g).strip()
+            form = _FORM_OF.match(text, m.end()) if want[0] in ("форма", "формат") else None
+            if form:
+                return form.group(1)
+            proper = _PROPER_BEFORE.search(text, 0, m.start())
+            if proper and m.start() > 0:  # «в Региональную систему электронного мониторинга»
+                tail = _GENITIVE_TAIL.match(text, m.end())
+                return f"{text[proper.start() : m.end()]}{tail.group() if tail else ''}".strip()
     return ""
+
+
+# A capitalised adjective right before the noun asked, inside a sentence: a proper name begins there.
+_PROPER_BEFORE = re.compile(r"(?<=[а-яё,] )[А-ЯЁ][а-яё]+(?:ую|ая|ой|ый|ий|ое|ые|ых|ого|ому|ым)\s+$")
+# The words in the genitive that end such a name: «… системы | электронного мониторинга».
+_GENITIVE_TAIL = re.compile(r"(?:\s+[а-яё]+(?:ого|его|ой|ей|ых|их|ия|ии|а|я|ов|ев|ей))" + "{1,3}")
 
 
 def _novel_run(text: str, asked: set[str]) -> str:
