@@ -90,11 +90,17 @@ class OpenVinoEncoder:
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.enable_truncation(int(settings.get("max_seq_length", 512)))
         self.tokenizer.enable_padding(pad_id=self.tokenizer.token_to_id(pad), pad_token=pad)
+        self.counter = Tokenizer.from_file(str(folder / "tokenizer.json"))  # the same, unpadded: sizes
+        self.counter.enable_truncation(int(settings.get("max_seq_length", 512)))
         options = {"INFERENCE_PRECISION_HINT": "bf16" if precision == "bf16" else "f32", "PERFORMANCE_HINT": "LATENCY"}
         if threads:
             options["INFERENCE_NUM_THREADS"] = threads
         self.model = ov.Core().compile_model(str(_converted(folder, precision)), "CPU", options)
         self.dim = int(self.model.outputs[0].get_partial_shape()[2].get_length())
+
+    def token_counts(self, texts: list[str]) -> list[int]:
+        """How many tokens each passage takes, so that batches group texts of like length."""
+        return [len(e.ids) for e in self.counter.encode_batch([self.prompts["passage"] + t for t in texts])]
 
     def encode(self, texts: list[str], kind: str) -> np.ndarray:
         """One batch, padded to its longest text (callers group texts of like length)."""
