@@ -3,7 +3,10 @@
     .venv/bin/python bench/ingest.py [--items 5000]
 
 Prints items per second overall and the time per stage (parse, entities, embed, index)
-with each stage's share, and the process's peak memory. Models are loaded before timing.
+with each stage's share, and the process's peak memory. Models are loaded before timing (the
+parse workers load theirs on their first file, inside the timing). Parse and entities are
+summed over the `PRAKTIKA_PARSE_WORKERS` worker processes that read files side by side, so
+they are core seconds, not wall seconds; the peak memory is this process's, without them.
 `--baseline`: then the same files into a second knowledge base with the plain
 sentence-transformers float32 engine, in the same run (peak memory then covers both).
 """

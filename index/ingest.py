@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -79,24 +80,34 @@ class Ingestion:
         self.timings: Counter = Counter()  # seconds per stage, for bench/ingest.py
 
     def files(self, targets: Iterable[str | Path], progress: Progress | None = None) -> list[IngestResult]:
-        """Files and folders, one result per file in order. Items are embedded in batches across
-        files (longer batches pad less: 1.5× faster measured), then each file is committed alone."""
+        """Files and folders, one result per file in order. Files are read and tagged a few at a time
+        (`config.PARSE_WORKERS` worker processes); items are embedded in batches across files
+        (longer batches pad less: 1.5× faster measured), then each file is committed alone."""
         paths = [p for t in targets for p in files_in(t)]
         results: list[IngestResult | None] = [None] * len(paths)
         waiting: list[tuple[int, _Parsed]] = []
         since = time.monotonic()  # when the oldest waiting file was parsed
+
+        def read(n: int, path: Path) -> IngestResult | _Parsed:
+            name, key = printable(path.name), printable(path.resolve())
+            try:
+                data = load(path)
+            except ReadError as e:
+                return self.failed(key, str(e), e.kind, None)
+            return self._prepare(data, key, name, _pages(progress, n + 1, len(paths), name))
+
+        workers = config.PARSE_WORKERS if config.ISOLATE else 1  # in-process tagging is not thread-safe
+        ahead = 2 * workers  # files read ahead of the one being stored: bounded memory
+        pool = ThreadPoolExecutor(workers, "praktika-read")
+        pending: deque[Future] = deque()
         try:
             for n, path in enumerate(paths):
-                name, key = printable(path.name), printable(path.resolve())
+                while len(pending) < ahead and n + len(pending) < len(paths):
+                    at = n + len(pending)
+                    pending.append(pool.submit(read, at, paths[at]))
                 if progress:
-                    progress(n + 1, len(paths), name)
-                try:
-                    data = load(path)
-                except ReadError as e:
-                    results[n] = self.failed(key, str(e), e.kind, None)
-                    continue
-                ready = self._prepare(data, key, name, _pages(progress, n + 1, len(paths), name))
-                del data
+                    progress(n + 1, len(paths), printable(path.name))
+                ready = pending.popleft().result()
                 if isinstance(ready, IngestResult):
                     results[n] = ready
                     continue
@@ -110,8 +121,10 @@ class Ingestion:
                     or time.monotonic() - since >= config.EMBED_WAIT_SECONDS
                 ):
                     batch, waiting = waiting, []
+                    wait(pending)  # the model wants both cores: no file is tagged while it embeds
                     self._store(batch, results)
         finally:  # an interrupted batch (Ctrl-C, an error) still saves the files already read
+            pool.shutdown(wait=True, cancel_futures=True)
             self._store(waiting, results)
         return results
 

@@ -38,6 +38,8 @@ MAX_TABLE_CELLS = int(_env("MAX_TABLE_CELLS", "200000"))
 # PRAKTIKA_ISOLATE=0 reads in-process (for debugging only: no time or memory bound).
 FILE_SECONDS = float(_env("FILE_SECONDS", "60"))
 WORKER_MEMORY_MB = int(_env("WORKER_MEMORY_MB", "1024"))
+# Files read and tagged at once, each in its own worker process (about 400 MB each): one per core.
+PARSE_WORKERS = max(1, int(_env("PARSE_WORKERS", str(min(4, os.cpu_count() or 1)))))
 ISOLATE = _env("ISOLATE", "1") != "0"
 
 # Where the sample documents live and where the knowledge base is built by default.

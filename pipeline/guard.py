@@ -1,4 +1,4 @@
-"""One file at a time in a worker process, with a time budget and a memory ceiling.
+"""Each file in a worker process, with a time budget and a memory ceiling.
 
 The readers are careful, but they stand on large libraries (pdfminer, lxml, python-docx,
 spaCy) that a hostile file can drive into minutes of work or gigabytes of memory, and a
@@ -6,6 +6,8 @@ Python-level `try` can stop neither. So reading, segmentation and tagging run in
 process whose address space is capped (`RLIMIT_AS`): past its time budget it is killed,
 past its memory it fails alone; either way the file gets a clear error, a fresh worker
 takes the next file, and the caller's process (the batch, the web server) never notices.
+Up to `config.PARSE_WORKERS` files are read at once (one worker each, reused), so a batch
+tags on every core while its vectors are computed.
 
     document = guard.parse(data, "plan.docx")   # raises ReadError with the reason in Russian
 """
@@ -51,25 +53,24 @@ def parse(data: bytes, name: str, entities: bool = True, on_page: PageProgress |
         except Exception as e:
             log.debug("%s", name, exc_info=True)
             raise ReadError(f"внутренняя ошибка разбора: {type(e).__name__}: {e}"[:300]) from None
-    with _lock:
-        global _worker
-        if _worker is None or not _worker.alive():
-            _worker = _Worker()
+    with _slots:  # at most config.PARSE_WORKERS files at once, each in a worker of its own
+        with _lock:
+            worker = _idle.pop() if _idle else None
+        if worker is None or not worker.alive():
+            worker = _Worker()
         try:
-            return _worker.run(data, name, entities, on_page)
-        except ReadError:
-            if not _worker.alive():
-                _worker = None
-            raise
+            return worker.run(data, name, entities, on_page)
+        finally:
+            if worker.alive():  # a worker past its budget or its memory was ended: a fresh one next time
+                with _lock:
+                    _idle.append(worker)
 
 
 def stop() -> None:
-    """End the worker (it also ends with the process that started it)."""
-    global _worker
+    """End the idle workers (all of them end with the process that started them)."""
     with _lock:
-        if _worker is not None:
-            _worker.close()
-            _worker = None
+        while _idle:
+            _idle.pop().close()
 
 
 def _parse_here(data: bytes, name: str, entities: bool, on_page: PageProgress | None = None) -> Parsed:
@@ -94,6 +95,9 @@ class _Worker:
         from_child, to_parent = os.pipe()
         command = f"from pipeline.guard import _serve; _serve({from_parent}, {to_parent}, {config.WORKER_MEMORY_MB})"
         env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(config.ROOT), os.environ.get("PYTHONPATH", "")])}
+        # One thread per worker: the workers are one per core, and NumPy's BLAS (under slovnet)
+        # would otherwise start a thread per core in each of them.
+        env |= {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
         self.process = subprocess.Popen(
             [sys.executable, "-c", command],
             pass_fds=(from_parent, to_parent),
@@ -234,5 +238,6 @@ def _peak_bytes() -> int:
 
 
 _lock = threading.Lock()
-_worker: _Worker | None = None
+_idle: list[_Worker] = []  # started workers waiting for a file
+_slots = threading.BoundedSemaphore(config.PARSE_WORKERS)
 atexit.register(stop)
