@@ -116,6 +116,13 @@ def who(hit: Hit, question: str) -> list[str]:
     )
 
 
+def whom(hit: Hit, question: str) -> list[str]:
+    """«Кого назначили координатором?»: the people the row's own text names (an order's clause
+    «Назначить … Минаеву Е.Л.»), not whoever answers for it. Asked of every row first, like
+    `what_named`; when no row names a person, «кого закрепляют …» is read as «что» (a role)."""
+    return _printed(_entities(hit, PER, fields=("activity", "description")))
+
+
 def _is_a(body: str, noun: str) -> bool:
     """Whether a body is of the kind asked («на базе какого института»: «АКИПКРО», «Институт …»):
     the noun's stem in its name, or its initial inside an abbreviation («И» in «АКИПКРО»)."""

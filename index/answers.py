@@ -44,7 +44,7 @@ ASKS = (
     (
         "who",
         re.compile(
-            r"\b(кто|кем|кому|ответствен\w*|отвечает|отвечают|исполнител\w*|чь[яеиюй]\w*"
+            r"\b(кто|кого|кем|кому|ответствен\w*|отвечает|отвечают|исполнител\w*|чь[яеиюй]\w*"
             rf"|(?:как\w+|в каком|на базе какого)\s+(?:{answer_values.BODY_NOUNS}))\b",
             re.I,
         ),
@@ -148,6 +148,9 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
         return Answer(question, kind, topic, filters, True, f"Да: {facts[0].value} [1].", facts, evidence)
     if kind == "what" and any(answer_values.what_named(h, question) for h in supported[:k]):
         read = answer_values.what_named
+    if kind == "who" and _WHOM.match(question):  # «кого …»: whom the rows name
+        named = any(answer_values.whom(h, question) for h in supported[:k])
+        read = answer_values.whom if named else answer_values.what
     evidence, facts = [], {}
     for hit in supported:
         values = read(hit, question)
@@ -233,6 +236,8 @@ _IN_DOCUMENT = re.compile(
     r"(?:\s+мероприятий)?|отч[её]т\w*|приказ\w*|сетев\w+\s+график\w*)",
     re.I,
 )
+# «Кого …?» asks whom the row names, not who does it.
+_WHOM = re.compile(r"\s*(?:а\s+)?кого\b", re.I)
 # What the answer is not: «конкурс, который проводят наряду с «Учителем года»», «помимо ВПР».
 _CONTRAST = re.compile(r"\b(?:наряду с|помимо|кроме)\s+(?:«[^»]*»+|\w+(?:\s+\w+)?)", re.I)
 _SCHOOL_NUMBER = re.compile(r"(?:школ\w*|СОШ|лице\w*|гимнази\w*)\s*№\s*(\d+)", re.I)
@@ -281,14 +286,10 @@ def _supported(
     scored = []
     for rank, h in enumerate(hits):
         item, doc = h.item, h.document
-        row = set(
-            lemmas.lemmas(
-                " ".join(
-                    x or "" for x in (item.activity, item.description, item.result, item.responsible, item.section)
-                )
-            )
-        )
-        about = _about(search, h)
+        said = (item.activity, item.description, item.result, item.section)
+        row = set(lemmas.lemmas(" ".join(x or "" for x in said)))
+        # The responsible cell says who does the row, not what it is: it counts as the document does.
+        about = _about(search, h) | set(lemmas.lemmas(item.responsible or ""))
         place_said = bool(required & (row | about))
         if required and not place_said and any(getattr(doc, level) for level in levels):
             continue  # a document placed elsewhere; one whose place (at the level asked) is unknown may answer

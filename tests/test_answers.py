@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from index import answer_values
@@ -43,6 +45,7 @@ def kb(corpus_kb_dir):
         ("В какой сельской школе открыт центр?", "school"),
         ("В каком селе открыт центр?", "where"),
         ("Какое предприятие обеспечивает подвоз детей?", "who"),
+        ("Кого назначили координатором проекта?", "who"),
     ],
 )
 def test_what_is_asked(question, kind):
@@ -222,6 +225,21 @@ def test_who_skips_the_body_the_question_names():
     hit = Hit(1, 1.0, 1, 1, (), item, StoredDocument(1, "x.txt"))
     got = answer_values.who(hit, "Какое предприятие вместе с департаментом образования обеспечивает подвоз?")
     assert got[0] == "ГУП «Автотранс»"
+
+
+def test_who_was_appointed_is_read_from_the_clause_that_appoints(kb):
+    # «МОЦ» in many rows' responsible cells says who does them, not that they are about the
+    # coordinator: the clause that appoints ranks above them
+    a = kb.ask("Кого назначили координатором муниципального проекта МОЦ в Дорогобужском районе?")
+    assert a.asks == "who" and a.facts[0].value == "Минаеву Е.Л."  # «кого»: whom the clause names
+
+
+def test_whom_reads_the_row_not_its_responsible_cell():
+    row = _hit("Закрепление за слабыми школами учителей-консультантов из базовых школ района")
+    row = Hit(1, 1.0, 1, 1, (), replace(row.item, responsible="Отдел образования"), row.document)
+    assert answer_values.whom(row, "Кого закрепляют за слабыми школами?") == []  # no person: read as «что»
+    assert answer_values.what(row, "Кого закрепляют за слабыми школами?")[0].startswith("учителей-консультантов")
+    assert answer_values.who(row, "Кто закрепляет консультантов за слабыми школами?") == ["Отдел образования"]
 
 
 def test_count_and_place_from_the_corpus(kb):
