@@ -20,8 +20,9 @@ from index.search import HybridSearch
 from pipeline import glossary
 from pipeline.labels import SCHOOL
 
-# What a question asks, tried in this order; a question with «ли» asks whether; anything else
-# asks for the method, programme or activity («какие», «что», «как называется»).
+# What a question asks: the kind whose words come first (a tie goes by this order); a question
+# with «ли» asks whether; anything else asks for the method, programme or activity («какие»,
+# «что», «как называется»).
 ASKS = (
     ("count", re.compile(r"\b(сколько|скольк\w+|какая доля|какой процент|какое количество|какое число)\b", re.I)),
     (
@@ -149,8 +150,8 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
     if kind == "what" and any(answer_values.what_named(h, question) for h in supported[:k]):
         read = answer_values.what_named
     if kind == "who" and _WHOM.match(question):  # «кого …»: whom the rows name
-        named = any(answer_values.whom(h, question) for h in supported[:k])
-        read = answer_values.whom if named else answer_values.what
+        people = any(answer_values.whom(h, question) for h in supported[:k])
+        read = answer_values.whom if people else answer_values.what
     evidence, facts = [], {}
     for hit in supported:
         values = read(hit, question)
