@@ -221,7 +221,7 @@ def count(hit: Hit, question: str) -> list[str]:
             after = re.split(r"[;)(]|\n\s*[-–•]|[.!?]\s", text[end:], maxsplit=1)[0].split()
             own = lemmas(" ".join(after[:1]))
             near = lemmas(" ".join(after[:6]))
-            unit_people = bool(set(own) & (_PEOPLE | {"человек"}))
+            unit_people = bool(set(own) & _PEOPLE)  # «человек» among them
             if own and _counts(own[0], asked):
                 fit = 2
             elif (people and "человек" in own) or (anyone and unit_people) or (percent and "%" in unit):
@@ -282,11 +282,11 @@ def what(hit: Hit, question: str, named_only: bool = False) -> list[str]:
     bodies = {_squash(e.text).strip('«»"') for e in hit.item.entities if e.label in (SCHOOL, ORG)}
     frame = not re.search(r"проект", question, re.I)  # a federal project is the frame, unless asked
     quoted = [
-        q.group(1).strip()
+        name
         for q in _QUOTED.finditer(text)
-        if new(q.group(1))
-        and not any(q.group(1).strip() in b for b in bodies)
-        and not (frame and q.group(1).strip().lower() in FEDERAL_PROJECTS)
+        if new(name := q.group(1).strip())
+        and not any(name in b for b in bodies)
+        and not (frame and name.lower() in FEDERAL_PROJECTS)
         and not _ACT_BEFORE.search(text, 0, q.start())  # «распоряжение … от 28.12.2020 № Р-1015 «Об …»»: an act's title
     ]
     latin = [x for x in _LATIN.findall(text) + _SITE.findall(text) if len(x) > 3 and new(x)]

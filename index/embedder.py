@@ -77,7 +77,8 @@ def default_engine() -> str:
 
 # A batch's attention memory grows with its size times its longest text squared: batches of long
 # items are made smaller so that this stays under about 150 MB (32 items of 300 tokens, about 900
-# characters; one of 1,300). Measured: 256 corpus items in fixed batches of 32 took 455 MB, now 120 MB.
+# characters; 10 of the model's longest, 512). Measured: 256 corpus items in fixed batches of 32
+# took 455 MB, now 120 MB.
 # Texts are sorted by tokens where the engine can count them (pads less than characters: +8–12%).
 ATTENTION_BUDGET = 32 * 300**2
 
