@@ -6,10 +6,12 @@ The corpus is ingested for real; then its documents are copied (new paths and ha
 same metadata, lemmas and vectors, each vector nudged by small noise and renormalised)
 until the collection holds each size. For each size: p50 and p95 over the judged queries
 asked twice after a first pass (whose p50, «cold», is what a server's first minutes see while
-SQLite's pages come from disk), without filters and with a region filter, and the process's
-peak memory. The vector index is exact up to PRAKTIKA_EXACT_UP_TO items and IVF beyond; for
-IVF the recall@10 of the dense retriever against exact search and its p50 are printed for
-several nprobe (the curve the default nprobe = max(64, nlist/32) was chosen from). Latency and
+SQLite's pages come from disk), without filters and with a filter on each region, and the
+process's peak memory. The vector index is exact up to
+PRAKTIKA_EXACT_UP_TO items and IVF beyond; for IVF the recall@10 of the dense retriever against
+exact search and its p50 are printed for several nprobe (the curve the default nprobe =
+max(64, nlist/20) was chosen from), and under each filter, against exact search among the
+filter's items, for several PRAKTIKA_FILTERED_PROBES. Latency and
 memory against size are drawn to bench/results/latency.png. `--baseline` also times, after ours
 at each size (so it does not count in our peak memory), the plain search a user would write:
 sentence-transformers float32, an exact flat FAISS index and FTS5 over the raw texts, fused by RRF.
@@ -25,6 +27,8 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +42,13 @@ from index.results import Filters  # noqa: E402
 from pipeline import config  # noqa: E402
 
 QUERIES = ROOT / "tests/gold/queries.tsv"
+# No filter, and a filter on each of the corpus's regions: they hold 56%, 28% and 16% of the items.
+FILTERS = (
+    ("none", None),
+    ("region56", Filters(region="Смоленская область")),
+    ("region28", Filters(region="Московская область")),
+    ("region16", Filters(region="Оренбургская область")),
+)
 
 
 def grow(kb: KnowledgeBase, target: int, rng: np.random.Generator, originals: list[int]) -> None:
@@ -56,10 +67,15 @@ def grow(kb: KnowledgeBase, target: int, rng: np.random.Generator, originals: li
                     break
 
 
-def exact_top(kb: KnowledgeBase, queries: np.ndarray, k: int) -> list[set[int]]:
-    """The true top `k` item ids of each query, scanning every stored vector chunk by chunk."""
+def exact_top(kb: KnowledgeBase, queries: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[set[int]]:
+    """The true top `k` item ids of each query (among the sorted ids `allowed` when given),
+    scanning every stored vector chunk by chunk."""
     best = [np.empty((0, 2)) for _ in queries]
     for ids, vectors in kb.store.vector_chunks(kb.dim):
+        if allowed is not None:
+            at = np.minimum(np.searchsorted(allowed, ids), len(allowed) - 1)
+            keep = allowed[at] == ids
+            ids, vectors = ids[keep], vectors[keep]
         scores = vectors @ queries.T
         for n in range(len(queries)):
             top = np.argpartition(-scores[:, n], k)[:k] if len(ids) > k else np.arange(len(ids))
@@ -77,7 +93,7 @@ def print_curve(kb: KnowledgeBase, queries: list[str]) -> None:
     ivf = faiss.extract_index_ivf(kb.vectors.index)
     chosen = ivf.nprobe
     exact = exact_top(kb, np.stack(vectors), 10)  # from SQLite's float vectors, not the index's codes
-    for nprobe in sorted({ivf.nlist // 128, ivf.nlist // 64, ivf.nlist // 32, ivf.nlist // 16, chosen} - {0}):
+    for nprobe in sorted({ivf.nlist // 64, ivf.nlist // 32, ivf.nlist // 16, chosen} - {0}):
         ivf.nprobe = nprobe
         times, recall = [], []
         for q, truth in zip(vectors * 3, exact * 3, strict=True):
@@ -89,6 +105,30 @@ def print_curve(kb: KnowledgeBase, queries: list[str]) -> None:
         figures = f"recall@10 {statistics.mean(recall):.3f}, dense p50 {statistics.median(times):.1f} ms"
         print(f"{'':>8} nprobe {nprobe:>4}{mark}: {figures}")
     ivf.nprobe = chosen
+    for name, filters in FILTERS[1:]:
+        allowed = kb.searcher._allowed(filters)
+        exact = exact_top(kb, np.stack(vectors), 10, allowed)
+        for probes in (1.0, 2.0, 3.0):
+            times, recall = [], []
+            with patched(config, "FILTERED_PROBES", probes):
+                for q, truth in zip(vectors * 3, exact * 3, strict=True):
+                    start = time.perf_counter()
+                    found = kb.vectors.search(q, config.CANDIDATES, allowed)
+                    times.append((time.perf_counter() - start) * 1000)
+                    recall.append(len({i for i, _ in found[:10]} & truth) / 10)
+            mark = " (chosen)" if probes == config.FILTERED_PROBES else ""
+            figures = f"recall@10 {statistics.mean(recall):.3f}, dense p50 {statistics.median(times):.1f} ms"
+            print(f"{'':>8} {name:<8} filtered probes ×{probes:.0f}{mark}: {figures}")
+
+
+@contextmanager
+def patched(module: object, name: str, value: object) -> Iterator[None]:
+    old = getattr(module, name)
+    setattr(module, name, value)
+    try:
+        yield
+    finally:
+        setattr(module, name, old)
 
 
 def time_baseline(kb: KnowledgeBase, path: Path, queries: list[str]) -> str:
@@ -124,7 +164,7 @@ def main() -> None:
         grow(kb, size, rng, originals)
         kb.close()
         kb = KnowledgeBase.open(root)  # rebuilds the vector index from SQLite
-        for name, filters in (("none", None), ("region", Filters(region="Смоленская область"))):
+        for name, filters in FILTERS:
             cold = []
             for q in queries:  # the first pass reads SQLite's pages from disk: a server's first minutes
                 start = time.perf_counter()
@@ -157,7 +197,7 @@ def plot(measured: list[tuple[int, str, float, float, float]]) -> Path:
     import matplotlib.pyplot as plt
 
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
-    for name in ("none", "region"):
+    for name, _ in FILTERS:
         rows = [m for m in measured if m[1] == name]
         left.plot([m[0] for m in rows], [m[2] for m in rows], marker="o", label=f"p50, filter: {name}")
         left.plot([m[0] for m in rows], [m[3] for m in rows], marker="x", linestyle="--", label=f"p95, filter: {name}")

@@ -45,6 +45,7 @@ class HybridSearch:
     def forget(self) -> None:
         """The contents changed: cached filters, counts and frequencies are stale."""
         self._cache.clear()
+        self.store.forget_filters()
 
     def close(self) -> None:
         self._embedding.shutdown(wait=False)
@@ -57,10 +58,12 @@ class HybridSearch:
         n = config.CANDIDATES
         with self.lock:
             allowed = self._allowed(filters)
+            # FAISS and SQLite both release the GIL: the dense side runs (after the embedding, on its
+            # thread) while SQLite ranks lemmas, both under the lock, so no writer changes either
+            dense = self._embedding.submit(lambda: self.dense(vector.result(), n, allowed))
             match = self.selective(terms) if match else None
-            lexical = self.lexical(match, n, allowed, filters) if match else []
-            dense = self.dense(vector.result(), n, allowed)
-            return self._fuse(dense, lexical, terms, k)
+            lexical = self.lexical(match, n, filters) if match else []
+            return self._fuse(dense.result(), lexical, terms, k)
 
     def similar(
         self, item_id: int, other_documents_only: bool = True, other_regions: bool = False, k: int = 10
@@ -125,21 +128,10 @@ class HybridSearch:
 
     def dense(self, vector: np.ndarray, n: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
         """The `n` nearest allowed items with their cosines."""
-        if self._broad(allowed):  # over-fetch, then keep the allowed: usually cheaper than an id selector
-            over = self._over(n, allowed)
-            found = self.vectors.search(vector, over)
-            kept = [(i, s) for (i, s), ok in zip(found, _member([i for i, _ in found], allowed), strict=True) if ok]
-            if len(kept) >= n or len(found) < over:
-                return kept[:n]
         return self.vectors.search(vector, n, allowed)
 
-    def lexical(
-        self, match: str, n: int, allowed: np.ndarray | None = None, filters: Filters | None = None
-    ) -> list[int]:
-        """BM25 over lemmas. A broad filter is applied to an over-fetched ranking, a narrow one inside SQLite."""
-        if self._broad(allowed):  # the whole (budget-bounded) ranking, then the allowed: no SQL-side filter
-            rows = self.store.lexical(match, -1)
-            return [i for i, ok in zip(rows, _member(rows, allowed), strict=True) if ok][:n]
+    def lexical(self, match: str, n: int, filters: Filters | None = None) -> list[int]:
+        """BM25 over lemmas, filtered inside SQLite."""
         return self.store.lexical(match, n, filters)
 
     # --- helpers ---------------------------------------------------------------------------------
@@ -155,13 +147,6 @@ class HybridSearch:
         if "count" not in self._cache:
             self._cache["count"] = self.store.item_count()
         return self._cache["count"]
-
-    def _broad(self, allowed: np.ndarray | None) -> bool:
-        return allowed is not None and len(allowed) >= config.BROAD_FILTER * max(self._count(), 1)
-
-    def _over(self, n: int, allowed: np.ndarray) -> int:
-        """How many unfiltered candidates hold about `n` allowed ones, with a margin."""
-        return int(1.5 * n * self._count() / max(len(allowed), 1)) + 10
 
     def selective(self, terms: list[str]) -> str | None:
         """The query's rarer lemmas as a MATCH expression: very common ones («школа») rank little and cost much.
@@ -201,9 +186,3 @@ class HybridSearch:
             hits.append(Hit(item_id, scores[item_id], *ranks, matched, item, document, similarity.get(item_id)))
         return hits
 
-
-def _member(ids: list[int], allowed: np.ndarray) -> np.ndarray:
-    """Which of `ids` are in the sorted array `allowed`."""
-    ids_ = np.asarray(ids, dtype=np.int64)
-    at = np.searchsorted(allowed, ids_)
-    return (at < len(allowed)) & (allowed[np.minimum(at, len(allowed) - 1)] == ids_)

@@ -3,7 +3,7 @@
 Exact inner product (`IndexIDMap2` over `IndexFlatIP`) while the collection is small; past
 `config.EXACT_UP_TO` items an inverted-file index over 8-bit scalar-quantised codes
 (`IndexIVFScalarQuantizer`, nlist ≈ 4·√n, nprobe the larger of `config.IVF_NPROBE` (64) and
-nlist/32) that keeps ids, removals and filters: a quarter of the memory of float vectors and
+nlist/20) that keeps ids, removals and filters: a quarter of the memory of float vectors and
 faster to scan, at recall@10 ≈ 0.98 (bench/latency.py). SQLite holds every vector too, so this
 file is a cache: written atomically after each commit, and rebuilt from SQLite when it is missing,
 disagrees with the database, or has outgrown its kind.
@@ -12,6 +12,7 @@ disagrees with the database, or has outgrown its kind.
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import tempfile
 from collections import OrderedDict
@@ -79,10 +80,7 @@ class FaissVectors:
                 faiss.IndexFlatIP(self.dim), self.dim, nlist, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT
             )
             index.train(np.ascontiguousarray(sample(min(count, 64 * nlist)), dtype=np.float32))
-            # Measured (bench/latency.py prints the curve): at 1M items nlist/32 = 125 lists give recall@10
-            # 0.987 against exact search in 5.4 ms (nlist/16: 1.000 in 10.1 ms); at 100k nlist/32 = 39
-            # gives only 0.933, hence at least IVF_NPROBE = 64 lists.
-            index.nprobe = max(config.IVF_NPROBE, nlist // 32)
+            _tune(index)
         self.index = index
         for ids, vectors in chunks:
             self.add(ids, vectors)
@@ -119,6 +117,8 @@ class FaissVectors:
         ivf = faiss.try_extract_index_ivf(index) if not isinstance(index, faiss.IndexIDMap2) else None
         if index.d != dim or not (isinstance(index, faiss.IndexIDMap2) or ivf is not None):
             return None  # another kind of index (no ids, say): not ours
+        if ivf is not None:
+            _tune(ivf)  # search settings are not data: today's, whatever the file holds
         v = cls(dim)
         v.index = index
         return v
@@ -153,9 +153,10 @@ class FaissVectors:
             selector = self._selector(allowed)
             if self.kind == "flat":
                 params = faiss.SearchParameters(sel=selector)
-            else:  # a narrow filter may live in lists a normal probe skips: then probe them all
+            else:  # as many allowed vectors as an unfiltered probe scans, times FILTERED_PROBES
                 ivf = faiss.extract_index_ivf(self.index)
-                nprobe = ivf.nlist if len(allowed) < 0.2 * self.index.ntotal else ivf.nprobe
+                share = len(allowed) / self.index.ntotal
+                nprobe = min(ivf.nlist, math.ceil(config.FILTERED_PROBES * ivf.nprobe / share))
                 params = faiss.SearchParametersIVF(sel=selector, nprobe=nprobe)
         query = vector.reshape(1, -1).astype(np.float32)
         scores, ids = self.index.search(query, min(k, self.index.ntotal), params=params)
@@ -215,3 +216,12 @@ class FaissVectors:
             if os.path.exists(tmp):
                 os.unlink(tmp)
         return digest.hexdigest()
+
+
+def _tune(ivf: faiss.IndexIVF) -> None:
+    """Search settings of an inverted-file index. Measured (bench/latency.py prints the curve): at
+    1M items nlist/32 = 125 lists gave recall@10 between 0.947 and 0.973 against exact search over
+    runs, nlist/16 = 250 0.983–0.990; at 100k nlist/32 = 39 gave only 0.933, hence at least
+    IVF_NPROBE = 64 lists."""
+    ivf.nprobe = max(config.IVF_NPROBE, ivf.nlist // 20)
+    ivf.parallel_mode = 1  # one query's lists shared by the cores (by default FAISS shares queries)

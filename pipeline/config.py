@@ -94,6 +94,6 @@ IVF_NPROBE = int(_env("IVF_NPROBE", "64"))
 # The lexical side ranks about this many postings at most: query lemmas are kept from the rarest
 # up until their item counts reach it; a query of only common lemmas is left to the dense side.
 LEXICAL_BUDGET = int(_env("LEXICAL_BUDGET", "20000"))
-# A filter passing at least this share of the items is applied after retrieval (over-fetching),
-# a narrower one inside FAISS and SQLite.
-BROAD_FILTER = float(_env("BROAD_FILTER", "0.2"))
+# A filtered search probes this many times more of the inverted lists' allowed vectors than an
+# unfiltered one scans: the nearest allowed items lie farther out (bench/latency.py, «filtered»).
+FILTERED_PROBES = float(_env("FILTERED_PROBES", "2"))

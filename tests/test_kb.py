@@ -243,19 +243,44 @@ def test_failed_migration_leaves_the_knowledge_base_as_it_was(kb_copy):
     [Filters(region="Смоленская область"), Filters(municipality="городской округ Дубна"), Filters(year_from=2020)],
     ids=["region", "municipality", "year"],
 )
-def test_broad_and_narrow_filter_paths_agree(kb, monkeypatch, filters):
-    """A filter applied after over-fetching gives the same hits as one applied inside FAISS and SQLite."""
-    from pipeline import config
+def test_a_filtered_ranking_is_the_whole_ranking_cut_to_the_filter(kb, filters):
+    """SQLite filters the lexical matches, FAISS the dense ones: neither changes the order of what passes."""
+    from index import lemmas
 
-    queries = ["сетевое партнёрство школ", "мониторинг качества образования", "работа с родителями"]
-    results = {}
-    for name, share in (("after", 0.0), ("inside", 1.1)):
-        monkeypatch.setattr(config, "BROAD_FILTER", share)
-        kb.searcher.forget()
-        hits = [kb.search(q, filters, k=20) for q in queries]
-        results[name] = [[(h.item_id, h.dense_rank, h.lexical_rank) for h in found] for found in hits]
-    assert results["after"] == results["inside"]
-    assert all(results["after"])
+    passing = set(kb.store.filter_ids(filters).tolist())
+    assert 0 < len(passing) < kb.stats().items
+    for query in ("сетевое партнёрство школ", "мониторинг качества образования", "работа с родителями"):
+        match = lemmas.fts_query(query)[0]
+        whole = kb.searcher.lexical(match, 1000)
+        assert kb.searcher.lexical(match, 20, filters) == [i for i in whole if i in passing][:20]
+        vector = kb.encoder.query(query)
+        whole_dense = [i for i, _ in kb.searcher.dense(vector, 1000)]
+        allowed = kb.store.filter_ids(filters)
+        assert [i for i, _ in kb.searcher.dense(vector, 20, allowed)] == [i for i in whole_dense if i in passing][:20]
+
+
+def test_a_filter_sees_what_was_added_after_it_was_first_used(corpus_kb_dir, tmp_path):
+    """Filters are kept as id tables until the contents change: a new document's items pass at once."""
+    where = Filters(region="Оренбургская область")
+    query = "наставничество молодых педагогов"
+    with KnowledgeBase.open(shutil.copytree(corpus_kb_dir, tmp_path / "kb")) as kb:
+        before = {h.item_id for h in kb.search(query, where, k=50)}
+        doc = tmp_path / "orenburg.txt"
+        doc.write_text(
+            "Министерство образования Оренбургской области\nПРИКАЗ\nот 01.02.2024 № 77\n"
+            "О наставничестве\nприказываю:\n1. Организовать наставничество молодых педагогов "
+            "в школах Оренбургской области с низкими образовательными результатами.\n",
+            encoding="utf-8",
+        )
+        [result] = kb.ingest([doc])
+        assert result.status == "added" and result.items
+        after = kb.search(query, where, k=50)
+        assert all(h.document.region == "Оренбургская область" for h in after)
+        added = [h for h in after if h.item_id not in before]
+        assert added and all(h.document.source.endswith("orenburg.txt") for h in added)
+        assert any(h.lexical_rank for h in added)
+        kb.remove(str(doc))
+        assert {h.item_id for h in kb.search(query, where, k=50)} == before
 
 
 def test_lexical_budget_keeps_the_rarest_lemmas(kb, monkeypatch):
