@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -48,23 +49,26 @@ def main() -> None:
     for engine in engines:  # load models outside the timing
         embedder.encoder(engine)
     get_nlp(), natasha_tagger()
-    for engine in engines:
-        config.EMBED_ENGINE = engine  # a fresh knowledge base records and uses this engine
-        embedder.default_engine.cache_clear()
-        kb = KnowledgeBase.open(work / f"kb-{engine}")
-        start = time.perf_counter()
-        kb.ingest([inbox])
-        total = time.perf_counter() - start
-        items = kb.stats().items
-        print(
-            f"{rounds * len(seeds)} files, {items} items in {total:.1f} s: {items / total:.1f} items/s "
-            f"(model {embedder.model_name()}, engine {kb.encoder.engine})"
-        )
-        stages = sum(kb.timings.values())
-        for stage in ("parse", "entities", "embed", "index"):
-            secs = kb.timings[stage]
-            rate = items / secs if secs else 0
-            print(f"  {stage:<9} {secs:7.1f} s  {100 * secs / stages:5.1f} %  {rate:8.1f} items/s")
+    try:
+        for engine in engines:
+            config.EMBED_ENGINE = engine  # a fresh knowledge base records and uses this engine
+            embedder.default_engine.cache_clear()
+            kb = KnowledgeBase.open(work / f"kb-{engine}")
+            start = time.perf_counter()
+            kb.ingest([inbox])
+            total = time.perf_counter() - start
+            items = kb.stats().items
+            print(
+                f"{rounds * len(seeds)} files, {items} items in {total:.1f} s: {items / total:.1f} items/s "
+                f"(model {embedder.model_name()}, engine {kb.encoder.engine})"
+            )
+            stages = sum(kb.timings.values())
+            for stage in ("parse", "entities", "embed", "index"):
+                secs = kb.timings[stage]
+                rate = items / secs if secs else 0
+                print(f"  {stage:<9} {secs:7.1f} s  {100 * secs / stages:5.1f} %  {rate:8.1f} items/s")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (RSS): {peak:.0f} MB")
 
