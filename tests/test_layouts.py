@@ -580,6 +580,22 @@ def test_a_money_cell_split_by_a_short_row_of_years():
     ]
 
 
+def test_a_flattened_money_cell_split_by_years_keeps_its_source_and_deadline():
+    """GARANT flattens «Объем финансирования» over «2019 год | 2020 год | 2021 год» one cell per line
+    after the upper row, beside «Срок реализации» and «Источник финансирования» (85, Калмыкия)."""
+    cells = ["N п/п", "Наименование основного мероприятия", "Ответственный исполнитель", "Срок реализации"]
+    cells += ["Источник финансирования", "Объем финансирования, тыс. рублей", "Ожидаемый результат"]
+    lines = [f"{c} |" for c in cells] + ["|||||", "2019 год |", "2020 год |", "2021 год |", "||"]
+    lines += [f"{n} |" for n in range(1, 10)]
+    row = ["1.1", "Поддержка школ с низкими результатами", "Министерство образования", "2019 - 2024"]
+    row += ["республиканский бюджет", "1 250,0", "1 250,0", "1 300,0", "доля таких школ снижена"]
+    doc = _txt("Перечень мероприятий\n" + "\n".join(lines + [f"{c} |" for c in row]) + "\n")
+    [item] = [i for i in doc.items if i.kind == "row"]
+    assert (item.number, item.activity, item.deadline) == ("1.1", row[1], "2019 - 2024")
+    assert (item.responsible, item.result) == ("Министерство образования", "доля таких школ снижена")
+    assert "1 300,0" in item.description and "республиканский бюджет" in item.description
+
+
 def test_an_empty_column_of_a_borderless_table_is_dropped():
     from pipeline.readers.pdf_columns import _without_empty_columns
 

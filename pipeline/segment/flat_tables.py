@@ -22,6 +22,7 @@ from dataclasses import replace
 from pipeline.records import Block
 from pipeline.segment import columns
 from pipeline.segment.spaced_rows import unspaced
+from pipeline.segment.tables import spread_header
 from pipeline.text import ITEM_NUMBER, join_cell_lines
 
 # Box-drawing pseudographics (Kodeks/cntd copies: «│ N │Наименование │», «├═══┼═══┤») read as ASCII.
@@ -35,6 +36,7 @@ _BOX = str.maketrans(
 _RULE = re.compile(r"^\s*[|+]?[\s\-—–─═=+|]{3,}$")
 _ASCII_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _MAX_HEADER_CELL = 80
+_YEAR_CELL = re.compile(r"^(?:19|20)\d\d(?:\s*(?:год|г\.?))?$")
 
 
 def unflatten(blocks: list[Block]) -> list[Block]:
@@ -245,11 +247,14 @@ def _spanned_header(cells: list[str], width: int) -> tuple[tuple[str, ...], int]
     """The header's cells and where the rows start. A two-row header flattened one cell per line
     prints the lower row's cells after the upper row: «Срок» / … / «начала реализации» / «окончания
     реализации». Those lower-case cells split the upper «Срок» (or the last cell, if none is a
-    deadline) into «Срок начала реализации» | «Срок окончания реализации», when the column-number
-    row below («1» … «6»), if there is one, counts as many columns."""
+    deadline) into «Срок начала реализации» | «Срок окончания реализации», and a lower row of
+    years splits the money cell («Объем финансирования 2019 год» …), when the column-number row
+    below («1» … «9»), if there is one, counts as many columns."""
     top = list(cells[:width])
     sub: list[str] = []
-    while width + len(sub) < len(cells) and cells[width + len(sub)][:1].islower():
+    while width + len(sub) < len(cells) and (
+        cells[width + len(sub)][:1].islower() or _YEAR_CELL.match(cells[width + len(sub)])
+    ):
         sub.append(cells[width + len(sub)])
     after = width + len(sub)
     numbers = 0
@@ -257,6 +262,9 @@ def _spanned_header(cells: list[str], width: int) -> tuple[tuple[str, ...], int]
         numbers += 1
     if len(sub) < 2 or (numbers >= 3 and numbers != width - 1 + len(sub)):
         return tuple(top), width
+    if all(_YEAR_CELL.match(c) for c in sub):  # «Объем финансирования» over «2019 год | 2020 год | …»
+        spread = spread_header(tuple(top), tuple(sub), width - 1 + len(sub))
+        return (spread, after) if spread else (tuple(top), width)
     span = next((i for i, c in enumerate(top) if columns.header_role(c)[0] == "deadline"), len(top) - 1)
     header = top[:span] + [f"{top[span]} {s}" for s in sub] + top[span + 1 :]
     return tuple(header), after

@@ -28,8 +28,10 @@ _LABELLED = ("target", "note")
 
 
 def _not_header_cell(cell: str) -> bool:
-    """Header cells are short, start in capitals and hold no item number and no year."""
-    return len(cell) > 120 or bool(_NUMBER.match(cell) or _YEAR.search(cell)) or (cell[:1].islower() and cell != "п/п")
+    """Header cells are short, start in capitals and hold no item number and no year (but a money
+    column's: «Объем финансирования 2019 год»)."""
+    dated = bool(_YEAR.search(cell)) and not _SPLIT_BY_SUBROW.search(cell)
+    return len(cell) > 120 or bool(_NUMBER.match(cell)) or dated or (cell[:1].islower() and cell != "п/п")
 
 
 def is_header(cells: tuple[str, ...]) -> bool:
@@ -88,6 +90,7 @@ def combine_header(rows: list[tuple[str, ...]]) -> tuple[str, ...]:
 _TOTALS = re.compile(r"^(?:итого|всего)(?:\s+по\b|\s*:|\s*$)", re.IGNORECASE)
 # A header cell that a second header row splits into years or budgets: «Объем финансирования».
 _SPLIT_BY_SUBROW = re.compile(r"финансир|объ[её]м|сумм|источник|тыс\.|руб", re.IGNORECASE)
+_AMOUNT = re.compile(r"объ[её]м|сумм|тыс\.|руб|расход", re.IGNORECASE)
 
 
 def spread_header(header: tuple[str, ...], sub: tuple[str, ...], width: int) -> tuple[str, ...] | None:
@@ -99,7 +102,8 @@ def spread_header(header: tuple[str, ...], sub: tuple[str, ...], width: int) -> 
         return None
     if ITEM_NUMBER.match(filled[0]):  # a data row's number, not a year
         return None
-    at = next((i for i, c in enumerate(header) if _SPLIT_BY_SUBROW.search(c)), None)
+    amounts = [i for i, c in enumerate(header) if _AMOUNT.search(c)]  # before «Источник финансирования»
+    at = next(iter(amounts), next((i for i, c in enumerate(header) if _SPLIT_BY_SUBROW.search(c)), None))
     if at is None:
         return None
     return (*header[:at], *(f"{header[at]} {c}" for c in filled), *header[at + 1 :])
