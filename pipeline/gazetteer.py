@@ -57,8 +57,8 @@ def key(name: str) -> str:
 
 def _adjectives(name: str) -> tuple[str, ...]:
     """The stems a district or school is named with after a town: Миллерово → «миллеровск(ий)»,
-    Аксай → «аксайск», Туапсе → «туапсинск», Томск → «томск»."""
-    name = re.sub(r"(?<=[сц]к)(?:ий|ой)$", "", name.lower().replace("ё", "е"))
+    Аксай → «аксайск», Туапсе → «туапсинск», Томск → «томск», станица Кущёвская → «кущевск»."""
+    name = re.sub(r"(?<=[сц]к)(?:ий|ой|ая|ое)$", "", name.lower().replace("ё", "е"))
     if re.search(r"[сц]к$", name):
         return (name,)
     base = name[:-1] if name[-1] in "аеиоыьяю" else name

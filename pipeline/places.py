@@ -224,7 +224,11 @@ def _adjective(word: str, nominative: str) -> str:
 
 
 def _uncapitalised(text: str) -> str:
-    """Capitals lines in normal case, the district's own name capitalised; offsets are kept."""
+    """Capitals lines in normal case, the district's own name capitalised; offsets are kept. Line
+    by line: a letterhead in capitals («ОТДЕЛ ОБРАЗОВАНИЯ АДМИНИСТРАЦИИ ШОЛОХОВСКОГО РАЙОНА») heads
+    text in normal case."""
+    if "\n" in text and not is_capitals(text):
+        return "\n".join(_uncapitalised(line) for line in text.split("\n"))
     if not is_capitals(text):
         return text
     return re.sub(

@@ -32,6 +32,7 @@ def test_settlement_region(place, region):
         ("Миллеровский район", "Ростовская область"),
         ("Туапсинский район", "Краснодарский край"),
         ("Сковородинский район", "Амурская область"),
+        ("Кущевский район", "Краснодарский край"),  # after the stanitsa Кущёвская: a feminine name
         ("Ленинский район", None),  # in many regions, whatever town bears the name
         ("Михайловский район", None),
     ],
@@ -47,6 +48,18 @@ def test_a_school_document_gets_its_region_from_its_village():
         "1. Утвердить план мероприятий по повышению качества образования.\n"
     )
     assert parse_bytes(text.encode(), "order.txt").region == "Свердловская область"
+
+
+def test_a_letterhead_in_capitals_names_its_district_above_text_in_normal_case():
+    """95 (a school's plan): «ОТДЕЛ ОБРАЗОВАНИЯ АДМИНИСТРАЦИИ ШОЛОХОВСКОГО РАЙОНА» over a stamp and a
+    title in normal case, no region named anywhere."""
+    text = (
+        "ОТДЕЛ ОБРАЗОВАНИЯ АДМИНИСТРАЦИИ ШОЛОХОВСКОГО РАЙОНА\nМУНИЦИПАЛЬНОЕ БЮДЖЕТНОЕ ОБЩЕОБРАЗОВАТЕЛЬНОЕ "
+        "УЧРЕЖДЕНИЕ\n(МБОУ «Меркуловская СОШ»)\nУТВЕРЖДЕН\nприказом\nот 30.08.2021 г. №170\n\n"
+        "План\nмероприятий по работе с неуспевающими обучающимися\n\n1. Выявить обучающихся с трудностями.\n"
+    )
+    doc = parse_bytes(text.encode(), "plan.txt")
+    assert (doc.municipality, doc.region) == ("Шолоховский район", "Ростовская область")
 
 
 def test_a_region_named_in_the_text_wins_over_places():
