@@ -464,6 +464,19 @@ def test_legal_database_notes_do_not_cut_a_clause_list():
     assert doc.coverage.complete
 
 
+def test_a_legal_database_status_line_lends_the_act_no_number():
+    """92 (za-nas-zakon): «Утратило силу – в редакции постановления … от 17.08.2020 г. № 180» above the
+    act's own head is the database's note, skipped with its reason."""
+    doc = _txt(
+        "Утратило силу – в редакции постановления Правительства Чеченской Республики от 17.08.2020 г. № 180\n"
+        "ПОСТАНОВЛЕНИЕ\nПРАВИТЕЛЬСТВА ЧЕЧЕНСКОЙ РЕСПУБЛИКИ\nот 29.12.2016г. г. Грозный №225\n"
+        "О внесении изменений в постановление\nПравительство Чеченской Республики постановляет:\n"
+        "1. Внести изменения в государственную программу.\n2. Контроль возложить на заместителя.\n"
+    )
+    assert (doc.number, doc.date) == ("225", "2016-12-29")
+    assert [s.reason for s in doc.skipped] == ["примечание правовой базы"]
+
+
 def test_a_flattened_table_with_merged_cells_keeps_its_rows():
     """Row ends «|||» that a copy leaves for merged header cells do not group the data rows."""
     lines = ["N п/п |", "Наименование мероприятия |", "Ответственный исполнитель |", "Срок |", "Результат |"]

@@ -19,9 +19,11 @@ _FOOTER = re.compile(
 _CONTENTS = re.compile(r"(?:\.{5,}|…{3,})\s*\d{1,3}\s*$|Error! Bookmark not defined\.|Ошибка! Закладка не определена\.")
 # A legal database's editorial notes between the act's own lines: its banner, «Информация об
 # изменениях:», «Постановлением … от … N 553 пункт 2 изложен в новой редакции», «См. текст пункта
-# в предыдущей редакции». They are the database's, not the act's, and would cut a clause list.
+# в предыдущей редакции», the act's status («Утратило силу – в редакции постановления … № 180»).
+# They are the database's, not the act's: they would cut a clause list or lend the act a number.
 _EDITORIAL = re.compile(
     r"^(?:Информация об изменениях:?"
+    r"|(?:Документ\s+)?Утратил[аои]? силу\b.{0,300}"
     r"|См\. текст .{1,100} в предыдущей редакции\.?"
     r"|(?:Постановлением|Распоряжением|Приказом|Решением|Законом|Указом) .{10,300}?"
     r"(?:изложен[аоы]? в новой редакции|внесены изменения|признан[аоы]? утратившим[аи]? силу)\b.{0,200}"
