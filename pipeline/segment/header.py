@@ -47,9 +47,10 @@ NUMBER_MARK = r"(?:№|\bN(?=\s?(?:\d|[А-ЯЁ]{1,3}-?\d)))"  # also «N С-5/5�
 _NUMBER = re.compile(rf"{NUMBER_MARK}\s*(?=[\w/.\-]*\d)([0-9А-ЯЁа-яA-Za-z][\w/.\-]*[0-9А-ЯЁа-яA-Za-z]|\d)")
 # «Об утверждении …», «О МЕРАХ ПО …», «"Об утверждении …"» as a legal database quotes it.
 TITLE = re.compile(r"^[\"«]?О[бБ]?\s+(?!том\b|тех\b|чем\b|ком\b)(?:[а-яё]|[А-ЯЁ]{3,})")
-# «школа № 4», «МБОУ СОШ № 617», «протокол № 1»: numbers in a letterhead that are not the act's.
+# «школа № 4», «МБОУ СОШ № 617», «МОУ ОШ №5», «протокол № 1»: numbers in a letterhead that are not the act's.
 _NOT_ACT_NUMBER = re.compile(
-    r"(?:школ[аыуе]?|СОШ|ООШ|гимнази[яи]|лице[йя]|протокол[а]?|корпус|дом|д\.)\s*$", re.IGNORECASE
+    r"(?:школ[аыуе]?|(?<![а-яё])(?:СОШ|ООШ|НОШ|ОШ|СШ)|гимнази[яи]|лице[йя]|протокол[а]?|корпус|дом|д\.)\s*$",
+    re.IGNORECASE,
 )
 _PERIOD_YEARS = re.compile(r"(?:(?:на|в|за)\s+)?(\d{4})\s*[-–—/]\s*(\d{4})\s+(учебн\w+\s+)?год\w*", re.IGNORECASE)
 _PERIOD_YEAR = re.compile(r"(?:на|в|за)\s+(\d{4})\s+(учебн\w+\s+)?год\w*", re.IGNORECASE)
