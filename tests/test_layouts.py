@@ -616,6 +616,30 @@ def test_a_flattened_money_cell_split_by_years_keeps_its_source_and_deadline():
     assert "1 300,0" in item.description and "республиканский бюджет" in item.description
 
 
+def test_a_borderless_cell_merged_down_rows_does_not_split_every_line():
+    """88 (a school programme, Word exported without rules): the first column («Задачи») is merged
+    down several rows, so its last line stands between two rows' lines, 6 pt above the next row.
+    Rows are still told apart by the gap above each line in its own columns."""
+    from pipeline.readers.pdf_columns import find_tables, lines_of
+
+    def line(top, *cells):
+        return [{"x0": x, "x1": x + 8 * len(t), "top": top, "bottom": top + 9, "text": t} for x, t in cells]
+
+    words = line(100, (60, "Задачи"), (160, "Мероприятия"), (320, "Сроки"))
+    words += line(118, (60, "Выявить"), (160, "Диагностика"), (320, "сентябрь"))
+    words += line(129, (60, "дефициты"), (160, "затруднений"), (320, "2021"))
+    words += line(140, (60, "педагогов"), (160, "учителей"))
+    words += line(151, (60, "учителей"))
+    words += line(157, (160, "Составление"), (320, "октябрь"))
+    words += line(168, (160, "планов"), (320, "2021"))
+    [table] = find_tables(lines_of(words))
+    assert [cells for _, cells in table.rows] == [
+        ("Задачи", "Мероприятия", "Сроки"),
+        ("Выявить дефициты педагогов учителей", "Диагностика затруднений учителей", "сентябрь 2021"),
+        ("", "Составление планов", "октябрь 2021"),
+    ]
+
+
 def test_an_empty_column_of_a_borderless_table_is_dropped():
     from pipeline.readers.pdf_columns import _without_empty_columns
 

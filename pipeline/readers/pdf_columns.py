@@ -161,14 +161,20 @@ def _rows(region: list[Line], edges: list[float]) -> list[tuple[float, tuple[str
     """Lines grouped into rows, cells joined per column."""
     first_is_number = sum(1 for ln in region if ITEM_NUMBER.match(_cell(ln, 0, edges))) >= 2
     gaps = [b.top - a.top for a, b in pairwise(region)]
-    line_pitch = min(gaps) if gaps else 12.0
+    line_pitch = (min(gaps) if gaps else 12.0) if first_is_number else _line_pitch(region, edges)
     rows: list[tuple[float, list[list[str]]]] = []
     prev: Line | None = None
+    last_in: dict[int, float] = {}  # column → top of its last line
     for line in region:
         spans = _spans_columns(line, edges)
         starts = prev is None or spans or _spans_columns(prev, edges)
+        used = {_column(s.x0, edges) for s in line.segments}
         if not starts:
-            gap = line.top - prev.top > 1.3 * line_pitch
+            # The gap to the line above in the same columns: a cell merged down several rows prints
+            # its lines between the rows' lines («педагогов» 6 pt above «Составление»).
+            above = max((last_in[c] for c in used if c in last_in), default=prev.top)
+            above = prev.top if first_is_number else above
+            gap = line.top - above > 1.3 * line_pitch
             first = _cell(line, 0, edges)
             if rows[-1][0] == prev.top and _runs_on(rows[-1][1][0], first):
                 starts = False  # the row's first line ended in «1.2.», this one holds the «4» of it
@@ -181,8 +187,20 @@ def _rows(region: list[Line], edges: list[float]) -> list[tuple[float, tuple[str
         cells = rows[-1][1]
         for s in line.segments:
             cells[_column(s.x0, edges)].append(s.text)
+        last_in.update(dict.fromkeys(used, line.top))
         prev = line
     return [(top, tuple(join_cell_lines(parts) for parts in cells)) for top, cells in rows]
+
+
+def _line_pitch(region: list[Line], edges: list[float]) -> float:
+    """The spacing of a wrapped cell's lines: the least gap between two lines with text in one column."""
+    gaps, last_in = [], {}
+    for line in region:
+        for c in {_column(s.x0, edges) for s in line.segments}:
+            if c in last_in:
+                gaps.append(line.top - last_in[c])
+            last_in[c] = line.top
+    return min(gaps) if gaps else 12.0
 
 
 def _runs_on(number_lines: list[str], first: str) -> bool:
