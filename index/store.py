@@ -376,7 +376,7 @@ class Store:
         """A temporary table of the ids passing `f` (None: nothing filtered), kept until
         `forget_filters` or until FILTER_TABLES newer ones push it out. The lexical side tests its
         matches against it row by row: a subquery would select the filter's ids anew for every
-        query (over 100 ms for half a million items), and the table is built once (about 0.2 s)."""
+        query (over 100 ms for half a million items); the table is built once (about a second then)."""
         if f in self._filters:
             self._filters[f] = self._filters.pop(f)  # the newest
             return self._filters[f]
