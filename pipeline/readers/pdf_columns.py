@@ -160,8 +160,7 @@ def _fits_one_column(line: Line, edges: list[float]) -> bool:
 def _rows(region: list[Line], edges: list[float]) -> list[tuple[float, tuple[str, ...]]]:
     """Lines grouped into rows, cells joined per column."""
     first_is_number = sum(1 for ln in region if ITEM_NUMBER.match(_cell(ln, 0, edges))) >= 2
-    gaps = [b.top - a.top for a, b in pairwise(region)]
-    line_pitch = (min(gaps) if gaps else 12.0) if first_is_number else _line_pitch(region, edges)
+    line_pitch = _line_pitch(region, edges, by_column=not first_is_number)
     rows: list[tuple[float, list[list[str]]]] = []
     prev: Line | None = None
     last_in: dict[int, float] = {}  # column → top of its last line
@@ -170,10 +169,11 @@ def _rows(region: list[Line], edges: list[float]) -> list[tuple[float, tuple[str
         starts = prev is None or spans or _spans_columns(prev, edges)
         used = {_column(s.x0, edges) for s in line.segments}
         if not starts:
-            # The gap to the line above in the same columns: a cell merged down several rows prints
-            # its lines between the rows' lines («педагогов» 6 pt above «Составление»).
-            above = max((last_in[c] for c in used if c in last_in), default=prev.top)
-            above = prev.top if first_is_number else above
+            # Without a number column, the gap is to the line above in the same columns: a cell merged
+            # down several rows prints its lines between the rows' lines («педагогов» 6 pt above
+            # «Составление»).
+            mine = [last_in[c] for c in used if c in last_in]
+            above = max(mine) if mine and not first_is_number else prev.top
             gap = line.top - above > 1.3 * line_pitch
             first = _cell(line, 0, edges)
             if rows[-1][0] == prev.top and _runs_on(rows[-1][1][0], first):
@@ -192,11 +192,12 @@ def _rows(region: list[Line], edges: list[float]) -> list[tuple[float, tuple[str
     return [(top, tuple(join_cell_lines(parts) for parts in cells)) for top, cells in rows]
 
 
-def _line_pitch(region: list[Line], edges: list[float]) -> float:
-    """The spacing of a wrapped cell's lines: the least gap between two lines with text in one column."""
+def _line_pitch(region: list[Line], edges: list[float], by_column: bool) -> float:
+    """The spacing of a cell's wrapped lines: the least gap between consecutive lines, or, `by_column`,
+    between consecutive lines with text in one column (lines of a merged cell fall between rows)."""
     gaps, last_in = [], {}
     for line in region:
-        for c in {_column(s.x0, edges) for s in line.segments}:
+        for c in {_column(s.x0, edges) for s in line.segments} if by_column else {0}:
             if c in last_in:
                 gaps.append(line.top - last_in[c])
             last_in[c] = line.top
