@@ -640,6 +640,19 @@ def test_a_borderless_cell_merged_down_rows_does_not_split_every_line():
     ]
 
 
+def test_indented_lines_of_a_borderless_column_are_not_a_column_of_their_own():
+    """101 (a ministry's programme, Word without rules): some lines of the responsible column start
+    6 pt right of the others; as an edge of its own that indent cut the cell's last lines off."""
+    from pipeline.readers.pdf_columns import _edges, lines_of
+
+    words = []
+    for n, indent in enumerate([0, 0, 6, 6, 6, 0]):
+        top = 100 + 11 * n
+        words += [{"x0": 60, "x1": 90, "top": top, "bottom": top + 9, "text": f"{n + 1}.1"}]
+        words += [{"x0": 200 + indent, "x1": 260, "top": top, "bottom": top + 9, "text": "министерство"}]
+    assert _edges(lines_of(words)) == [60, 200]
+
+
 def test_an_empty_column_of_a_borderless_table_is_dropped():
     from pipeline.readers.pdf_columns import _without_empty_columns
 

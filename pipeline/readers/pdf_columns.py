@@ -98,7 +98,11 @@ def _edges(lines: list[Line]) -> list[float]:
             clusters[-1].append(x)
         else:
             clusters.append([x])
-    return [min(c) for c in clusters if len(c) >= 3]
+    edges: list[float] = []
+    for edge in (min(c) for c in clusters if len(c) >= 3):
+        if not edges or edge - edges[-1] > 2 * EDGE:  # 6 pt right of a column's edge: its indented lines
+            edges.append(edge)
+    return edges
 
 
 def _column(x: float, edges: list[float]) -> int:
