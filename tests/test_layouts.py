@@ -480,7 +480,7 @@ def test_a_legal_database_status_line_lends_the_act_no_number():
 @pytest.mark.parametrize("school", ["МОУ ОШ №5 г. Снежное", "МБОУ НОШ № 3", "МКОУ СШ №12"])
 def test_a_school_number_in_the_letterhead_is_not_the_act_number(school):
     """97 (a school site's report): «МОУ ОШ №5» names the school, not an act number."""
-    doc = _txt(f"{school}\n\nОтчет\n\nо реализации плана мероприятий за 2021-2022 учебный год\n\n1. Проведены занятия.\n")
+    doc = _txt(f"{school}\n\nОтчет\n\nо реализации плана мероприятий за 2021-2022 учебный год\n\n1. Проведены уроки.\n")
     assert doc.number is None
 
 
