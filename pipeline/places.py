@@ -227,10 +227,8 @@ def _uncapitalised(text: str) -> str:
     """Capitals lines in normal case, the district's own name capitalised; offsets are kept. Line
     by line: a letterhead in capitals («ОТДЕЛ ОБРАЗОВАНИЯ АДМИНИСТРАЦИИ ШОЛОХОВСКОГО РАЙОНА») heads
     text in normal case."""
-    if "\n" in text and not is_capitals(text):
-        return "\n".join(_uncapitalised(line) for line in text.split("\n"))
     if not is_capitals(text):
-        return text
+        return "\n".join(_uncapitalised(line) for line in text.split("\n")) if "\n" in text else text
     return re.sub(
         r"\b(?!муниципальн|городск)([а-яё]+(?:-[а-яё]+)?)(?=\s+(?:муниципальн[а-я]+\s+|городск[а-я]+\s+)?(?:район|округ))",
         lambda m: "-".join(p.capitalize() for p in m.group(1).split("-")),

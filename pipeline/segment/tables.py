@@ -102,8 +102,9 @@ def spread_header(header: tuple[str, ...], sub: tuple[str, ...], width: int) -> 
         return None
     if ITEM_NUMBER.match(filled[0]):  # a data row's number, not a year
         return None
-    amounts = [i for i, c in enumerate(header) if _AMOUNT.search(c)]  # before «Источник финансирования»
-    at = next(iter(amounts), next((i for i, c in enumerate(header) if _SPLIT_BY_SUBROW.search(c)), None))
+    at = next((i for i, c in enumerate(header) if _AMOUNT.search(c)), None)  # before «Источник финансирования»
+    if at is None:
+        at = next((i for i, c in enumerate(header) if _SPLIT_BY_SUBROW.search(c)), None)
     if at is None:
         return None
     return (*header[:at], *(f"{header[at]} {c}" for c in filled), *header[at + 1 :])
