@@ -29,7 +29,7 @@ from pipeline.segment.tables import (
     is_subheader,
     spread_header,
 )
-from pipeline.text import is_capitals
+from pipeline.text import ITEM_NUMBER, is_capitals
 
 _ANNEX_MARK = re.compile(r"^(?:Приложение|\(в ред\.)", re.IGNORECASE)
 _FIRST_CLAUSE = re.compile(r"^\s*1[.)]\s*[А-ЯЁ]")
@@ -226,6 +226,7 @@ def _read_body(doc: Document, body: list[Block], ordinal: int, open_clauses: boo
         if not block.is_row:
             if table:
                 table.broken = True
+                table.after_text = table.after_text or _substantial([block])
             if open_clauses and clause_like(block.text):  # «дополнить пунктом 18: |…|», then «2. …»
                 items += read_clauses([block], ordinal + len(items))[0]
             elif _substantial([block]):
@@ -251,6 +252,8 @@ def _read_body(doc: Document, body: list[Block], ordinal: int, open_clauses: boo
             i = header_rows[-1] + 1
             continue
         width = len(block.cells)
+        if table and table.after_text and width != len(table.header) and _starts_table(table, body, i):
+            table = None
         if table is None:
             sample = _sample(body, i, width)
             if actor_header(block.cells) and not is_key_value(sample):
@@ -281,6 +284,17 @@ def _read_body(doc: Document, body: list[Block], ordinal: int, open_clauses: boo
     for t in tables:
         doc.skipped.extend(t.skipped)
     return items
+
+
+def _starts_table(table: Table, body: list[Block], at: int) -> bool:
+    """Rows of another width after text open a table of their own when they are pairs (a committee's
+    list after the plan), or when they open with a number where the table has none (a plan after a
+    results table)."""
+    cells = body[at].cells
+    if is_key_value(_sample(body, at, len(cells))):
+        return True
+    number_at = table.fields.index("number") if table.has_number else None
+    return bool(ITEM_NUMBER.match(cells[0])) and number_at != 0
 
 
 def _header_rows(body: list[Block], at: int) -> list[int]:

@@ -63,9 +63,11 @@ def clean(blocks: list[Block]) -> tuple[list[Block], list[Skipped]]:
             if any(cells):
                 out.append(Block("\t".join(cells), cells, b.pos))
             continue
-        # A bare number inside a run of lines is a table's row or column number, not a page number.
+        # A bare number inside a run of lines is a table's row or column number, not a page number;
+        # so is a bare number alone where there are no pages (a site's table copied a cell per line).
         raw = b.text.split("\n")
-        footer = [is_footer(line) and (len(raw) == 1 or not line.strip().rstrip(".").isdigit()) for line in raw]
+        paged = len(raw) == 1 and b.pos.page is not None
+        footer = [is_footer(line) and (paged or not line.strip().rstrip(".").isdigit()) for line in raw]
         reasons = [
             "колонтитул"
             if f

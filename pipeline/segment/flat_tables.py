@@ -36,6 +36,7 @@ _BOX = str.maketrans(
 _RULE = re.compile(r"^\s*[|+]?[\s\-—–─═=+|]{3,}$")
 _ASCII_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _MAX_HEADER_CELL = 80
+_SECTION_NUMBER = re.compile(r"^(?:[IVX]+|[А-ЯЁ])\.\s")
 _YEAR_CELL = re.compile(r"^(?:19|20)\d\d(?:\s*(?:год|г\.?))?$")
 
 
@@ -327,11 +328,12 @@ def _unmarked(lines: list[str], start: int) -> tuple[Rows, int] | None:
     while n < len(lines):
         line = lines[n].strip()
         if ITEM_NUMBER.match(line) and n + width <= len(lines):
-            cells = tuple(ln.strip() for ln in lines[n : n + width])
+            end = _row_end(lines, n, width)
+            cells = tuple(ln.strip() for ln in lines[n:end]) + ("",) * (width - (end - n))
             if any(ITEM_NUMBER.match(c) for c in cells[1:]) and not all(ITEM_NUMBER.match(c) for c in cells):
                 break
             rows.append((n, cells))
-            n += width
+            n = end
         elif line and len(line) <= 150 and n + 1 < len(lines) and ITEM_NUMBER.match(lines[n + 1].strip()):
             rows.append((n, (line,)))  # a heading row: «Этап II. Основной (2021 – 2024 гг.)»
             n += 1
@@ -342,14 +344,33 @@ def _unmarked(lines: list[str], start: int) -> tuple[Rows, int] | None:
     return rows, n
 
 
+def _row_end(lines: list[str], start: int, width: int) -> int:
+    """Where a row that opens with a number ends: after `width` lines, or sooner when the next row's
+    number or a section heading comes first (a row with an empty last cell has fewer lines)."""
+    number = lines[start].strip()
+    for k in range(start + 2, start + width):
+        nxt = lines[k].strip()
+        if (ITEM_NUMBER.match(nxt) and _follows(number, nxt)) or _SECTION_NUMBER.match(nxt):
+            return k
+    return start + width
+
+
+def _follows(number: str, nxt: str) -> bool:
+    """Is `nxt` a number the row after row `number` may carry: «5.» → «6.», «1.3» → «1.4» or «2.»."""
+    a = [int(x) for x in number.strip(".").split(".")]
+    b = [int(x) for x in nxt.strip(".").split(".")]
+    return any(b[:level] == [*a[: level - 1], a[level - 1] + 1] for level in range(1, len(a) + 1)) or b == [*a, 1]
+
+
 def _number_cell(text: str) -> bool:
     """What a row's first cell holds before its first mark: its number, or the number column's header."""
     return bool(ITEM_NUMBER.match(text)) or text in ("N", "№", "п/п", "N п/п", "№ п/п", "№№")
 
 
 def _names_column(cell: str) -> bool:
-    """A short line naming a column: «Сроки проведения», «№ п/п»; no digits (a heading has years)."""
-    if not cell or len(cell) > _MAX_HEADER_CELL or re.search(r"\d", cell):
+    """A short line naming a column: «Сроки проведения», «№ п/п»; no digits (a heading has years),
+    no section numbering («I. Нормативное и организационное обеспечение» heads the first rows)."""
+    if not cell or len(cell) > _MAX_HEADER_CELL or re.search(r"\d", cell) or _SECTION_NUMBER.match(cell):
         return False
     return bool(columns.header_role(cell)[0]) or cell in ("№", "N")
 

@@ -141,6 +141,7 @@ class Table:
     items: list[Item] = field(default_factory=list)
     section: list[tuple[str, str]] = field(default_factory=list)  # (level key, heading)
     broken: bool = False  # a page break or artefact came since the last row
+    after_text: bool = False  # a paragraph of text came since the last row
     skipped: list[Skipped] = field(default_factory=list)  # rows read as no item, with the reason
 
     @property
@@ -157,6 +158,7 @@ class Table:
     def add_row(self, block: Block, ordinal: int) -> list[Item]:
         """Turn one row into new items (or merge it into the last one); return the new items."""
         cells = block.cells
+        self.after_text = False
         if self.same_header(cells) or is_column_numbers(cells):
             reason = "номера столбцов" if is_column_numbers(cells) else "повтор шапки таблицы"
             self.skipped.append(Skipped(block.text, reason, block.pos))
