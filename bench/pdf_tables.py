@@ -38,18 +38,19 @@ def run(variant: str, golds: list[dict]) -> tuple[Score, float]:
     original = pdf._page_blocks
     if variant == "pdfplumber text":
 
-        def page_blocks(page, page_no, table_no):
+        def page_blocks(page, page_no, flow, scan):
             from pipeline.records import Block, Position
 
             rows = text_strategy(page)
             if not rows:
-                return original(page, page_no, table_no)
+                return original(page, page_no, flow, scan)
             top = min(t for t, _ in rows)
             lines = [ln for ln in page.extract_text_lines() if ln["top"] < top - 1]
             placed = [(ln["top"], Block(ln["text"], (), Position(page=page_no))) for ln in lines]
-            placed += [(t, Block("\t".join(c), c, Position(page=page_no, table=table_no))) for t, c in rows]
+            placed += [(t, Block("\t".join(c), c, Position(page=page_no, table=flow.table_no))) for t, c in rows]
             placed.sort(key=lambda p: p[0])
-            return [b for _, b in placed], table_no + 1
+            flow.table_no += 1
+            return [b for _, b in placed]
 
         pdf._page_blocks = page_blocks
     score, times = Score(), []

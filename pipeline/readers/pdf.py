@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from dataclasses import dataclass, field
 
 from pipeline import config
 from pipeline.readers import ocr, pdf_columns
@@ -44,11 +45,11 @@ def read(data: bytes, on_page: ocr.PageProgress | None = None) -> list[Block]:
             scans = _scans(data, scanned_pages(data), on_page)
             blocks: list[Block] = []
             chars = 0
-            table_no = 0
+            flow = Flow()
             for page_no, page in enumerate(pdf.pages, start=1):
                 scan = scans.get(page_no - 1)
                 chars += len(page.chars) + (sum(len(w["text"]) for w in scan.words) if scan else 0)
-                page_blocks, table_no = _page_blocks(page, page_no, table_no, scan)
+                page_blocks = _page_blocks(page, page_no, flow, scan)
                 blocks.extend(page_blocks)
                 page.close()  # pdfplumber caches each page's objects: a long PDF must not keep them all
     except ReadError:
@@ -148,7 +149,16 @@ def _ruled_tables(page) -> list[RuledTable]:
     return tables
 
 
-def _page_blocks(page, page_no: int, table_no: int, scan: ocr.ScannedPage | None) -> tuple[list[Block], int]:
+@dataclass
+class Flow:
+    """What one page hands the next: the tables' count, and the columns of its last borderless table
+    (a table's last row alone on the next page has too few lines to show its columns)."""
+
+    table_no: int = 0
+    edges: list[float] = field(default_factory=list)
+
+
+def _page_blocks(page, page_no: int, flow: Flow, scan: ocr.ScannedPage | None) -> list[Block]:
     """A page's blocks top to bottom, from its text layer or, for a scan, from what OCR read."""
     confidence = round(scan.confidence, 1) if scan else None
     tables = scan.tables if scan else _ruled_tables(page)
@@ -158,9 +168,9 @@ def _page_blocks(page, page_no: int, table_no: int, scan: ocr.ScannedPage | None
     for table in tables:
         for r, (top, texts) in enumerate(table.rows):
             if any(texts):
-                pos = Position(page=page_no, table=table_no, row=r, ocr=confidence)
+                pos = Position(page=page_no, table=flow.table_no, row=r, ocr=confidence)
                 placed.append((top, Block("\t".join(texts), texts, pos)))
-        table_no += 1
+        flow.table_no += 1
     words = [
         w
         for w in (scan.words if scan else page.extract_words(x_tolerance=1.5, y_tolerance=2))
@@ -178,19 +188,21 @@ def _page_blocks(page, page_no: int, table_no: int, scan: ocr.ScannedPage | None
             rows_lines, cells = hanging
             in_table.update(id(ln) for ln in rows_lines)
             placed.append((rows_lines[0].top, Block("\t".join(cells), cells, Position(page=page_no, ocr=confidence))))
-    for region in pdf_columns.find_tables([ln for ln in lines if id(ln) not in in_table]):
+    regions = pdf_columns.find_tables([ln for ln in lines if id(ln) not in in_table], flow.edges)
+    flow.edges = regions[-1].edges if regions else []
+    for region in regions:
         in_table.update(id(ln) for ln in region.lines)
         for r, (top, cells) in enumerate(region.rows):
             if any(cells):
-                pos = Position(page=page_no, table=table_no, row=r, ocr=confidence)
+                pos = Position(page=page_no, table=flow.table_no, row=r, ocr=confidence)
                 placed.append((top, Block("\t".join(cells), cells, pos)))
-        table_no += 1
+        flow.table_no += 1
     for n, line in enumerate(lines, start=1):
         text = line.text.strip()
         if text and id(line) not in in_table:
             placed.append((line.top, Block(text, (), Position(page=page_no, line=n, ocr=confidence))))
     placed.sort(key=lambda p: p[0])
-    return _join_wrapped([b for _, b in placed]), table_no
+    return _join_wrapped([b for _, b in placed])
 
 
 def _join_wrapped(blocks: list[Block]) -> list[Block]:

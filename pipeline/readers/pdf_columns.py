@@ -55,6 +55,7 @@ class Region:
     top: float
     rows: list[tuple[float, tuple[str, ...]]]  # (top of the row, cells)
     lines: list[Line]
+    edges: list[float]  # its columns' left edges
 
 
 @dataclass
@@ -113,9 +114,14 @@ def _aligned(line: Line, edges: list[float]) -> int:
     return sum(1 for s in line.segments if any(abs(s.x0 - e) <= EDGE for e in edges))
 
 
-def find_tables(lines: list[Line]) -> list[Region]:
-    """The borderless tables among a page's lines."""
+def find_tables(lines: list[Line], carried: list[float] = ()) -> list[Region]:
+    """The borderless tables among a page's lines. `carried` are the columns of the table that ended
+    the page before: the page's first lines that stand in them are its last rows even when they are
+    too few to show their columns themselves."""
     edges = _edges(lines)
+    carry = len(edges) < 2 and _continues(lines, carried)
+    if carry:
+        edges = list(carried)
     if len(edges) < 2:
         return []
     pitch = median([b.top - a.top for a, b in pairwise(lines)] or [12.0])
@@ -140,9 +146,15 @@ def find_tables(lines: list[Line]) -> list[Region]:
     for region in regions:
         while region and len(region[-1].segments) < 2 and _column(region[-1].x0, edges) == 0:
             region.pop()  # a single line at the left margin after the table is the text below it
-        if sum(1 for ln in region if len(ln.segments) >= 2) >= 3:
-            tables.append(Region(region[0].top, _without_empty_columns(_rows(region, edges)), region))
+        least = 1 if carry and region and region[0] is lines[0] else 3
+        if sum(1 for ln in region if len(ln.segments) >= 2) >= least:
+            tables.append(Region(region[0].top, _without_empty_columns(_rows(region, edges)), region, edges))
     return tables
+
+
+def _continues(lines: list[Line], carried: list[float]) -> bool:
+    """Does the page open with a line of cells standing in the carried columns?"""
+    return len(carried) >= 2 and bool(lines) and len(lines[0].segments) >= 2 and _aligned(lines[0], carried) >= 2
 
 
 def _without_empty_columns(rows: list[tuple[float, tuple[str, ...]]]) -> list[tuple[float, tuple[str, ...]]]:

@@ -29,7 +29,8 @@ _DEADLINE = re.compile(
     rf"|(?:IV|I{{1,3}}|[1-4])\s*(?:-?[йго]{{1,2}}\s+)?квартал[а-я]*\s+{_YEAR}"
     rf"|в\s+течение\s+(?:\d{{4}}\s+)?(?:учебного\s+|календарного\s+)?года"
     rf"|\d{{4}}\s*[-–—]\s*\d{{4}}\s*(?:годы|годов|гг\.?)|\d{{4}}\s*(?:год|г\.)"
-    r"|ежегодно|ежеквартально|ежемесячно|постоянно|по\s+мере\s+необходимости",
+    rf"|(?:ежегодно|ежеквартально)(?:,?\s+(?:до\s+\d{{1,2}}\s+)?{MONTH_WORD}\b)?"
+    r"|ежемесячно|постоянно|по\s+мере\s+необходимости",
     re.IGNORECASE,
 )
 # A row's line: its item number («1.1.»), then its text.
@@ -37,7 +38,7 @@ _NUMBERED = re.compile(rf"({ITEM_NUMBER.pattern.strip('^$')})\s+(\S.*)")
 # Words that head a responsible body or person: «департамент», «органы», «руководители», «ОГБОУ».
 _HEAD = re.compile(
     r"^(?:министерств|департамент|управлени|комитет|администраци|правительств|отдел|орган|руководител"
-    r"|директор|заместител|учител|педагог|специалист|методист|образовательн|общеобразовательн|муниципальн"
+    r"|директор|заместител|учител|педагог|специалист|методист|методическ|образовательн|общеобразовательн|муниципальн"
     r"|институт|центр|учреждени|организаци|школ|[А-ЯЁ]{2,}(?:\s|$))",
     re.IGNORECASE,
 )
@@ -105,22 +106,31 @@ def _bodies_end(text: str) -> int:
     «(по согласованию)» and, after a comma, the next body; the first other word starts the result."""
     from pipeline.morph import morph
 
-    pos, expect_head = 0, True
+    pos, expect_head, noun_due = 0, True, False
     for m in re.finditer(r"\([^)]*\)|[«\"][^»\"]*[»\"]|[,;]|[\w-]+", text):
         token = m.group(0)
         if expect_head:
             if not _HEAD.match(token + " "):
                 return pos
             expect_head = False
+            noun_due = _adjective(token)  # «Методический | кабинет», «районный | методический кабинет»
+        elif noun_due:
+            noun_due = _adjective(token)
         elif token in (",", ";"):
             expect_head = True
             continue
         elif token[0] in '(«"' or token == "и" or token.isupper():
             pass
-        elif not any(p.tag.case == "gent" for p in morph().parse(token.lower())):
-            return m.start()
+        elif sum(p.score for p in morph().parse(token.lower()) if p.tag.case == "gent") < 0.1:
+            return m.start()  # not a genitive («база» is one only as a rare «баз»)
         pos = m.end()
     return pos
+
+
+def _adjective(word: str) -> bool:
+    from pipeline.morph import morph
+
+    return "ADJF" in morph().parse(word.lower())[0].tag
 
 
 def unspaced(lines: list[str], start: int) -> tuple[list[tuple[int, tuple[str, ...]]], int] | None:
