@@ -43,6 +43,8 @@ SETS = {
     "eleventh (392-421)": range(392, 422),
     "twelfth (422-451)": range(422, 452),
     "thirteenth (452-481)": range(452, 482),
+    "fourteenth (482-511)": range(482, 512),
+    "fifteenth (512-541)": range(512, 542),
 }
 REAL = ROOT / "tests/gold/real"
 
