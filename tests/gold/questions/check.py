@@ -159,8 +159,8 @@ def main():
     qfiles = {r["file"] for r in qrows}
     print(
         f"documents in questions: {len(qfiles)} "
-        f"(corpus {sum(1 for f in qfiles if f[:3].isdigit() and f[3] == '_')}, "
-        f"realdocs {sum(1 for f in qfiles if not (f[:3].isdigit() and f[3] == '_'))}); "
+        f"(corpus {sum(1 for f in qfiles if os.path.exists(os.path.join(CORPUS, f)))}, "
+        f"realdocs {sum(1 for f in qfiles if not os.path.exists(os.path.join(CORPUS, f)))}); "
         f"documents overall: {len(files)}"
     )
     print("OK" if not errs else f"{len(errs)} error(s)")
