@@ -138,7 +138,11 @@ _BODY = re.compile(
 # A body named by its legal form: «МБУ НМИЦ», «МКУ «ЦМТО»», «ГАУ ДПО …».
 _LEGAL_FORM = re.compile(r"[А-ЯЁ]{1,6}У(?:\s|«|\"|$)")
 # Federal bodies named by the region they serve: «МВД по Хакасии», «УМВД по Севастополю».
-_SERVES_BY = re.compile(r"(?:МВД|УМВД|УВД|ГУ МВД|внутренних дел|Роспотребнадзор[а-я]*|Росгвардии|ФСБ)$")
+# («ГУ МВД России по г.Москве», «Управление Федеральной службы по … по Республике Тыва»).
+_SERVES_BY = re.compile(
+    r"(?:(?:МВД|УМВД|УВД|ГУ МВД|МЧС|внутренних дел|Роспотребнадзор[а-я]*|Росгвардии|ФСБ)(?:\s+(?:России|РФ))?"
+    r"|Федеральн[а-я]+\s+служб[а-я]+.*)$"
+)
 # A parent body in the genitive after a body: «управления образования | администрации Уфы».
 _PARENT = re.compile(
     r"(?:(?:местной\s+)?администрации|Администрации|исполкома|мэрии|департамента|министерства|Правительства|Мин[а-я]+"
@@ -252,6 +256,15 @@ _KIND = re.compile(
     r"|издательств|агентств|союз|движени|клуб|музе|санатори|парк|туроператор|лагер|театр|библиотек)[а-яё]*\s+$"
 )
 _CLOSE = {"«": "»", '"': '"', "“": "”"}
+# The capitalised adjectives that open a body's official name: «Главное (государственное) управление …».
+_OFFICIAL = re.compile(
+    r"(?<![\w-])(?:Главн|Государственн|Федеральн|Территориальн)[а-яё]+\s+(?:[а-яё]+(?:ое|ый|ий|ая|ого|ому|ом|ой|ую)\s+)?$"
+)
+# A post before the body it heads: «Председателя Правительства …», «Губернатора и Правительства …» no.
+_POSITION = re.compile(
+    r"(?:Председател|Заместител|Губернатор|Министр|Руководител|Начальник|Ректор|Глав[аыеу]\b)[а-яё]*"
+    r"(?:\s+[а-яё]+[а-яё]*)?\s+(?=[А-ЯЁ])"
+)
 
 
 def _owned_by(span: Span) -> bool:
@@ -312,8 +325,14 @@ def _with_head(doc: Doc, text: str, span: Span) -> Span:
             start -= len(kind.group(0))
     else:
         level = _LEVEL.search(text[max(0, start - 30) : start])
+        official = _OFFICIAL.search(text[max(0, start - 40) : start])
         if level and span.text[:1].isupper():
             start -= len(level.group(0))
+        elif official:  # «Главное | управление образования …», «Государственного | управления …»
+            start -= len(official.group(0))
+    position = _POSITION.match(text, start, end)
+    if position:  # «Председателя | Правительства Тверской области»: the body, not the post
+        start = position.end()
     if (start, end) == (span.start_char, span.end_char):
         return span
     longer = doc.char_span(start, end, label=ORG, alignment_mode="expand")
