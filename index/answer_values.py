@@ -24,7 +24,7 @@ MONTHS = "январь февраль март апрель май июнь ию
 # какого …» (a body named in the topic, «на сайте органа местного самоуправления», asks nothing).
 BODY_NOUNS = (
     r"организаци\w*|орган\w*|учреждени\w*|институт\w*|центр\w*|кафедр\w*|ведомств\w*|оператор\w*"
-    r"|предприяти\w*|университет\w*|вуз\w*|колледж\w*"
+    r"|предприяти\w*|университет\w*|вуз\w*|колледж\w*|министерств\w*|департамент\w*|комитет\w*"
 )
 _ASKS_BODY = re.compile(rf"\b(?:(?:как|котор)\w+\s+(?:\w+\s+)?({BODY_NOUNS})|(на базе))\b", re.I)
 _ASKS_TOWN = re.compile(r"\b(?:как\w+|котор\w+)\s+(?:город\w*|сел(?:о|а|е|ах)\b|посел\w+|населе?ё?нн\w+)", re.I)
@@ -272,9 +272,13 @@ def what(hit: Hit, question: str, named_only: bool = False) -> list[str]:
     activity's words the question lacks."""
     asked = set(lemmas(question))
     text = _squash(hit.item.activity)
+    quoted_there = [lemmas(q.group(1)) for q in _QUOTED.finditer(question)]
 
     def new(s: str) -> bool:
         return bool(set(lemmas(s)) - asked)
+
+    def unquoted(s: str) -> bool:  # «ученик – ученик» answers «…, когда ученики помогают», unless quoted there
+        return new(s) or lemmas(s) not in quoted_there
 
     named = _after_asked_noun(text, question)
     if named and new(named):
@@ -284,15 +288,16 @@ def what(hit: Hit, question: str, named_only: bool = False) -> list[str]:
     quoted = [
         name
         for q in _QUOTED.finditer(text)
-        if new(name := q.group(1).strip())
+        if unquoted(name := q.group(1).strip())
         and not any(name in b for b in bodies)
         and not (frame and name.lower() in FEDERAL_PROJECTS)
         and not _ACT_BEFORE.search(text, 0, q.start())  # «распоряжение … от 28.12.2020 № Р-1015 «Об …»»: an act's title
     ]
     latin = [x for x in _LATIN.findall(text) + _SITE.findall(text) if len(x) > 3 and new(x)]
     events = [e for e in _printed(_entities(hit, EVENT, fields=("activity",))) if new(e)]
-    if quoted or latin:
-        return list(dict.fromkeys(quoted + latin))
+    if quoted or latin:  # the name that shares most words with the question first
+        named = list(dict.fromkeys(quoted + latin))
+        return sorted(named, key=lambda x: -len(set(lemmas(x)) & asked))
     if named_only:
         return []
     run = _novel_run(text, asked | _ACTIVITY_HEADS)

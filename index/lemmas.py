@@ -22,8 +22,8 @@ def words(text: str) -> list[str]:
 
 
 def abbreviations(text: str) -> list[str]:
-    """The glossary abbreviations a text contains («ВПР», «МОЦ»)."""
-    return [w for w in words(text) if w.isupper() and glossary.expand(w)]
+    """The glossary abbreviations a text contains («ВПР», «МОЦ», «МОиН», «Минобрнауки»)."""
+    return [w for w in words(text) if glossary.expand(w)]
 
 
 def expansion_lemmas(short: str) -> list[str]:
