@@ -348,8 +348,13 @@ def _reader(search: HybridSearch, kind: str):
         return answer_values.READERS[kind]
 
     def document_schools(hit: Hit) -> list[str]:
-        """The school a document names most, else the one its title names (a school's own report)."""
-        return _most_named_school(search, hit) or answer_values.schools_in(hit.document.title or "")
+        """The school a document names most, else the one its title or its issuer names (a school's
+        own report or plan)."""
+        return (
+            _most_named_school(search, hit)
+            or answer_values.schools_in(hit.document.title or "")
+            or answer_values.schools_in(hit.document.issuer or "")
+        )
 
     return lambda hit, question: answer_values.school(hit, question, lambda _: document_schools(hit))
 
