@@ -256,6 +256,9 @@ _KIND = re.compile(
     r"|издательств|агентств|союз|движени|клуб|музе|санатори|парк|туроператор|лагер|театр|библиотек)[а-яё]*\s+$"
 )
 _CLOSE = {"«": "»", '"': '"', "“": "”"}
+# Elected bodies, whose level is part of the name («городской Думы», «районного Совета депутатов»);
+# for any other body the scope adjective stays outside («районного | Дома культуры»).
+_ELECTED = re.compile(r"(?:Дум|[Сс]овет|Собрани|Хурал|Курултай|Ассамбле|Законодательн)")
 # The capitalised adjectives that open a body's official name: «Главное (государственное) управление …».
 _OFFICIAL = re.compile(
     r"(?<![\w-])(?:Главн|Государственн|Федеральн|Территориальн)[а-яё]+\s+(?:[а-яё]+(?:ое|ый|ий|ая|ого|ому|ом|ой|ую)\s+)?$"
@@ -326,7 +329,7 @@ def _with_head(doc: Doc, text: str, span: Span) -> Span:
     else:
         level = _LEVEL.search(text[max(0, start - 30) : start])
         official = _OFFICIAL.search(text[max(0, start - 40) : start])
-        if level and span.text[:1].isupper():
+        if level and span.text[:1].isupper() and _ELECTED.search(span.text):
             start -= len(level.group(0))
         elif official:  # «Главное | управление образования …», «Государственного | управления …»
             start -= len(official.group(0))
