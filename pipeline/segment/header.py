@@ -382,8 +382,10 @@ _PROTOCOL = re.compile(rf"протокол\w*\s*{NUMBER_MARK}\s*(\d[\w/.\-]*)", 
 
 def _stamp_at(paragraphs: list[str], i: int) -> Stamp:
     lines = [i]
-    while len(lines) < 6 and i + len(lines) < len(paragraphs):
-        if _NUMBER.search(" ".join(paragraphs[j] for j in lines)):
+    # Up to the act's number (a school's «СОШ № 2» is not one): two stamps side by side come out
+    # line by line interleaved («УТВЕРЖДАЮ / ПРИНЯТО / Директор … / на заседании … / Приказ № 86 …»).
+    while len(lines) < 8 and i + len(lines) < len(paragraphs):
+        if _act_number(" ".join(paragraphs[j] for j in lines)):
             break
         nxt = paragraphs[i + len(lines)]
         if len(nxt) > 200 or kind_of(nxt) or TITLE.match(nxt):
