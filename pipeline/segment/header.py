@@ -377,6 +377,7 @@ def stamps_of(paragraphs: list[str]) -> tuple[Stamp | None, set[int]]:
     return (approving or acts or [None])[0], {i for s in found for i in s.lines}
 
 
+_A_POST = re.compile(r"(?:директор|заведующ|руководител|начальник|ректор|председател)", re.IGNORECASE)
 _PROTOCOL = re.compile(rf"протокол\w*\s*{NUMBER_MARK}\s*(\d[\w/.\-]*)", re.IGNORECASE)
 
 
@@ -405,6 +406,8 @@ def _stamp_at(paragraphs: list[str], i: int) -> Stamp:
     number = _act_number(rest)
     date = parse_date(rest) or parse_date(text)  # «Утверждаю / «23» августа 2021 г. / приказ № 60»
     issuer = nominative(" ".join(m.group("issuer").split()))
+    if issuer and _A_POST.match(issuer):
+        issuer = None  # «приказом директора МБОУ СОШ № 1»: a post, and the body's number is cut off at «№»
     if not (date or number):  # «УТВЕРЖДЕНА / постановлением Правительства / Республики Бурятия»
         return Stamp(None, issuer if issuer and _BODY.search(issuer) else None, tuple(lines))
     act = Citation(_act_kind(m.group("kind")), date, number, issuer=issuer)
