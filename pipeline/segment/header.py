@@ -377,6 +377,8 @@ def stamps_of(paragraphs: list[str]) -> tuple[Stamp | None, set[int]]:
     return (approving or acts or [None])[0], {i for s in found for i in s.lines}
 
 
+# An act's number printed without «№», right before its date.
+_BARE_NUMBER = re.compile(rf"(?<![\w№/.-])(\d{{1,5}}(?:[-/][\wА-ЯЁа-яё]{{1,6}})?)\s+от\s+(?:{DATE_PATTERN})")
 _A_POST = re.compile(r"(?:директор|заведующ|руководител|начальник|ректор|председател)", re.IGNORECASE)
 _PROTOCOL = re.compile(rf"протокол\w*\s*{NUMBER_MARK}\s*(\d[\w/.\-]*)", re.IGNORECASE)
 
@@ -403,7 +405,8 @@ def _stamp_at(paragraphs: list[str], i: int) -> Stamp:
         act = Citation(None, date, number) if date or number else None
         return Stamp(act, None, tuple(lines))
     rest = text[m.start("issuer") :]
-    number = _act_number(rest)
+    bare = _BARE_NUMBER.search(rest)  # «Утверждено приказом / МБОУ СОШ № 3 / 319 от 03.08.2015 г»
+    number = _act_number(rest) or (bare.group(1) if bare else None)
     date = parse_date(rest) or parse_date(text)  # «Утверждаю / «23» августа 2021 г. / приказ № 60»
     issuer = nominative(" ".join(m.group("issuer").split()))
     if issuer and _A_POST.match(issuer):
