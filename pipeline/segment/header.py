@@ -391,8 +391,8 @@ def _stamp_at(paragraphs: list[str], i: int) -> Stamp:
         if _act_number(" ".join(paragraphs[j] for j in lines)):
             break
         nxt = paragraphs[i + len(lines)]
-        if len(nxt) > 200 or kind_of(nxt) or TITLE.match(nxt):
-            break
+        if len(nxt) > 200 or kind_of(nxt) or TITLE.match(nxt) or (is_stamp(nxt) and len(nxt.split()) > 2):
+            break  # the next stamp (a stamp word alone is the other column of two side by side)
         lines.append(i + len(lines))
     text = " ".join(" ".join(paragraphs[j] for j in lines).replace("_", " ").split())
     m = _APPROVING.search(text)
