@@ -84,13 +84,13 @@ def is_capitals(text: str) -> bool:
 def join_cell_lines(parts: list[str]) -> str:
     """A table cell's lines as one text. A line ending in a hyphen runs on without a space; the
     hyphen goes when the joined word is a known word («выпол-» + «нение»), and stays in a compound
-    broken at its hyphen («школ-» + «участников»)."""
+    broken at its hyphen («школ-» + «участников», or «информационно» + «-образовательной»)."""
     text = ""
     for part in parts:
         if text.endswith("-") and len(text) > 1 and text[-2].isalpha():
             text = text[:-1] + part if _hyphenated(text, part) else text + part
-        elif _broken_number(text, part):
-            text += part
+        elif _broken_number(text, part) or (text[-1:].isalpha() and re.match(r"-[а-яё]", part)):
+            text += part  # «информационно» + «-образовательной»: a compound broken before its hyphen
         else:
             text = f"{text} {part}" if text else part
     return text

@@ -68,6 +68,16 @@ def is_column_numbers(cells: tuple[str, ...]) -> bool:
     return numbers[0] == 1 and all(b > a for a, b in pairwise(numbers))
 
 
+def without_column_numbers(cells: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A row cut by a page break whose cells a PDF merged with the repeated column numbers above
+    them («1 | 2 малокомплектных школ | 3 Республики Мордовия | 4 | 5 дистанционные технологии»):
+    its cells without the numbers, else None."""
+    if len(cells) < 3 or not all(c.split(" ", 1)[0] == str(n) for n, c in enumerate(cells, 1)):
+        return None
+    rest = tuple(c.split(" ", 1)[1] if " " in c else "" for c in cells)
+    return rest if any(rest) else None
+
+
 def combine_header(rows: list[tuple[str, ...]]) -> tuple[str, ...]:
     """One header from several rows: a cell merged across columns heads each of them
     («Срок» + «начала» → «Срок начала»), repeated text is kept once."""
@@ -159,6 +169,11 @@ class Table:
         """Turn one row into new items (or merge it into the last one); return the new items."""
         cells = block.cells
         self.after_text = False
+        unnumbered = without_column_numbers(cells)
+        if unnumbered:
+            numbers = " ".join(str(n) for n in range(1, len(cells) + 1))
+            self.skipped.append(Skipped(numbers, "номера столбцов", block.pos))
+            cells, self.broken = unnumbered, True
         if self.same_header(cells) or is_column_numbers(cells):
             reason = "номера столбцов" if is_column_numbers(cells) else "повтор шапки таблицы"
             self.skipped.append(Skipped(block.text, reason, block.pos))
