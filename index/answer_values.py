@@ -24,9 +24,14 @@ MONTHS = "январь февраль март апрель май июнь ию
 # какого …» (a body named in the topic, «на сайте органа местного самоуправления», asks nothing).
 BODY_NOUNS = (
     r"организаци\w*|орган\w*|учреждени\w*|институт\w*|центр\w*|кафедр\w*|ведомств\w*|оператор\w*"
-    r"|предприяти\w*|университет\w*|вуз\w*|колледж\w*|министерств\w*|департамент\w*|комитет\w*"
+    r"|предприяти\w*|университет\w*|вуз\w*|колледж\w*"
 )
-_ASKS_BODY = re.compile(rf"\b(?:(?:как|котор)\w+\s+(?:\w+\s+)?({BODY_NOUNS})|(на базе))\b", re.I)
+# «Какое министерство …?», not «…, которые министерство проводит»: a ministry is asked right after «как…».
+_ASKS_BODY = re.compile(
+    rf"\b(?:(?:как|котор)\w+\s+(?:\w+\s+)?({BODY_NOUNS})|как\w+\s+(министерств\w*|департамент\w*|комитет\w*)"
+    r"|(на базе))\b",
+    re.I,
+)
 _ASKS_TOWN = re.compile(r"\b(?:как\w+|котор\w+)\s+(?:город\w*|сел(?:о|а|е|ах)\b|посел\w+|населе?ё?нн\w+)", re.I)
 # Towns and villages as rows name them: «в общеобразовательных учреждениях гг. Майкопа и Адыгейска».
 _TOWNS = re.compile(
@@ -98,7 +103,7 @@ def who(hit: Hit, question: str) -> list[str]:
             for e in _entities(hit, ORG, fields=order if whose else ("responsible", *order[:3]))
             if not set(lemmas(e.text)) <= asked
         ]
-        nouns = [m.group(1).lower() for m in _ASKS_BODY.finditer(question) if m.group(1)]
+        nouns = [(m.group(1) or m.group(2)).lower() for m in _ASKS_BODY.finditer(question) if m.group(1) or m.group(2)]
         noun = nouns[0] if nouns else ""  # «на базе какого института»: an institute
         # A body the question names by its head («вместе с Департаментом образования») is not the one asked.
         named = [e for e in bodies if set(lemmas(e.text)[:2]) <= asked]
@@ -295,9 +300,9 @@ def what(hit: Hit, question: str, named_only: bool = False) -> list[str]:
     ]
     latin = [x for x in _LATIN.findall(text) + _SITE.findall(text) if len(x) > 3 and new(x)]
     events = [e for e in _printed(_entities(hit, EVENT, fields=("activity",))) if new(e)]
-    if quoted or latin:  # the name that shares most words with the question first
-        named = list(dict.fromkeys(quoted + latin))
-        return sorted(named, key=lambda x: -len(set(lemmas(x)) & asked))
+    if quoted or latin:  # a name that adds something to the question first, the closest to it first
+        names = list(dict.fromkeys(quoted + latin))
+        return sorted(names, key=lambda x: (not new(x), -len(set(lemmas(x)) & asked)))
     if named_only:
         return []
     run = _novel_run(text, asked | _ACTIVITY_HEADS)

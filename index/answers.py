@@ -54,8 +54,7 @@ ASKS = (
     (
         "when",
         re.compile(
-            # «…, когда сильные ученики помогают»: after a comma «когда» is a conjunction
-            r"\b((?<!,\s)когда|в какие сроки|в какой срок|срок\w*|в каком (?:месяце|году)|в какие месяцы"
+            r"\b(когда|в какие сроки|в какой срок|срок\w*|в каком (?:месяце|году)|в какие месяцы"
             r"|до (?:какого числа|какой даты|какого срока)|к какому|к какой дате)\b",
             re.I,
         ),
@@ -105,7 +104,13 @@ def asks(question: str) -> str:
     """The kind whose question words come first: «Кто … проверяет данные, которые школы вносят?»
     asks who, «До какой даты … назначают ответственного?» asks when (ties go by `ASKS` order)."""
     found = [(m.start(), n, kind) for n, (kind, pattern) in enumerate(ASKS) if (m := pattern.search(question))]
+    if _WHEN_CLAUSE.match(question):  # «Какую форму применяют, когда ученики помогают?»: not a «when»
+        found = [f for f in found if f[2] != "when"]
     return min(found)[2] if found else "what"
+
+
+# A question opened by another question word, with «когда» after a comma: a clause, not the question.
+_WHEN_CLAUSE = re.compile(r"^\s*(?:как\w*|что|кто|чем|где|сколько)\b[^,?]*,\s*когда\b(?!.*\bкогда\b)", re.I)
 
 
 def answer(search: HybridSearch, question: str, filters: Filters | None = None, k: int = 5) -> Answer:

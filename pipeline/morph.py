@@ -19,6 +19,11 @@ def morph():
         return MorphVocab()
 
 
+def is_adjective(word: str) -> bool:
+    """The word's likeliest reading is an adjective or a participle in its full form."""
+    return morph().parse(word.lower())[0].tag.POS in ("ADJF", "PRTF")
+
+
 def inflect(parse, grams: set[str]):
     """pymorphy2's own inflection with OpenCorpora grammemes (natasha's override expects UD features)."""
     from pymorphy2.analyzer import Parse

@@ -824,3 +824,89 @@ def test_a_document_approved_by_a_meeting_takes_its_protocol():
     assert (doc.kind, doc.date, doc.number) == ("отчёт", "2023-04-10", "1")
     accepted = _txt("ПРИНЯТО\nпедагогическим советом\nпротокол № 3 от 28.12.2023\n\nОтчет о работе\n")
     assert accepted.number is None  # a meeting that accepted, not approved, numbers nothing
+
+
+def test_cell_per_line_table_with_row_numbers_an_empty_cell_and_a_section_line():
+    """A site's table copied a cell per line (set H, 103 and 109): «1.» alone is a row number, not a
+    page number; «I. …» is a section, not a column name; a row with an empty last cell ends at the
+    next row's number; responsible people written «Е. В. Смирнова» are not sections."""
+    doc = _txt(
+        "ПЛАН МЕРОПРИЯТИЙ\n\nN п/п\n\nНаименование мероприятия\n\nСрок исполнения\n\nОтветственный\n\n"
+        "Ожидаемый результат\n\nI. Нормативное и организационное обеспечение\n\n1.\n\nРазработка порядка мониторинга"
+        "\n\nдо 1 апреля 2022 года\n\nЕ. В. Смирнова\n\nутвержден порядок\n\n2.\n\nПринятие локальных актов\n\n"
+        "до 1 мая 2022 года\n\nобразовательные организации\n\n3.\n\nСеминар для наставников\n\nсентябрь 2022 года\n\n"
+        "КИРО\n\nпроведен семинар\n"
+    )
+    rows = [(i.number, i.activity, i.deadline, i.responsible, i.section) for i in doc.items if i.kind == "row"]
+    assert rows == [
+        (
+            "1.",
+            "Разработка порядка мониторинга",
+            "до 1 апреля 2022 года",
+            "Е. В. Смирнова",
+            ["I. Нормативное и организационное обеспечение"],
+        ),
+        (
+            "2.",
+            "Принятие локальных актов",
+            "до 1 мая 2022 года",
+            "образовательные организации",
+            ["I. Нормативное и организационное обеспечение"],
+        ),
+        (
+            "3.",
+            "Семинар для наставников",
+            "сентябрь 2022 года",
+            "КИРО",
+            ["I. Нормативное и организационное обеспечение"],
+        ),
+    ]
+
+
+def test_a_page_number_alone_in_a_text_order_does_not_cut_its_clauses():
+    doc = _txt(
+        "ПРИКАЗ\nот 12.01.2023 № 5\nО мониторинге\nприказываю:\n1. Провести мониторинг.\n"
+        "2. Назначить ответственных.\n\n5\n\n3. Подготовить справку.\n4. Контроль оставляю за собой.\n"
+        "Директор И.И. Иванов\n"
+    )
+    assert [i.number for i in doc.items if i.kind == "clause"] == ["1", "2", "3", "4"]
+
+
+@pytest.mark.parametrize(
+    ("stamp", "date", "number"),
+    [
+        # two stamps side by side, interleaved line by line (heads 248)
+        (
+            [
+                "УТВЕРЖДАЮ",
+                "ПРИНЯТО",
+                "Директор МАОУ СОШ № 2",
+                "на заседании педсовета",
+                "Приказ № 86 от 31 августа 2022 г.",
+                "Протокол № 40 от 30 августа 2022г.",
+            ],
+            "2022-08-31",
+            "86",
+        ),
+        (["Утверждено приказом", "МБОУ СОШ № 3", "319 от 03.08.2015 г"], "2015-08-03", "319"),  # no «№» (heads 220)
+        # the meeting's protocol number is not the act's
+        (
+            ["УТВЕРЖДЕНО", "приказом директора от 31.08.2021 г.", "(протокол педсовета 1 от 30.08.2021)"],
+            "2021-08-31",
+            None,
+        ),
+    ],
+)
+def test_stamps_as_printed(stamp, date, number):
+    found, _ = header.stamps_of([*stamp, "Положение о наставничестве"])
+    assert (found.act.date, found.act.number) == (date, number)
+
+
+def test_consideration_stamp_does_not_date_the_document():
+    """«РАССМОТРЕНО … протокол № 1 от 30.08.2021» beside «УТВЕРЖДАЮ … приказ от 31.08.2021 № 187»."""
+    doc = _txt(
+        "РАССМОТРЕНО\nна заседании педагогического совета\nпротокол № 1 от 30.08.2021\nУТВЕРЖДАЮ\n"
+        "Директор МБОУ СОШ № 4\nприказ от 31.08.2021 № 187\n\nПрограмма повышения качества образования\n\n"
+        "1. Общие положения программы.\n"
+    )
+    assert (doc.date, doc.number) == ("2021-08-31", "187")

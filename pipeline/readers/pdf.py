@@ -189,7 +189,11 @@ def _page_blocks(page, page_no: int, flow: Flow, scan: ocr.ScannedPage | None) -
             in_table.update(id(ln) for ln in rows_lines)
             placed.append((rows_lines[0].top, Block("\t".join(cells), cells, Position(page=page_no, ocr=confidence))))
     regions = pdf_columns.find_tables([ln for ln in lines if id(ln) not in in_table], flow.edges)
-    flow.edges = regions[-1].edges if regions else []
+    last = regions[-1] if regions else None
+    text_below = last and any(
+        ln.top > last.lines[-1].bottom and not re.fullmatch(r"[-–—\s\d]*", ln.text) for ln in lines
+    )
+    flow.edges = last.edges if last and not text_below else []  # only a table that ends its page runs on
     for region in regions:
         in_table.update(id(ln) for ln in region.lines)
         for r, (top, cells) in enumerate(region.rows):

@@ -14,6 +14,7 @@ cell into rows of its own, so it is not used.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from statistics import median
@@ -114,7 +115,7 @@ def _aligned(line: Line, edges: list[float]) -> int:
     return sum(1 for s in line.segments if any(abs(s.x0 - e) <= EDGE for e in edges))
 
 
-def find_tables(lines: list[Line], carried: list[float] = ()) -> list[Region]:
+def find_tables(lines: list[Line], carried: Sequence[float] = ()) -> list[Region]:
     """The borderless tables among a page's lines. `carried` are the columns of the table that ended
     the page before: the page's first lines that stand in them are its last rows even when they are
     too few to show their columns themselves."""
@@ -146,15 +147,19 @@ def find_tables(lines: list[Line], carried: list[float] = ()) -> list[Region]:
     for region in regions:
         while region and len(region[-1].segments) < 2 and _column(region[-1].x0, edges) == 0:
             region.pop()  # a single line at the left margin after the table is the text below it
-        least = 1 if carry and region and region[0] is lines[0] else 3
-        if sum(1 for ln in region if len(ln.segments) >= 2) >= least:
-            tables.append(Region(region[0].top, _without_empty_columns(_rows(region, edges)), region, edges))
+        carried_on = carry and bool(region) and region[0] is lines[0]
+        if sum(1 for ln in region if len(ln.segments) >= 2) >= (1 if carried_on else 3):
+            rows = _rows(region, edges)  # a carried row keeps every column, empty ones too
+            tables.append(Region(region[0].top, rows if carried_on else _without_empty_columns(rows), region, edges))
     return tables
 
 
 def _continues(lines: list[Line], carried: list[float]) -> bool:
-    """Does the page open with a line of cells standing in the carried columns?"""
-    return len(carried) >= 2 and bool(lines) and len(lines[0].segments) >= 2 and _aligned(lines[0], carried) >= 2
+    """Does the page open with a numbered row standing in the carried columns (under the header
+    printed again, or straight away)?"""
+    if len(carried) < 2 or not lines or _aligned(lines[0], carried) < 2:
+        return False
+    return any(ITEM_NUMBER.match(ln.segments[0].text) and _aligned(ln, carried) >= 2 for ln in lines[:4])
 
 
 def _without_empty_columns(rows: list[tuple[float, tuple[str, ...]]]) -> list[tuple[float, tuple[str, ...]]]:

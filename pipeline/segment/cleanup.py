@@ -64,10 +64,14 @@ def clean(blocks: list[Block]) -> tuple[list[Block], list[Skipped]]:
                 out.append(Block("\t".join(cells), cells, b.pos))
             continue
         # A bare number inside a run of lines is a table's row or column number, not a page number;
-        # so is a bare number alone where there are no pages (a site's table copied a cell per line).
+        # so is «5.» alone where there are no pages (a site's table copied a cell per line): a page
+        # number copied into a text file has no point.
         raw = b.text.split("\n")
-        paged = len(raw) == 1 and b.pos.page is not None
-        footer = [is_footer(line) and (paged or not line.strip().rstrip(".").isdigit()) for line in raw]
+        row_number = b.pos.page is None and re.fullmatch(r"\d{1,3}\.", b.text.strip())
+        footer = [
+            is_footer(line) and (len(raw) == 1 or not line.strip().rstrip(".").isdigit()) and not row_number
+            for line in raw
+        ]
         reasons = [
             "колонтитул"
             if f

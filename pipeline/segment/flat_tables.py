@@ -36,7 +36,9 @@ _BOX = str.maketrans(
 _RULE = re.compile(r"^\s*[|+]?[\s\-—–─═=+|]{3,}$")
 _ASCII_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _MAX_HEADER_CELL = 80
-_SECTION_NUMBER = re.compile(r"^(?:[IVX]+|[А-ЯЁ])\.\s")
+# «I. Нормативное обеспечение», «А. Мероприятия»; not a person's initials «Е. В. Смирнова».
+_SECTION_NUMBER = re.compile(r"^(?:[IVX]+|[А-ЯЁ](?!\.\s?[А-ЯЁ]\.))\.\s")
+_ROMAN_SECTION = re.compile(r"^[IVX]+\.\s")
 _YEAR_CELL = re.compile(r"^(?:19|20)\d\d(?:\s*(?:год|г\.?))?$")
 
 
@@ -350,7 +352,7 @@ def _row_end(lines: list[str], start: int, width: int) -> int:
     number = lines[start].strip()
     for k in range(start + 2, start + width):
         nxt = lines[k].strip()
-        if (ITEM_NUMBER.match(nxt) and _follows(number, nxt)) or _SECTION_NUMBER.match(nxt):
+        if (ITEM_NUMBER.match(nxt) and _follows(number, nxt)) or _ROMAN_SECTION.match(nxt):
             return k
     return start + width
 

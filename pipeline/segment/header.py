@@ -407,6 +407,8 @@ def _stamp_at(paragraphs: list[str], i: int) -> Stamp:
         return Stamp(act, None, tuple(lines))
     rest = text[m.start("issuer") :]
     bare = _BARE_NUMBER.search(rest)  # «Утверждено приказом / МБОУ СОШ № 3 / 319 от 03.08.2015 г»
+    if bare and re.search(r"протокол", rest[max(0, bare.start() - 40) : bare.start()], re.IGNORECASE):
+        bare = None  # «(протокол педсовета 1 от 30.08.2021)»: the meeting's number, not the act's
     number = _act_number(rest) or (bare.group(1) if bare else None)
     date = parse_date(rest) or parse_date(text)  # «Утверждаю / «23» августа 2021 г. / приказ № 60»
     issuer = nominative(" ".join(m.group("issuer").split()))

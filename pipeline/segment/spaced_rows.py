@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pipeline.morph import is_adjective
 from pipeline.patterns import MONTH_WORD
 from pipeline.segment import columns
 from pipeline.text import ITEM_NUMBER
@@ -29,7 +30,7 @@ _DEADLINE = re.compile(
     rf"|(?:IV|I{{1,3}}|[1-4])\s*(?:-?[йго]{{1,2}}\s+)?квартал[а-я]*\s+{_YEAR}"
     rf"|в\s+течение\s+(?:\d{{4}}\s+)?(?:учебного\s+|календарного\s+)?года"
     rf"|\d{{4}}\s*[-–—]\s*\d{{4}}\s*(?:годы|годов|гг\.?)|\d{{4}}\s*(?:год|г\.)"
-    rf"|(?:ежегодно|ежеквартально)(?:,?\s+(?:до\s+\d{{1,2}}\s+)?{MONTH_WORD}\b)?"
+    rf"|(?:ежегодно|ежеквартально)(?:,?\s+(?:до\s+\d{{1,2}}\s+)?{MONTH_WORD}(?:\s*[-–—]\s*{MONTH_WORD})?\b)?"
     r"|ежемесячно|постоянно|по\s+мере\s+необходимости",
     re.IGNORECASE,
 )
@@ -113,9 +114,9 @@ def _bodies_end(text: str) -> int:
             if not _HEAD.match(token + " "):
                 return pos
             expect_head = False
-            noun_due = _adjective(token)  # «Методический | кабинет», «районный | методический кабинет»
+            noun_due = is_adjective(token)  # «Методический | кабинет», «районный | методический кабинет»
         elif noun_due:
-            noun_due = _adjective(token)
+            noun_due = is_adjective(token)
         elif token in (",", ";"):
             expect_head = True
             continue
@@ -125,12 +126,6 @@ def _bodies_end(text: str) -> int:
             return m.start()  # not a genitive («база» is one only as a rare «баз»)
         pos = m.end()
     return pos
-
-
-def _adjective(word: str) -> bool:
-    from pipeline.morph import morph
-
-    return "ADJF" in morph().parse(word.lower())[0].tag
 
 
 def unspaced(lines: list[str], start: int) -> tuple[list[tuple[int, tuple[str, ...]]], int] | None:

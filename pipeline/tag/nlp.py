@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from pipeline import places
 from pipeline.dates import month_number
 from pipeline.labels import DATE, EVENT, LOC, ORG, PER, SCHOOL, SPECIFICITY
+from pipeline.morph import is_adjective
 from pipeline.patterns import INITIALS
 from pipeline.tag import rules
 from pipeline.tag.rules import TERM
@@ -258,12 +259,15 @@ _KIND = re.compile(
 _CLOSE = {"«": "»", '"': '"', "“": "”"}
 # Elected bodies, whose level is part of the name («городской Думы», «районного Совета депутатов»);
 # for any other body the scope adjective stays outside («районного | Дома культуры»).
-_ELECTED = re.compile(r"(?:Дум|[Сс]овет|Собрани|Хурал|Курултай|Ассамбле|Законодательн)")
+_ELECTED = re.compile(
+    r"(?:[А-ЯЁ][а-яё]+(?:ого|ой|ый|ий|ая|ое)\s+)*(?:Дум|[Сс]овет|Собрани|Хурал|Курултай|Ассамбле|Законодательн)"
+)
 # The capitalised adjectives that open a body's official name: «Главное (государственное) управление …».
 _OFFICIAL = re.compile(
     r"(?<![\w-])(?:Главн|Государственн|Федеральн|Территориальн)[а-яё]+\s+(?:[а-яё]+(?:ое|ый|ий|ая|ого|ому|ом|ой|ую)\s+)?$"
 )
-# A post before the body it heads: «Председателя Правительства …», «Губернатора и Правительства …» no.
+# A post before the body it heads («Председателя | Правительства …», «Заместителя председателя |
+# Правительства …»): the post is no part of the body's name.
 _POSITION = re.compile(
     r"(?:Председател|Заместител|Губернатор|Министр|Руководител|Начальник|Ректор|Глав[аыеу]\b)[а-яё]*"
     r"(?:\s+[а-яё]+[а-яё]*)?\s+(?=[А-ЯЁ])"
@@ -329,7 +333,7 @@ def _with_head(doc: Doc, text: str, span: Span) -> Span:
     else:
         level = _LEVEL.search(text[max(0, start - 30) : start])
         official = _OFFICIAL.search(text[max(0, start - 40) : start])
-        if level and span.text[:1].isupper() and _ELECTED.search(span.text):
+        if level and span.text[:1].isupper() and _ELECTED.match(span.text):
             start -= len(level.group(0))
         elif official:  # «Главное | управление образования …», «Государственного | управления …»
             start -= len(official.group(0))
@@ -706,7 +710,7 @@ def _junk(span: Span) -> bool:
         return True
     if span.label_ == ORG and re.match(r"(?i)национальн[а-я]+\s+исследовани|covid", span.text):  # a survey, a virus
         return True
-    if span.label_ == ORG and len(span) == 1 and _an_adjective(span.text):  # «Методическую», «Конкурсное»
+    if span.label_ == ORG and len(span) == 1 and is_adjective(span.text):  # «Методическую», «Конкурсное»
         return True
     if _STAMP_WORD.fullmatch(span.text.strip()):  # «СОГЛАСОВАНО», «УТВЕРЖДАЮ» head a stamp, name nobody
         return True
@@ -740,12 +744,6 @@ _STAMP_WORD = re.compile(
 _OWN_COUNCIL = re.compile(
     r"(?i)(?:педагогическ[а-я]+\s+совет[а-я]*|педсовет[а-я]*|педагогическ[а-я]+\s+общественност[а-я]*)(?:\s+школы)?"
 )
-
-
-def _an_adjective(word: str) -> bool:
-    from pipeline.morph import morph
-
-    return any(p.tag.POS in ("ADJF", "PRTF") for p in morph().parse(word)[:1])
 
 
 def _is_name(word: str) -> bool:
