@@ -91,6 +91,18 @@ def _parts(cell: str) -> list[str]:
     return [p.strip(" .") for p in re.split(r"\s*[;\n]\s*|,\s+(?=[А-ЯЁ])", cell) if p.strip(" .")]
 
 
+_COLLECTIVE = re.compile(
+    r"(?:ОО|ОУ|ОМСУ|ОМС|ДОО|образовательн\w+\s+(?:организаци|учреждени)\w*|общеобразовательн\w+\s+"
+    r"(?:организаци|учреждени)\w*|школ\w*)",
+    re.IGNORECASE,
+)
+
+
+def collective(value: str) -> bool:
+    """«ОО», «образовательные организации»: every school, no one in particular."""
+    return bool(_COLLECTIVE.fullmatch(value.strip(" .")))
+
+
 def who(hit: Hit, question: str) -> list[str]:
     """A person with their position, the most specific body, or the cell when it lists several."""
     cell = _squash(hit.item.responsible)

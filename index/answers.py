@@ -184,8 +184,11 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
     if not facts:
         return Answer(question, kind, topic, filters, False, "Не найдено.", [], supported[:k])
     number = {h.item_id: n for n, h in enumerate(evidence, start=1)}
-    parts = [f"{f.value} [{', '.join(str(number[i]) for i in f.item_ids)}]" for f in facts.values()]
-    return Answer(question, kind, topic, filters, True, "; ".join(parts) + ".", list(facts.values()), evidence)
+    # «ОО», «образовательные организации»: a row done by every school names no one; a named body or
+    # person from the next row answers first
+    ordered = sorted(facts.values(), key=lambda f: kind == "who" and answer_values.collective(f.value))
+    parts = [f"{f.value} [{', '.join(str(number[i]) for i in f.item_ids)}]" for f in ordered]
+    return Answer(question, kind, topic, filters, True, "; ".join(parts) + ".", ordered, evidence)
 
 
 def _placed_elsewhere(

@@ -264,3 +264,8 @@ def test_whether_says_no_when_the_district_has_nothing(kb):
     # the MOC's report names no district in its metadata, but it is of the district's region: its row says yes
     a = kb.ask("Есть ли в Дорогобужском районе олимпиады для школьников?")
     assert a.found and "олимпиад" in a.facts[0].value and a.evidence[0].document.region == "Смоленская область"
+
+
+def test_a_row_done_by_every_school_names_no_one():
+    assert answer_values.collective("ОО") and answer_values.collective("образовательные организации")
+    assert not answer_values.collective("Ломакина Г.Н.") and not answer_values.collective("МБОУ СОШ № 2")
