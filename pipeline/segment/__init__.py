@@ -239,7 +239,7 @@ def _read_body(doc: Document, body: list[Block], ordinal: int, open_clauses: boo
             continue
         header_rows = _header_rows(body, i)
         if header_rows:
-            combined = combine_header([body[j].cells for j in header_rows])
+            combined = _fitted(combine_header([body[j].cells for j in header_rows]), body, header_rows[-1] + 1)
             spread = _spread_header(body, header_rows[-1] + 1, combined)
             if spread:
                 combined = spread
@@ -284,6 +284,16 @@ def _read_body(doc: Document, body: list[Block], ordinal: int, open_clauses: boo
     for t in tables:
         doc.skipped.extend(t.skipped)
     return items
+
+
+def _fitted(header: tuple[str, ...], body: list[Block], at: int) -> tuple[str, ...]:
+    """A borderless header found with a wider page's columns has empty cells between its names; when
+    its names alone are as many as the cells of the rows below, those are its columns."""
+    below = next((b for b in body[at : at + 3] if b.is_row and sum(bool(c) for c in b.cells) > 1), None)
+    names = tuple(c for c in header if c)
+    if below and len(header) != len(below.cells) and len(names) == len(below.cells):
+        return names
+    return header
 
 
 def _starts_table(table: Table, body: list[Block], at: int) -> bool:
