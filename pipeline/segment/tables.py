@@ -30,8 +30,22 @@ _LABELLED = ("target", "note")
 def _not_header_cell(cell: str) -> bool:
     """Header cells are short, start in capitals and hold no item number and no year (but a money
     column's: «Объем финансирования 2019 год»)."""
-    dated = bool(_YEAR.search(cell)) and not _SPLIT_BY_SUBROW.search(cell)
+    dated = bool(_YEAR.search(cell)) and not _SPLIT_BY_SUBROW.search(cell) and not _dated_deadline(cell)
     return len(cell) > 120 or bool(_NUMBER.match(cell)) or dated or (cell[:1].islower() and cell != "п/п")
+
+
+_ROMAN = {r: n for n, r in enumerate("I II III IV V VI VII VIII IX X XI XII".split(), start=1)}
+_MONTHS = (
+    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split()
+)
+# What a plan-schedule prints in the months or quarters an activity runs: «+», «х», «V», «✓», «●».
+_MARK = re.compile(r"[+xхXХvVЧ✓✔●■*]")
+
+
+def _dated_deadline(cell: str) -> bool:
+    """A plan-schedule's deadline header names its year in parentheses: «Сроки проведения (месяцы
+    2022-2023 учебного года)», «Срок выполнения (2022 год)»; its months or quarters sit below."""
+    return bool(re.search(r"\([^()]*\d{4}[^()]*\)", cell)) and columns.header_role(cell)[0] == "deadline"
 
 
 def is_header(cells: tuple[str, ...]) -> bool:
@@ -227,8 +241,25 @@ class Table:
                 label = self.header[col] if col < len(self.header) else ""
                 name, text = "description", f"{label}: {text}" if label else text
             glue = " – " if name == "deadline" else "\n"
+            if name == "deadline" and _MARK.fullmatch(text) and self._period(col):
+                text, glue = self._period(col), ", "  # a plan-schedule's «+» under «IX»: September
             values[name] = f"{values[name]}{glue}{text}" if name in values else text
         return values
+
+    def _period(self, col: int) -> str:
+        """The month or quarter a plan-schedule's column stands for: its lowest header cell, when the
+        header has more than one row; a Roman numeral is read by what the header counts («IX» under
+        «месяцы» is September, «II» under «кварталы» the second quarter)."""
+        if len(self.header_rows) < 2 or col >= len(self.header_rows[-1]):
+            return ""
+        label = self.header_rows[-1][col]
+        roman = _ROMAN.get(label.strip().upper())
+        over = " ".join(self.header).lower()
+        if roman and "месяц" in over and roman <= 12:
+            return _MONTHS[roman - 1]
+        if roman and "квартал" in over and roman <= 4 and "квартал" not in label.lower():
+            return f"{label.strip()} квартал"
+        return label
 
     def _heading(self, cells: tuple[str, ...]) -> str | None:
         """A section row: only the first cell is filled and it is not an item number."""
