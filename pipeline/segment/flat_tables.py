@@ -28,7 +28,7 @@ from pipeline.text import ITEM_NUMBER, join_cell_lines
 # Box-drawing pseudographics (Kodeks/cntd copies: «│ N │Наименование │», «├═══┼═══┤») read as ASCII.
 _BOX = str.maketrans(
     {
-        **dict.fromkeys("│┃║╎╏┆┇┊┋", "|"),
+        **dict.fromkeys("│┃║╎╏┆┇┊┋¦", "|"),  # «¦»: a DOS code page's bar as a web copy shows it
         **dict.fromkeys("─━═╌╍┄┅┈┉", "-"),
         **dict.fromkeys("┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨╪╫", "+"),
     }
