@@ -45,6 +45,8 @@ SETS = {
     "thirteenth (452-481)": range(452, 482),
     "fourteenth (482-511)": range(482, 512),
     "fifteenth (512-541)": range(512, 542),
+    "sixteenth (542-571)": range(542, 572),
+    "seventeenth (572-601)": range(572, 602),
 }
 REAL = ROOT / "tests/gold/real"
 
