@@ -146,8 +146,8 @@ def _is_a(body: str, noun: str) -> bool:
     stem = noun[:5]
     if not stem or stem.startswith("орган"):
         return False
-    if stem in body.lower():
-        return True
+    if stem in body.lower() or (stem.startswith("вуз") and re.search(r"(?i)университет|институт|академи", body)):
+        return True  # «в каком вузе»: a university, an institute, an academy
     return bool(re.fullmatch(r"[А-ЯЁа-яё]{3,10}", body)) and body.isupper() and stem[0].upper() in body[1:]
 
 
