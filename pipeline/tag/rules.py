@@ -271,6 +271,16 @@ _ORG_SPELLED = re.compile(
 )
 # Bodies named by their head word: federal ministries by their short names always; a government,
 # an administration, a duma or an assembly when a place or «города» follows (joined to it later).
+# A body of any branch named in lower case with its region: «департаменту здравоохранения Костромской
+# области», «департамента экономического развития, промышленности и торговли … области».
+_REGIONAL_BODY_RX = re.compile(
+    r"(?<![\w-])(?:[Дд]епартамент|[Мм]инистерств|[Кк]омитет)[а-я]*\s+(?:[а-яё-]+,?\s+(?:и\s+)?){1,6}?"
+    r"[А-ЯЁ][а-яё-]+(?:ой|ого)\s+(?:области|края|республики|автономного\s+округа)(?![\w-])"
+)
+# Police offices: «МО МВД России «Болховский»», «ОГИБДД МОМВД России «Абдулинский»», «Отдел МВД России».
+_POLICE_RX = re.compile(
+    r"(?<![\w-])(?:ОГИБДД\s+|[Оо]тдел[а-я]*\s+)?(?:МО\s?МВД|МОМВД|ОМВД|УМВД|ГУ\s?МВД|УВД|МВД)\s+России(?:\s*«[^»\n]{2,40}»)?"
+)
 _BODY_RX = re.compile(
     r"(?<![\w-])(?:[Мм]ин(?:просвещения|обрнауки|образования|обр[аеуы]|прос[аеуы]?)(?![\w-])|[Рр]особрнадзор[а-я]*(?![\w-])"
     r"|(?:[Пп]равительств[оауе]|ПРАВИТЕЛЬСТВ[ОАУЕ]|[Аа]дминистраци[яиюей]|[Гг]осударственн(?:ой|ая|ую)\s+[Дд]ум[аыуе]"
@@ -351,6 +361,12 @@ def find(text: str) -> list[Hit]:
     for rx in (_ORG_FORM, _ORG_SPELLED):
         hits += [Hit(m.start(), m.end(), ORG) for m in rx.finditer(text) if not _SCHOOL_WORD.search(m.group(0))]
     hits += [Hit(m.start(), m.end(), ORG) for m in _BODY_RX.finditer(text)]
+    hits += [Hit(m.start(), m.end(), ORG) for m in _POLICE_RX.finditer(text)]
+    hits += [  # not the tail of a capitalised name («Западное управление министерства …»)
+        Hit(m.start(), m.end(), ORG)
+        for m in _REGIONAL_BODY_RX.finditer(text)
+        if not re.search(r"[А-ЯЁ][а-яё-]+\s+$", text[max(0, m.start() - 30) : m.start()])
+    ]
     hits += [
         Hit(m.start(), m.end(), ORG)
         for rx in (_ORG_ABBREVIATED, _SITE, _LETTERHEAD, _ASSEMBLY, _INSTITUTE, _INSTITUTE_NAME, _CNPPM)
