@@ -515,7 +515,12 @@ def _quoted_titles(text: str) -> list[tuple[int, int]]:
         for a, b in found
         if len(text[a:b].split()) >= _TITLE_WORDS
         and (_ACT_TITLE.match(text, a + 1) or not _PROJECT.search(text[max(0, a - 40) : a]))
+        and not _SPEECH.match(text, b)
     )
+
+
+# «…», — рассказала …: a quoted speech, not a title; the places and people in it are tagged.
+_SPEECH = re.compile(r"\s*,?\s*[—–-]\s*(?:[а-яё]+л[аи]?\b|сообщ|отметил|подчеркнул|рассказал|пояснил)")
 
 
 def _inside(span: Span, titles: list[tuple[int, int]], edges: bool = False) -> bool:
