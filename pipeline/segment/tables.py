@@ -42,6 +42,9 @@ _MONTHS = (
 _MARK = re.compile(r"[+xхXХvVЧ✓✔●■*]")
 
 
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d\s*(?:г\.?|год)?")
+
+
 def _dated_deadline(cell: str) -> bool:
     """A plan-schedule's deadline header names its year in parentheses: «Сроки проведения (месяцы
     2022-2023 учебного года)», «Срок выполнения (2022 год)»; its months or quarters sit below."""
@@ -51,7 +54,8 @@ def _dated_deadline(cell: str) -> bool:
 def is_header(cells: tuple[str, ...]) -> bool:
     """Do `cells` read as a header row: short cells, no numbers, at least two naming a role?"""
     filled = [c for c in cells if c]
-    if not filled or any(_not_header_cell(c) for c in filled):
+    money = any(_SPLIT_BY_SUBROW.search(c) for c in filled)  # «Объем финансирования … 2018 г. | 2019 г. | …»
+    if not filled or any(_not_header_cell(c) and not (money and _BARE_YEAR.fullmatch(c)) for c in filled):
         return False
     roles = {columns.header_role(c)[0] for c in filled} - {None}
     known = columns.known_roles(cells)
