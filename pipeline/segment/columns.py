@@ -55,6 +55,8 @@ PHRASES: dict[tuple[str, str], str] = {
     ("срок", "выполнение"): "deadline",
     ("срок", "проведение"): "deadline",
     ("срок", "реализация"): "deadline",
+    ("плановый", "начало"): "deadline",  # «Плановое начало | Плановое окончание»
+    ("плановый", "окончание"): "deadline",
 }
 _WORD = re.compile(r"№|п/п|[А-ЯЁа-яёA-Za-z]+")
 # Month stems found anywhere in a cell; May keeps its endings, or «ма» would hit «материалы».
