@@ -44,7 +44,7 @@ _SAMPLE = 30
 
 def segment(blocks: list[Block], source: str) -> Document:
     cleaned, skipped = clean(uncollapse(blocks))
-    blocks = _letterhead_rows(_lone_rows(rebuild(unflatten(cleaned))))
+    blocks = _letterhead_rows(_lone_rows(_without_empty_columns(rebuild(unflatten(cleaned)))))
     rows = [i for i, b in enumerate(blocks) if b.is_row]
     first, last = (rows[0], rows[-1]) if rows else (len(blocks), len(blocks))
     head, body, tail = blocks[:first], blocks[first : last + 1], blocks[last + 1 :]
@@ -65,6 +65,29 @@ def segment(blocks: list[Block], source: str) -> Document:
     doc.citations = header.citations(all_text, doc.number, amending, clause_texts)
     doc.coverage = coverage(blocks + [Block(s.text) for s in skipped], doc)
     return doc
+
+
+def _without_empty_columns(blocks: list[Block]) -> list[Block]:
+    """Columns empty in every row of a run of rows of one width: the edges of another table that a
+    borderless page shares (a list of schools above the plan). Dropped, so that the plan's rows carried
+    to the next page, read there without them, have its width."""
+    out = list(blocks)
+    i = 0
+    while i < len(out):
+        if not out[i].is_row:
+            i += 1
+            continue
+        j = i + 1  # a run ends at a row of another width or at the next table's header
+        while j < len(out) and out[j].is_row and len(out[j].cells) == len(out[i].cells) and not is_header(out[j].cells):
+            j += 1
+        run = out[i:j]
+        empty = [c for c in range(len(run[0].cells)) if not any(b.cells[c] for b in run)]
+        if len(run) >= 3 and empty and len(run[0].cells) - len(empty) >= 2:
+            for k, b in enumerate(run):
+                cells = tuple(x for c, x in enumerate(b.cells) if c not in empty)
+                out[i + k] = Block("\t".join(cells), cells, b.pos)
+        i = j
+    return out
 
 
 def _letterhead_rows(blocks: list[Block]) -> list[Block]:
