@@ -36,7 +36,7 @@ _ASKS_TOWN = re.compile(r"\b(?:как\w+|котор\w+)\s+(?:город\w*|се�
 # Towns and villages as rows name them: «в общеобразовательных учреждениях гг. Майкопа и Адыгейска».
 _TOWNS = re.compile(
     r"(?<![\w-])(?:гг?\.|город(?:а|ах|ов)?|с\.|сел[оаах]+|пос\.|пгт\.?)\s*"
-    r"([А-ЯЁ][а-яё-]+(?:(?:\s*,\s*|\s+и\s+)[А-ЯЁ][а-яё-]+)*)"
+    r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?:(?:\s*,\s*|\s+и\s+)[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)*)"
 )
 _ASKS_REGION = re.compile(r"\b(?:как\w+|котор\w+)\s+(?:регион\w*|област\w*|кра[еяю]\w*|республик\w*|субъект\w*)", re.I)
 # A number with what it counts: «23 педагога», «80 %», «не менее 200 молодых учителей».
@@ -154,7 +154,7 @@ def _is_a(body: str, noun: str) -> bool:
 def when(hit: Hit, question: str) -> list[str]:
     """The row's deadline as printed, with the month and year it means when the print omits them."""
     item = hit.item
-    if item.deadline:
+    if item.deadline and re.search(r"\w", item.deadline):  # not a rule line «--------» left in the cell
         printed = _squash(item.deadline)
         value = item.deadline_value or {}
         year, month = value.get("start_year"), value.get("start_month")
@@ -209,6 +209,9 @@ def _said_near(hit: Hit, entity: StoredEntity, asked: set[str]) -> int:
     return len(set(lemmas(text[start:end])) & asked)
 
 
+_SPELLED_FORM = re.compile(r"(?:[а-яё]+\s+){2,4}(?=(?:СОШ|ООШ|НОШ|[А-ЯЁ][а-яё]+ск)[\w\s])")
+
+
 def _short_school(name: str) -> str:
     """«муниципального общеобразовательного учреждения «Коробицынская СОШ»» → «Коробицынская СОШ»:
     a spelled-out legal form in an oblique case reads badly as an answer; the quoted name is the school."""
@@ -216,7 +219,8 @@ def _short_school(name: str) -> str:
     spelled = name[: quoted.start()] if quoted else ""
     if quoted and len(spelled.split()) >= 2 and spelled.strip() == spelled.strip().lower():
         return quoted.group(1).strip()
-    return name
+    form = _SPELLED_FORM.match(name)  # «… учреждения СОШ имени А.В. Суворова п. Новостройка»
+    return name[form.end() :] if form else name
 
 
 def count(hit: Hit, question: str) -> list[str]:

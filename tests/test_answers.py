@@ -270,3 +270,13 @@ def test_whether_says_no_when_the_district_has_nothing(kb):
 def test_a_row_done_by_every_school_names_no_one():
     assert answer_values.collective("ОО") and answer_values.collective("образовательные организации")
     assert not answer_values.collective("Ломакина Г.Н.") and not answer_values.collective("МБОУ СОШ № 2")
+
+
+def test_schools_and_towns_read_as_a_methodologist_writes_them():
+    spelled = "муниципального бюджетного общеобразовательного учреждения СОШ имени А.В. Суворова п. Новостройка"
+    assert answer_values._short_school(spelled) == "СОШ имени А.В. Суворова п. Новостройка"
+    assert answer_values._short_school("МБОУ СОШ № 2") == "МБОУ СОШ № 2"
+    assert [m.group(1) for m in answer_values._TOWNS.finditer("в с. Усть-Кулом и г. Сыктывкар")] == [
+        "Усть-Кулом",
+        "Сыктывкар",
+    ]
