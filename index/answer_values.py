@@ -18,8 +18,8 @@ from index.results import Hit, StoredEntity
 from pipeline import places
 from pipeline.glossary import FEDERAL_PROJECTS, SYNONYMS
 from pipeline.labels import DATE, EVENT, ORG, PER, SCHOOL
+from pipeline.patterns import MONTH_NAMES
 
-MONTHS = "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split()
 # The question asks for a body, not a person: «какая организация», «в каком институте», «на базе
 # какого …» (a body named in the topic, «на сайте органа местного самоуправления», asks nothing).
 BODY_NOUNS = (
@@ -159,7 +159,7 @@ def when(hit: Hit, question: str) -> list[str]:
         value = item.deadline_value or {}
         year, month = value.get("start_year"), value.get("start_month")
         if month and year and str(year) not in printed and value.get("end_month") in (None, month):
-            return [f"{printed} ({MONTHS[month - 1]} {year})"]
+            return [f"{printed} ({MONTH_NAMES[month - 1]} {year})"]
         return [printed]
     dates = _entities(hit, DATE, fields=("activity", "description", "result"))
     return _printed(dates[:1]) and [_joined(hit, dates)]

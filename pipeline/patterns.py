@@ -25,6 +25,8 @@ _MONTH_FORMS = (
     ("декабр", "[ьяе]"),
 )
 MONTH_STEMS = tuple(stem for stem, _ in _MONTH_FORMS)
+# The months' names in the nominative, January first: how an answer or a plan-schedule names a month.
+MONTH_NAMES = "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split()
 # A month name in any case form, in lower case: for patterns compiled with re.IGNORECASE.
 MONTH_WORD = "(?:" + "|".join(stem + ends for stem, ends in _MONTH_FORMS) + ")"
 # The same for case-sensitive patterns: «март» or «Март», but not «МАРТ».

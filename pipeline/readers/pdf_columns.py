@@ -154,7 +154,7 @@ def find_tables(lines: list[Line], carried: Sequence[float] = ()) -> list[Region
     return tables
 
 
-def _continues(lines: list[Line], carried: list[float]) -> bool:
+def _continues(lines: list[Line], carried: Sequence[float]) -> bool:
     """Does the page open with a numbered row standing in the carried columns (under the header
     printed again, or straight away)?"""
     if len(carried) < 2 or not lines or _aligned(lines[0], carried) < 2:

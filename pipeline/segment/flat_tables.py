@@ -22,7 +22,7 @@ from dataclasses import replace
 from pipeline.records import Block
 from pipeline.segment import columns
 from pipeline.segment.spaced_rows import unspaced
-from pipeline.segment.tables import spread_header
+from pipeline.segment.tables import YEAR_CELL, spread_header
 from pipeline.text import ITEM_NUMBER, join_cell_lines
 
 # Box-drawing pseudographics (Kodeks/cntd copies: «│ N │Наименование │», «├═══┼═══┤») read as ASCII.
@@ -39,7 +39,6 @@ _MAX_HEADER_CELL = 80
 # «I. Нормативное обеспечение», «А. Мероприятия»; not a person's initials «Е. В. Смирнова».
 _SECTION_NUMBER = re.compile(r"^(?:[IVX]+|[А-ЯЁ](?!\.\s?[А-ЯЁ]\.))\.\s")
 _ROMAN_SECTION = re.compile(r"^[IVX]+\.\s")
-_YEAR_CELL = re.compile(r"^(?:19|20)\d\d(?:\s*(?:год|г\.?))?$")
 
 
 def unflatten(blocks: list[Block]) -> list[Block]:
@@ -256,7 +255,7 @@ def _spanned_header(cells: list[str], width: int) -> tuple[tuple[str, ...], int]
     top = list(cells[:width])
     sub: list[str] = []
     while width + len(sub) < len(cells) and (
-        cells[width + len(sub)][:1].islower() or _YEAR_CELL.match(cells[width + len(sub)])
+        cells[width + len(sub)][:1].islower() or YEAR_CELL.match(cells[width + len(sub)])
     ):
         sub.append(cells[width + len(sub)])
     after = width + len(sub)
@@ -265,7 +264,7 @@ def _spanned_header(cells: list[str], width: int) -> tuple[tuple[str, ...], int]
         numbers += 1
     if len(sub) < 2 or (numbers >= 3 and numbers != width - 1 + len(sub)):
         return tuple(top), width
-    if all(_YEAR_CELL.match(c) for c in sub):  # «Объем финансирования» over «2019 год | 2020 год | …»
+    if all(YEAR_CELL.match(c) for c in sub):  # «Объем финансирования» over «2019 год | 2020 год | …»
         spread = spread_header(tuple(top), tuple(sub), width - 1 + len(sub))
         return (spread, after) if spread else (tuple(top), width)
     span = next((i for i, c in enumerate(top) if columns.header_role(c)[0] == "deadline"), len(top) - 1)

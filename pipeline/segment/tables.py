@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from pipeline.patterns import MONTH_NAMES
 from pipeline.records import ITEM_FIELDS, Block, Item, Skipped
 from pipeline.segment import columns
 from pipeline.text import ITEM_NUMBER
@@ -35,14 +36,12 @@ def _not_header_cell(cell: str) -> bool:
 
 
 _ROMAN = {r: n for n, r in enumerate("I II III IV V VI VII VIII IX X XI XII".split(), start=1)}
-_MONTHS = (
-    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split()
-)
 # What a plan-schedule prints in the months or quarters an activity runs: «+», «х», «V», «✓», «●».
 _MARK = re.compile(r"[+xхXХvVЧ✓✔●■*]")
 
 
-_BARE_YEAR = re.compile(r"(?:19|20)\d\d\s*(?:г\.?|год)?")
+# A cell that is only a year: «2019 год», «2020 г.» (a money column's years under its header).
+YEAR_CELL = re.compile(r"^(?:19|20)\d\d(?:\s*(?:год|г\.?))?$")
 
 
 def _dated_deadline(cell: str) -> bool:
@@ -55,7 +54,7 @@ def is_header(cells: tuple[str, ...]) -> bool:
     """Do `cells` read as a header row: short cells, no numbers, at least two naming a role?"""
     filled = [c for c in cells if c]
     money = any(_SPLIT_BY_SUBROW.search(c) for c in filled)  # «Объем финансирования … 2018 г. | 2019 г. | …»
-    if not filled or any(_not_header_cell(c) and not (money and _BARE_YEAR.fullmatch(c)) for c in filled):
+    if not filled or any(_not_header_cell(c) and not (money and YEAR_CELL.match(c)) for c in filled):
         return False
     roles = {columns.header_role(c)[0] for c in filled} - {None}
     known = columns.known_roles(cells)
@@ -260,7 +259,7 @@ class Table:
         roman = _ROMAN.get(label.strip().upper())
         over = " ".join(self.header).lower()
         if roman and "месяц" in over and roman <= 12:
-            return _MONTHS[roman - 1]
+            return MONTH_NAMES[roman - 1]
         if roman and "квартал" in over and roman <= 4 and "квартал" not in label.lower():
             return f"{label.strip()} квартал"
         return label
