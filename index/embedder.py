@@ -36,15 +36,15 @@ def model_source() -> str:
 def get_model():
     from sentence_transformers import SentenceTransformer
 
-    _release_activations()
     return SentenceTransformer(model_source(), device="cpu")
 
 
 def _release_activations() -> None:
     """Have glibc map every block over 128 KB on its own, so a batch's activations go back to the
     system when freed instead of staying in a fragmented heap (glibc's default threshold grows
-    with each freed block). Measured on an ingest of the corpus and tests/realdocs: peak resident
-    memory 1,485 → 1,268 MB."""
+    with each freed block). Measured with sentence-transformers on an ingest of the corpus and
+    tests/realdocs: peak resident memory 1,485 → 1,268 MB; with OpenVINO on the fuzz batch of
+    tests/test_fuzz.py, ingesting process and readers together: 1,830–1,900 → 1,740–1,750 MB."""
     import ctypes
 
     try:
@@ -81,6 +81,10 @@ def default_engine() -> str:
 # took 455 MB, now 120 MB.
 # Texts are sorted by tokens where the engine can count them (pads less than characters: +8–12%).
 ATTENTION_BUDGET = 32 * 300**2
+# The model sees 512 tokens, and no piece of its vocabulary is longer than 16 characters: a text's
+# characters past 512 × 16 never reach it. Cut there before tokenizing, which otherwise costs memory
+# in proportion to the whole text (a 1 MB item, from a file with no line breaks, took 120 MB more).
+SEEN_CHARS = 512 * 16
 
 
 def _char_sizes(texts: list[str]) -> list[int]:
@@ -93,6 +97,7 @@ class Encoder:
 
     def __init__(self, engine: str) -> None:
         self.engine = engine
+        _release_activations()
         if engine.startswith("openvino"):
             from index.openvino_encoder import OpenVinoEncoder
 
@@ -107,7 +112,7 @@ class Encoder:
 
     def passages(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
         """Item texts → one row each, in batches of like length."""
-        texts = [t.strip() for t in texts]
+        texts = [t.strip()[:SEEN_CHARS] for t in texts]
         size = self._size(texts)
         order = sorted(range(len(texts)), key=lambda i: size[i])
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
@@ -126,7 +131,7 @@ class Encoder:
         return out
 
     def query(self, text: str) -> np.ndarray:
-        return self._encode([text.strip()], "query")[0]
+        return self._encode([text.strip()[:SEEN_CHARS]], "query")[0]
 
 
 @cache

@@ -86,3 +86,15 @@ def test_an_unknown_engine_is_refused(monkeypatch):
             embedder.default_engine()
     finally:
         embedder.default_engine.cache_clear()
+
+
+@pytest.mark.parametrize("engine", ["openvino-fp32", "torch-fp32"])
+def test_a_long_text_is_cut_only_where_the_model_stops_reading(engine):
+    """Texts are cut at SEEN_CHARS before tokenizing (memory): the vector is the uncut text's."""
+    items = corpus_items()
+    long = " ".join(items)
+    assert len(long) > 3 * embedder.SEEN_CHARS
+    engine_ = embedder.encoder(engine)
+    cut = engine_.passages([long])[0]
+    whole = engine_._encode([long], "passage")[0]
+    assert float(cut @ whole) > 0.99999
