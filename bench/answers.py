@@ -1,6 +1,6 @@
 """Exact-answer accuracy on the blind questions (tests/gold/questions/), per type and split.
 
-    .venv/bin/python bench/answers.py [--kb DIR] [--details] [--tuning] [--since N]
+    .venv/bin/python bench/answers.py [--kb DIR] [--details] [--tuning] [--since N] [--until N]
 
 An answer is exact when its first value holds an accepted string, or its lemmas in order
 (case endings aside), and is not much longer than it (a whole activity cell does not count
@@ -60,10 +60,11 @@ def main() -> None:
     ap.add_argument("--details", action="store_true")
     ap.add_argument("--tuning", action="store_true", help="hide the held-out split (while changing rules)")
     ap.add_argument("--since", type=int, default=1, help="only questions numbered from this on (a round's first run)")
+    ap.add_argument("--until", type=int, default=10**6, help="only questions numbered up to this (an earlier round)")
     args = ap.parse_args()
     splits = ("dev",) if args.tuning else ("dev", "holdout")
     kb = knowledge_base(args.kb)
-    qs = [q for q in questions() if q.split in splits and int(q.id[1:]) >= args.since]
+    qs = [q for q in questions() if q.split in splits and args.since <= int(q.id[1:]) <= args.until]
     score: dict[tuple[str, str], list[tuple[bool, bool]]] = collections.defaultdict(list)
     wrong, seconds = [], []
     for q in qs:

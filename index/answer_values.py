@@ -306,12 +306,15 @@ def what(hit: Hit, question: str, named_only: bool = False) -> list[str]:
         return [named]
     bodies = {_squash(e.text).strip('«»"') for e in hit.item.entities if e.label in (SCHOOL, ORG)}
     frame = not re.search(r"проект", question, re.I)  # a federal project is the frame, unless asked
+    # The programme the row belongs to (its document's title) is the frame too, unless a programme is asked.
+    title = "" if re.search(r"программ", question, re.I) else (hit.document.title or "").lower()
     quoted = [
         name
         for q in _QUOTED.finditer(text)
         if unquoted(name := q.group(1).strip())
         and not any(name in b for b in bodies)
         and not (frame and name.lower() in FEDERAL_PROJECTS)
+        and name.lower() not in title
         and not _ACT_BEFORE.search(text, 0, q.start())  # «распоряжение … от 28.12.2020 № Р-1015 «Об …»»: an act's title
     ]
     latin = [x for x in _LATIN.findall(text) + _SITE.findall(text) if len(x) > 3 and new(x)]
@@ -349,11 +352,23 @@ _ACTIVITY_HEADS = frozenset(
 )
 
 
-def _after_asked_noun(text: str, question: str) -> str:
+# Nouns of a kind of thing, not a thing: rows name an instance («час успеха»), not the noun («формат»).
+CATEGORY_NOUNS = frozenset(
+    "форма формат инструмент способ метод методика направление механизм мера технология подход вид средство".split()
+)
+
+
+def asked_noun(question: str) -> str | None:
+    """The lemma of the noun a «что» question asks about: «какой курс» → «курс»."""
     noun = _ASKED_NOUN.search(question)
+    return next(iter(lemmas(noun.group(1))), None) if noun else None
+
+
+def _after_asked_noun(text: str, question: str) -> str:
+    noun = asked_noun(question)
     if not noun:
         return ""
-    want = lemmas(noun.group(1))[:1]
+    want = [noun]
     for m in _WORD.finditer(text):
         if "-" in m.group() and lemmas(m.group().split("-")[0])[:1] == want:
             return m.group()  # «школ-консультантов» names the kind of school asked
@@ -378,24 +393,28 @@ _GENITIVE_TAIL = re.compile(r"(?:\s+[а-яё]+(?:ого|его|ой|ей|ых|и
 
 
 def _novel_run(text: str, asked: set[str]) -> str:
-    """The run of words (within one clause) with the most lemmas the question does not contain;
-    short function words may sit inside a run but never at its ends."""
+    """The run of words (within one clause) with the most lemmas the question does not contain.
+    Short function words may sit inside a run, and one word the question has between two new
+    ones («работа районной школы | молодого | педагога»), but never at its ends."""
     best: list[str] = []
     best_n = 0
     for clause in re.split(r"[,;:()]|\s[-–—]\s", text):
-        run: list[tuple[str, bool]] = []
-        for w in [*_WORD.findall(clause), None]:
+        words = _WORD.findall(clause)
+        first = last = -1  # the run's first and last new word
+        new = gap = 0  # new words in the run; said words since its last new one
+        for n, w in enumerate([*words, None]):
             lemma = lemmas(w) if w else None
-            if w and (not lemma or not _said(lemma[0], asked)):
-                run.append((w, bool(lemma)))
+            if w and lemma and not _said(lemma[0], asked):
+                first, last, new, gap = (n if first < 0 else first), n, new + 1, 0
                 continue
-            while run and not run[-1][1]:
-                run.pop()
-            while run and not run[0][1]:
-                run.pop(0)
-            if sum(n for _, n in run) > best_n:
-                best, best_n = [x for x, _ in run], sum(n for _, n in run)
-            run = []
+            if w and (not lemma or (first >= 0 and gap == 0)):
+                gap += bool(lemma)  # a function word, or the one said word a run may hold
+                continue
+            if new > best_n:
+                best, best_n = words[first : last + 1], new
+            first = last = -1
+            new = gap = 0
+        # a said word closes the run above; it may not open the next
     return " ".join(best)
 
 

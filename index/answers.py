@@ -69,8 +69,10 @@ QUESTION_WORDS = frozenset(
     "проводиться проводить провести проходить быть есть делать сделать назначить назначен месяц год "
     "ли мочь каждый весь число доля процент количество называться как район регион город муниципалитет "
     "предусмотреть предусматривать он она оно они его её ее их ней нём нем него них это этот такой "
-    "чтобы самый рамка вместе также".split()  # «чтобы найти», «самые трудные», «в рамках»
+    "чтобы самый рамка вместе также должный нужно надо".split()  # «чтобы найти», «самые трудные», «в рамках»
 )
+# «п. Новостройка», «с. Шамары»: the mark says where, not what.
+SETTLEMENT_MARKS = frozenset("г гор с п пос пгт д ст х".split())
 # A purely semantic match must be at least this close (e5 cosines of unrelated Russian texts sit near 0.80).
 DENSE_ALONE = 0.87
 POOL = 50  # candidate rows scored before the best ones are cited
@@ -126,7 +128,10 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
     topic = _topic(question, understood)
     hits = search.search(question, filters, k=POOL)
     whether = kind == "whether"
-    supported = _supported(search, topic, hits, whether=whether)
+    # «Какая форма поддержки …?»: the row names the form («школа молодого педагога»), seldom the word «форма».
+    category = answer_values.asked_noun(question) if kind == "what" else None
+    category = category if category in answer_values.CATEGORY_NOUNS else None
+    supported = _supported(search, topic, hits, whether=whether, category=category)
     read = _reader(search, kind) if kind != "whether" else None
     holds_value = read is None or kind == "count" or any(read(h, question) for h in supported)
     if (not supported or not holds_value) and named:
@@ -135,7 +140,7 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
         filters = replace(filters, **dict.fromkeys(named))
         place = _place_lemmas(understood)
         hits = search.search(question, filters, k=POOL)
-        supported = _placed_elsewhere(search, topic, hits, place, named, whether)
+        supported = _placed_elsewhere(search, topic, hits, place, named, whether, category)
         placed = [h for h in hits if place & _about(search, h)]
         home = _home(search, named)
         if whether and placed and not any(place & _about(search, h) or _in(h, home) for h in supported):
@@ -193,7 +198,13 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
 
 
 def _placed_elsewhere(
-    search: HybridSearch, topic: list[str], hits: list[Hit], place: set[str], named: dict, whether: bool = False
+    search: HybridSearch,
+    topic: list[str],
+    hits: list[Hit],
+    place: set[str],
+    named: dict,
+    whether: bool = False,
+    category: str | None = None,
 ) -> list[Hit]:
     """Rows found without the place filter whose row or document names the place (or whose
     document's place at the level asked is unknown), never a district of another region."""
@@ -201,7 +212,7 @@ def _placed_elsewhere(
     home = _home(search, named)
     return [
         h
-        for h in _supported(search, topic, hits, required=place, levels=levels, whether=whether)
+        for h in _supported(search, topic, hits, required=place, levels=levels, whether=whether, category=category)
         if not (home and h.document.region and h.document.region != home)
     ]
 
@@ -230,7 +241,7 @@ def _topic(question: str, understood: Understood) -> list[str]:
     """The question's lemmas without question words, the place named, years and the document it
     points to («в дорожной карте», «в программе развития школы № 617»: where to look, not what)."""
     place = " ".join(x for x in (understood.region, understood.municipality) if x)
-    drop = QUESTION_WORDS | set(lemmas.lemmas(place)) | {"область", "район", "округ", "городской"}
+    drop = QUESTION_WORDS | set(lemmas.lemmas(place)) | {"область", "район", "округ", "городской"} | SETTLEMENT_MARKS
     question = _CONTRAST.sub(" ", _IN_DOCUMENT.sub(" ", question))
     expansions = {lemma for w in lemmas.abbreviations(question) for lemma in lemmas.expansion_lemmas(w)}
     _, terms = lemmas.fts_query(question)
@@ -277,6 +288,7 @@ def _supported(
     required: frozenset[str] | set[str] = frozenset(),
     levels: set[str] | frozenset[str] = frozenset(),
     whether: bool = False,
+    category: str | None = None,
 ) -> list[Hit]:
     """Candidates that hold enough of the topic (or are semantically very close), best first.
 
@@ -288,13 +300,17 @@ def _supported(
 
     «Есть ли в дорожной карте по центрам «Точка роста» наставничество?» asks whether the document
     holds the rest of the topic: for `whether`, the words of a row's document title do not count
-    (unless they are the whole topic), and closeness of meaning alone supports nothing.
+    (unless they are the whole topic), and closeness of meaning alone supports nothing. The
+    `category` a «что» question asks for («какая форма», «какой курс») weighs half: rows name an
+    instance of it, not the word.
     """
     if not topic:
         return [h for h in hits if (h.similarity or 0.0) >= DENSE_ALONE]
     df = search.lemma_counts(topic)
     total = max(search.item_count(), 1)
-    weight = {t: math.log(1 + total / (1 + df.get(t, 0))) * (0.5 if _is_verb(t) else 1.0) for t in topic}
+    weight = {
+        t: math.log(1 + total / (1 + df.get(t, 0))) * (0.5 if _is_verb(t) or t == category else 1.0) for t in topic
+    }
     scored = []
     for rank, h in enumerate(hits):
         item, doc = h.item, h.document

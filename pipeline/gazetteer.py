@@ -108,7 +108,7 @@ def _settlements() -> tuple[Places, Places]:
     return dict(by_name), dict(by_adjective)
 
 
-def _one(found: dict[str, int], dominant: bool = False) -> str | None:
+def _one(found: dict[str, int], dominant: bool = False, least: int = 5000) -> str | None:
     """The region, when one region has the name. A district is named after its centre, so for a
     district it is also the region whose town (5,000 people or more) is ten times the size of any
     namesake elsewhere: «Аксайский район» is Aksay by Rostov, not the village in Dagestan. Villages
@@ -116,14 +116,18 @@ def _one(found: dict[str, int], dominant: bool = False) -> str | None:
     ranked = sorted(found.items(), key=lambda r: -r[1])
     if len(ranked) == 1:
         return ranked[0][0]
-    if dominant and ranked and ranked[0][1] >= 5000 and ranked[0][1] >= 10 * ranked[1][1]:
+    if dominant and ranked and ranked[0][1] >= least and ranked[0][1] >= 10 * ranked[1][1]:
         return ranked[0][0]
     return None
 
 
-def settlement_region(name: str) -> str | None:
-    """The region of a settlement named in any case form."""
-    return _one(_settlements()[0].get(key(name), {}))
+def settlement_region(name: str, bare: bool = False) -> str | None:
+    """The region of a settlement named in any case form. A town named `bare` (no «г.», «с.»
+    before it) is a city (50,000 people or more) when one is ten times the size of every namesake:
+    «в Новошахтинске» is Rostov's city, not the village «Новошахтинский» in Primorye whose name has
+    the same key. (A marked «с. Северное» may be any village, never Moscow's district «Северный».)"""
+    found = _settlements()[0].get(key(name), {})
+    return _one(found) or (_one(found, dominant=True, least=50_000) if bare else None)
 
 
 def district_region(district: str) -> str | None:
@@ -172,7 +176,7 @@ def regions_of_places(text: str) -> Counter[str]:
         words = Counter(m.group() for m in _CAPITALISED.finditer(text))
         for word, times in words.items():
             town = _only_a_place(word)
-            region = town and settlement_region(town)
+            region = town and settlement_region(town, bare=True)
             if region:
                 votes[region] += times
     return votes

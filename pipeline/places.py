@@ -213,6 +213,8 @@ OFFICIAL_DISTRICT = re.compile(
 MUNICIPAL_OKRUG = re.compile(
     rf"\b({_CAP}(?:ского|цкого|ский|цкий|скому|ском|ским))\s+(муниципальн|городск)[а-я]*\s+округ[а-я]*\b"
 )
+# Districts named after a person: «района имени Лазо», «муниципального района имени Полины Осипенко».
+NAMED_DISTRICT = re.compile(r"\bрайон(?:а|е|у|ом)?\s+имени\s+((?:[А-ЯЁ]\.\s?){0,2}[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+)?)")
 # «городского округа город Тула», «городского округа "Город Калининград"».
 CITY_DISTRICT = re.compile(rf"\bгородско(?:го|й|му|м)\s+округ[а-я]*\s+[«\"]?(?:(?:[Гг]ород|г\.)\s*)?[«\"]?({_CAP})")
 
@@ -253,6 +255,8 @@ def municipality_spans(text: str) -> list[tuple[int, int, str]]:
         found.append((m.start(), m.end(), f"{_adjective(m.group(1), 'ий')} {kind}"))
     for m in CITY_DISTRICT.finditer(text):
         found.append((m.start(), m.end(), "городской округ " + m.group(1)))
+    for m in NAMED_DISTRICT.finditer(text):
+        found.append((m.start(), m.end(), "район имени " + m.group(1)))
     out: list[tuple[int, int, str]] = []
     for span in sorted(found, key=lambda s: (s[0], -s[1])):
         if not any(s < span[1] and span[0] < e for s, e, _ in out):

@@ -27,6 +27,26 @@ def test_settlement_region(place, region):
 
 
 @pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("в школе № 4 Новошахтинска", "Ростовская область"),  # the city, not Primorye's village «Новошахтинский»
+        ("в с. Северное", None),  # a marked village may be anywhere, never Moscow's district «Северный»
+        ("в с. Новошахтинский", None),
+    ],
+)
+def test_a_city_named_bare_outweighs_villages_of_its_name(text, region):
+    votes = gazetteer.regions_of_places(text)
+    assert (votes.most_common(1)[0][0] if votes else None) == region
+
+
+def test_a_district_named_after_a_person():
+    from pipeline import places
+
+    text = "МБОУ СОШ п. Новостройка муниципального района имени Лазо; район имени Полины Осипенко"
+    assert places.municipalities(text) == ["район имени Лазо", "район имени Полины Осипенко"]
+
+
+@pytest.mark.parametrize(
     ("district", "region"),
     [
         ("Миллеровский район", "Ростовская область"),
