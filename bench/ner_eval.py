@@ -47,6 +47,8 @@ SETS = {
     "fifteenth (512-541)": range(512, 542),
     "sixteenth (542-571)": range(542, 572),
     "seventeenth (572-601)": range(572, 602),
+    "eighteenth (602-631)": range(602, 632),
+    "nineteenth (632-661)": range(632, 662),
 }
 REAL = ROOT / "tests/gold/real"
 
