@@ -910,3 +910,35 @@ def test_consideration_stamp_does_not_date_the_document():
         "1. Общие положения программы.\n"
     )
     assert (doc.date, doc.number) == ("2021-08-31", "187")
+
+
+ALIGNED = """     3.   Главам  администраций  районов  города  оказать  содействие  в
+благоустройстве территорий муниципальных образовательных учреждений.
+
+   N    Наименование мероприятия            Срок            Ответственные
+  п/п                                       исполнения      исполнители
+
+ 1.     Обследование технического           март - апрель   руководители МОУ,
+        состояния зданий                    2012 г.         отделы образования
+                                                            районов
+
+ 2.     Составление графиков ремонт-        до 20.04.2012   руководители МОУ
+        ных работ
+
+     Мэр города                                         М.А. Чернышев
+"""
+
+
+def test_a_table_aligned_by_spaces_is_read_by_its_columns():
+    """A legal-database copy lays a table out by character position; justified prose above it, its
+    spaces at random places, stays text."""
+    from pipeline.parse import parse_bytes
+
+    doc = parse_bytes(ALIGNED.encode("utf-8"), "plan.txt")
+    rows = [i for i in doc.items if i.kind == "row"]
+    assert [(r.number, r.activity, r.deadline, r.responsible) for r in rows] == [
+        ("1.", "Обследование технического состояния зданий", "март - апрель 2012 г.",
+         "руководители МОУ, отделы образования районов"),
+        ("2.", "Составление графиков ремонтных работ", "до 20.04.2012", "руководители МОУ"),
+    ]  # fmt: skip
+    assert any("благоустройстве территорий" in i.activity for i in doc.items if i.kind != "row")

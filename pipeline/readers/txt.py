@@ -1,8 +1,9 @@
 """Plain text made from DOCX/PDF: tab-separated lines are table rows.
 
-Two table layouts occur: one row per line with cells joined by tabs (most seeds), and
-one cell per line, each cell opened by a tab and running on over untabbed lines (002).
-The second is regrouped into rows here, so segmentation sees one layout.
+Three table layouts occur: one row per line with cells joined by tabs (most seeds), one cell
+per line, each cell opened by a tab and running on over untabbed lines (002), and columns
+aligned by spaces (legal-database copies, `aligned`). The last two are rebuilt into rows here,
+so segmentation sees one layout.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections import Counter
 
 from charset_normalizer import from_bytes
 
+from pipeline.readers import aligned
 from pipeline.readers.errors import ReadError
 from pipeline.records import Block, Position
 from pipeline.text import ITEM_NUMBER
@@ -48,7 +50,22 @@ def read(data: bytes) -> list[Block]:
     blocks: list[Block] = []
     para: list[str] = []
     start = 0
+    table_end = tried = 0  # lines up to these: an aligned table's; tried as one
     for n, line in enumerate([*lines, ""], start=1):
+        if n <= table_end:
+            continue
+        table = None
+        if n > tried and "  " in line.strip() and "\t" not in line:
+            table = aligned.find(lines, n - 1)
+        if table and not table[0]:  # a run of lines that only looked like a table: text
+            tried = table[1]
+        elif table:
+            if para:
+                blocks.append(Block("\n".join(para), (), Position(line=start)))
+                para = []
+            rows, table_end = table
+            blocks += [Block("\t".join(cells), cells, Position(line=at + 1)) for at, cells in rows]
+            continue
         if line.strip() and "\t" not in line:
             if not para:
                 start = n

@@ -20,6 +20,9 @@ from pipeline.text import is_capitals, quoted
 
 # Kind as printed → canonical kind. Longer phrases first.
 KINDS: tuple[tuple[str, str], ...] = (
+    # A report is often headed by what it informs of: «Информация о выполнении плана …».
+    *((f"{head} о{about}", "отчёт") for head in ("информация", "сведения") for about in (
+        " выполнении", " ходе", " реализации", "б исполнении", " результатах", " проделанной")),
     ("дорожная карта", "дорожная карта"),
     ("план-график", "план-график"),
     ("план мероприятий", "план мероприятий"),
