@@ -148,7 +148,14 @@ def _is_a(body: str, noun: str) -> bool:
         return False
     if stem in body.lower() or (stem.startswith("вуз") and re.search(r"(?i)университет|институт|академи", body)):
         return True  # «в каком вузе»: a university, an institute, an academy
-    return bool(re.fullmatch(r"[А-ЯЁа-яё]{3,10}", body)) and body.isupper() and stem[0].upper() in body[1:]
+    if bool(re.fullmatch(r"[А-ЯЁа-яё]{3,10}", body)) and body.isupper() and stem[0].upper() in body[1:]:
+        return True
+    # «ГАУ ДПО ИРО РБ»: past the legal form and «ДПО», an abbreviation opening with the noun's initial.
+    tokens = re.findall(r"(?<![\w-])[А-ЯЁ]{3,10}(?![\w-])", body)
+    return any(t[0] == stem[0].upper() and t not in _FORM_WORDS for t in tokens[1:])
+
+
+_FORM_WORDS = frozenset("ГАУ ГБУ ГКУ МАУ МБУ МКУ ДПО ГАОУ ГБОУ ГКОУ МАОУ МБОУ МКОУ ОГАУ ОГБУ".split())
 
 
 def when(hit: Hit, question: str) -> list[str]:
