@@ -942,3 +942,24 @@ def test_a_table_aligned_by_spaces_is_read_by_its_columns():
         ("2.", "Составление графиков ремонтных работ", "до 20.04.2012", "руководители МОУ"),
     ]  # fmt: skip
     assert any("благоустройстве территорий" in i.activity for i in doc.items if i.kind != "row")
+
+
+def test_page_furniture_inside_a_flattened_table_is_skipped():
+    """A registry's copy keeps its page marks («watermark» / «НПА ДНР» / «3») between a table's
+    cells: recurring short lines beside a page number are skipped, and the table runs on."""
+    from pipeline.parse import parse_bytes
+
+    mark = "watermark\nНПА ДНР\n{}\n"
+    rows = [
+        ("1.1.", "Разработка муниципальных планов", "органы управления образованием", "до 15.10.2022"),
+        ("1.2.", "Назначение ответственных в школах", "руководители организаций", "октябрь 2022 г."),
+        ("1.3.", "Формирование списков обучающихся", "органы управления образованием", "ноябрь 2022 г."),
+        ("1.4.", "Проведение вебинара для учителей", "институт", "декабрь 2022 г."),
+    ]
+    text = "ПЛАН мероприятий\n" + mark.format(2) + "№ п/п\nСодержание мероприятия\nОтветственные исполнители\nСроки\n"
+    for n, row in enumerate(rows):
+        text += "\n".join(row) + "\n" + (mark.format(n + 3) if n % 2 else "")
+    doc = parse_bytes(text.encode("utf-8"), "plan.txt")
+    found = [(i.number, i.responsible, i.deadline) for i in doc.items if i.kind == "row"]
+    assert found == [(r[0].rstrip("."), r[2], r[3]) for r in rows] or found == [(r[0], r[2], r[3]) for r in rows]
+    assert {s.text for s in doc.skipped if s.reason == "колонтитул"} >= {"watermark", "НПА ДНР", "2", "4", "6"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 
 from pipeline.records import Block, Skipped
 
@@ -53,11 +54,35 @@ def plain(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def _furniture(blocks: list[Block]) -> set[tuple[int, int]]:
+    """(block, line) of page furniture a copy kept in the text: a page number and the short lines
+    beside it that recur at page after page («watermark» / «НПА ДНР» / «4» of a registry's copy),
+    however the table it cuts through goes on."""
+    lines = [
+        (n, k, line.strip()) for n, b in enumerate(blocks) if not b.is_row for k, line in enumerate(b.text.split("\n"))
+    ]
+    seen = Counter(text for _, _, text in lines)
+    recurring = {t for t, c in seen.items() if c >= 3 and 0 < len(t) <= 40 and not t.rstrip(".").isdigit()}
+    found: set[tuple[int, int]] = set()
+    for i, (_, _, text) in enumerate(lines):
+        if not re.fullmatch(r"\d{1,3}", text):
+            continue
+        group = [i]
+        j = i - 1
+        while j >= 0 and lines[j][2] in recurring and i - j <= 3:
+            group.append(j)
+            j -= 1
+        if len(group) > 1:
+            found |= {(lines[g][0], lines[g][1]) for g in group}
+    return found
+
+
 def clean(blocks: list[Block]) -> tuple[list[Block], list[Skipped]]:
     """Drop footers and page numbers (returned as skipped); strip markup from paragraphs and cells."""
     out = []
     skipped = []
-    for b in blocks:
+    furniture = _furniture(blocks)
+    for n, b in enumerate(blocks):
         if b.is_row:
             cells = tuple(plain(c) for c in b.cells)
             if any(cells):
@@ -74,13 +99,13 @@ def clean(blocks: list[Block]) -> tuple[list[Block], list[Skipped]]:
         ]
         reasons = [
             "колонтитул"
-            if f
+            if f or (n, k) in furniture
             else "оглавление"
             if _CONTENTS.search(line)
             else "примечание правовой базы"
             if _EDITORIAL.match(line.strip())
             else None
-            for line, f in zip(raw, footer, strict=True)
+            for k, (line, f) in enumerate(zip(raw, footer, strict=True))
         ]
         lines = [line for line, r in zip(raw, reasons, strict=True) if r is None]
         skipped += [Skipped(line, r, b.pos) for line, r in zip(raw, reasons, strict=True) if r and line.strip()]
