@@ -63,3 +63,20 @@ def test_pdf_metadata_and_no_artefacts(pdf_doc, seeds):
     assert d.signatory == t.signatory
     assert [c.number for c in d.citations] == ["189-ОД"] and d.citations[0].amends
     assert not any(i.kind == "paragraph" for i in d.items)  # footers and page numbers are gone
+
+
+def test_a_ruled_pdf_cell_merged_down_answers_for_each_numbered_row():
+    """pdfplumber gives None where a merged cell covers a grid cell, "" where a cell is empty."""
+    from pipeline.readers.pdf import _merged_down
+
+    grid = [
+        ["№", "Ответственный", "Мероприятие", None],
+        [None, None, "", "срок"],
+        ["1.", "Куратор Гуменюк Н.С.", "Формирование базы наставников", "до 01.02.2022"],
+        ["2.", None, "Обучение наставников", ""],
+        ["3.", "", "Мониторинг", None],
+    ]
+    out = _merged_down(grid)
+    assert out[1] == [None, None, "", "срок"]  # a header row is left as drawn
+    assert out[3] == ["2.", "Куратор Гуменюк Н.С.", "Обучение наставников", ""]
+    assert out[4] == ["3.", "", "Мониторинг", None]  # an empty cell stays empty; nothing to take from ""

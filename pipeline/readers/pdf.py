@@ -23,6 +23,7 @@ from pipeline.readers import ocr, pdf_columns
 from pipeline.readers.errors import ReadError
 from pipeline.readers.pdf_columns import RuledTable
 from pipeline.records import Block, Position
+from pipeline.text import ITEM_NUMBER
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
@@ -141,12 +142,24 @@ def _check_drawing(page, page_no: int) -> None:
 def _ruled_tables(page) -> list[RuledTable]:
     tables = []
     for table in page.find_tables():
-        rows = [
-            (row.bbox[1], tuple(_clean(c) for c in cells))
-            for row, cells in zip(table.rows, table.extract(), strict=False)
-        ]
+        grid = _merged_down(table.extract())
+        rows = [(row.bbox[1], tuple(_clean(c) for c in cells)) for row, cells in zip(table.rows, grid, strict=False)]
         tables.append(RuledTable(table.bbox, sorted({round(c[0], 1) for c in table.cells}), rows))
     return tables
+
+
+def _merged_down(grid: list[list[str | None]]) -> list[list[str | None]]:
+    """A numbered row's cell that a merged cell above covers (pdfplumber gives None, not "", for
+    it) holds that cell's text: «Куратор наставничества Гуменюк Н.С.» merged over rows 3–6 answers
+    for each of them, as Word's vertical merge does. Header rows (not numbered) are left as drawn."""
+    out: list[list[str | None]] = []
+    for cells in grid:
+        numbered = bool(cells and cells[0] and ITEM_NUMBER.match(cells[0].strip()))
+        if numbered and out:
+            above = out[-1]
+            cells = [above[k] if c is None and k < len(above) and above[k] else c for k, c in enumerate(cells)]
+        out.append(cells)
+    return out
 
 
 @dataclass
