@@ -321,7 +321,7 @@ def what(hit: Hit, question: str, named_only: bool = False) -> list[str]:
         if unquoted(name := q.group(1).strip())
         and not any(name in b for b in bodies)
         and not (frame and name.lower() in FEDERAL_PROJECTS)
-        and name.lower() not in title
+        and not re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", title)
         and not _ACT_BEFORE.search(text, 0, q.start())  # «распоряжение … от 28.12.2020 № Р-1015 «Об …»»: an act's title
     ]
     latin = [x for x in _LATIN.findall(text) + _SITE.findall(text) if len(x) > 3 and new(x)]

@@ -4,6 +4,7 @@ OpenVINO (index/openvino_encoder.py) or by sentence-transformers itself."""
 from __future__ import annotations
 
 import os
+import re
 import threading
 from functools import cache
 from pathlib import Path
@@ -87,6 +88,20 @@ ATTENTION_BUDGET = 32 * 300**2
 SEEN_CHARS = 512 * 16
 
 
+def _seen(text: str) -> str:
+    """The part of a text the model reads. A long text is first spaced as the tokenizer spaces it
+    (invisible characters and runs of spaces are one space, controls none), so that the cut is
+    counted in characters the model sees."""
+    text = text.strip()
+    if len(text) <= SEEN_CHARS:
+        return text
+    return " ".join(_INVISIBLE.sub(" ", _CONTROLS.sub("", text)).split())[:SEEN_CHARS]
+
+
+_INVISIBLE = re.compile("[\u1680\u200b-\u200f\u2028\u2029\u2581\ufeff\ufffd]")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _char_sizes(texts: list[str]) -> list[int]:
     """About the tokens of each text, where the engine cannot count them (three characters each)."""
     return [len(t) // 3 + 1 for t in texts]
@@ -112,7 +127,7 @@ class Encoder:
 
     def passages(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
         """Item texts → one row each, in batches of like length."""
-        texts = [t.strip()[:SEEN_CHARS] for t in texts]
+        texts = [_seen(t) for t in texts]
         size = self._size(texts)
         order = sorted(range(len(texts)), key=lambda i: size[i])
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
@@ -131,7 +146,7 @@ class Encoder:
         return out
 
     def query(self, text: str) -> np.ndarray:
-        return self._encode([text.strip()[:SEEN_CHARS]], "query")[0]
+        return self._encode([_seen(text)], "query")[0]
 
 
 @cache

@@ -345,3 +345,38 @@ def test_real_text_spans():
         (EVENT, "семинар"),
         (SCHOOL, "МБОУ «Средняя общеобразовательная школа № 2» г. Козельска"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "schools", "others"),
+    [
+        (  # a date's day is not a school's number
+            "В муниципальном бюджетном общеобразовательном учреждении средней общеобразовательной школе 1 сентября"
+            " прошла линейка.",
+            ["муниципальном бюджетном общеобразовательном учреждении средней общеобразовательной школе"],
+            [("DATE", "1 сентября")],
+        ),
+        (
+            "Муниципальное бюджетное общеобразовательное учреждение средняя общеобразовательная школа 3 г. Мурманска",
+            ["Муниципальное бюджетное общеобразовательное учреждение средняя общеобразовательная школа 3 г. Мурманска"],
+            [],
+        ),
+        (  # a specialism joins subjects, not the next school
+            "МБОУ СОШ № 3 с углублённым изучением математики и гимназии № 1 проведут олимпиаду",
+            ["МБОУ СОШ № 3 с углублённым изучением математики", "гимназии № 1"],
+            [],
+        ),
+        ("в школах №3, №5 и №14 города", ["школах №3", "№5", "№14"], []),
+        ("МБОУ ЗАТО г. Североморск «СОШ № 12» провела", ["МБОУ ЗАТО г. Североморск «СОШ № 12»"], []),
+        ("БОУ \" Урыновская сош\" OBR57.ru", ["БОУ \" Урыновская сош\""], []),
+    ],
+)
+def test_school_forms_from_real_pages(text, schools, others):
+    from pipeline.tag import rules
+
+    found = rules.find(text)
+    hits = [(h.label, text[h.start : h.end]) for h in found]
+    spans = {(h.start, h.end) for h in found if h.label == "SCHOOL"}  # the longest of those that overlap
+    kept = sorted(s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans))
+    assert [text[a:b] for a, b in kept] == schools
+    assert all(o in hits for o in others)

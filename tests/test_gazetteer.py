@@ -99,3 +99,12 @@ def test_a_village_school_named_like_a_town_elsewhere_tells_nothing():
     # name alone does not say which.
     assert gazetteer.school_region("Воскресенск") is None
     assert gazetteer.school_region("Шамарск") == "Свердловская область"
+
+
+def test_a_named_district_stops_before_its_region_and_line_end():
+    from pipeline import places
+
+    assert places.municipalities("администрация муниципального района имени Лазо Хабаровского края") == [
+        "район имени Лазо"
+    ]
+    assert places.municipalities("района имени Лазо\nУправление образования") == ["район имени Лазо"]

@@ -963,3 +963,31 @@ def test_page_furniture_inside_a_flattened_table_is_skipped():
     found = [(i.number, i.responsible, i.deadline) for i in doc.items if i.kind == "row"]
     assert found == [(r[0].rstrip("."), r[2], r[3]) for r in rows] or found == [(r[0], r[2], r[3]) for r in rows]
     assert {s.text for s in doc.skipped if s.reason == "колонтитул"} >= {"watermark", "НПА ДНР", "2", "4", "6"}
+
+
+def test_aligned_tables_keep_right_aligned_numbers_and_leave_signatures_and_sign_off_lists():
+    """Review cases: «10.» right-aligned under «N» stays in the number column; names signed under an
+    order and the signature after a numbered table stay text; a line of many parts reads in linear time."""
+    import time
+
+    from pipeline.parse import parse_bytes
+    from pipeline.readers import txt
+
+    head = "   N    Мероприятие                         Срок            Ответственные\n\n"
+    rows = "".join(f"{n:>3}.    Совещание по теме {n:<21}сентябрь        отдел образования\n\n" for n in range(1, 13))
+    sign = "\n     Мэр города                                         М.А. Чернышев\n"
+    doc = parse_bytes((head + rows + sign).encode("utf-8"), "plan.txt")
+    found = [(i.number, i.deadline) for i in doc.items if i.kind == "row"]
+    assert found == [(f"{n}.", "сентябрь") for n in range(1, 13)]
+    assert doc.signatory and "Чернышев" in doc.signatory.name
+    names = ("Петрова А.А.", "Сидорова Б.Б.", "Козлова В.В.")
+    signed = "С приказом ознакомлены:\n\n" + "".join(f"{n}        ____________        01.09.2023\n\n" for n in names)
+    assert not [i for i in parse_bytes(signed.encode("utf-8"), "order.txt").items if i.kind == "row"]
+    clock = time.perf_counter()
+    txt.read(("аб  " * 16000).encode("utf-8"))
+    assert time.perf_counter() - clock < 2.0
+
+
+def test_a_sentence_opening_with_information_is_no_report_heading():
+    assert header.kind_of("Информация о ходе выполнения мероприятий представляется ежеквартально.") is None
+    assert header.kind_of("Информация о выполнении плана мероприятий за I полугодие") == "отчёт"

@@ -10,12 +10,18 @@ columns, never fits.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from pipeline.text import ITEM_NUMBER, join_cell_lines
 
 _PART = re.compile(r"\S+(?: \S+)*")  # words joined by single spaces
 _SLACK = 2  # how far left of its column a part may start (a number «1.» under «N»)
 _MAX_HEADER_LINES = 4
+_MAX_COLUMNS = 12
+# A header names columns: no dates, initials, blanks to sign on or item numbers.
+_NOT_A_NAME = re.compile(r"\d{2}\.\d{2}|[А-ЯЁ]\.\s?[А-ЯЁ]\.|_{3,}")
+# A signature after a table: «Мэр города        М.А. Чернышев» (a position, then a name with initials).
+_SIGNED = re.compile(r"(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё-]+|[А-ЯЁ][а-яё-]+\s+(?:[А-ЯЁ]\.\s?){1,2}")
 
 Rows = list[tuple[int, tuple[str, ...]]]  # (line index, cells): the header first
 
@@ -30,16 +36,25 @@ def find(lines: list[str], start: int) -> tuple[Rows, int] | None:
     the line after it; None when the lines there are no such table, or no rows and the end of a run
     of lines that fit the columns and hold no table (so that it is not tried line by line)."""
     head = parts(lines[start])
-    if len(head) < 3 or any(e - s > 60 for s, e in head):
+    if not 3 <= len(head) <= _MAX_COLUMNS or any(e - s > 60 for s, e in head):
+        return None
+    texts = [lines[start][s:e] for s, e in head]
+    if ITEM_NUMBER.match(texts[0]) or any(_NOT_A_NAME.search(t) for t in texts):
         return None
     columns = [s for s, _ in head]
 
     def placed(line: str) -> list[tuple[int, str]] | None:
-        """(column, text) of each part of a line, or None when a part is off the columns."""
+        """(column, text) of each part of a line, or None when a part is off the columns. An item
+        number may stand anywhere left of the second column («10.» right-aligned under «N»)."""
         out: list[tuple[int, str]] = []
-        for s, e in parts(line):
-            k = max((n for n, c in enumerate(columns) if c <= s + _SLACK), default=None)
-            if k is None or (k + 1 < len(columns) and e > columns[k + 1]) or (out and out[-1][0] >= k):
+        found = parts(line)
+        if len(found) > len(columns):
+            return None
+        for s, e in found:
+            k = bisect_right(columns, s + _SLACK) - 1
+            if not out and e <= columns[1] and ITEM_NUMBER.match(line[s:e]):
+                k = 0
+            if k < 0 or (k + 1 < len(columns) and e > columns[k + 1]) or (out and out[-1][0] >= k):
                 return None
             out.append((k, line[s:e]))
         return out
@@ -53,8 +68,6 @@ def find(lines: list[str], start: int) -> tuple[Rows, int] | None:
         for k, text in cells:
             header[k].append(text)
         i += 1
-    if i == start + 1 and placed(lines[start]) is None:
-        return None
     rows: list[tuple[int, list[list[str]]]] = []
     blank = 1
     end = i
@@ -68,7 +81,12 @@ def find(lines: list[str], start: int) -> tuple[Rows, int] | None:
         cells = placed(lines[i])
         if cells is None:
             break
-        if blank or not rows or (cells[0][0] == 0 and ITEM_NUMBER.match(cells[0][1])):
+        numbered = cells[0][0] == 0 and bool(ITEM_NUMBER.match(cells[0][1]))
+        if blank and not numbered and rows and _numbered(rows) * 2 > len(rows):
+            break  # a numbered table ends at a line after a gap that has no number: a signature
+        if blank and len(cells) == 2 and _SIGNED.fullmatch(cells[1][1]):
+            break
+        if blank or not rows or numbered:
             rows.append((i, [[] for _ in columns]))
         for k, text in cells:
             rows[-1][1][k].append(text)
@@ -78,6 +96,10 @@ def find(lines: list[str], start: int) -> tuple[Rows, int] | None:
     filled = [r for r in rows if sum(1 for cell in r[1] if cell) >= 2]
     if len(filled) < 2:
         return [], end  # lines that fit and are no table: not tried again line by line
-    out: Rows = [(start, tuple(" ".join(h) for h in header))]
+    out: Rows = [(start, tuple(join_cell_lines(h) for h in header))]
     out += [(n, tuple(join_cell_lines(cell) if cell else "" for cell in cells)) for n, cells in rows]
     return out, end
+
+
+def _numbered(rows: list[tuple[int, list[list[str]]]]) -> int:
+    return sum(1 for _, cells in rows if cells[0] and ITEM_NUMBER.match(cells[0][0]))

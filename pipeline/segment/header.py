@@ -103,6 +103,8 @@ def kind_of(line: str, first: bool = False) -> str | None:
     printed_line = re.sub(r"(?i)(план)\s*[-–—]\s*(график)", r"\1-\2", collapse_spaced(line).strip(" #*"))
     text = _KIND_ADJECTIVES.sub("", printed_line.lower())
     for printed, kind in KINDS:
+        if printed.startswith(("информация", "сведения")) and printed_line.rstrip().endswith("."):
+            continue  # «Информация о ходе выполнения представляется ежеквартально.»: a sentence, no heading
         if text.startswith(printed) and not text[len(printed) : len(printed) + 1].isalpha():
             # «приказ № 60», «Приказ от 04.12.2024 № 664» in a stamp name another act, not this one
             if _REFERENCE.match(text[len(printed) :]) and not printed_line[: len(printed)].isupper() and not first:

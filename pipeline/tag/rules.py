@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pipeline import glossary, places
 from pipeline.dates import DATE_PATTERN
 from pipeline.labels import DATE, EVENT, LOC, ORG, PER, SCHOOL
-from pipeline.patterns import MONTH_WORD_CAPITALISED, PERSON
+from pipeline.patterns import MONTH_WORD, MONTH_WORD_CAPITALISED, PERSON
 from pipeline.text import is_capitals, quoted
 
 # Glossary terms (ШНОР, ИС МЭДК…) are matched only to keep natasha from tagging inside them.
@@ -50,9 +50,14 @@ _NAMED_AFTER = (  # «им. Я.Я. Кремлева» stops at the surname; «и
     rf"(?:\s+(?:имени|им\.|ИМЕНИ|ИМ\.)\s*{_RANK}?(?:(?:[А-ЯЁ]\.\s?){{1,2}}[А-ЯЁ][А-ЯЁа-яё-]+(?![\w.])"
     rf"|{_NAME_WORD}(?:\s?{_NOT_HONOUREE}{_NAME_WORD}){{0,5}}))"
 )
+# School subjects, in the genitive, that a specialism joins with «и».
+_SUBJECT = (
+    r"(?:математики|информатики|физики|химии|биологии|географии|истории|литературы|экономики|музыки"
+    r"|хореографии|обществознания|права|искусств|иностранных\s+языков|английского\s+языка)(?![\w-])"
+)
 _SPECIALISM = (
     r"(?:\s+с\s+углубл[её]нным\s+изучением\s+(?:[а-яё]+\s+){0,3}?(?:предметов|языка|[а-яё]+(?:ки|ии|ры))(?![\w-])"
-    r"(?:\s+и\s+[а-яё]+(?:ки|ии|ры)(?![\w-]))?)"  # «… химии и биологии»
+    rf"(?:\s+и\s+{_SUBJECT})?)"  # «… химии и биологии»
 )
 _TOWN = (
     r"(?:\s+(?:ж\.-д\.\s?ст\.|г\.\s?п\.|г\.\s?о\.\s?|г\.|города|гор\.|с\.\s?п\.|с\.|села|п\.|пос\.|посёлка|поселка|ст\.|станицы|р\.\s?п\.|пгт\.?|д\.|деревни"
@@ -98,6 +103,8 @@ SCHOOL_RX = re.compile(
     rf"|(?:СОШ|ООШ|НОШ)\s+\d{{1,3}}(?![\d.,])"  # СОШ 6
     rf"){_SCHOOL_TAIL}"
 )
+# «школа 23 г. Великий Новгород»: a number without «№», not a date's day («школа 1 сентября»).
+_BARE_NUMBER = rf"\s+\d+(?![\d.,])(?!\s+(?:{MONTH_WORD}|год|г\.?(?![\s.]*[А-ЯЁ])))"
 # A school named in full: «муниципальное бюджетное общеобразовательное учреждение «Средняя
 # общеобразовательная школа № 3»» (or in capitals, unquoted), with what follows its name.
 _SCHOOL_SPELLED = re.compile(
@@ -105,7 +112,7 @@ _SCHOOL_SPELLED = re.compile(
     r"общеобразовательн[а-я]+\s+(?:учреждени|организаци)[а-я]*)"
     # «… учреждение Торопецкого района Скворцовская …», «… учреждение г.Мурманска средняя … школа № 31»
     rf"\s+(?:[А-ЯЁ][а-яё]+(?:ого|ой)\s+района\s+|(?:г\.|города)\s?[А-ЯЁ][а-яё-]+\s+)?"
-    rf"(?:[«\"][^»\"\n]{{3,120}}[»\"]|(?:{_PLACE_ADJ}\s+)?(?i:{_SCHOOL_TYPE})(?:\s*№?\s*\d+(?![\d.,]))?)"
+    rf"(?:[«\"][^»\"\n]{{3,120}}[»\"]|(?:{_PLACE_ADJ}\s+)?(?i:{_SCHOOL_TYPE})(?:\s*№\s*\d+|{_BARE_NUMBER})?)"
     rf"{_NAMED_AFTER}?{_SPECIALISM}?(?i:{_TOWN})?"
 )
 # A school by its legal form and a quoted name that says school: МБОУ «Залесская школа».
