@@ -56,6 +56,7 @@ ASKS = (
         "when",
         re.compile(
             r"\b(когда|в какие сроки|в какой срок|срок\w*|в каком (?:месяце|году)|в какие месяцы"
+            r"|с какой даты|с какого (?:числа|месяца|года)|какого числа"
             r"|до (?:какого числа|какой даты|какого срока)|к какому|к какой дате)\b",
             re.I,
         ),
@@ -242,7 +243,7 @@ def _topic(question: str, understood: Understood) -> list[str]:
     points to («в дорожной карте», «в программе развития школы № 617»: where to look, not what)."""
     place = " ".join(x for x in (understood.region, understood.municipality) if x)
     drop = QUESTION_WORDS | set(lemmas.lemmas(place)) | {"область", "район", "округ", "городской"} | SETTLEMENT_MARKS
-    question = _CONTRAST.sub(" ", _IN_DOCUMENT.sub(" ", question))
+    question = _CONTRAST.sub(" ", _IN_DOCUMENT.sub(" ", _SETTLEMENTS.sub(" ", question)))
     expansions = {lemma for w in lemmas.abbreviations(question) for lemma in lemmas.expansion_lemmas(w)}
     _, terms = lemmas.fts_query(question)
     kept = [t for t in terms if t not in drop and not t.isdigit()]
@@ -259,6 +260,8 @@ _IN_DOCUMENT = re.compile(
     r"(?:\s+мероприятий)?|отч[её]т\w*|приказ\w*|сетев\w+\s+график\w*)",
     re.I,
 )
+# «В каких населённых пунктах …?»: what is asked, not what about.
+_SETTLEMENTS = re.compile(r"\bнаселе?ё?нн\w+\s+пункт\w*", re.I)
 # «Кого …?» asks whom the row names, not who does it.
 _WHOM = re.compile(r"\s*(?:а\s+)?кого\b", re.I)
 # What the answer is not: «конкурс, который проводят наряду с «Учителем года»», «помимо ВПР».
