@@ -991,3 +991,12 @@ def test_aligned_tables_keep_right_aligned_numbers_and_leave_signatures_and_sign
 def test_a_sentence_opening_with_information_is_no_report_heading():
     assert header.kind_of("Информация о ходе выполнения мероприятий представляется ежеквартально.") is None
     assert header.kind_of("Информация о выполнении плана мероприятий за I полугодие") == "отчёт"
+
+
+def test_a_drafts_placeholder_number_is_no_number():
+    from pipeline.parse import parse_bytes
+
+    text = "ПРОЕКТ\nАДМИНИСТРАЦИЯ КИКВИДЗЕНСКОГО МУНИЦИПАЛЬНОГО РАЙОНА\nПОСТАНОВЛЕНИЕ\nот 00.00.2020 № 00\n"
+    text += "Об утверждении муниципальной программы\n\nПОСТАНОВЛЯЮ:\n1. Утвердить программу.\n"
+    doc = parse_bytes(text.encode("utf-8"), "draft.txt")
+    assert doc.kind == "постановление" and doc.number is None and doc.date is None

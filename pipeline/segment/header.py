@@ -249,6 +249,8 @@ def _act_number(text: str) -> str | None:
     """The first «№ …» that numbers an act, not a school or a protocol."""
     for m in _NUMBER.finditer(text):
         if not _NOT_ACT_NUMBER.search(text[max(0, m.start() - 14) : m.start()]):
+            if not m.group(1).strip("0"):  # a draft's «от 00.00.2020 № 00»: no number yet
+                return None
             suffix = _NUMBER_SUFFIX.match(text, m.end())
             return m.group(1) + (suffix.group(0) if suffix else "")
     return None
