@@ -380,3 +380,11 @@ def test_school_forms_from_real_pages(text, schools, others):
     kept = sorted(s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans))
     assert [text[a:b] for a, b in kept] == schools
     assert all(o in hits for o in others)
+
+
+def test_kindergartens_by_number_or_name_are_bodies():
+    from pipeline.tag import rules
+
+    text = "Педагоги МДОУ №20, №56 и №107, детский сад №13 и воспитанники детского сада «Ромашка»"
+    orgs = [text[h.start : h.end] for h in rules.find(text) if h.label == "ORG"]
+    assert orgs == ["МДОУ №20", "№56", "№107", "детский сад №13", "детского сада «Ромашка»"]

@@ -126,6 +126,13 @@ _SCHOOL_LIST = re.compile(
     r"(?<![\w-])(?:[Шш]кол(?:ы|ах|ам)?|[Лл]ице(?:ев|ях|и|ям)|[Гг]имнази(?:й|ях|и|ям)|СОШ|ОУ)\s*№№?\s*\d+"
     r"((?:\s*,\s*(?:№\s*)?\d+)*\s+и\s+(?:№\s*)?\d+|(?:\s*,\s*(?:№\s*)?\d+)+)(?![\w.,-]?\d)"
 )
+# A kindergarten by number or name: «детский сад №13», «филиал детского сада №89», «МДОУ №20, №56 и
+# №107», «детского сада «Ромашка»» (one with its legal form and a quoted name is an ORG already).
+_KINDERGARTEN = re.compile(
+    r"(?<![\w-])(?:(?:[Фф]илиал\s+)?[Дд]етск(?:ий|ого|ому|им|ом)\s+сад(?:а|у|ом|е)?\s*(?:№\s*\d+|«[^»\n]{2,40}»)"
+    r"|(?<![А-ЯЁ])[МГ]?[БАК]?ДОУ\s*№\s*\d+)"
+    r"((?:\s*,\s*№\s*\d+)*(?:\s+и\s+№\s*\d+)?)"
+)
 _SCHOOL_WITH_FORM = re.compile(rf"{LEGAL_FORM}\s+{_SCHOOL_TYPE}(?:\s+с\s+УИОП)?{_NUM}?{_SCHOOL_TAIL}")  # «МБОУ СОШ № 3»
 _SCHOOL_WORD = re.compile(r"(?i:школ|гимнази|лице[йяюе]|общеобразовательн)|СОШ|ООШ|НОШ")
 _SCHOOL_NUMBER_ONLY = re.compile(rf"(?<![\w-])[Шш]кол(?:а|ы|е|у|ой)\s*№\s*\d+{_SCHOOL_TAIL}")
@@ -375,6 +382,9 @@ def find(text: str) -> list[Hit]:
         hits += [Hit(m.start(1) + n.start(), m.start(1) + n.end(), SCHOOL) for n in numbers]
     for rx in (_ORG_FORM, _ORG_SPELLED):
         hits += [Hit(m.start(), m.end(), ORG) for m in rx.finditer(text) if not _SCHOOL_WORD.search(m.group(0))]
+    for m in _KINDERGARTEN.finditer(text):  # a kindergarten is a body (ORG), each number of a list one
+        hits.append(Hit(m.start(), m.start(1), ORG))
+        hits += [Hit(m.start(1) + n.start(), m.start(1) + n.end(), ORG) for n in re.finditer(r"№\s*\d+", m.group(1))]
     hits += [Hit(m.start(), m.end(), ORG) for m in _BODY_RX.finditer(text)]
     hits += [Hit(m.start(), m.end(), ORG) for m in _POLICE_RX.finditer(text)]
     hits += [  # not the tail of a capitalised name («Западное управление министерства …»)
