@@ -388,3 +388,14 @@ def test_kindergartens_by_number_or_name_are_bodies():
     text = "Педагоги МДОУ №20, №56 и №107, детский сад №13 и воспитанники детского сада «Ромашка»"
     orgs = [text[h.start : h.end] for h in rules.find(text) if h.label == "ORG"]
     assert orgs == ["МДОУ №20", "№56", "№107", "детский сад №13", "детского сада «Ромашка»"]
+
+
+def test_news_sites_in_newer_zones_and_in_cyrillic_are_bodies():
+    from pipeline.tag import rules
+
+    text = "Фото: sevastopol.press; источник: vladgazeta.online; по данным Вслух.ру; почта info@school.ru"
+    assert [text[h.start : h.end] for h in rules.find(text) if h.label == "ORG"] == [
+        "sevastopol.press",
+        "vladgazeta.online",
+        "Вслух.ру",
+    ]

@@ -348,7 +348,13 @@ _INSTITUTE = re.compile(
     r"|Р?ЦОИ|Р?ЦОКО|ИМЦ|ММЦ)(?![\w-])"
 )
 # A news site named by its address, as pages credit their sources: «123ru.net», «Info83.RU».
-_SITE = re.compile(r"(?<![\w.@/-])[A-Za-z0-9][A-Za-z0-9-]*\.(?:ru|RU|net|org|com|su|рф)(?![\w./-])")
+# Also in the newer zones («sevastopol.press», «vladgazeta.online») and in Cyrillic («Вслух.ру»); an
+# address under a subdomain («vks.edu.ru») is where to go more often than who says.
+_SITE = re.compile(
+    r"(?<![\w.@/-])[A-Za-z0-9][A-Za-z0-9-]*"
+    r"\.(?:ru|RU|net|org|com|su|рф|press|online|info|media|news|pro)(?![\w./-])"
+    r"|(?<![\w.@/-])[А-ЯЁ][А-Яа-яЁё0-9-]*\.(?:ру|рф)(?![\w./-])"
+)
 
 
 # A site's name heading its menu line, as pages copied from the web begin: «Коченёвские вести |
