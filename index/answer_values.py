@@ -24,7 +24,7 @@ from pipeline.patterns import MONTH_NAMES
 # какого …» (a body named in the topic, «на сайте органа местного самоуправления», asks nothing).
 BODY_NOUNS = (
     r"организаци\w*|орган\w*|учреждени\w*|институт\w*|центр\w*|кафедр\w*|ведомств\w*|оператор\w*"
-    r"|предприяти\w*|университет\w*|вуз\w*|колледж\w*"
+    r"|предприяти\w*|университет\w*|вуз\w*|колледж\w*|отдел\w*"
 )
 # «Какое министерство …?», not «…, которые министерство проводит»: a ministry is asked right after «как…».
 _ASKS_BODY = re.compile(
