@@ -986,6 +986,10 @@ def test_aligned_tables_keep_right_aligned_numbers_and_leave_signatures_and_sign
     clock = time.perf_counter()
     txt.read(("аб  " * 16000).encode("utf-8"))
     assert time.perf_counter() - clock < 2.0
+    many = "Мероприятие        Срок        Ответственные\n\n" + "Работа по плану    май         отдел\n\n" * 8000
+    clock = time.perf_counter()  # 8,000 unnumbered rows: each row no longer recounts the ones before
+    assert len(txt.read(many.encode("utf-8"))) == 8001
+    assert time.perf_counter() - clock < 2.0
 
 
 def test_a_sentence_opening_with_information_is_no_report_heading():

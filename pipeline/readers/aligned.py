@@ -69,6 +69,7 @@ def find(lines: list[str], start: int) -> tuple[Rows, int] | None:
             header[k].append(text)
         i += 1
     rows: list[tuple[int, list[list[str]]]] = []
+    numbered_rows = 0  # rows opened by an item number, counted as they come (not recounted per line)
     blank = 1
     end = i
     while i < len(lines):
@@ -82,12 +83,13 @@ def find(lines: list[str], start: int) -> tuple[Rows, int] | None:
         if cells is None:
             break
         numbered = cells[0][0] == 0 and bool(ITEM_NUMBER.match(cells[0][1]))
-        if blank and not numbered and rows and _numbered(rows) * 2 > len(rows):
+        if blank and not numbered and rows and numbered_rows * 2 > len(rows):
             break  # a numbered table ends at a line after a gap that has no number: a signature
         if blank and len(cells) == 2 and _SIGNED.fullmatch(cells[1][1]):
             break
         if blank or not rows or numbered:
             rows.append((i, [[] for _ in columns]))
+            numbered_rows += numbered
         for k, text in cells:
             rows[-1][1][k].append(text)
         blank = 0
@@ -99,7 +101,3 @@ def find(lines: list[str], start: int) -> tuple[Rows, int] | None:
     out: Rows = [(start, tuple(join_cell_lines(h) for h in header))]
     out += [(n, tuple(join_cell_lines(cell) if cell else "" for cell in cells)) for n, cells in rows]
     return out, end
-
-
-def _numbered(rows: list[tuple[int, list[list[str]]]]) -> int:
-    return sum(1 for _, cells in rows if cells[0] and ITEM_NUMBER.match(cells[0][0]))
