@@ -49,6 +49,8 @@ SETS = {
     "seventeenth (572-601)": range(572, 602),
     "eighteenth (602-631)": range(602, 632),
     "nineteenth (632-661)": range(632, 662),
+    "twentieth (662-691)": range(662, 692),
+    "twenty-first (692-721)": range(692, 722),
 }
 REAL = ROOT / "tests/gold/real"
 
