@@ -18,6 +18,7 @@ from pipeline.segment.clauses import clause_like, find_trigger, read_clauses
 from pipeline.segment.cleanup import clean
 from pipeline.segment.coverage import coverage
 from pipeline.segment.flat_tables import uncollapse, unflatten
+from pipeline.segment.labelled import unlabel
 from pipeline.segment.layout import rebuild
 from pipeline.segment.tables import (
     Table,
@@ -44,7 +45,7 @@ _SAMPLE = 30
 
 def segment(blocks: list[Block], source: str) -> Document:
     cleaned, skipped = clean(uncollapse(blocks))
-    blocks = _letterhead_rows(_lone_rows(_without_empty_columns(rebuild(unflatten(cleaned)))))
+    blocks = _letterhead_rows(_lone_rows(_without_empty_columns(unlabel(rebuild(unflatten(cleaned))))))
     rows = [i for i, b in enumerate(blocks) if b.is_row]
     first, last = (rows[0], rows[-1]) if rows else (len(blocks), len(blocks))
     head, body, tail = blocks[:first], blocks[first : last + 1], blocks[last + 1 :]
@@ -165,6 +166,9 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
         date, number = header.date_and_number([texts[kind_at].split("\n")[0]])
         if date and number:
             doc.date, doc.number = date, number
+    if doc.kind == "протокол" and kind_at is not None:  # its own number, which letterheads ignore
+        date, number = header.protocol_date_and_number(texts[kind_at : kind_at + 4])
+        doc.date, doc.number = doc.date or date, number or doc.number
     # A plan, programme or report is dated and numbered by the act that approves it.
     approved = stamp and (stamp.act.date or stamp.act.number)
     if approved and (doc.kind not in header.ACT_KINDS or not (doc.date or doc.number)):
@@ -271,7 +275,7 @@ def _read_body(doc: Document, body: list[Block], ordinal: int, open_clauses: boo
             roles = columns.assign(combined, sample, report=doc.kind == "отчёт")
             table = Table(combined, roles, tuple(body[j].cells for j in header_rows))
             tables.append(table)
-            doc.skipped.extend(Skipped(body[j].text, "шапка таблицы", body[j].pos) for j in header_rows)
+            doc.skipped.extend(Skipped(body[j].text, "шапка таблицы", body[j].pos) for j in header_rows if body[j].text)
             i = header_rows[-1] + 1
             continue
         width = len(block.cells)

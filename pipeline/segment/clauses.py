@@ -2,8 +2,8 @@
 
 Converters mangle the numbering («- 2.1», « 2.2», a clause broken by «Срок: …» lines), so
 clauses are read line by line: a number opens a clause, a lower-case line continues the
-last one, and a «Срок: …» line gives its deadline to the first clause of the group still
-waiting for one (the order the deadlines were printed in).
+last one, and a «Срок: …» («Ответственный: …», «Результат: …») line gives its value to the first
+clause of the group still waiting for one (the order they were printed in).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 
 from pipeline.records import Block, Item, Position
 from pipeline.segment.header import NAME, collapse_spaced
+from pipeline.segment.labelled import FIELDS, label_fields
 from pipeline.text import is_capitals
 
 # The words that open an act's operative part, in the first and the third person
@@ -22,7 +23,6 @@ TRIGGER_WORDS = (
 )
 _TRIGGER = re.compile(rf"\b{TRIGGER_WORDS}\s*:\s*$|\b(?:приказываю|постановляю|постановляет)\s*$", re.IGNORECASE)
 _CLAUSE = re.compile(r"^\s*[-–]?\s*(\d{1,2}(?:\.\d{1,2})*|[а-я](?=\)))(?:[.)]\s*|\s+)(\S.*)$")
-_DEADLINE = re.compile(r"^\s*Срок[иа]?(?:\s+исполнения)?\s*[:\-–]\s*(.+)$", re.IGNORECASE)
 
 
 _NUMBERED = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]\s")
@@ -76,9 +76,10 @@ def _take_line(line: str, pos: Position, items: list[Item], ordinal: int) -> boo
         return True
     if not items:
         return False
-    d = _DEADLINE.match(text)
-    if d:
-        _waiting(items).deadline = d.group(1).strip()
+    fields = label_fields(text)
+    if fields and fields.keys() <= set(FIELDS):
+        for name, value in fields.items():
+            setattr(_waiting(items, name), name, value)
         return True
     last = items[-1]
     quoted = text[:1] in '«"„' and last.activity.rstrip().endswith(":")  # «изложить в редакции: "…"»
@@ -93,12 +94,12 @@ def _take_line(line: str, pos: Position, items: list[Item], ordinal: int) -> boo
     return False
 
 
-def _waiting(items: list[Item]) -> Item:
-    """The first clause among the last one's siblings that has no deadline yet."""
+def _waiting(items: list[Item], name: str = "deadline") -> Item:
+    """The first clause among the last one's siblings that has no `name` (deadline, responsible, result) yet."""
     last = items[-1]
     parent = last.number.rsplit(".", 1)[0] if last.number and "." in last.number else None
     for item in items:
         same_group = parent and item.number and item.number.startswith(parent + ".")
-        if (same_group or item is last) and item.deadline is None:
+        if (same_group or item is last) and getattr(item, name) is None:
             return item
     return last

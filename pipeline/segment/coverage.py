@@ -56,6 +56,8 @@ def coverage(blocks: list[Block], doc: Document) -> Coverage:
     lost: list[str] = []
     partly: list[tuple[int, str]] = []  # (words not placed, line) of lines placed in part
     for b in blocks:
+        if b.is_row and not b.text:
+            continue  # a header segmentation made (labelled.py): it holds no words of the file
         for line in b.text.split("\n") if not b.is_row else ["\t".join(b.cells)]:
             ws = words(line)
             hit = 0

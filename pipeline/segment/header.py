@@ -30,13 +30,15 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("постановление", "постановление"),
     ("распоряжение", "распоряжение"),
     ("решение", "решение"),
+    ("указ", "указ"),
     ("отчет", "отчёт"),
     ("отчёт", "отчёт"),
     ("положение", "положение"),
+    ("протокол", "протокол"),
     ("программа", "программа"),
     ("план", "план"),
 )
-ACT_KINDS = ("приказ", "постановление", "распоряжение", "решение")
+ACT_KINDS = ("приказ", "постановление", "распоряжение", "решение", "указ")
 _ACT_WORD = r"(?:приказ|постановлени|распоряжени|решени|письм)[а-яё]*"
 
 _SPACED = re.compile(r"\b(?:[А-ЯЁа-яё] ){3,}[А-ЯЁа-яё]\b")
@@ -94,6 +96,9 @@ def sentence_case(text: str) -> str:
 _KIND_ADJECTIVES = re.compile(r"^(?:[а-яё-]+(?:ая|ый|ий|ой|ое|ые)\s+){1,2}(?=программ|план|отч[её]т|дорожн)")
 
 
+# A protocol's heading: in capitals, numbered, or «Протокол заседания / совещания / собрания …».
+_PROTOCOL_HEADING = re.compile(rf"ПРОТОКОЛ\b|Протокол\s+(?:{NUMBER_MARK}|заседани|совещани|собрани)")
+_BREADCRUMB = re.compile(r"^\s*Главная\s*(?:»|>|/|→)")
 _REFERENCE = re.compile(rf"\s*(?:{NUMBER_MARK}|от\s)", re.IGNORECASE)
 
 
@@ -105,6 +110,8 @@ def kind_of(line: str, first: bool = False) -> str | None:
     for printed, kind in KINDS:
         if printed.startswith(("информация", "сведения")) and printed_line.rstrip().endswith("."):
             continue  # «Информация о ходе выполнения представляется ежеквартально.»: a sentence, no heading
+        if printed == "протокол" and not _PROTOCOL_HEADING.match(printed_line):
+            continue  # «Протокол педагогического совета "О …"»: a page's or a topic's title, not a heading
         if text.startswith(printed) and not text[len(printed) : len(printed) + 1].isalpha():
             # «приказ № 60», «Приказ от 04.12.2024 № 664» in a stamp name another act, not this one
             if _REFERENCE.match(text[len(printed) :]) and not printed_line[: len(printed)].isupper() and not first:
@@ -132,7 +139,7 @@ def states_kind(paragraphs: list[str], i: int) -> str | None:
     above = paragraphs[i - 1] if i else ""
     heading = (i <= 2 and not any(is_stamp(q) or kind_of(q) for q in paragraphs[:i])) or (
         is_capitals(re.sub(r"[^А-ЯЁа-яё]", "", above)) and not is_stamp(above)
-    )
+    ) or bool(_BREADCRUMB.match(above))  # a site's «Главная » О школе » …» ends its chrome
     return kind_of(" ".join(paragraphs[i].split("\n")[:2]), first=heading)
 
 
@@ -243,6 +250,14 @@ def date_and_number(paragraphs: list[str]) -> tuple[str | None, str | None]:
     """The first date and «№» in the letterhead («от _30.06.2017___№ __9__» included)."""
     text = " ".join(p.replace("_", " ") for p in paragraphs)
     return parse_date(text), _act_number(text)
+
+
+def protocol_date_and_number(paragraphs: list[str]) -> tuple[str | None, str | None]:
+    """A protocol's own date and number: «ПРОТОКОЛ № 4», «Протокол №3 от 29.11.2013», or «ПРОТОКОЛ /
+    заседания …» over a line «18 марта 2025 г. | № 3» (the paragraphs from the kind line on)."""
+    text = " ".join(p.replace("_", " ") for p in paragraphs)
+    protocol = _PROTOCOL.search(text)
+    return parse_date(text), protocol.group(1) if protocol else _act_number(text)
 
 
 def _act_number(text: str) -> str | None:

@@ -23,7 +23,7 @@ from pipeline.text import ITEM_NUMBER
 # Per-cell penalty when cutting a header line into column names: fewer, fuller names win ties.
 _CELL_COST = 1.5
 _YEAR = r"\d{4}\s*(?:года|год|г\.?)?"
-_DEADLINE = re.compile(
+DEADLINE_PHRASE = re.compile(
     rf"(?:(?:до|не\s+позднее|с|по)\s+)?\d{{1,2}}\s+{MONTH_WORD}\s+{_YEAR}"
     rf"|(?:(?:до|не\s+позднее)\s+)?\d{{1,2}}\.\d{{1,2}}\.\d{{4}}(?:\s*г\.?)?"
     rf"|{MONTH_WORD}(?:\s*[-–—]\s*{MONTH_WORD})?\s+{_YEAR}"
@@ -88,7 +88,7 @@ def split_row(line: str, roles: tuple[str, ...]) -> tuple[str, ...] | None:
     number, text = m.groups()
     if roles[:3] != ("number", "activity", "deadline") or not set(roles[3:]) <= {"responsible", "result"}:
         return None
-    deadline = next((d for d in _DEADLINE.finditer(text) if len(text[: d.start()].split()) >= 3), None)
+    deadline = next((d for d in DEADLINE_PHRASE.finditer(text) if len(text[: d.start()].split()) >= 3), None)
     if deadline is None:
         return None
     activity, rest = text[: deadline.start()].strip(), text[deadline.end() :].strip()

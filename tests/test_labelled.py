@@ -1,0 +1,172 @@
+"""Plans and decisions printed as lists, not tables (pipeline/segment/labelled.py).
+
+Each case is written the way schools, protocols and legal-database copies print such lists (the
+whole documents modelled on real ones are tests/realdocs/ 157–174).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.readers import read_bytes
+from pipeline.segment import segment
+from pipeline.segment.labelled import bracket_fields, dash_fields, label_fields
+
+
+def _txt(text: str):
+    return segment(read_bytes(text.encode("utf-8"), "doc.txt"), "doc.txt")
+
+
+def _rows(doc):
+    return [i for i in doc.items if i.kind == "row"]
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("Срок: до 15.10.2024", {"deadline": "до 15.10.2024"}),
+        ("Сроки исполнения – ежеквартально", {"deadline": "ежеквартально"}),
+        ("Ответственные: учителя начальных классов", {"responsible": "учителя начальных классов"}),
+        ("Исполнитель: методист ИМЦ Петрова А.А.", {"responsible": "методист ИМЦ Петрова А.А."}),
+        ("Ожидаемый результат: справка", {"result": "справка"}),
+        (
+            "Срок: май 2025 г.; ответственный: зам. директора по УВР",
+            {"deadline": "май 2025 г.", "responsible": "зам. директора по УВР"},
+        ),
+        ("Результаты – выше прошлогодних", None),  # a sentence: only «Срок» and «Ответственный» take a dash
+        ("Сроки сдачи отчётов переносятся.", None),
+        ("Провести педсовет.", None),
+    ],
+)
+def test_label_fields(line, fields):
+    assert label_fields(line) == fields
+
+
+def test_bracket_and_dash_fields():
+    text, fields = bracket_fields("Семинар для учителей химии (срок - март 2024 г.; ответственный - ИМЦ);")
+    assert text == "Семинар для учителей химии"
+    assert fields == {"deadline": "март 2024 г.", "responsible": "ИМЦ"}
+    text, fields = bracket_fields("Подготовить план (установить срок готовности плана – 1 июня 2024 г.).")
+    assert (text, fields) == ("Подготовить план", {"deadline": "1 июня 2024 г."})
+    assert bracket_fields("Собрание (по отдельному графику).") is None
+
+    text, fields = dash_fields("Провести консультации – октябрь – ноябрь 2023 г., учителя-предметники")
+    assert text == "Провести консультации"
+    assert fields == {"deadline": "октябрь – ноябрь 2023 г.", "responsible": "учителя-предметники"}
+    text, fields = dash_fields("Сдать отчёты – до 10 июня 2024 г., руководители ОУ, лица, ответственные за сайт;")
+    assert fields["responsible"] == "руководители ОУ, лица, ответственные за сайт"
+    assert dash_fields("Школа – центр притяжения для детей") is None
+
+
+PLAN = """ПЛАН
+мероприятий по подготовке к ВПР в 2024/2025 учебном году
+
+I. Аналитическая работа
+1. Разобрать итоги ВПР по классам и выделить
+типичные ошибки.
+Срок: до 1 октября 2024 г.
+Ответственный: заместитель директора по УВР
+Иванова М.П.
+Ожидаемый результат: аналитическая справка
+2. Обсудить итоги на заседаниях методических объединений.
+Срок: октябрь 2024 г.; ответственные: руководители ШМО
+II. Работа с учащимися
+3. Провести тренировочные работы в 5–8 классах.
+Срок исполнения – ноябрь 2024 г., март 2025 г.
+Ответственные: учителя-предметники
+
+Директор школы                     С.В. Орлова
+"""
+
+
+def test_a_plan_printed_as_a_list_becomes_rows_with_sections():
+    doc = _txt(PLAN)
+    rows = _rows(doc)
+    assert [r.number for r in rows] == ["1.", "2.", "3."]
+    first = rows[0]
+    assert first.activity == "Разобрать итоги ВПР по классам и выделить типичные ошибки."
+    assert first.deadline == "до 1 октября 2024 г."
+    assert first.responsible == "заместитель директора по УВР Иванова М.П."  # a name wrapped to its own line
+    assert first.result == "аналитическая справка"
+    assert first.section == ["I. Аналитическая работа"]
+    assert (rows[1].deadline, rows[1].responsible) == ("октябрь 2024 г.", "руководители ШМО")
+    assert rows[2].section == ["II. Работа с учащимися"]
+    assert rows[2].deadline == "ноябрь 2024 г., март 2025 г."
+    assert "Орлова" not in " ".join(r.responsible or "" for r in rows)  # the signature is not a value
+    assert doc.coverage.share >= 0.98 and not doc.warnings()
+
+
+PROTOCOL = """ПРОТОКОЛ № 2
+заседания методического совета
+15.11.2023 с. Ивановка
+
+ПОВЕСТКА ДНЯ:
+1. Об итогах стартовой диагностики.
+2. О наставничестве.
+
+1. Об итогах стартовой диагностики
+СЛУШАЛИ: Кузнецову Е.А., которая представила результаты диагностики.
+РЕШИЛИ:
+1.1. Информацию принять к сведению.
+1.2. Составить планы коррекционной работы по классам – до 1 декабря 2023 г., классные руководители.
+2. О наставничестве
+СЛУШАЛИ: Смирнова П.Р.
+ВЫСТУПИЛИ: Белова О.Н. о парах «учитель – учитель».
+РЕШИЛИ:
+2.1. Закрепить наставников за молодыми учителями (срок – до 20 ноября 2023 г.; ответственный – директор).
+
+Председатель                     Е.А. Кузнецова
+"""
+
+
+def test_protocol_decisions_become_rows_under_their_questions():
+    doc = _txt(PROTOCOL)
+    assert (doc.kind, doc.number, doc.date) == ("протокол", "2", "2023-11-15")
+    rows = {r.number: r for r in _rows(doc)}
+    assert rows["1.2."].activity == "Составить планы коррекционной работы по классам"
+    assert (rows["1.2."].deadline, rows["1.2."].responsible) == ("до 1 декабря 2023 г.", "классные руководители")
+    assert rows["1.2."].section == ["1. Об итогах стартовой диагностики"]
+    assert rows["2.1."].deadline == "до 20 ноября 2023 г." and rows["2.1."].responsible == "директор"
+    assert rows["2.1."].section == ["2. О наставничестве"]
+    assert "1.1." in rows and rows["1.1."].deadline is None
+    # what was heard and said stays as text of the document, not as decisions
+    texts = [i.activity for i in doc.items if i.kind == "paragraph"]
+    assert any(t.startswith("СЛУШАЛИ: Кузнецову") for t in texts)
+    assert not any(r.activity.startswith(("СЛУШАЛИ", "ВЫСТУПИЛИ", "РЕШИЛИ")) for r in rows.values())
+    assert doc.coverage.share >= 0.98
+
+
+WEB_BLOCKS = """План подготовки к ГИА
+
+№ п/п: 1
+Мероприятие: Собрание родителей выпускников
+Сроки: октябрь 2023 г.
+Ответственные: классные руководители
+
+№ п/п: 2
+Мероприятие: Пробный экзамен по математике
+Сроки: декабрь 2023 г.
+Ответственные:
+"""
+
+
+def test_website_blocks_of_labelled_fields():
+    rows = _rows(_txt(WEB_BLOCKS))
+    assert [(r.number, r.activity, r.deadline) for r in rows] == [
+        ("1", "Собрание родителей выпускников", "октябрь 2023 г."),
+        ("2", "Пробный экзамен по математике", "декабрь 2023 г."),
+    ]
+    assert rows[0].responsible == "классные руководители" and rows[1].responsible is None
+
+
+def test_an_orders_clauses_stay_clauses_and_plain_lists_stay_text():
+    order = _txt(
+        "ПРИКАЗ\n12.01.2024 № 5\nО проведении диагностики\nПРИКАЗЫВАЮ:\n"
+        "1. Провести диагностику в 5 классах.\nСрок: до 1 февраля 2024 г.\nОтветственный: Петров П.П.\n"
+        "2. Итоги рассмотреть на педсовете.\nСрок: февраль 2024 г.\n"
+    )
+    clauses = [i for i in order.items if i.kind == "clause"]
+    assert [c.number for c in clauses] == ["1", "2"] and clauses[0].deadline == "до 1 февраля 2024 г."
+    assert not _rows(order)
+    plain = _txt("Задачи программы:\n1. Повысить качество обучения.\n2. Развить сеть кружков.\n3. Обновить сайт.\n")
+    assert not _rows(plain)
