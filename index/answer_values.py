@@ -38,6 +38,22 @@ _TOWNS = re.compile(
     r"(?<![\w-])(?:гг?\.|город(?:а|ах|ов)?|с\.|сел[оаах]+|пос\.|п\.|пгт\.?|ст\.|станиц[аеыу]|х\.|хутор[аеу]?|д\.)\s*"
     r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?:(?:\s*,\s*|\s+и\s+)[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)*)"
 )
+# «Где …?», «Куда …?» with no «в каком районе / регионе / городе» in it: a venue, when the question
+# names the place around it.
+_ASKS_VENUE = re.compile(r"^\s*(?:где|куда)\b(?!.*\bкак\w+\s+(?:район|регион|город|област|сел|посел))", re.IGNORECASE)
+_SCHOOL_OR_TOWN = re.compile(
+    r"\b(?:школ\w*|гимнази\w*|лице\w*|СОШ|ООШ)\s*(?:№|N)\s*\d|\b(?:г\.|город\w*|с\.|пос\.)\s*[А-ЯЁ]"
+)
+# A place phrase opens with «в», «на», «на базе», «на сайте»: not a time or a manner («в течение года»,
+# «в рамках проекта», «в формате ОГЭ», «на 2024 год»); it runs to punctuation or a word that starts
+# something else («для», «с целью», «по»).
+_VENUE = re.compile(
+    r"(?<![\w-])(?:на\s+базе|на\s+сайте|во?|на)\s+(?!(?:течение|рамках|срок\w*|период\w*|год\w*|случае|соответствии"
+    r"|целях|том|т\.|форм\w*|ходе|дни|конце|начале|основе|уровне|качестве|связи|части|количестве|течении|\d"
+    r"|январ\w*|феврал\w*|март\w*|апрел\w*|ма[ейя]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|ноябр\w*|декабр\w*)\b)",
+    re.IGNORECASE,
+)
+_VENUE_END = re.compile(r"[,.;:()«»\"]|\s(?:для|с|со|по|к|чтобы|где|которы\w*|согласно|от|до)\s", re.IGNORECASE)
 _ASKS_REGION = re.compile(r"\b(?:как\w+|котор\w+)\s+(?:регион\w*|област\w*|кра[еяю]\w*|республик\w*|субъект\w*)", re.I)
 # A number with what it counts: «23 педагога», «80 %», «не менее 200 молодых учителей».
 _NUMBER = re.compile(
@@ -174,8 +190,13 @@ def when(hit: Hit, question: str) -> list[str]:
 
 def where(hit: Hit, question: str, document_places: Callable[[], list[str]] = list) -> list[str]:
     """The municipality (or the region, when a region is asked) the row belongs to: the document's,
-    else one its row or title names that the question does not, else the one its document names most."""
+    else one its row or title names that the question does not, else the one its document names most.
+    A bare «где» about a place the question names asks for the venue inside it («в холле первого этажа»)."""
     doc = hit.document
+    if _ASKS_VENUE.match(question) and _names_place(question):  # «Где в школе № 15 … вывешивают стенд?»
+        venue = _venue(hit, question)
+        if venue:
+            return [venue]
     if _ASKS_TOWN.search(question):  # «в каких городах …»: the towns the row names
         said = " ".join(x or "" for x in (hit.item.activity, hit.item.description, hit.item.result))
         towns = [m.group(1) for m in _TOWNS.finditer(said)]
@@ -188,6 +209,24 @@ def where(hit: Hit, question: str, document_places: Callable[[], list[str]] = li
     said = places.municipalities(f"{hit.item.activity} {hit.item.description or ''} {doc.title or ''}")
     said = said or document_places()
     return [p for p in said if p.split()[0][:5] not in question][:1] or ([doc.region] if doc.region else [])
+
+
+def _names_place(question: str) -> bool:
+    return bool(places.municipalities(question) or places.regions(question) or _SCHOOL_OR_TOWN.search(question))
+
+
+def _venue(hit: Hit, question: str) -> str | None:
+    """The first place phrase of the row («в рекреации второго этажа и в учебных кабинетах», «на базе
+    школы-партнёра») whose words the question does not have."""
+    asked = set(lemmas(question))
+    for text in (hit.item.activity, hit.item.description, hit.item.result):
+        for m in _VENUE.finditer(text or ""):
+            end = _VENUE_END.search(text, m.end())
+            phrase = " ".join(text[m.start() : end.start() if end else len(text)].split()[:8])
+            words = [w for w in lemmas(phrase[m.end() - m.start() :]) if len(w) > 2]
+            if words and not _said(words[0], asked):
+                return phrase
+    return None
 
 
 def most_named_places(texts: list[str]) -> list[str]:

@@ -211,6 +211,16 @@ def test_where_asked_for_towns_reads_the_towns_of_the_row():
     assert answer_values.where(_hit("Введение профильного обучения"), "В каких городах вводили его?") == []
 
 
+def test_a_bare_where_about_a_named_place_reads_the_venue():
+    row = _hit("Оборудовать места для ожидания родителей в холле первого этажа, в течение 2024 года")
+    assert answer_values.where(row, "Где в школе № 7 г. Энска ждут родители?") == ["в холле первого этажа"]
+    # the venue the question already says is no answer; nor is a time or a manner
+    said = _hit("Разместить стенд в холле первого этажа в рамках проекта")
+    assert answer_values.where(said, "Где в холле школы № 7 разместят стенд?") != ["в холле первого этажа"]
+    # «в каком районе» asks for the district, not the venue
+    assert answer_values.where(row, "Где, в каком районе, ждут родители в школе № 7?") != ["в холле первого этажа"]
+
+
 def test_a_town_named_alone_names_its_region():
     from index.answers import _with_town
     from index.results import Understood
