@@ -47,3 +47,10 @@ def _name(surname: str, after_initials: str = "") -> re.Pattern[str]:
 NAME = _name(rf"(?:{SURNAME}|{_SURNAME_CAPITALS})", r"(?!\s?[А-ЯЁ][а-яё])")
 # The tagger's narrower form (no capitals, no look-ahead): NAME there would change which spans are tagged.
 PERSON = _name(SURNAME)
+
+# The words that open an act's operative part, in the first and the third person
+# («приказываю:», «Правительство … постановляет:», «коллегия решила:»).
+TRIGGER_WORDS = (
+    r"(?:приказываю|постановляю|распоряжаюсь|предлагаю|обязываю|решил[аи]?|решает|рекомендовать"
+    r"|постановляет|приказывает|распоряжается|постановила?)"
+)

@@ -39,6 +39,8 @@ _SUBSTANCE = re.compile(r"[А-ЯЁа-яёA-Za-z]{3}")
 # (a preamble is the longest, a letterhead line or a stamp far shorter).
 _META_MAX = 1200
 _LETTERHEAD_MAX = 300
+# How many paragraphs away a row of the same width still makes a row part of a table (`_lone_rows`).
+_NEAR = 4
 # Rows read ahead of a table to learn its columns from their content.
 _SAMPLE = 30
 
@@ -110,9 +112,11 @@ def _lone_rows(blocks: list[Block]) -> list[Block]:
         if not b.is_row or is_header(b.cells):
             continue
         near = [x for x in blocks[max(0, i - 1) : i + 2] if x is not b and x.is_row]
+        # a row of its table's width a few paragraphs away: a protocol's text between its decisions
+        kin = [x for x in blocks[max(0, i - _NEAR) : i + 1 + _NEAR] if x is not b and x.is_row]
         filled = [c for c in b.cells if c]
         signature = len(filled) == 2 and any(header.canonical_name(c) and len(c) < 60 for c in filled)
-        if any(len(x.cells) == len(b.cells) for x in near) or (near and not signature):
+        if any(len(x.cells) == len(b.cells) for x in kin) or (near and not signature):
             continue  # a row of a table (a heading row, a row cut by a page break)
         if len(filled) <= 3 and sum(len(c) for c in filled) < 160:
             out[i] = Block(" ".join(filled), (), b.pos)
@@ -166,9 +170,11 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
         date, number = header.date_and_number([texts[kind_at].split("\n")[0]])
         if date and number:
             doc.date, doc.number = date, number
+    protocol_end = None
     if doc.kind == "протокол" and kind_at is not None:  # its own number, which letterheads ignore
-        date, number = header.protocol_date_and_number(texts[kind_at : kind_at + 4])
+        date, number, used = header.protocol_date_and_number(texts[kind_at : kind_at + 4])
         doc.date, doc.number = doc.date or date, number or doc.number
+        protocol_end = kind_at + used
     # A plan, programme or report is dated and numbered by the act that approves it.
     approved = stamp and (stamp.act.date or stamp.act.number)
     if approved and (doc.kind not in header.ACT_KINDS or not (doc.date or doc.number)):
@@ -195,7 +201,8 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
         preamble = texts[rest_at:trigger]
         doc.preamble = " ".join(" ".join(preamble).split()) or None
         meta.update(range(rest_at, trigger + 1))
-        items, used = read_clauses(head[trigger + 1 :], ordinal=1)
+        items, used, labels = read_clauses(head[trigger + 1 :], ordinal=1)
+        doc.skipped += labels
         rest_at = trigger + 1 + used
         after = texts[rest_at:]
         doc.signatory = header.signatory_of(after)
@@ -210,8 +217,9 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
         doc.annex_title = " ".join(" ".join(annex).split()) or None
         meta.update(range(annex_at, annex_end))
     elif kind_at is not None:
-        # A roadmap or report without clauses: paragraphs after its title are content.
-        meta.update(range(kind_at + 1))
+        # A roadmap or report without clauses: paragraphs after its title are content (a protocol's
+        # lines of date and number are its metadata).
+        meta.update(range(protocol_end or kind_at + 1))
     doc.period = header.period_of(doc.title, doc.annex_title, texts[kind_at] if kind_at is not None else None)
     doc.municipality = header.municipality_of("\n".join(letterhead), "\n".join(own), doc.title, doc.annex_title)
     if stamp and not doc.municipality:
@@ -255,7 +263,9 @@ def _read_body(doc: Document, body: list[Block], ordinal: int, open_clauses: boo
                 table.broken = True
                 table.after_text = table.after_text or _substantial([block])
             if open_clauses and clause_like(block.text):  # «дополнить пунктом 18: |…|», then «2. …»
-                items += read_clauses([block], ordinal + len(items))[0]
+                clauses, _, labels = read_clauses([block], ordinal + len(items))
+                items += clauses
+                doc.skipped += labels
             elif _substantial([block]):
                 items.append(_paragraph(block, ordinal + len(items), table))
             i += 1
@@ -386,7 +396,9 @@ def _read_tail(doc: Document, tail: list[Block], ordinal: int, open_clauses: boo
         if name_at is not None and i in signature:
             continue
         if open_clauses and (name_at is None or i < name_at) and clause_like(b.text):
-            items += read_clauses([b], ordinal + len(items))[0]
+            clauses, _, labels = read_clauses([b], ordinal + len(items))
+            items += clauses
+            doc.skipped += labels
         elif _substantial([b]):
             items.append(_paragraph(b, ordinal + len(items)))
     return items

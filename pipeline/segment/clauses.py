@@ -10,17 +10,12 @@ from __future__ import annotations
 
 import re
 
-from pipeline.records import Block, Item, Position
+from pipeline.patterns import TRIGGER_WORDS
+from pipeline.records import Block, Item, Position, Skipped
 from pipeline.segment.header import NAME, collapse_spaced
-from pipeline.segment.labelled import FIELDS, label_fields
+from pipeline.segment.labelled import FIELDS, bracket_labels, labelled_line
 from pipeline.text import is_capitals
 
-# The words that open an act's operative part, in the first and the third person
-# («приказываю:», «Правительство … постановляет:», «коллегия решила:»).
-TRIGGER_WORDS = (
-    r"(?:приказываю|постановляю|распоряжаюсь|предлагаю|обязываю|решил[аи]?|решает|рекомендовать"
-    r"|постановляет|приказывает|распоряжается|постановила?)"
-)
 _TRIGGER = re.compile(rf"\b{TRIGGER_WORDS}\s*:\s*$|\b(?:приказываю|постановляю|постановляет)\s*$", re.IGNORECASE)
 _CLAUSE = re.compile(r"^\s*[-–]?\s*(\d{1,2}(?:\.\d{1,2})*|[а-я](?=\)))(?:[.)]\s*|\s+)(\S.*)$")
 
@@ -41,19 +36,21 @@ def find_trigger(paragraphs: list[Block]) -> int | None:
     return None
 
 
-def read_clauses(paragraphs: list[Block], ordinal: int) -> tuple[list[Item], int]:
-    """Clauses from `paragraphs` (those after the trigger) and how many paragraphs they used."""
+def read_clauses(paragraphs: list[Block], ordinal: int) -> tuple[list[Item], int, list[Skipped]]:
+    """Clauses from `paragraphs` (those after the trigger), how many paragraphs they used, and the
+    field labels they dropped («Срок:», «(ответственный – …)»), for the skipped list."""
     items: list[Item] = []
+    labels: list[Skipped] = []
     used = 0
     for i, block in enumerate(paragraphs):
         for line in block.text.split("\n"):
-            if not _take_line(line, block.pos, items, ordinal):
-                return items, i
+            if not _take_line(line, block.pos, items, ordinal, labels):
+                return _bracketed(items, labels), i, labels
         used = i + 1
-    return items, used
+    return _bracketed(items, labels), used, labels
 
 
-def _take_line(line: str, pos: Position, items: list[Item], ordinal: int) -> bool:
+def _take_line(line: str, pos: Position, items: list[Item], ordinal: int, labels: list[Skipped]) -> bool:
     """Add `line` to the clauses; False when it is not part of them (the signature begins)."""
     text = line.strip()
     if not text:
@@ -76,10 +73,14 @@ def _take_line(line: str, pos: Position, items: list[Item], ordinal: int) -> boo
         return True
     if not items:
         return False
-    fields = label_fields(text)
-    if fields and fields.keys() <= set(FIELDS):
-        for name, value in fields.items():
-            setattr(_waiting(items, name), name, value)
+    found = labelled_line(text)
+    if found and found[0].keys() <= set(FIELDS):
+        for name, value in found[0].items():
+            # deadlines printed after a group go to its clauses in order; other fields to the clause above
+            item = _waiting(items) if name == "deadline" else items[-1]
+            current = getattr(item, name)
+            setattr(item, name, f"{current}; {value}" if current else value)
+        labels.append(Skipped(" ".join(found[1]), "подпись поля", pos))
         return True
     last = items[-1]
     quoted = text[:1] in '«"„' and last.activity.rstrip().endswith(":")  # «изложить в редакции: "…"»
@@ -94,12 +95,27 @@ def _take_line(line: str, pos: Position, items: list[Item], ordinal: int) -> boo
     return False
 
 
-def _waiting(items: list[Item], name: str = "deadline") -> Item:
-    """The first clause among the last one's siblings that has no `name` (deadline, responsible, result) yet."""
+def _bracketed(items: list[Item], labels: list[Skipped]) -> list[Item]:
+    """A clause ending in a bracket of labels («… (срок – до 1 марта 2014 г.; ответственный – …).»)
+    gives them as its fields."""
+    for item in items:
+        if item.deadline or item.responsible or item.result:
+            continue
+        found = bracket_labels(item.activity)
+        if found:
+            item.activity, fields, printed = found
+            for name, value in fields.items():
+                setattr(item, name, value)
+            labels.append(Skipped(" ".join(printed), "подпись поля", item.pos))
+    return items
+
+
+def _waiting(items: list[Item]) -> Item:
+    """The first clause among the last one's siblings that has no deadline yet."""
     last = items[-1]
     parent = last.number.rsplit(".", 1)[0] if last.number and "." in last.number else None
     for item in items:
         same_group = parent and item.number and item.number.startswith(parent + ".")
-        if (same_group or item is last) and getattr(item, name) is None:
+        if (same_group or item is last) and item.deadline is None:
             return item
     return last

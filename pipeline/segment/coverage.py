@@ -56,9 +56,7 @@ def coverage(blocks: list[Block], doc: Document) -> Coverage:
     lost: list[str] = []
     partly: list[tuple[int, str]] = []  # (words not placed, line) of lines placed in part
     for b in blocks:
-        if b.is_row and not b.text:
-            continue  # a header segmentation made (labelled.py): it holds no words of the file
-        for line in b.text.split("\n") if not b.is_row else ["\t".join(b.cells)]:
+        for line in b.text.split("\n") if not b.is_row else [b.text]:  # a rebuilt list's header: its labels
             ws = words(line)
             hit = 0
             for w in ws:

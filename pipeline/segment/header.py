@@ -98,6 +98,7 @@ _KIND_ADJECTIVES = re.compile(r"^(?:[а-яё-]+(?:ая|ый|ий|ой|ое|ые)
 
 # A protocol's heading: in capitals, numbered, or «Протокол заседания / совещания / собрания …».
 _PROTOCOL_HEADING = re.compile(rf"ПРОТОКОЛ\b|Протокол\s+(?:{NUMBER_MARK}|заседани|совещани|собрани)")
+_AGENDA_OR_ITEM = re.compile(r"^\s*(?:повестк|присутствова|председател|секретар|\d{1,2}[.)]\s)", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"^\s*Главная\s*(?:»|>|/|→)")
 _REFERENCE = re.compile(rf"\s*(?:{NUMBER_MARK}|от\s)", re.IGNORECASE)
 
@@ -123,13 +124,16 @@ def kind_of(line: str, first: bool = False) -> str | None:
 def find_kind(paragraphs: list[str], skip: set[int] = frozenset()) -> tuple[str | None, int | None]:
     """The document kind and the index of the paragraph that states it («ПЛАН» / «мероприятий …»
     on two lines is a «план мероприятий»); paragraphs in `skip` (stamps) state none."""
-    for i in range(len(paragraphs)):
-        if i in skip:
-            continue
-        kind = states_kind(paragraphs, i)
-        if kind and not _annex_under_act_title(paragraphs, i):
-            return kind, i
-    return None, None
+    found = [(i, k) for i in range(len(paragraphs)) if i not in skip for k in [states_kind(paragraphs, i)] if k]
+    found = [(i, k) for i, k in found if not _annex_under_act_title(paragraphs, i)]
+    if not found:
+        return None, None
+    i, kind = found[0]
+    if kind == "протокол":  # «Протокол № 1 от …» of the meeting that approved the plan or statute below
+        later = [(j, k) for j, k in found[1:] if j - i <= 8 and k != "протокол"]
+        if later:
+            i, kind = later[0]
+    return kind, i
 
 
 def states_kind(paragraphs: list[str], i: int) -> str | None:
@@ -252,12 +256,18 @@ def date_and_number(paragraphs: list[str]) -> tuple[str | None, str | None]:
     return parse_date(text), _act_number(text)
 
 
-def protocol_date_and_number(paragraphs: list[str]) -> tuple[str | None, str | None]:
+def protocol_date_and_number(paragraphs: list[str]) -> tuple[str | None, str | None, int]:
     """A protocol's own date and number: «ПРОТОКОЛ № 4», «Протокол №3 от 29.11.2013», or «ПРОТОКОЛ /
-    заседания …» over a line «18 марта 2025 г. | № 3» (the paragraphs from the kind line on)."""
-    text = " ".join(p.replace("_", " ") for p in paragraphs)
+    заседания …» over a line «18 марта 2025 г. | № 3»; and how many of `paragraphs` (from the kind
+    line on) state them. Only short heading lines count: an agenda cites other protocols."""
+    used = 1
+    while used < min(len(paragraphs), 3) and len(paragraphs[used]) < 100:
+        if _AGENDA_OR_ITEM.match(paragraphs[used]):
+            break
+        used += 1
+    text = " ".join(p.replace("_", " ") for p in paragraphs[:used])
     protocol = _PROTOCOL.search(text)
-    return parse_date(text), protocol.group(1) if protocol else _act_number(text)
+    return parse_date(text), protocol.group(1) if protocol else _act_number(text), used
 
 
 def _act_number(text: str) -> str | None:
@@ -406,6 +416,12 @@ _A_POST = re.compile(r"(?:директор|заведующ|руководите
 _PROTOCOL = re.compile(rf"протокол\w*\s*{NUMBER_MARK}\s*(\d[\w/.\-]*)", re.IGNORECASE)
 
 
+def _another_stamp(line: str) -> bool:
+    """A stamp word with more after it opens the next stamp (a stamp word alone is the other column
+    of two side by side)."""
+    return is_stamp(line) and len(line.split()) > 2
+
+
 def _stamp_at(paragraphs: list[str], i: int) -> Stamp:
     lines = [i]
     # Up to the act's number (a school's «СОШ № 2» is not one): two stamps side by side come out
@@ -414,8 +430,8 @@ def _stamp_at(paragraphs: list[str], i: int) -> Stamp:
         if _act_number(" ".join(paragraphs[j] for j in lines)):
             break
         nxt = paragraphs[i + len(lines)]
-        if len(nxt) > 200 or kind_of(nxt) or TITLE.match(nxt) or (is_stamp(nxt) and len(nxt.split()) > 2):
-            break  # the next stamp (a stamp word alone is the other column of two side by side)
+        if len(nxt) > 200 or kind_of(nxt) not in (None, "протокол") or TITLE.match(nxt) or _another_stamp(nxt):
+            break  # the document's kind line (a stamp's «Протокол заседания …» is the stamp's), or the next stamp
         lines.append(i + len(lines))
     text = " ".join(" ".join(paragraphs[j] for j in lines).replace("_", " ").split())
     m = _APPROVING.search(text)

@@ -7,24 +7,29 @@ followed by labelled lines («Срок: до 01.12.2017», «Ответстве�
 («№ п/п: 1» / «Мероприятие: …» / «Сроки: …»), or puts the deadline and the executor after a
 dash («… – до 13 мая 2024 г., руководители ОУ»). A run of such items becomes rows of one table
 (number, activity, deadline, responsible, result) with its section headings, so segmentation reads
-it like any table. The labels themselves are dropped: they name the columns.
+it like any table. The labels go into the table's header row (skipped as its header), so every
+word of the list is still accounted for; a list whose words would not all be is left as text.
 
 A run is rebuilt only when at least two of its items carry fields and they are at least a third of
-its items; the numbered clauses straight after an act's «приказываю:» stay clauses (`clauses.py`
-reads their «Срок:» lines).
+its items. A protocol's «СЛУШАЛИ: … / РЕШИЛИ:» and its agenda stay text between the decisions. The
+numbered clauses of an act («приказываю:», «коллегия решает:») stay clauses (`clauses.py` reads
+their labels).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from pipeline.patterns import INITIALS, SURNAME
+from pipeline.morph import morph
+from pipeline.patterns import INITIALS, SURNAME, TRIGGER_WORDS
 from pipeline.records import Block
+from pipeline.segment.header import collapse_spaced, is_stamp, kind_of
 from pipeline.segment.spaced_rows import DEADLINE_PHRASE
 
 FIELDS = ("deadline", "responsible", "result")
-# The header the rebuilt rows are read under; it is not text of the document (its block is empty).
+# The columns the rebuilt rows are read under (the header row's text is the labels themselves).
 _HEADER = ("№", "Мероприятие", "Срок", "Ответственный", "Результат")
 
 _LABELS = {
@@ -50,19 +55,25 @@ _BRACKET = re.compile(rf"\s*\(((?:[а-яё]+\s+)?(?:{_FIELD_LABEL})\s*[:\-–—
 _ITEM = re.compile(r"^\s*(\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2})+\.?)(?:\s+(\S.*))?$")
 # A protocol's parts around its decisions: «СЛУШАЛИ: …», «ВЫСТУПИЛИ: …», «РЕШИЛИ:». Text, not items,
 # and no end of the list: each question's decisions go on numbering under its own heading.
-_INTERLUDE = re.compile(
-    r"^\s*(?:СЛУШАЛИ|ВЫСТУПИЛИ|РЕШИЛИ|ПОСТАНОВИЛИ|РЕШЕНИЕ|Слушали|Выступили|Решили|Постановили)\b\s*[:\-–]?"
-)
-_HEADING = re.compile(r"^\s*(?:[IVX]{1,5}\.?\s+\S|(?:Раздел|Вопрос)\s+\S)")
-# An act's own trigger: its numbered clauses are clauses, even with «Срок:» lines.
-_ACT_TRIGGER = re.compile(
-    r"\b(?:приказываю|постановляю|распоряжаюсь|обязываю|приказывает|постановляет|распоряжается)\s*:?\s*$", re.I
-)
-_DASH_FIELDS = re.compile(r"\s[–—-]\s+(?=" + DEADLINE_PHRASE.pattern + r")", re.IGNORECASE)
+_INTERLUDE = re.compile(r"^\s*(?:СЛУШАЛИ|ВЫСТУПИЛИ|РЕШИЛИ|ПОСТАНОВИЛИ|Слушали|Выступили|Решили|Постановили)\s*[:\-–]?")
+_AGENDA = re.compile(r"^\s*повестк\w*\s+дня\b", re.IGNORECASE)
+_HEADING = re.compile(r"^\s*(?:[IVX]{1,5}\.\s+[А-ЯЁ]|(?:Раздел|Вопрос)\s+\S)")
+# An act's operative words before a list: its numbered clauses are clauses. A protocol's bare
+# «РЕШИЛИ:» is no act's; an annex, a stamp or a kind heading in between starts another part.
+_ACT_TRIGGER = re.compile(rf"\b{TRIGGER_WORDS}\s*:?\s*$", re.IGNORECASE)
+_ANNEX = re.compile(r"^\s*(?:Приложение|ПРИЛОЖЕНИЕ)\b")
+_DASH = re.compile(r"\s[–—-]\s+")
 # After a deadline phrase: more of them («…, март 2023 г.»), then «, the executor» or nothing.
 _MORE = re.compile(r"^((?:\s*(?:,|и)\s*" + DEADLINE_PHRASE.pattern + r")*)\s*(?:,\s*(.+))?$", re.IGNORECASE)
 _NAME_ONLY = re.compile(rf"^(?:{SURNAME}\s+{INITIALS}|{INITIALS}\s?{SURNAME})[.,;]?$")
+# A signature after the last item: a post, or a name alone.
+_SIGNATURE = re.compile(
+    r"^(?:Директор|Председател|Секретар|Заместител|Начальник|Глава|Руководител|Заведующ|Министр|И\.\s?о\.|Исполняющ"
+    r"|Подпись|С уважением|Члены\s|Присутствовал|ДИРЕКТОР|ПРЕДСЕДАТЕЛЬ|СЕКРЕТАРЬ|НАЧАЛЬНИК|ГЛАВА)"
+)
 _ENDS_SENTENCE = re.compile(r"[.;:!?]\s*$")
+_WORD = re.compile(r"[А-ЯЁа-яёA-Za-z0-9]+")
+_DASH_WINDOW = 400  # the dash form's fields close an item: only its last characters are searched
 
 
 @dataclass
@@ -71,11 +82,19 @@ class _Item:
     number: str
     text: list[str] = field(default_factory=list)
     fields: dict[str, str] = field(default_factory=dict)
+    labels: list[str] = field(default_factory=list)  # the labels as printed, dropped from the fields
     last: str | None = None  # the field the last line went to, for its continuation lines
+    end: int = 0  # the line after it
 
     @property
     def activity(self) -> str:
         return " ".join(" ".join(self.text).split())
+
+    def add(self, fields: dict[str, str], labels: list[str]) -> None:
+        """A repeated field («Ответственный: …» then «Исполнители: …») adds to the first."""
+        for name, value in fields.items():
+            self.fields[name] = f"{self.fields[name]}; {value}" if self.fields.get(name) else value
+        self.labels += labels
 
 
 def unlabel(blocks: list[Block]) -> list[Block]:
@@ -94,53 +113,82 @@ def unlabel(blocks: list[Block]) -> list[Block]:
 
 def label_fields(line: str) -> dict[str, str] | None:
     """The fields of a labelled line («Срок: до 20.11.2017; ответственный: …»), or None."""
+    found = labelled_line(line)
+    return found[0] if found else None
+
+
+def labelled_line(line: str, dash: bool = False) -> tuple[dict[str, str], list[str]] | None:
+    """(fields, labels as printed) of a labelled line; `dash`: any label may take a dash (inside a
+    bracket or after «;»), not only «Срок» and «Ответственный» («Результаты – …» is a sentence)."""
     m = _LABEL.match(line)
     if not m:
         return None
     role = next(r for r in _LABELS if m.group(r))
-    if m.group("sep") != ":" and role not in ("deadline", "responsible"):
-        return None  # «Результаты – …» is a sentence; a dash follows only «Срок» and «Ответственный»
-    rest = line[m.end() :].strip()
+    if m.group("sep") != ":" and role not in ("deadline", "responsible") and not dash:
+        return None
+    label, rest = m.group(role), line[m.end() :].strip()
     if role in ("number", "activity"):
-        return {role: rest}
-    return {role: rest, **_more_fields(rest, role)}
-
-
-def _more_fields(value: str, role: str) -> dict[str, str]:
-    """Split «до 20.11.2017; ответственный: …» into its labelled parts (the first keeps `role`)."""
-    parts = _NEXT_LABEL.split(value)
-    found = {role: _clean(parts[0])}
+        return {role: rest}, [label]
+    parts = _NEXT_LABEL.split(rest)
+    fields, labels = {role: _clean(parts[0])}, [label]
     for part in parts[1:]:
-        inner = label_fields(part)
-        if inner:
-            found.update({k: v for k, v in inner.items() if k not in found})
-    return found
+        inner = labelled_line(part, dash=True)
+        if inner is None:  # not a label after all: the text stays with the value before it
+            fields[role] = f"{fields[role]}; {_clean(part)}"
+            continue
+        for name, value in inner[0].items():
+            fields[name] = f"{fields[name]}; {value}" if fields.get(name) else value
+            role = name
+        labels += inner[1]
+    return fields, labels
 
 
 def bracket_fields(text: str) -> tuple[str, dict[str, str]] | None:
     """The text before a closing bracket of labels and the bracket's fields, or None."""
+    found = bracket_labels(text)
+    return (found[0], found[1]) if found else None
+
+
+def bracket_labels(text: str) -> tuple[str, dict[str, str], list[str]] | None:
+    """The text before a closing bracket of labels, its fields and the labels as printed, or None."""
     m = _BRACKET.search(text)
     if not m:
         return None
-    inside = re.sub(r"^(?:установить|указать)\s+", "", m.group(1), flags=re.I)
-    fields = label_fields(inside)
-    return (text[: m.start()].rstrip(), fields) if fields else None
+    verb = re.match(r"(?:установить|указать)\s+", m.group(1), re.IGNORECASE)
+    inside = m.group(1)[verb.end() :] if verb else m.group(1)
+    found = labelled_line(inside, dash=True)
+    if not found:
+        return None
+    labels = [verb.group(0).strip(), *found[1]] if verb else found[1]
+    return text[: m.start()].rstrip(), found[0], labels
 
 
 def dash_fields(text: str) -> tuple[str, dict[str, str]] | None:
-    """«… – до 13 мая 2024 г., руководители ОУ»: the deadline after the item's last dash that opens a
-    date phrase, the executor after it."""
-    for dash in _DASH_FIELDS.finditer(text):  # the first dash whose tail reads as fields: an
-        tail = text[dash.end() :].strip().rstrip(";.")  # activity's own dashes seldom precede a date
+    """«… – до 13 мая 2024 г., руководители ОУ»: the deadline after a dash that opens a date phrase,
+    the executor (a body, a post or a name) after it. The first such dash from the item's end window
+    is taken: an activity's own dashes seldom precede a date, and the fields close the item."""
+    base = max(0, len(text) - _DASH_WINDOW)
+    for dash in _DASH.finditer(text, base):
+        tail = text[dash.end() :].strip()
         phrase = DEADLINE_PHRASE.match(tail)
-        more = _MORE.match(tail[phrase.end() :])
-        if not more:
+        if not phrase:
             continue
-        fields = {"deadline": (tail[: phrase.end()] + (more.group(1) or "")).strip()}
-        if more.group(2):
-            fields["responsible"] = more.group(2).strip()
-        return text[: dash.start()].rstrip(), fields
+        more = _MORE.match(tail[phrase.end() :].rstrip(";."))
+        if not more or not more.group(2) or not _executor(more.group(2)):
+            continue
+        deadline = (tail[: phrase.end()] + (more.group(1) or "")).strip()
+        return text[: dash.start()].rstrip(), {"deadline": deadline, "responsible": more.group(2).strip()}
     return None
+
+
+def _executor(text: str) -> bool:
+    """Who carries the item out («руководители ОУ», «Иевлев Г.В.»), not a report's account of it
+    («присутствовали 45 родителей», «посетили 12 педагогов»): no verb or number opens it."""
+    first = re.match(r"[А-ЯЁа-яё]+", text)
+    if not first:
+        return False
+    parses = morph().parse(first.group(0).lower())
+    return not any(p.tag.POS in ("VERB", "INFN", "PRTS") and p.score > 0.3 for p in parses)
 
 
 def _clean(value: str) -> str:
@@ -152,22 +200,25 @@ def _unlabel_run(run: list[Block]) -> list[Block]:
         return []
     lines = [line for b in run for line in b.text.split("\n")]
     owner = [(b, k) for b in run for k in range(b.text.count("\n") + 1)]
-    groups = _groups(lines)
-    if not groups:
-        return run
     out: list[Block] = []
     done = 0  # lines before this went out
-    for first, last, items, headings, interludes in groups:
-        out += _text_blocks(lines, owner, done, first)
+    for first, last, items, headings, texts in _groups(lines):
         rows = [(at, (h, "", "", "", "")) for at, h in headings]
         rows += [(i.at, (i.number, i.activity, *(i.fields.get(f, "") for f in FIELDS))) for i in items]
+        labels = " ".join(label for i in items for label in i.labels)
         pieces = [(at, [Block("\t".join(c for c in cells if c), cells, _at(*owner[at]))]) for at, cells in rows]
-        pieces += [(a, _text_blocks(lines, owner, a, b)) for a, b in interludes]
-        b, k = owner[first]
-        out.append(Block("", _HEADER, _at(b, k)))
-        out += [block for _, blocks in sorted(pieces, key=lambda p: p[0]) for block in blocks]
+        pieces += [(a, _text_blocks(lines, owner, a, b)) for a, b in texts]
+        rebuilt = [Block(labels, _HEADER, _at(*owner[first]))]
+        rebuilt += [block for _, blocks in sorted(pieces, key=lambda p: p[0]) for block in blocks]
+        if _words("\n".join(lines[first:last])) != _words("\n".join(b.text for b in rebuilt)):
+            continue  # some words would be lost or doubled: the lines stay text
+        out += _text_blocks(lines, owner, done, first) + rebuilt
         done = last
     return out + _text_blocks(lines, owner, done, len(lines))
+
+
+def _words(text: str) -> Counter:
+    return Counter(w.lower() for w in _WORD.findall(text))
 
 
 def _text_blocks(lines: list[str], owner: list[tuple[Block, int]], start: int, end: int) -> list[Block]:
@@ -192,18 +243,21 @@ def _at(block: Block, offset: int):
 
 
 def _groups(lines: list[str]) -> list[tuple]:
-    """(first line, line after, items, headings, interludes) of each labelled list among `lines`."""
+    """(first line, line after, items, headings, text ranges) of each labelled list among `lines`."""
     found = []
     n = 0
     while n < len(lines):
         start = n
-        items, headings, interludes, n = _read_list(lines, n)
+        items, headings, texts, n = _read_list(lines, n)
         items = _with_parent_sections(items, headings)
+        if items and _AGENDA.match(_previous_text(lines, start)):
+            agenda = [i for i in items if texts and i.at < texts[0][0]]  # the questions, before the first «СЛУШАЛИ»
+            items = [i for i in items if i not in agenda]
+            texts = [[i.at, i.end] for i in agenda] + texts
         fielded = [i for i in items if i.fields.keys() & set(FIELDS)]
-        after_act = _ACT_TRIGGER.search(_previous_text(lines, start))
-        if items and len(fielded) >= 2 and 3 * len(fielded) >= len(items) and not after_act:
-            first = min([items[0].at, *(at for at, _ in headings), *(a for a, _ in interludes)])
-            found.append((first, n, items, headings, interludes))
+        if items and len(fielded) >= 2 and 3 * len(fielded) >= len(items) and not _after_act(lines, start):
+            first = min([items[0].at, *(at for at, _ in headings), *(a for a, _ in texts)])
+            found.append((first, n, items, headings, texts))
         if n == start:
             n += 1
     return found
@@ -213,42 +267,60 @@ def _previous_text(lines: list[str], at: int) -> str:
     return next((lines[k] for k in range(at - 1, -1, -1) if lines[k].strip()), "")
 
 
+def _after_act(lines: list[str], at: int) -> bool:
+    """Does the list follow an act's operative words («п р и к а з ы в а ю:», «коллегия решает:»),
+    with no annex, stamp or kind heading between them?"""
+    for k in range(at - 1, -1, -1):
+        line = collapse_spaced(lines[k].strip())
+        if not line:
+            continue
+        if _ACT_TRIGGER.search(line):
+            return not _INTERLUDE.match(line)  # a protocol's «РЕШИЛИ:» opens decisions, not clauses
+        if _ANNEX.match(line) or is_stamp(line) or kind_of(line):
+            return False
+    return False
+
+
 def _read_list(lines: list[str], n: int) -> tuple[list[_Item], list[tuple[int, str]], list[list[int]], int]:
-    """The items (and headings between them) of the list starting at line `n`, and the line after it.
-    A list starts at a numbered line or a «№ п/п:» label and ends at a line that neither continues an
-    item nor heads the next ones."""
+    """The items (and headings and protocol text between them) of the list starting at line `n`,
+    and the line after it. A list starts at a numbered line or a «№ п/п:» label and ends at a line
+    that neither continues an item nor heads the next ones."""
     items: list[_Item] = []
     headings: list[tuple[int, str]] = []
-    interludes: list[list[int]] = []  # [first line, line after] of a protocol's text between decisions
+    texts: list[list[int]] = []  # [first line, line after] of a protocol's text between decisions
     item: _Item | None = None  # the item the next lines may continue (none right after a heading)
-    within = False  # in an interlude
+    within = False  # in a protocol's text
     while n < len(lines):
         line = lines[n].strip()
         if not line:
             n += 1
             continue
-        labelled = label_fields(line)
+        labelled = labelled_line(line)
         m = _ITEM.match(line)
         structured = bool(labelled or m or _HEADING.match(line))
-        if _INTERLUDE.match(line) or (m and _INTERLUDE.match(m.group(2) or "")):
-            interludes.append([n, n + 1])
+        interlude = _INTERLUDE.match(line) or (m and _INTERLUDE.match(m.group(2) or ""))
+        if interlude and not items:
+            break  # «1. СЛУШАЛИ: …» opens no list: the decisions come after it
+        if interlude:
+            texts.append([n, n + 1])
             item, within = None, True
-        elif within and not structured:
-            interludes[-1][1] = n + 1
-        elif labelled and "number" in labelled:
-            item = _Item(n, labelled["number"])
+        elif within and not structured and not _SIGNATURE.match(line):
+            texts[-1][1] = n + 1
+        elif labelled and "number" in labelled[0]:
+            item = _Item(n, labelled[0]["number"], labels=labelled[1])
             items.append(item)
         elif m and not labelled:
             item = _Item(n, m.group(1), [m.group(2)] if m.group(2) else [])
             items.append(item)
         elif labelled and item is not None:
-            if "activity" in labelled:
-                item.text.append(labelled["activity"])
+            fields, labels = labelled
+            if "activity" in fields:
+                item.text.append(fields["activity"])
+                item.labels += labels
                 item.last = "activity"
             else:
-                for role, value in labelled.items():
-                    item.fields.setdefault(role, value)
-                item.last = next(iter(labelled))
+                item.add(fields, labels)
+                item.last = list(fields)[-1]
         elif item is not None and _continues(item, line, lines[n - 1]):
             if item.last and item.last != "activity":
                 item.fields[item.last] = f"{item.fields[item.last]} {line}"
@@ -260,19 +332,25 @@ def _read_list(lines: list[str], n: int) -> tuple[list[_Item], list[tuple[int, s
         else:
             break
         within = within and not structured
+        if item is not None:
+            item.end = n + 1
         n += 1
+    while headings and (not items or headings[-1][0] > items[-1].at):  # a heading with nothing under it
+        n = headings.pop()[0]
+    while texts and texts[-1][0] >= n:
+        texts.pop()
     for item in items:
         _inline_fields(item)
-    return items, headings, interludes, n
+    return items, headings, texts, n
 
 
 def _continues(item: _Item, line: str, previous: str) -> bool:
-    """Does `line` carry on the item above: its activity until a label came, then the last label's value?"""
-    if item.last and item.last != "activity":
-        name_line = _NAME_ONLY.match(line)  # «Сидоренко Л.П.» wrapped to a line of its own
-        return line[:1].islower() or previous.rstrip().endswith((",", "-", "–")) or bool(name_line)
-    if _HEADING.match(line):
+    """Does `line` carry on the item above: its activity until a label came, then the last label's
+    value? Never a signature («Директор школы», «Председатель … Е.А. Кузнецова»)."""
+    if _SIGNATURE.match(line) or _HEADING.match(line):
         return False
+    if item.last and item.last != "activity":
+        return line[:1].islower() or previous.rstrip().endswith((",", "-", "–")) or bool(_NAME_ONLY.match(line))
     return not item.text or line[:1].islower() or not _ENDS_SENTENCE.search(previous)
 
 
@@ -280,12 +358,16 @@ def _inline_fields(item: _Item) -> None:
     """Labels inside the item's own text: a closing bracket, else a dash before a date phrase."""
     if item.fields.keys() & set(FIELDS):
         return
-    text = item.activity
-    found = bracket_fields(text) or dash_fields(text)
-    if found:
-        text, fields = found
-        item.text = [text]
-        item.fields.update(fields)
+    bracket = bracket_labels(item.activity)
+    if bracket:
+        text, fields, labels = bracket
+        item.text, item.labels = [text], item.labels + labels
+        item.add(fields, [])
+        return
+    dash = dash_fields(item.activity)
+    if dash:
+        item.text = [dash[0]]
+        item.add(dash[1], [])
 
 
 def _with_parent_sections(items: list[_Item], headings: list[tuple[int, str]]) -> list[_Item]:

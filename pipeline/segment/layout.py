@@ -15,9 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.patterns import INITIALS
+from pipeline.patterns import INITIALS, TRIGGER_WORDS
 from pipeline.records import Block
-from pipeline.segment.clauses import TRIGGER_WORDS
 from pipeline.segment.header import NAME, collapse_spaced, kind_of
 from pipeline.text import is_capitals
 
