@@ -99,3 +99,5 @@ LEXICAL_BUDGET = int(_env("LEXICAL_BUDGET", "20000"))
 # nearest allowed items lie farther out. At 1M under the 28% region: once, recall@10 0.85; twice,
 # 0.947–0.973 over builds; 2.5 times, 0.983 (bench/latency.py prints the curve).
 FILTERED_PROBES = float(_env("FILTERED_PROBES", "2.5"))
+# A filter holding at most this share of the items gets inverted lists of its own (index/vectors.py).
+SUBSET_SHARE = float(_env("SUBSET_SHARE", "0.6"))

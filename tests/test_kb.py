@@ -203,6 +203,38 @@ def test_approximate_index_past_the_threshold(tmp_path, monkeypatch):
     assert (tmp_path / "v.faiss").stat().st_size < 8000 * 384 * 2  # a byte a component (and centroids), not four
 
 
+def test_a_filters_own_lists_find_what_its_bitmap_finds(monkeypatch):
+    """Under a filter the IVF index probes lists holding only the filter's codes (index/vectors.py):
+    the same hits and scores as probing the whole lists with the filter's bitmap; any change drops them."""
+    import numpy as np
+
+    from index.vectors import FaissVectors as Vectors
+    from pipeline import config
+
+    monkeypatch.setattr(config, "EXACT_UP_TO", 1000)
+    rng = np.random.default_rng(3)
+    centres = rng.normal(size=(100, 384)).astype(np.float32)
+    x = centres[rng.integers(0, 100, 6000)] + rng.normal(0, 0.3, (6000, 384)).astype(np.float32)
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    ids = np.arange(10, 6010)
+    vectors = Vectors.build(ids, x, 384)
+    allowed = np.sort(rng.choice(ids, 1200, replace=False))  # a fifth of the items
+    queries = x[:40] + rng.normal(0, 0.05, (40, 384)).astype(np.float32)
+
+    def hits(share: float) -> list:
+        monkeypatch.setattr(config, "SUBSET_SHARE", share)
+        return [vectors.search(q, 20, allowed=allowed) for q in queries]
+
+    bitmap, own = hits(0.0), hits(0.6)
+    assert len(vectors._subsets) == 1 and next(iter(vectors._subsets.values()))[1].ntotal == 1200
+    assert [[i for i, _ in h] for h in own] == [[i for i, _ in h] for h in bitmap]
+    assert np.allclose([s for h in own for _, s in h], [s for h in bitmap for _, s in h], atol=1e-5)
+    assert all(set(i for i, _ in h) <= set(allowed.tolist()) for h in own)
+    gone = int(own[0][0][0])
+    vectors.remove([gone])
+    assert not vectors._subsets and gone not in {i for i, _ in vectors.search(queries[0], 20, allowed=allowed)}
+
+
 def _as_version_1(path):
     """Turn a current knowledge base back into schema 1 (before the unique item index)."""
     db = sqlite3.connect(path / "praktika.sqlite")
