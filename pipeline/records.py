@@ -115,7 +115,7 @@ class Skipped:
     """Text deliberately left out of items and metadata, with the reason (page footers, column numbers)."""
 
     text: str
-    reason: str  # «колонтитул», «номера столбцов», «повтор шапки таблицы»
+    reason: str  # «колонтитул», «номера столбцов», «повтор шапки таблицы», «подпись поля»
     pos: Position = Position()
 
 
