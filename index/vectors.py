@@ -4,9 +4,9 @@ Exact inner product (`IndexIDMap2` over `IndexFlatIP`) while the collection is s
 `config.EXACT_UP_TO` items an inverted-file index over 8-bit scalar-quantised codes
 (`IndexIVFScalarQuantizer`, nlist ≈ 4·√n, nprobe the larger of `config.IVF_NPROBE` (64) and
 nlist/20) that keeps ids, removals and filters (a filter's own lists, or a bitmap of its ids): a
-quarter of the memory of float vectors and faster to scan, at recall@10 ≈ 0.98 (bench/latency.py). SQLite holds every vector too, so this
-file is a cache: written atomically after each commit, and rebuilt from SQLite when it is missing,
-disagrees with the database, or has outgrown its kind.
+quarter of the memory of float vectors and faster to scan, at recall@10 ≈ 0.98 (bench/latency.py).
+SQLite holds every vector too, so this file is a cache: written atomically after each commit, and
+rebuilt from SQLite when it is missing, disagrees with the database, or has outgrown its kind.
 """
 
 from __future__ import annotations

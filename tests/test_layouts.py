@@ -1004,3 +1004,15 @@ def test_a_drafts_placeholder_number_is_no_number():
     text += "Об утверждении муниципальной программы\n\nПОСТАНОВЛЯЮ:\n1. Утвердить программу.\n"
     doc = parse_bytes(text.encode("utf-8"), "draft.txt")
     assert doc.kind == "постановление" and doc.number is None and doc.date is None
+
+
+def test_a_signature_glued_to_the_last_clause_ends_the_clauses():
+    doc = _txt(
+        "УКАЗ\nГУБЕРНАТОРА ОБЛАСТИ\n19.11.2009 N 226-ук\nО проведении Года учителя\nПОСТАНОВЛЯЮ:\n"
+        "1. Объявить 2010 год Годом учителя.\n"
+        "2. Указ вступает в силу со дня его подписания.Губернатор               А.А.Чернышев\n"
+        "Приложение N 1\nк указу Губернатора области\nСОСТАВ\nорганизационного комитета\n"
+    )
+    clauses = [i for i in doc.items if i.kind == "clause"]
+    assert clauses[-1].activity == "Указ вступает в силу со дня его подписания."
+    assert doc.kind == "указ" and doc.signatory and doc.signatory.name == "Чернышев А.А."

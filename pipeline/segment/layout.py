@@ -51,11 +51,13 @@ _RUN_ON = re.compile(
     r"|(?<=[а-яё»\"]) (?=\d{1,2}\.\s[А-ЯЁ][^.]{2,80}?\s\d{1,2}\.1\.?\s)"  # «… области 1. Общие положения 1.1. …»
     r"|(?<=[)\dА-ЯЁ»\"]) (?=(?:На основании|В соответствии|В целях|Во исполнение|Руководствуясь) )"
     r"|(?<=\d) (?=Об? [А-ЯЁ]{3,} )"  # «… № 804 ОБ ИННОВАЦИОННОЙ ДЕЯТЕЛЬНОСТИ …»: the title after the number
-    r"|(?<=[\wА-ЯЁа-яё]) (?=Приложение (?:№ ?\d+ )?к )"  # «… № 263-ПП/9 Приложение к постановлению …»
+    r"|(?<=[\wА-ЯЁа-яё]) (?=Приложение (?:(?:№|N) ?\d+ )?к )"  # «… № 263-ПП/9 Приложение к постановлению …»
     r"|(?<=\d) (?=(?:План-график|План мероприятий|Дорожная карта|Программа|Комплекс мер)\b)"
 )
 # A signature left at the end of the last clause: «… возложить на … . Руководитель Департамента Л.Е. Кезина».
 _TRAILING_SIGNATURE = re.compile(rf"(?<=\.) (?=[А-ЯЁ][^.]{{3,120}}\b{INITIALS}\s?[А-ЯЁ][а-яё]+$)")
+# … also glued to it, in a line of any length: «… со дня его подписания.Губернатор   А.А.Чернышев».
+_GLUED_SIGNATURE = re.compile(rf"(?<=[а-яё]\.)(?=[А-ЯЁ][а-яё]+[^.]{{1,120}}\b{INITIALS}\s?[А-ЯЁ][а-яё]+$)")
 _HYPHENATED = re.compile(r"[а-яё]-$")
 _STAMP_WORD = re.compile(r"^[«\"]?(?:утвержд|согласов|принят|рассмотрен)", re.IGNORECASE)
 # A line ending in an act's date and number: «от 9 ноября 2020 г. N 5333», «№ 12 от 01.09.2023 г.».
@@ -130,6 +132,9 @@ def _stamp_ends(paragraph: list[str], line: str) -> bool:
 def _pieces(line: str) -> list[str]:
     """A line cut after an inline trigger («… приказываю: 1. Утвердить …»), between run-on clauses,
     before a run-on heading's parts and before a signature left at its end."""
+    glued = _GLUED_SIGNATURE.split(line)
+    if len(glued) > 1:
+        return [q for p in glued for q in _pieces(p)]
     if len(line) > 200:
         parts = [p for piece in _RUN_ON.split(line) for p in _TRAILING_SIGNATURE.split(piece)]
         if len(parts) > 1:
