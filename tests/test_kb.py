@@ -170,6 +170,16 @@ def test_query_understanding(kb):
     assert kb.understand("сетевое партнёрство").region is None
 
 
+def _clustered(n: int, clusters: int, seed: int):
+    """A random generator and `n` unit vectors around `clusters` centres, as real items cluster by topic."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(clusters, 384)).astype(np.float32)
+    x = centres[rng.integers(0, clusters, n)] + rng.normal(0, 0.3, (n, 384)).astype(np.float32)
+    return rng, x / np.linalg.norm(x, axis=1, keepdims=True)
+
+
 def test_approximate_index_past_the_threshold(tmp_path, monkeypatch):
     """Past EXACT_UP_TO the vectors move to IVF; removal, filters and recall still hold."""
     import numpy as np
@@ -178,10 +188,7 @@ def test_approximate_index_past_the_threshold(tmp_path, monkeypatch):
     from pipeline import config
 
     monkeypatch.setattr(config, "EXACT_UP_TO", 1000)
-    rng = np.random.default_rng(0)
-    centres = rng.normal(size=(200, 384)).astype(np.float32)
-    x = centres[rng.integers(0, 200, 8000)] + rng.normal(0, 0.3, (8000, 384)).astype(np.float32)
-    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    rng, x = _clustered(8000, 200, seed=0)
     ids = np.arange(1, 8001)
     approx, exact = Vectors.build(ids, x, 384), Vectors.build(ids[:0], x[:0], 384)
     exact.add(ids, x)
@@ -212,10 +219,7 @@ def test_a_filters_own_lists_find_what_its_bitmap_finds(monkeypatch):
     from pipeline import config
 
     monkeypatch.setattr(config, "EXACT_UP_TO", 1000)
-    rng = np.random.default_rng(3)
-    centres = rng.normal(size=(100, 384)).astype(np.float32)
-    x = centres[rng.integers(0, 100, 6000)] + rng.normal(0, 0.3, (6000, 384)).astype(np.float32)
-    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    rng, x = _clustered(6000, 100, seed=3)
     ids = np.arange(10, 6010)
     vectors = Vectors.build(ids, x, 384)
     allowed = np.sort(rng.choice(ids, 1200, replace=False))  # a fifth of the items
