@@ -1016,3 +1016,18 @@ def test_a_signature_glued_to_the_last_clause_ends_the_clauses():
     clauses = [i for i in doc.items if i.kind == "clause"]
     assert clauses[-1].activity == "Указ вступает в силу со дня его подписания."
     assert doc.kind == "указ" and doc.signatory and doc.signatory.name == "Чернышев А.А."
+
+
+def test_a_cell_per_line_table_whose_cell_runs_over_two_lines():
+    """A cell a copy broke after a comma («отдел образования,» / «руководители РМО») is one cell: the row
+    keeps its result, and the line after is no section heading (set K, 161)."""
+    doc = _txt(
+        "Перечень мероприятий\nN п/п\nНаименование мероприятия\nСрок исполнения\nИсполнитель\nОжидаемый результат\n"
+        "1.1.\nДиагностические работы в 5 - 8 классах\nежегодно, октябрь\nотдел образования\nсправки\n"
+        "1.2.\nРабота районных методических объединений\n2024 - 2026 гг.\nотдел образования,\nруководители РМО\n"
+        "доля выпускников без аттестата - 0%\n"
+        "1.3.\nСеминары для учителей\nпо графику\nИМЦ\nпроведено 4 семинара\n"
+    )
+    rows = [(i.number, i.responsible, i.result, i.section) for i in doc.items if i.kind == "row"]
+    assert rows[1] == ("1.2.", "отдел образования, руководители РМО", "доля выпускников без аттестата - 0%", [])
+    assert [r[0] for r in rows] == ["1.1.", "1.2.", "1.3."] and rows[2][3] == []

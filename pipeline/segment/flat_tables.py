@@ -39,6 +39,7 @@ _MAX_HEADER_CELL = 80
 # «I. Нормативное обеспечение», «А. Мероприятия»; not a person's initials «Е. В. Смирнова».
 _SECTION_NUMBER = re.compile(r"^(?:[IVX]+|[А-ЯЁ](?!\.\s?[А-ЯЁ]\.))\.\s")
 _ROMAN_SECTION = re.compile(r"^[IVX]+\.\s")
+_CARRIES_ON = re.compile(r"(?:,|\sи)$")
 
 
 def unflatten(blocks: list[Block]) -> list[Block]:
@@ -329,8 +330,7 @@ def _unmarked(lines: list[str], start: int) -> tuple[Rows, int] | None:
     while n < len(lines):
         line = lines[n].strip()
         if ITEM_NUMBER.match(line) and n + width <= len(lines):
-            end = _row_end(lines, n, width)
-            cells = tuple(ln.strip() for ln in lines[n:end]) + ("",) * (width - (end - n))
+            cells, end = _row_cells(lines, n, width)
             if any(ITEM_NUMBER.match(c) for c in cells[1:]) and not all(ITEM_NUMBER.match(c) for c in cells):
                 break
             rows.append((n, cells))
@@ -345,15 +345,24 @@ def _unmarked(lines: list[str], start: int) -> tuple[Rows, int] | None:
     return rows, n
 
 
-def _row_end(lines: list[str], start: int, width: int) -> int:
-    """Where a row that opens with a number ends: after `width` lines, or sooner when the next row's
-    number or a section heading comes first (a row with an empty last cell has fewer lines)."""
+def _row_cells(lines: list[str], start: int, width: int) -> tuple[tuple[str, ...], int]:
+    """The cells of a row that opens with a number, and the line after it: `width` cells, or fewer
+    when the next row's number or a section heading comes first (a row with an empty last cell has
+    fewer lines). A line after one ending in «,» or «и» carries on its cell («отдел образования,» /
+    «руководители РМО»)."""
     number = lines[start].strip()
-    for k in range(start + 2, start + width):
+    cells = [number]
+    k = start + 1
+    while k < len(lines) and (len(cells) < width or _CARRIES_ON.search(cells[-1])):
         nxt = lines[k].strip()
-        if (ITEM_NUMBER.match(nxt) and _follows(number, nxt)) or _ROMAN_SECTION.match(nxt):
-            return k
-    return start + width
+        if len(cells) >= 2 and ((ITEM_NUMBER.match(nxt) and _follows(number, nxt)) or _ROMAN_SECTION.match(nxt)):
+            break
+        if len(cells) > 1 and _CARRIES_ON.search(cells[-1]):
+            cells[-1] = f"{cells[-1]} {nxt}"
+        else:
+            cells.append(nxt)
+        k += 1
+    return tuple(cells) + ("",) * (width - len(cells)), k
 
 
 def _follows(number: str, nxt: str) -> bool:
