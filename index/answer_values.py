@@ -32,6 +32,7 @@ _ASKS_BODY = re.compile(
     r"|(на базе))\b",
     re.I,
 )
+_FROM_AMONG = re.compile(r"\bиз\s+числа\s+как\w+", re.IGNORECASE)
 _ASKS_TOWN = re.compile(r"\b(?:как\w+|котор\w+)\s+(?:город\w*|сел(?:о|а|е|ах)\b|посел\w+|населе?ё?нн\w+)", re.I)
 # Towns and villages as rows name them: «в общеобразовательных учреждениях гг. Майкопа и Адыгейска».
 _TOWNS = re.compile(
@@ -120,7 +121,13 @@ def collective(value: str) -> bool:
 
 
 def who(hit: Hit, question: str) -> list[str]:
-    """A person with their position, the most specific body, or the cell when it lists several."""
+    """A person with their position, the most specific body, or the cell when it lists several;
+    «из числа каких специалистов …» is answered by whom the row draws them from."""
+    if _FROM_AMONG.search(question):
+        for text in (hit.item.activity, hit.item.description):
+            among = re.search(r"\bиз\s+числа\s+([^,.;:()]{3,120})", text or "", re.IGNORECASE)
+            if among:
+                return [among.group(1).strip()]
     cell = _squash(hit.item.responsible)
     whose = bool(re.search(r"\bчь[яеиюй]", question, re.I))  # «по чьей методике»: the body named in the row
     if _ASKS_BODY.search(question) or whose:

@@ -221,6 +221,16 @@ def test_a_bare_where_about_a_named_place_reads_the_venue():
     assert answer_values.where(row, "Где, в каком районе, ждут родители в школе № 7?") != ["в холле первого этажа"]
 
 
+def test_from_among_whom_reads_whom_the_row_draws_from():
+    from index.answers import asks
+
+    question = "Из числа каких специалистов подбирают кураторов для школ?"
+    assert asks(question) == "who"
+    row = _hit("Закрепление за школами кураторов из числа руководителей районных методических объединений")
+    assert answer_values.who(row, question) == ["руководителей районных методических объединений"]
+    assert answer_values.who(row, "Кто подбирает кураторов?") != ["руководителей районных методических объединений"]
+
+
 def test_a_town_named_alone_names_its_region():
     from index.answers import _with_town
     from index.results import Understood
