@@ -1031,3 +1031,27 @@ def test_a_cell_per_line_table_whose_cell_runs_over_two_lines():
     rows = [(i.number, i.responsible, i.result, i.section) for i in doc.items if i.kind == "row"]
     assert rows[1] == ("1.2.", "отдел образования, руководители РМО", "доля выпускников без аттестата - 0%", [])
     assert [r[0] for r in rows] == ["1.1.", "1.2.", "1.3."] and rows[2][3] == []
+
+
+def test_stamps_side_by_side_over_a_title_on_a_borderless_page():
+    """A borderless PDF whose three stamps side by side gave the page their columns: the title lines
+    under them come out as one-cell rows (set J, 143). They are the stamps and the title."""
+    row = lambda *cells: Block("\t".join(cells), cells, Position(page=1))  # noqa: E731
+    blocks = [
+        row(
+            "СОГЛАСОВАНО Директор департамента образования",
+            "",
+            "УТВЕРЖДЕНА приказом МАОУ СОШ № 23 от 14.06.2024 № 302-ОД",
+            "СОГЛАСОВАНО Управляющим советом",
+        ),
+        row("", "", "Программа развития", ""),
+        row("«Школа Минпросвещения»", "", "", ""),
+        row("", "", "на 2024-2029 годы", ""),
+        row("№", "Мероприятие", "Срок", "Ответственный"),
+        row("1.", "Обновить сайт", "2024", "Ким Е.С."),
+        row("2.", "Провести педсовет", "2025", "Пак О.Н."),
+    ]
+    doc = segment(blocks, "x.pdf")
+    assert (doc.kind, doc.date, doc.number) == ("программа", "2024-06-14", "302-ОД")
+    assert doc.title.startswith("Программа развития «Школа Минпросвещения»")
+    assert [i.activity for i in doc.items if i.kind == "row"] == ["Обновить сайт", "Провести педсовет"]

@@ -98,10 +98,27 @@ def _letterhead_rows(blocks: list[Block]) -> list[Block]:
     side by side) are read as paragraphs: the rows above the kind word, when none is a table header."""
     texts = [b.text if not b.is_row else "" for b in blocks[:12]]
     kind_at = next((i for i, b in enumerate(blocks[:12]) if _states_kind(b, texts, i)), None)
-    if kind_at is None or not all(_letterhead_row(b) for b in blocks[:kind_at] if b.is_row):
+    if kind_at is None:
+        return _stamps_over_a_title(blocks)
+    if not all(_letterhead_row(b) for b in blocks[:kind_at] if b.is_row):
         return blocks
     flat = [Block("\n".join(c for c in b.cells if c), (), b.pos) if b.is_row else b for b in blocks[: kind_at + 1]]
     return rebuild(flat) + blocks[kind_at + 1 :]
+
+
+def _stamps_over_a_title(blocks: list[Block]) -> list[Block]:
+    """Stamps side by side opening a borderless page give it their columns, and the title lines under
+    them come out as rows of one cell each («СОГЛАСОВАНО … | | УТВЕРЖДЕНА приказом … | СОГЛАСОВАНО …»,
+    then «Программа развития»): while no row has two cells, they are paragraphs — the stamps a
+    paragraph each, the title's lines one paragraph."""
+    if not blocks or not blocks[0].is_row or not any(header.is_stamp(c) for c in blocks[0].cells if c):
+        return blocks
+    end = 1
+    while end < len(blocks) and end < 12 and blocks[end].is_row and sum(bool(c) for c in blocks[end].cells) <= 1:
+        end += 1
+    stamps = [Block(c, (), blocks[0].pos) for c in blocks[0].cells if c]
+    lines = [next(c for c in b.cells if c) for b in blocks[1:end] if any(b.cells)]
+    return rebuild([*stamps, Block("\n".join(lines), (), blocks[1].pos)] if lines else stamps) + blocks[end:]
 
 
 def _lone_rows(blocks: list[Block]) -> list[Block]:
