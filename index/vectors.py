@@ -46,6 +46,7 @@ class FaissVectors:
     """The FAISS implementation of `VectorIndex`."""
 
     SELECTORS = 32  # id selectors kept for repeated filters (building one costs about its size)
+    SUBSETS = 8  # filters with lists of their own (each holds its codes and its empty lists' headers)
 
     def __init__(self, dim: int) -> None:
         self.dim = dim
@@ -53,6 +54,7 @@ class FaissVectors:
         self._selectors: OrderedDict[int, tuple[np.ndarray, faiss.IDSelector, np.ndarray]] = OrderedDict()
         # A filter's own inverted lists (its items' codes only), newest last: see `_subset`.
         self._subsets: OrderedDict[int, tuple[np.ndarray, faiss.IndexIVF]] = OrderedDict()
+        self._asked: OrderedDict[int, np.ndarray] = OrderedDict()  # filters searched once, kept alive
 
     @classmethod
     def build(cls, ids: np.ndarray, vectors: np.ndarray, dim: int) -> FaissVectors:
@@ -65,6 +67,7 @@ class FaissVectors:
         self.index = other.index
         self._selectors.clear()
         self._subsets.clear()
+        self._asked.clear()
 
     def rebuild(self, ids: np.ndarray, vectors: np.ndarray) -> None:
         """Replace the contents with these vectors, in the right kind of index for their number."""
@@ -161,7 +164,7 @@ class FaissVectors:
             ivf = faiss.extract_index_ivf(self.index)
             share = len(allowed) / self.index.ntotal
             nprobe = min(ivf.nlist, math.ceil(config.FILTERED_PROBES * ivf.nprobe / share))
-            subset = self._subset(allowed, ivf) if share <= config.SUBSET_SHARE else None
+            subset = self._subset(allowed, ivf) if _SUBSET_FLOOR <= share <= config.SUBSET_SHARE else None
             if subset is not None:  # the same lists, holding only the filter's codes
                 return _searched(subset, vector, k, faiss.SearchParametersIVF(nprobe=nprobe))
             params = faiss.SearchParametersIVF(sel=self._selector(allowed), nprobe=nprobe)
@@ -171,15 +174,24 @@ class FaissVectors:
         """The filter's own inverted lists: the same coarse cells and codes, only its items. Probing
         them finds what probing the whole lists with the filter's bitmap finds (the same codes are
         scored), without testing and stepping over the other items' codes: at 1M under a region
-        holding 16% of the items that is five codes in six. Kept for the newest filters while their
-        codes together take no more room than the index's own; dropped at any change."""
+        holding 16% of the items that is five codes in six. Built on a filter's second search (a one-off
+        array keeps the bitmap), kept for the newest few filters while their codes together take no
+        more room than the index's own; dropped at any change."""
         key = id(allowed)
         if key in self._subsets and self._subsets[key][0] is allowed:
             self._subsets.move_to_end(key)
             return self._subsets[key][1]
         if not isinstance(faiss.downcast_index(ivf), faiss.IndexIVFScalarQuantizer):
             return None  # an older base's float lists: the bitmap path
-        while self._subsets and sum(s.ntotal for _, s in self._subsets.values()) + len(allowed) > ivf.ntotal:
+        if self._asked.get(key) is not allowed:  # a filter searched once (a one-off array) uses the bitmap
+            self._asked[key] = allowed
+            while len(self._asked) > self.SELECTORS:
+                self._asked.popitem(last=False)
+            return None
+        while self._subsets and (
+            len(self._subsets) >= self.SUBSETS
+            or sum(s.ntotal for _, s in self._subsets.values()) + len(allowed) > ivf.ntotal
+        ):
             self._subsets.popitem(last=False)
         mask = np.zeros(int(allowed.max()) + 1, dtype=bool)
         mask[np.asarray(allowed, dtype=np.int64)] = True
@@ -259,7 +271,13 @@ class FaissVectors:
         return digest.hexdigest()
 
 
+# A filter under this share of the items scans few codes anyway: the bitmap path, no lists of its own.
+_SUBSET_FLOOR = 0.01
+
+
 def _searched(index: faiss.Index, vector: np.ndarray, k: int, params: faiss.SearchParameters | None):
+    if index.ntotal == 0:  # a filter none of whose ids the index holds
+        return []
     query = vector.reshape(1, -1).astype(np.float32)
     scores, ids = index.search(query, min(k, index.ntotal), params=params)
     return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i != -1]

@@ -217,6 +217,8 @@ def test_a_bare_where_about_a_named_place_reads_the_venue():
     # the venue the question already says is no answer; nor is a time or a manner
     said = _hit("Разместить стенд в холле первого этажа в рамках проекта")
     assert answer_values.where(said, "Где в холле школы № 7 разместят стенд?") != ["в холле первого этажа"]
+    year = _hit("Размещение информации на стенде в 2024 году")
+    assert answer_values.where(year, "Где в школе № 15 размещают стенд?") != ["в 2024 году"]
     # «в каком районе» asks for the district, not the venue
     assert answer_values.where(row, "Где, в каком районе, ждут родители в школе № 7?") != ["в холле первого этажа"]
 

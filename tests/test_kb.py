@@ -234,6 +234,10 @@ def test_a_filters_own_lists_find_what_its_bitmap_finds(monkeypatch):
     assert [[i for i, _ in h] for h in own] == [[i for i, _ in h] for h in bitmap]
     assert np.allclose([s for h in own for _, s in h], [s for h in bitmap for _, s in h], atol=1e-5)
     assert all(set(i for i, _ in h) <= set(allowed.tolist()) for h in own)
+    assert vectors.search(queries[0], 10, allowed=np.array([100_000, 100_001])) == []  # ids it does not hold
+    once = np.sort(rng.choice(ids, 1500, replace=False))
+    vectors.search(queries[0], 10, allowed=once)
+    assert len(vectors._subsets) == 1  # a filter searched once keeps the bitmap
     gone = int(own[0][0][0])
     vectors.remove([gone])
     assert not vectors._subsets and gone not in {i for i, _ in vectors.search(queries[0], 20, allowed=allowed)}

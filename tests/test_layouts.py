@@ -1055,3 +1055,23 @@ def test_stamps_side_by_side_over_a_title_on_a_borderless_page():
     assert (doc.kind, doc.date, doc.number) == ("программа", "2024-06-14", "302-ОД")
     assert doc.title.startswith("Программа развития «Школа Минпросвещения»")
     assert [i.activity for i in doc.items if i.kind == "row"] == ["Обновить сайт", "Провести педсовет"]
+
+
+def test_what_the_glued_signature_and_carried_cells_must_not_do():
+    """Found in review: «г.Кызыла А.А. Иванова» is no signature; a cell ending in «и» does not take the
+    next row's number when the numbering skips; a long chain of carried lines reads in linear time."""
+    import time
+
+    from pipeline.segment.layout import _pieces
+
+    clause = "3. Контроль возложить на начальника отдела образования администрации г.Кызыла А.А. Иванова"
+    assert _pieces(clause) == [clause]
+    doc = _txt(
+        "План\nN п/п\nМероприятие\nСрок\nОтветственный\n1.\nСеминар\nмарт\nИванов И.И.\n"
+        "2.\nУрок\nапрель\nПетров П.П.\n3.\nВебинар\nмай\nметодисты ИМЦ и\n5.\nКонференция\nиюнь\nСидоров С.С.\n"
+    )
+    rows = [(i.number, i.responsible) for i in doc.items if i.kind == "row"]
+    assert rows[2] == ("3.", "методисты ИМЦ и") and rows[3] == ("5.", "Сидоров С.С.")
+    start = time.perf_counter()
+    _txt("План\nN п/п\nМероприятие\nСрок\nОтветственный\n1.\nСеминар\nмарт\n" + "учителя,\n" * 10_000)
+    assert time.perf_counter() - start < 10

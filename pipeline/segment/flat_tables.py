@@ -39,7 +39,7 @@ _MAX_HEADER_CELL = 80
 # «I. Нормативное обеспечение», «А. Мероприятия»; not a person's initials «Е. В. Смирнова».
 _SECTION_NUMBER = re.compile(r"^(?:[IVX]+|[А-ЯЁ](?!\.\s?[А-ЯЁ]\.))\.\s")
 _ROMAN_SECTION = re.compile(r"^[IVX]+\.\s")
-_CARRIES_ON = re.compile(r"(?:,|\sи)$")
+_CARRIED_LINES = 4  # how many lines one cell of a cell-per-line copy may run over
 
 
 def unflatten(blocks: list[Block]) -> list[Block]:
@@ -349,20 +349,29 @@ def _row_cells(lines: list[str], start: int, width: int) -> tuple[tuple[str, ...
     """The cells of a row that opens with a number, and the line after it: `width` cells, or fewer
     when the next row's number or a section heading comes first (a row with an empty last cell has
     fewer lines). A line after one ending in «,» or «и» carries on its cell («отдел образования,» /
-    «руководители РМО»)."""
+    «руководители РМО»), at most a few lines, never a numbered line."""
     number = lines[start].strip()
-    cells = [number]
+    cells: list[list[str]] = [[number]]
     k = start + 1
-    while k < len(lines) and (len(cells) < width or _CARRIES_ON.search(cells[-1])):
+    while k < len(lines):
         nxt = lines[k].strip()
-        if len(cells) >= 2 and ((ITEM_NUMBER.match(nxt) and _follows(number, nxt)) or _ROMAN_SECTION.match(nxt)):
+        carries = len(cells) > 1 and _carries_on(cells[-1][-1]) and len(cells[-1]) <= _CARRIED_LINES
+        if len(cells) >= width and not carries:
             break
-        if len(cells) > 1 and _CARRIES_ON.search(cells[-1]):
-            cells[-1] = f"{cells[-1]} {nxt}"
+        next_row = ITEM_NUMBER.match(nxt) and (carries or _follows(number, nxt))
+        if len(cells) >= 2 and (next_row or _ROMAN_SECTION.match(nxt)):
+            break
+        if carries and nxt:
+            cells[-1].append(nxt)
         else:
-            cells.append(nxt)
+            cells.append([nxt])
         k += 1
-    return tuple(cells) + ("",) * (width - len(cells)), k
+    joined = tuple(" ".join(parts) for parts in cells)
+    return joined + ("",) * (width - len(joined)), k
+
+
+def _carries_on(line: str) -> bool:
+    return line.endswith(",") or line.endswith(" и")
 
 
 def _follows(number: str, nxt: str) -> bool:

@@ -56,8 +56,12 @@ _RUN_ON = re.compile(
 )
 # A signature left at the end of the last clause: «… возложить на … . Руководитель Департамента Л.Е. Кезина».
 _TRAILING_SIGNATURE = re.compile(rf"(?<=\.) (?=[А-ЯЁ][^.]{{3,120}}\b{INITIALS}\s?[А-ЯЁ][а-яё]+$)")
-# … also glued to it, in a line of any length: «… со дня его подписания.Губернатор   А.А.Чернышев».
-_GLUED_SIGNATURE = re.compile(rf"(?<=[а-яё]\.)(?=[А-ЯЁ][а-яё]+[^.]{{1,120}}\b{INITIALS}\s?[А-ЯЁ][а-яё]+$)")
+# … also glued to it, in a line of any length: «… со дня его подписания.Губернатор   А.А.Чернышев» (a
+# signing post after a word's end, not «г.Кызыла А.А. Иванова» or «т.е.»).
+_GLUED_SIGNATURE = re.compile(
+    r"(?<=[а-яё]{3}\.)(?=(?:Губернатор|Глава|Министр|Начальник|Директор|Председатель|Руководитель|Заведующ|Мэр|Ректор"
+    rf"|Президент|Заместитель)[^.]{{0,120}}\b{INITIALS}\s?[А-ЯЁ][а-яё]+$)"
+)
 _HYPHENATED = re.compile(r"[а-яё]-$")
 _STAMP_WORD = re.compile(r"^[«\"]?(?:утвержд|согласов|принят|рассмотрен)", re.IGNORECASE)
 # A line ending in an act's date and number: «от 9 ноября 2020 г. N 5333», «№ 12 от 01.09.2023 г.».
