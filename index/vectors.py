@@ -193,8 +193,7 @@ class FaissVectors:
             or sum(s.ntotal for _, s in self._subsets.values()) + len(allowed) > ivf.ntotal
         ):
             self._subsets.popitem(last=False)
-        mask = np.zeros(int(allowed.max()) + 1, dtype=bool)
-        mask[np.asarray(allowed, dtype=np.int64)] = True
+        mask = _mask(allowed)
         sq = faiss.downcast_index(ivf)
         subset = faiss.IndexIVFScalarQuantizer(sq.quantizer, sq.d, sq.nlist, sq.sq.qtype, sq.metric_type)
         subset.sq = sq.sq  # the trained ranges of the 8-bit codes
@@ -223,9 +222,7 @@ class FaissVectors:
         if key in self._selectors and self._selectors[key][0] is allowed:
             self._selectors.move_to_end(key)
         else:
-            mask = np.zeros(int(allowed.max()) + 1, dtype=bool)
-            mask[np.asarray(allowed, dtype=np.int64)] = True
-            bitmap = np.packbits(mask, bitorder="little")
+            bitmap = np.packbits(_mask(allowed), bitorder="little")
             selector = faiss.IDSelectorBitmap(len(bitmap), faiss.swig_ptr(bitmap))  # n: bytes
             self._selectors[key] = (allowed, selector, bitmap)  # the bitmap lives as long as its selector
             while len(self._selectors) > self.SELECTORS:
@@ -269,6 +266,13 @@ class FaissVectors:
             if os.path.exists(tmp):
                 os.unlink(tmp)
         return digest.hexdigest()
+
+
+def _mask(allowed: np.ndarray) -> np.ndarray:
+    """A boolean per item id up to the largest allowed one: True for the allowed ids."""
+    mask = np.zeros(int(allowed.max()) + 1, dtype=bool)
+    mask[np.asarray(allowed, dtype=np.int64)] = True
+    return mask
 
 
 # A filter under this share of the items scans few codes anyway: the bitmap path, no lists of its own.

@@ -280,9 +280,7 @@ def _read_body(doc: Document, body: list[Block], ordinal: int, open_clauses: boo
                 table.broken = True
                 table.after_text = table.after_text or _substantial([block])
             if open_clauses and clause_like(block.text):  # «дополнить пунктом 18: |…|», then «2. …»
-                clauses, _, labels = read_clauses([block], ordinal + len(items))
-                items += clauses
-                doc.skipped += labels
+                items += _clauses(doc, block, ordinal + len(items))
             elif _substantial([block]):
                 items.append(_paragraph(block, ordinal + len(items), table))
             i += 1
@@ -413,12 +411,17 @@ def _read_tail(doc: Document, tail: list[Block], ordinal: int, open_clauses: boo
         if name_at is not None and i in signature:
             continue
         if open_clauses and (name_at is None or i < name_at) and clause_like(b.text):
-            clauses, _, labels = read_clauses([b], ordinal + len(items))
-            items += clauses
-            doc.skipped += labels
+            items += _clauses(doc, b, ordinal + len(items))
         elif _substantial([b]):
             items.append(_paragraph(b, ordinal + len(items)))
     return items
+
+
+def _clauses(doc: Document, block: Block, ordinal: int) -> list[Item]:
+    """The clauses one paragraph carries on with; the field labels they drop go to the skipped list."""
+    clauses, _, labels = read_clauses([block], ordinal)
+    doc.skipped += labels
+    return clauses
 
 
 def _substantial(blocks: list[Block]) -> list[Block]:

@@ -105,7 +105,7 @@ def _unflatten_run(run: list[Block]) -> list[Block]:
             if offset == 0 and last - first == block.text.count("\n"):
                 out.append(block)  # a paragraph left whole passes through as it was
             else:
-                out.append(Block("\n".join(lines[first : last + 1]), (), _at(block, offset)))
+                out.append(Block("\n".join(lines[first : last + 1]), (), line_at(block, offset)))
             start = k
         text.clear()
 
@@ -116,7 +116,7 @@ def _unflatten_run(run: list[Block]) -> list[Block]:
             rows, end = found
             if rows:
                 flush_text()
-                out.extend(Block("\t".join(cells), cells, _at(*owner[n])) for n, cells in rows)
+                out.extend(Block("\t".join(cells), cells, line_at(*owner[n])) for n, cells in rows)
             else:  # a run that looked like a table and is not: its lines are text, not tried again
                 text.extend(range(i, end))
             i = end
@@ -127,7 +127,8 @@ def _unflatten_run(run: list[Block]) -> list[Block]:
     return out
 
 
-def _at(block: Block, offset: int = 0):
+def line_at(block: Block, offset: int = 0):
+    """The position of the `offset`-th line of `block` (its page alone when it has no line number)."""
     return replace(block.pos, line=block.pos.line + offset) if block.pos.line is not None else block.pos
 
 

@@ -124,16 +124,25 @@ def kind_of(line: str, first: bool = False) -> str | None:
 def find_kind(paragraphs: list[str], skip: set[int] = frozenset()) -> tuple[str | None, int | None]:
     """The document kind and the index of the paragraph that states it («ПЛАН» / «мероприятий …»
     on two lines is a «план мероприятий»); paragraphs in `skip` (stamps) state none."""
-    found = [(i, k) for i in range(len(paragraphs)) if i not in skip for k in [states_kind(paragraphs, i)] if k]
-    found = [(i, k) for i, k in found if not _annex_under_act_title(paragraphs, i)]
-    if not found:
-        return None, None
-    i, kind = found[0]
-    if kind == "протокол":  # «Протокол № 1 от …» of the meeting that approved the plan or statute below
-        later = [(j, k) for j, k in found[1:] if j - i <= 8 and k != "протокол"]
-        if later:
-            i, kind = later[0]
-    return kind, i
+    found = _kind_from(paragraphs, 0, len(paragraphs), skip)
+    if found[0] == "протокол":  # «Протокол № 1 от …» of the meeting that approved the plan or statute below
+        i = found[1]
+        later = _kind_from(paragraphs, i + 1, i + 9, skip, but="протокол")
+        return later if later[0] else found
+    return found
+
+
+def _kind_from(
+    paragraphs: list[str], start: int, end: int, skip: set[int], but: str | None = None
+) -> tuple[str | None, int | None]:
+    """The first kind (other than `but`) stated by a paragraph in start..end, and its index."""
+    for i in range(start, min(end, len(paragraphs))):
+        if i in skip:
+            continue
+        kind = states_kind(paragraphs, i)
+        if kind and kind != but and not _annex_under_act_title(paragraphs, i):
+            return kind, i
+    return None, None
 
 
 def states_kind(paragraphs: list[str], i: int) -> str | None:

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from pipeline.morph import morph
 from pipeline.patterns import INITIALS, SURNAME, TRIGGER_WORDS
 from pipeline.records import Block
+from pipeline.segment.flat_tables import line_at
 from pipeline.segment.header import collapse_spaced, is_stamp, kind_of
 from pipeline.segment.spaced_rows import DEADLINE_PHRASE
 
@@ -206,9 +207,9 @@ def _unlabel_run(run: list[Block]) -> list[Block]:
         rows = [(at, (h, "", "", "", "")) for at, h in headings]
         rows += [(i.at, (i.number, i.activity, *(i.fields.get(f, "") for f in FIELDS))) for i in items]
         labels = " ".join(label for i in items for label in i.labels)
-        pieces = [(at, [Block("\t".join(c for c in cells if c), cells, _at(*owner[at]))]) for at, cells in rows]
+        pieces = [(at, [Block("\t".join(c for c in cells if c), cells, line_at(*owner[at]))]) for at, cells in rows]
         pieces += [(a, _text_blocks(lines, owner, a, b)) for a, b in texts]
-        rebuilt = [Block(labels, _HEADER, _at(*owner[first]))]
+        rebuilt = [Block(labels, _HEADER, line_at(*owner[first]))]
         rebuilt += [block for _, blocks in sorted(pieces, key=lambda p: p[0]) for block in blocks]
         if _words("\n".join(lines[first:last])) != _words("\n".join(b.text for b in rebuilt)):
             continue  # some words would be lost or doubled: the lines stay text
@@ -233,13 +234,9 @@ def _text_blocks(lines: list[str], owner: list[tuple[Block, int]], start: int, e
         if k == 0 and stop - n == block.text.count("\n") + 1:
             out.append(block)
         else:
-            out.append(Block("\n".join(lines[n:stop]), (), _at(block, k)))
+            out.append(Block("\n".join(lines[n:stop]), (), line_at(block, k)))
         n = stop
     return out
-
-
-def _at(block: Block, offset: int):
-    return replace(block.pos, line=block.pos.line + offset) if block.pos.line is not None else block.pos
 
 
 def _groups(lines: list[str]) -> list[tuple]:
