@@ -8,6 +8,8 @@ product, reading the same knowledge base's items.
 
 from __future__ import annotations
 
+import functools
+import sqlite3
 from pathlib import Path
 
 from index.kb import KnowledgeBase
@@ -17,8 +19,6 @@ class PlainBaseline:
     """Built once over the knowledge base's items; `search` gives the top item ids of a query."""
 
     def __init__(self, kb: KnowledgeBase, path: Path):
-        import sqlite3
-
         import faiss
 
         from index.embedder import encoder
@@ -46,3 +46,23 @@ class PlainBaseline:
             for rank, item in enumerate(ranking):
                 fused[int(item)] = fused.get(int(item), 0.0) + 1 / (60 + rank)
         return sorted(fused, key=fused.__getitem__, reverse=True)[:k]
+
+
+def sqlite_bm25(path: Path, terms: list[str], n: int) -> list[int]:
+    """The best `n` items by SQLite FTS5's own bm25() over the lemma index: what Praktika ranked
+    with before index/bm25.py, timed beside it."""
+    match = " OR ".join(f'"{t}"' for t in terms)
+    sql = "SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY bm25(items_fts) LIMIT ?"
+    return [r[0] for r in _reader(path).execute(sql, (match, n))]
+
+
+def lemmas_by_frequency(path: Path, low: int, high: int) -> list[tuple[str, int]]:
+    """Lemmas of the lemma index found in `low` to `high` items, with their counts."""
+    sql = "SELECT term, doc FROM items_vocab WHERE doc BETWEEN ? AND ? ORDER BY term"
+    return _reader(path).execute(sql, (low, high)).fetchall()
+
+
+@functools.cache
+def _reader(path: Path) -> sqlite3.Connection:
+    """One read-only connection per knowledge base, kept: its page cache warms like the product's."""
+    return sqlite3.connect(f"file:{path / 'praktika.sqlite'}?mode=ro", uri=True)

@@ -49,7 +49,7 @@ def blind(path: str | None) -> None:
     kb = judged_set.knowledge_base(path)
     n = config.CANDIDATES
     runs = {
-        "lexical": lambda q: kb.searcher.lexical(lemmas.fts_query(q)[0], n),
+        "lexical": lambda q: kb.searcher.lexical(lemmas.query_terms(q), n),
         "dense": lambda q: [i for i, _ in kb.searcher.dense(kb.encoder.query(q), n)],
         "hybrid": lambda q: [h.item_id for h in kb.search(q, k=10)],
     }
@@ -83,7 +83,7 @@ def main() -> None:
     label = {item_id: f"{source[:3]}:{ordinal}" for (source, ordinal), item_id in kb.store.item_keys().items()}
     n = config.CANDIDATES
     runs = {
-        "lexical": lambda q: kb.searcher.lexical(lemmas.fts_query(q)[0], n),
+        "lexical": lambda q: kb.searcher.lexical(lemmas.query_terms(q), n),
         "dense": lambda q: [i for i, _ in kb.searcher.dense(kb.encoder.query(q), n)],
         "hybrid": lambda q: [h.item_id for h in kb.search(q, k=10)],
     }

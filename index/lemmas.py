@@ -40,10 +40,9 @@ def lemmas(text: str) -> list[str]:
     return out
 
 
-def fts_query(text: str) -> tuple[str, list[str]]:
-    """An FTS5 MATCH expression (any lemma, BM25 ranks) and the distinct query lemmas."""
-    terms = list(dict.fromkeys(lemmas(text)))
-    return " OR ".join(f'"{t}"' for t in terms), terms
+def query_terms(text: str) -> list[str]:
+    """The distinct lemmas of a query, in order: what BM25 ranks items by (any of them may match)."""
+    return list(dict.fromkeys(lemmas(text)))
 
 
 def same_stem(a: str, b: str) -> bool:

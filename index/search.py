@@ -18,10 +18,10 @@ from typing import TypeVar
 
 import numpy as np
 
-from index import lemmas
+from index import bm25, lemmas
 from index.results import Filters, Hit, StoredDocument, StoredItem, Understood
 from index.store import Store
-from index.vectors import VectorIndex
+from index.vectors import VectorIndex, id_mask
 from pipeline import config, glossary, places
 
 T = TypeVar("T")
@@ -45,7 +45,6 @@ class HybridSearch:
     def forget(self) -> None:
         """The contents changed: cached filters, counts and frequencies are stale."""
         self._cache.clear()
-        self.store.forget_filters()
 
     def close(self) -> None:
         self._embedding.shutdown(wait=False)
@@ -54,15 +53,14 @@ class HybridSearch:
         """Dense and lexical candidates fused by reciprocal rank fusion, then filtered."""
         filters = filters or Filters()
         vector = self._embedding.submit(self.embed_query, query)  # the model works while SQLite does
-        match, terms = lemmas.fts_query(query)
+        terms = lemmas.query_terms(query)
         n = config.CANDIDATES
         with self.lock:
             allowed = self._allowed(filters)
             # FAISS and SQLite both release the GIL: the dense side runs (after the embedding, on its
             # thread) while SQLite ranks lemmas, both under the lock, so no writer changes either
             dense = self._embedding.submit(lambda: self.dense(vector.result(), n, allowed))
-            match = self.selective(terms) if match else None
-            lexical = self.lexical(match, n, filters) if match else []
+            lexical = self.lexical(self.selective(terms), n, filters)
             return self._fuse(dense.result(), lexical, terms, k)
 
     def similar(
@@ -130,9 +128,19 @@ class HybridSearch:
         """The `n` nearest allowed items with their cosines."""
         return self.vectors.search(vector, n, allowed)
 
-    def lexical(self, match: str, n: int, filters: Filters | None = None) -> list[int]:
-        """BM25 over lemmas, filtered inside SQLite."""
-        return self.store.lexical(match, n, filters)
+    def lexical(self, terms: list[str], n: int, filters: Filters | None = None) -> list[int]:
+        """The best `n` item ids by BM25 over the lemmas `terms` (all matches when n < 0), passing `filters`."""
+        if not terms:
+            return []
+        with self.lock:
+            hits = [self._hits(t) for t in terms]
+            allowed = self._allowed_mask(filters or Filters())
+            if "lengths" not in self._cache:
+                ids, sizes = self.store.lemma_lengths()
+                by_id = np.zeros(int(ids.max()) + 1 if len(ids) else 0, dtype=np.int32)
+                by_id[ids] = sizes
+                self._cache["lengths"] = bm25.Lengths(by_id, len(ids))
+            return bm25.rank(hits, self._cache["lengths"], n, allowed)
 
     # --- helpers ---------------------------------------------------------------------------------
 
@@ -143,17 +151,31 @@ class HybridSearch:
             self._cache[key] = self.store.filter_ids(f)
         return self._cache[key]
 
+    def _allowed_mask(self, f: Filters) -> np.ndarray | None:
+        key = ("mask", f)
+        if key not in self._cache:
+            allowed = self._allowed(f)
+            self._cache[key] = None if allowed is None else id_mask(allowed)
+        return self._cache[key]
+
+    def _hits(self, term: str) -> np.ndarray:
+        """Where a lemma occurs; a hyphenated one is a phrase of the tokens FTS5 made of it."""
+        tokens = term.split("-")
+        if len(tokens) == 1:
+            return self.store.occurrences(term)
+        return bm25.phrase_hits([self.store.token_places(t) for t in tokens])
+
     def _count(self) -> int:
         if "count" not in self._cache:
             self._cache["count"] = self.store.item_count()
         return self._cache["count"]
 
-    def selective(self, terms: list[str]) -> str | None:
-        """The query's rarer lemmas as a MATCH expression: very common ones («школа») rank little and cost much.
+    def selective(self, terms: list[str]) -> list[str]:
+        """The query's rarer lemmas: very common ones («школа») rank little and cost much.
 
         Lemmas are taken from the rarest up while their item counts fit `config.LEXICAL_BUDGET`, and
-        on larger collections none found in over a tenth of the items. None: only common lemmas, so
-        the dense side answers alone.
+        on larger collections none found in over a tenth of the items. None left: only common
+        lemmas, so the dense side answers alone.
         """
         total, df = self._count(), self.lemma_counts(terms)
         kept, spent = [], 0
@@ -163,7 +185,7 @@ class HybridSearch:
                 break
             kept.append(term)
             spent += df[term]
-        return " OR ".join(f'"{t}"' for t in kept) or None
+        return kept
 
     def _fuse(self, dense_scored: list[tuple[int, float]], lexical: list[int], terms: list[str], k: int) -> list[Hit]:
         dense = [i for i, _ in dense_scored]

@@ -23,7 +23,6 @@ from index.errors import StoreError
 from index.results import FilterChoices, Filters, Overview, Stats, StoredDocument, StoredEntity, StoredItem
 from pipeline.records import Document, Item, Position
 
-_RANKED = "SELECT rowid FROM items_fts WHERE items_fts MATCH ?{filter} ORDER BY bm25(items_fts) LIMIT ?"
 _JOIN = "FROM items i JOIN documents d ON d.id = i.doc_id"
 _DOC_COLUMNS = "d.source, d.kind, d.region, d.municipality, d.date, d.year"
 _DOCUMENT_FIELDS = (
@@ -31,7 +30,6 @@ _DOCUMENT_FIELDS = (
     " json_extract(meta, '$.web.url')"
 )
 _ITEM_FIELDS = "id, doc_id, ordinal, kind, activity, number, section, description, deadline, responsible, result"
-FILTER_TABLES = 16  # id tables of recent filters kept (see Store._filter_table)
 NO_REGION = "регион не указан"  # how the overview names documents without a region
 
 
@@ -39,8 +37,8 @@ class Store:
     def __init__(self, db: sqlite3.Connection, path: Path) -> None:
         self.db = db
         self.path = path
-        self._filters: dict[Filters, str] = {}  # filter → its temporary id table, oldest first
-        self._made = 0
+        # Where each lemma occurs (item, offset): what BM25 needs, one list per lemma (index/bm25.py).
+        db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.items_places USING fts5vocab(main, items_fts, 'instance')")
 
     @classmethod
     def open(cls, path: Path) -> Store:
@@ -361,36 +359,10 @@ class Store:
 
     def filter_ids(self, f: Filters) -> np.ndarray | None:
         """The sorted ids of the items passing `f`; None when nothing is filtered."""
-        table = self._filter_table(f)
-        if table is None:
-            return None
-        return np.array([r[0] for r in self.db.execute(f"SELECT id FROM {table}")], dtype=np.int64)
-
-    def forget_filters(self) -> None:
-        """The contents changed: drop the id tables of filters (see `_filter_table`)."""
-        for table in self._filters.values():
-            self.db.execute(f"DROP TABLE IF EXISTS {table}")
-        self._filters.clear()
-
-    def _filter_table(self, f: Filters) -> str | None:
-        """A temporary table of the ids passing `f` (None: nothing filtered), kept until
-        `forget_filters` or until FILTER_TABLES newer ones push it out. The lexical side tests its
-        matches against it row by row: a subquery would select the filter's ids anew for every
-        query (over 100 ms for half a million items); the table is built once (about a second then)."""
-        if f in self._filters:
-            self._filters[f] = self._filters.pop(f)  # the newest
-            return self._filters[f]
         sql = _filter_sql(f)
         if sql is None:
             return None
-        self._made += 1
-        table = f"temp.praktika_filter_{self._made}"
-        self.db.execute(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY)")
-        self.db.execute(f"INSERT INTO {table} {sql[0]} ORDER BY i.id", sql[1])
-        self._filters[f] = table
-        while len(self._filters) > FILTER_TABLES:
-            self.db.execute(f"DROP TABLE IF EXISTS {self._filters.pop(next(iter(self._filters)))}")
-        return table
+        return np.array([r[0] for r in self.db.execute(f"{sql[0]} ORDER BY i.id", sql[1])], dtype=np.int64)
 
     def lemma_counts(self, terms: list[str]) -> dict[str, int]:
         """In how many items each lemma occurs."""
@@ -400,11 +372,24 @@ class Store:
         found = dict(self.db.execute(f"SELECT term, doc FROM items_vocab WHERE term IN ({marks})", terms).fetchall())
         return {t: found.get(t, 0) for t in terms}
 
-    def lexical(self, match: str, n: int, within: Filters | None = None) -> list[int]:
-        """BM25 over lemmas: the best `n` item ids (all when n < 0), only those passing `within` when given."""
-        table = self._filter_table(within) if within is not None else None
-        filtered = f" AND +rowid IN {table}" if table else ""  # `+`: test the matches, not walk the table
-        return [r[0] for r in self.db.execute(_RANKED.format(filter=filtered), (match, n))]
+    def occurrences(self, token: str) -> np.ndarray:
+        """The ids of the items holding `token`, once per occurrence (one string: a row per hit costs twice)."""
+        sql = "SELECT group_concat(doc, ' ') FROM temp.items_places WHERE term = ?"
+        text = self.db.execute(sql, (token,)).fetchone()[0]
+        return np.array(text.split(), dtype=np.int64) if text else np.empty(0, np.int64)
+
+    def token_places(self, token: str) -> np.ndarray:
+        """(item id, token offset) for every occurrence of `token`, for phrases."""
+        sql = "SELECT group_concat(doc || ' ' || offset, ' ') FROM temp.items_places WHERE term = ?"
+        text = self.db.execute(sql, (token,)).fetchone()[0]
+        return np.array(text.split(), dtype=np.int64).reshape(-1, 2) if text else np.empty((0, 2), np.int64)
+
+    def lemma_lengths(self) -> tuple[np.ndarray, np.ndarray]:
+        """Item ids and their lengths in tokens, as FTS5 records them for its own BM25 (a varint per row)."""
+        rows = self.db.execute("SELECT id, sz FROM items_fts_docsize").fetchall()
+        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        sizes = np.fromiter((s[0] if len(s) == 1 else _varint(s) for _, s in rows), dtype=np.int32, count=len(rows))
+        return ids, sizes
 
     def filter_choices(self, labels: tuple[str, ...], limit: int = 300) -> FilterChoices:
         """The stored values of each filter, and the most mentioned entities of `labels`."""
@@ -578,3 +563,11 @@ def _filter_sql(f: Filters) -> tuple[str, list] | None:
     if not where:
         return None
     return f"SELECT i.id {_JOIN} WHERE " + " AND ".join(where), args
+
+
+def _varint(data: bytes) -> int:
+    """SQLite's variable-length integer: seven bits a byte, high bits first."""
+    value = 0
+    for byte in data:
+        value = (value << 7) | (byte & 0x7F)
+    return value

@@ -193,7 +193,7 @@ class FaissVectors:
             or sum(s.ntotal for _, s in self._subsets.values()) + len(allowed) > ivf.ntotal
         ):
             self._subsets.popitem(last=False)
-        mask = _mask(allowed)
+        mask = id_mask(allowed)
         sq = faiss.downcast_index(ivf)
         subset = faiss.IndexIVFScalarQuantizer(sq.quantizer, sq.d, sq.nlist, sq.sq.qtype, sq.metric_type)
         subset.sq = sq.sq  # the trained ranges of the 8-bit codes
@@ -222,7 +222,7 @@ class FaissVectors:
         if key in self._selectors and self._selectors[key][0] is allowed:
             self._selectors.move_to_end(key)
         else:
-            bitmap = np.packbits(_mask(allowed), bitorder="little")
+            bitmap = np.packbits(id_mask(allowed), bitorder="little")
             selector = faiss.IDSelectorBitmap(len(bitmap), faiss.swig_ptr(bitmap))  # n: bytes
             self._selectors[key] = (allowed, selector, bitmap)  # the bitmap lives as long as its selector
             while len(self._selectors) > self.SELECTORS:
@@ -268,7 +268,7 @@ class FaissVectors:
         return digest.hexdigest()
 
 
-def _mask(allowed: np.ndarray) -> np.ndarray:
+def id_mask(allowed: np.ndarray) -> np.ndarray:
     """A boolean per item id up to the largest allowed one: True for the allowed ids."""
     mask = np.zeros(int(allowed.max()) + 1, dtype=bool)
     mask[np.asarray(allowed, dtype=np.int64)] = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -59,9 +60,9 @@ def test_filters(kb):
 def test_lemmas_and_glossary_in_lexical_search(kb):
     from index import lemmas
 
-    match, terms = lemmas.fts_query("школам с низкими результатами")
+    terms = lemmas.query_terms("школам с низкими результатами")
     assert terms == ["школа", "низкий", "результат"]
-    found = [kb.store.item(i)[0] for i in kb.searcher.lexical(match, 300)]
+    found = [kb.store.item(i)[0] for i in kb.searcher.lexical(terms, 300)]
     texts = [" ".join(x or "" for x in (i.activity, i.description, i.result)) for i in found]
     # This row says only «ШНОР»: it is found through the glossary's expansion of the abbreviation.
     assert any(t.startswith("Принятие управленческих решений") and "низк" not in t for t in texts)
@@ -290,9 +291,9 @@ def test_a_filtered_ranking_is_the_whole_ranking_cut_to_the_filter(kb, filters):
     passing = set(kb.store.filter_ids(filters).tolist())
     assert 0 < len(passing) < kb.stats().items
     for query in ("сетевое партнёрство школ", "мониторинг качества образования", "работа с родителями"):
-        match = lemmas.fts_query(query)[0]
-        whole = kb.searcher.lexical(match, 1000)
-        assert kb.searcher.lexical(match, 20, filters) == [i for i in whole if i in passing][:20]
+        terms = lemmas.query_terms(query)
+        whole = kb.searcher.lexical(terms, 1000)
+        assert kb.searcher.lexical(terms, 20, filters) == [i for i in whole if i in passing][:20]
         vector = kb.encoder.query(query)
         whole_dense = [i for i, _ in kb.searcher.dense(vector, 1000)]
         allowed = kb.store.filter_ids(filters)
@@ -300,7 +301,7 @@ def test_a_filtered_ranking_is_the_whole_ranking_cut_to_the_filter(kb, filters):
 
 
 def test_a_filter_sees_what_was_added_after_it_was_first_used(corpus_kb_dir, tmp_path):
-    """Filters are kept as id tables until the contents change: a new document's items pass at once."""
+    """Filter ids are cached until the contents change: a new document's items pass at once."""
     where = Filters(region="Оренбургская область")
     query = "наставничество молодых педагогов"
     with KnowledgeBase.open(shutil.copytree(corpus_kb_dir, tmp_path / "kb")) as kb:
@@ -330,9 +331,35 @@ def test_lexical_budget_keeps_the_rarest_lemmas(kb, monkeypatch):
     df = kb.lemma_counts(terms)
     assert df["анкетирование"] < df["мониторинг"] < df["школа"]
     monkeypatch.setattr(config, "LEXICAL_BUDGET", df["анкетирование"] + df["мониторинг"])
-    assert kb.searcher.selective(terms) == '"анкетирование" OR "мониторинг"'
+    assert kb.searcher.selective(terms) == ["анкетирование", "мониторинг"]
     monkeypatch.setattr(config, "LEXICAL_BUDGET", df["анкетирование"] - 1)
-    assert kb.searcher.selective(terms) is None  # only lemmas too common to rank: the dense side answers
+    assert kb.searcher.selective(terms) == []  # only lemmas too common to rank: the dense side answers
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "сетевое партнёрство школ",
+        "мониторинг качества образования",
+        "учебно-методическое сопровождение молодых педагогов",  # a hyphenated lemma: a phrase of two tokens
+        "ВПР 2024 года в 5 классах",
+        "кураторы школ с низкими результатами",
+    ],
+)
+def test_bm25_ranks_as_sqlite_does(kb, query):
+    """Our BM25 over the lemma lists gives SQLite FTS5's own bm25() ranking: the same items, and the
+    same order wherever the scores differ."""
+    from index import lemmas
+
+    terms = lemmas.query_terms(query)
+    ours = kb.searcher.lexical(terms, -1)
+    match = " OR ".join(f'"{t}"' for t in terms)
+    sql = "SELECT rowid, bm25(items_fts) FROM items_fts WHERE items_fts MATCH ? ORDER BY bm25(items_fts)"
+    theirs = kb.store.db.execute(sql, (match,)).fetchall()
+    assert len(ours) == len(theirs) > 20
+    assert set(ours) == {r[0] for r in theirs}
+    score = {r[0]: r[1] for r in theirs}
+    assert all(score[a] <= score[b] + 1e-9 for a, b in itertools.pairwise(ours))
 
 
 def test_one_batch_across_files_keeps_order_and_duplicates(tmp_path):
