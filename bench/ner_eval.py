@@ -51,6 +51,8 @@ SETS = {
     "nineteenth (632-661)": range(632, 662),
     "twentieth (662-691)": range(662, 692),
     "twenty-first (692-721)": range(692, 722),
+    "twenty-second (722-751)": range(722, 752),
+    "twenty-third (752-781)": range(752, 782),
 }
 REAL = ROOT / "tests/gold/real"
 
