@@ -207,4 +207,3 @@ class HybridSearch:
             ranks = d_rank.get(item_id), l_rank.get(item_id)
             hits.append(Hit(item_id, scores[item_id], *ranks, matched, item, document, similarity.get(item_id)))
         return hits
-

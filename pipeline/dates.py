@@ -7,8 +7,11 @@ from datetime import date
 
 from pipeline.patterns import MONTH_STEMS, MONTH_WORD
 
-# «26.02. 2018», «10.09.2020г», «30.06.2017», «31. 03. 22 г.» (two digits only before «г.»)
-_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s?\.\s?(\d{1,2})\s?\.\s?(\d{4}|\d{2}\s\d{2}|\d{2}(?=\s?г(?:\.|ода|\b)))(?!\d)")
+# «26.02. 2018», «10.09.2020г», «30.06.2017», «31. 03. 22 г.», «04.09.13 № 01-08/112» (a year of two
+# digits only before «г.» or an act's number)
+_NUMERIC = re.compile(
+    r"(?<!\d)(\d{1,2})\s?\.\s?(\d{1,2})\s?\.\s?(\d{4}|\d{2}\s\d{2}|\d{2}(?=\s?г(?:\.|ода|\b)|\s+(?:№|N\s?\d)))(?!\d)"
+)
 # «« 17 » август 20 21 г.», ««16» 03 2021 г.», «17 мая 2021 года»
 _WORDY = re.compile(r"«?\s*(\d{1,2})\s*»?\s+(" + MONTH_WORD + r"|\d{2})\s+(\d{4}|\d{2}\s\d{2})(?!\d)", re.IGNORECASE)
 DATE_PATTERN = rf"(?:{_NUMERIC.pattern}|{_WORDY.pattern})"

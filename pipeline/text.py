@@ -91,6 +91,8 @@ def join_cell_lines(parts: list[str]) -> str:
             text = text[:-1] + part if _hyphenated(text, part) else text + part
         elif _broken_number(text, part) or (text[-1:].isalpha() and re.match(r"-[а-яё]", part)):
             text += part  # «информационно» + «-образовательной»: a compound broken before its hyphen
+        elif broken_word(text, part):
+            text += part  # a narrow column broke a word without a hyphen: «сис» + «тематизация»
         else:
             text = f"{text} {part}" if text else part
     return text
@@ -105,6 +107,26 @@ def _broken_number(text: str, part: str) -> bool:
     if head and re.fullmatch(rf"\d{{{4 - len(head.group(1))}}}\b.*", part, re.DOTALL):
         return True
     return text.endswith(".") and bool(ITEM_NUMBER.match(text) and re.fullmatch(r"\d{1,3}\.?", part))
+
+
+def broken_word(text: str, part: str) -> bool:
+    """«сис» + «тематизация», «муни» + «ципальном», «н» + «аставнических»: Word breaks a word too long
+    for its column anywhere. Joined only when the whole is a word and a piece is none by itself (or
+    is a preposition ending the cell)."""
+    from pipeline.morph import morph
+
+    head = re.search(r"(?<![А-ЯЁа-яё])[А-ЯЁа-яё]+$", text)
+    tail = re.match(r"[а-яё]+(?![А-ЯЁа-яё-])", part)
+    if not (head and tail):
+        return False
+    known = morph().word_is_known
+    whole = (head.group(0) + tail.group(0)).lower()
+    if not known(whole):
+        return False
+    if not (known(head.group(0).lower()) and known(tail.group(0))):
+        return True
+    # «наставничеств» + «у»: both words, but a preposition cannot end a cell
+    return part == tail.group(0) and morph().parse(part)[0].tag.POS in ("PREP", "CONJ")
 
 
 def _hyphenated(text: str, part: str) -> bool:

@@ -80,3 +80,26 @@ def test_a_ruled_pdf_cell_merged_down_answers_for_each_numbered_row():
     assert out[1] == [None, None, "", "срок"]  # a header row is left as drawn
     assert out[3] == ["2.", "Куратор Гуменюк Н.С.", "Обучение наставников", ""]
     assert out[4] == ["3.", "", "Мониторинг", None]  # an empty cell stays empty; nothing to take from ""
+
+
+def test_a_stage_merged_over_its_activities_numbers_each_but_keeps_its_name_to_itself():
+    """178: «1. | Подготовка условий» merged down beside three activities of their own: three rows «1.»,
+    the stage's name in the first only (it is not their activity)."""
+    from pipeline.readers.pdf import _clean, _merged_down
+
+    grid = [
+        ["№", "Наименование этапа", "Мероприятия", "Сроки"],
+        ["1.", "Подготовка условий", "Изучение материалов", "сентябрь 2021 г."],
+        [None, None, "Подготовка нормативной базы", "сентябрь 2021 г."],
+        [None, None, "Выбор форм", None],
+        ["2.", "Формирование базы", "Сбор запросов", "октябрь"],
+    ]
+    out = _merged_down(grid)
+    assert out[2] == ["1.", None, "Подготовка нормативной базы", "сентябрь 2021 г."]
+    assert out[3] == ["1.", None, "Выбор форм", "сентябрь 2021 г."]  # a deadline merged down answers too
+    assert out[0] == grid[0] and out[4] == grid[4]
+    # a word too long for its column, broken without a hyphen, is made whole; a hyphen-space stays
+    assert _clean("Изучение и сис\nтематизация материалов по наставничеств\nу") == (
+        "Изучение и систематизация материалов по наставничеству"
+    )
+    assert _clean("психолого-\nпедагогической помощи по\nставить") == "психолого- педагогической помощи по ставить"

@@ -103,10 +103,19 @@ def test_number_before_date_is_a_citation():
         ("Примечание", "note"),
         ("№ п/п", "number"),
         ("Отметка о выполнении", "note"),
+        ("Наименование мероприятия", "activity"),
+        ("Наименование показателя", "result"),  # «наименование» names what the other word says
     ],
 )
 def test_header_wordings(text, role):
     assert columns.header_role(text)[0] == role
+
+
+def test_a_stage_name_column_yields_the_activity_to_the_activities_column():
+    """178: «Наименование этапа» beside «Мероприятия»: the stage's name is no activity."""
+    headers = ["№", "Наименование этапа", "Мероприятия", "Сроки", "Ответственные"]
+    data = [["1.", "Подготовка условий", "Изучение материалов", "сентябрь", "Директор"]]
+    assert columns.assign(headers, data)[1:3] == ["description", "activity"]
 
 
 def test_columns_by_content_when_the_header_says_nothing():
@@ -334,6 +343,11 @@ def test_an_annex_published_under_the_acts_citation_is_the_annex():
         (["1.2.", "4"], "1.2.4"),  # and the item number
         (["до 1.2.", "4 раз"], "до 1.2. 4 раз"),  # not a number alone: a space
         (["12.05.2021", "2022"], "12.05.2021 2022"),  # a whole date: a space
+        (["Закрепление н", "аставнических пар"], "Закрепление наставнических пар"),  # a word, no hyphen
+        (["Участие в муни", "ципальном семинаре"], "Участие в муниципальном семинаре"),
+        (["по наставничеств", "у"], "по наставничеству"),  # a preposition cannot end a cell
+        (["работа школ", "ы"], "работа школ ы"),  # two words that join into a third: left as printed
+        (["раз", "работка плана"], "раз работка плана"),
     ],
 )
 def test_a_number_broken_by_a_narrow_column_is_joined(lines, joined):
@@ -1075,3 +1089,78 @@ def test_what_the_glued_signature_and_carried_cells_must_not_do():
     start = time.perf_counter()
     _txt("План\nN п/п\nМероприятие\nСрок\nОтветственный\n1.\nСеминар\nмарт\n" + "учителя,\n" * 10_000)
     assert time.perf_counter() - start < 10
+
+
+@pytest.mark.parametrize(
+    ("head", "date", "number"),
+    [
+        # 191: a site's own date above the act's line with a two-digit year
+        (
+            "Четверг, 05.09.2013, 14:22\nПРИКАЗ\n04.09.13                    № 01-08/112\nр.п. Земетчино",
+            "2013-09-04",
+            "01-08/112",
+        ),
+        # 182: a kindergarten's number in its name is not the act's
+        ("МБДОУ детский сад №18 «Алёнушка»\nПРИКАЗ\n01.09.2022 г. Пролетарск №26/1", "2022-09-01", "26/1"),
+    ],
+)
+def test_the_line_with_both_date_and_number_dates_the_act(head, date, number):
+    assert header.date_and_number(head.split("\n")) == (date, number)
+    assert header.date_and_number(["МАДОУ № 3 «Ромашка»", "ПРИКАЗ", "от 12 мая 2021 года"]) == ("2021-05-12", None)
+
+
+def test_a_legal_databases_notes_on_amendments_do_not_date_the_act_but_tell_its_region():
+    """188: garant's «Приложение изменено с … - Постановление … Ивановской области от … N 1372» above the
+    annex's own stamp «от 3 декабря 2013 г. N 1565»."""
+    doc = _txt(
+        "Приложение изменено с 1 января 2019 г. - Постановление Администрации муниципального образования "
+        '"Родниковский муниципальный район" Ивановской области от 27 ноября 2018 г. N 1372\n'
+        "Изменения распространяются на правоотношения, возникшие с 1 января 2019 г.\n"
+        "См. предыдущую редакцию\n"
+        'Приложение\nк постановлению\nадминистрации муниципального\nобразования "Родниковский\n'
+        'муниципальный район"\nот 3 декабря 2013 г. N 1565\n'
+        "Муниципальная программа\n"
+        '"Развитие образования Родниковского муниципального района"\n'
+    )
+    assert (doc.date, doc.number, doc.region) == ("2013-12-03", "1565", "Ивановская область")
+    notes = [s.text for s in doc.skipped if s.reason == "примечание правовой базы"]
+    assert len(notes) == 3 and notes[0].startswith("Приложение изменено с 1 января 2019 г.")
+
+
+def test_a_protocols_number_under_a_heading_of_several_lines():
+    """184: «ПРОТОКОЛ / заседания … группы / по подготовке … / в 2017 году» over «11 мая 2017 года   № 2»."""
+    doc = _txt(
+        "УПРАВЛЕНИЕ ОБРАЗОВАНИЯ\nадминистрации Тайшетского района\n\nПРОТОКОЛ\n\n"
+        "заседания межведомственной координационной группы\nпо подготовке и проведению государственной "
+        "итоговой аттестации\nв 2017 году\n\n11 мая 2017 года                    № 2\n\nг. Тайшет\n\n"
+        "Председатель – Семчишина Л.В., начальник Управления образования.\n"
+    )
+    assert (doc.kind, doc.date, doc.number) == ("протокол", "2017-05-11", "2")
+
+
+def test_clauses_printed_without_numbers():
+    """182: the first clause plain, the others behind «•»; a «•» list inside a numbered clause stays in it."""
+    doc = _txt(
+        "ПРИКАЗ\n01.09.2022 № 26/1\nО внедрении наставничества\nПРИКАЗЫВАЮ:\n"
+        "Ввести с 1 сентября 2022 года целевую модель наставничества.\n"
+        "• Куратором назначить заведующего Пономарёву Е.А.\n"
+        "• Утвердить дорожную карту (приложение №2).\n"
+        "• Контроль за исполнением приказа оставляю за собой.\n"
+        "Заведующий МБДОУ №18                 Е.А. Пономарёва\n"
+    )
+    clauses = [i for i in doc.items if i.kind == "clause"]
+    assert [c.activity[:20] for c in clauses] == [
+        "Ввести с 1 сентября ",
+        "Куратором назначить ",
+        "Утвердить дорожную к",
+        "Контроль за исполнен",
+    ]
+    assert all(c.number is None for c in clauses)
+    listed = _txt(
+        "ПРИКАЗ\nот 01.02.2020 № 5\nО плане\nПРИКАЗЫВАЮ:\n1. Утвердить:\n• положение о конкурсе;\n"
+        "• состав жюри.\n2. Контроль оставляю за собой.\n"
+    )
+    assert [(c.number, c.activity) for c in listed.items if c.kind == "clause"] == [
+        ("1", "Утвердить:\n• положение о конкурсе;\n• состав жюри."),
+        ("2", "Контроль оставляю за собой."),
+    ]

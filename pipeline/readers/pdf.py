@@ -23,7 +23,7 @@ from pipeline.readers import ocr, pdf_columns
 from pipeline.readers.errors import ReadError
 from pipeline.readers.pdf_columns import RuledTable
 from pipeline.records import Block, Position
-from pipeline.text import ITEM_NUMBER
+from pipeline.text import ITEM_NUMBER, broken_word
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
@@ -149,15 +149,23 @@ def _ruled_tables(page) -> list[RuledTable]:
 
 
 def _merged_down(grid: list[list[str | None]]) -> list[list[str | None]]:
-    """A numbered row's cell that a merged cell above covers (pdfplumber gives None, not "", for
-    it) holds that cell's text: «Куратор наставничества Гуменюк Н.С.» merged over rows 3–6 answers
-    for each of them, as Word's vertical merge does. Header rows (not numbered) are left as drawn."""
+    """Cells a merged cell above covers (pdfplumber gives None, not "", for them) hold its text, as
+    Word's vertical merge does: «Куратор наставничества Гуменюк Н.С.» merged over rows 3–6 answers
+    for each of them, and a stage's number merged over its three activities («1. | Подготовка условий»
+    beside three rows of their own) numbers each. Only under a numbered row: header rows are left as
+    drawn."""
     out: list[list[str | None]] = []
     for cells in grid:
         numbered = bool(cells and cells[0] and ITEM_NUMBER.match(cells[0].strip()))
-        if numbered and out:
-            above = out[-1]
-            cells = [above[k] if c is None and k < len(above) and above[k] else c for k, c in enumerate(cells)]
+        covered = bool(cells) and cells[0] is None and any(cells)  # its number cell is merged from above
+        above = out[-1] if out else None
+        if above and (numbered or covered) and above[0] and ITEM_NUMBER.match(above[0].strip()):
+            # a covered row takes the number, not the stage's name beside it (the activity is its own)
+            lead = next((k for k, c in enumerate(cells) if c is not None), len(cells)) if covered else 0
+            cells = [
+                above[k] if c is None and k < len(above) and above[k] and (k == 0 or k >= lead) else c
+                for k, c in enumerate(cells)
+            ]
         out.append(cells)
     return out
 
@@ -237,7 +245,13 @@ def _join_wrapped(blocks: list[Block]) -> list[Block]:
 
 
 def _clean(cell: str | None) -> str:
-    return " ".join((cell or "").split())
+    """A cell's lines joined by spaces, except a word the column was too narrow for («сис» + «тематизация»)."""
+    text = ""
+    for line in (cell or "").split("\n"):
+        line = " ".join(line.split())
+        if line:
+            text = text + line if text and broken_word(text, line) else f"{text} {line}" if text else line
+    return text
 
 
 def _reason(e: Exception) -> str:

@@ -15,7 +15,7 @@ import re
 from pipeline.records import Block, Document, Item, Skipped
 from pipeline.segment import columns, header
 from pipeline.segment.clauses import clause_like, find_trigger, read_clauses
-from pipeline.segment.cleanup import clean
+from pipeline.segment.cleanup import EDITORIAL_NOTE, clean
 from pipeline.segment.coverage import coverage
 from pipeline.segment.flat_tables import uncollapse, unflatten
 from pipeline.segment.labelled import unlabel
@@ -62,7 +62,9 @@ def segment(blocks: list[Block], source: str) -> Document:
 
     all_text = "\n".join(b.text for b in blocks)
     head_text = "\n".join(b.text for b in head)
-    doc.region = header.region_of(head_text, all_text)
+    # failing the text, the legal database's notes on the act, which name its body with the region
+    notes = "\n".join(s.text for s in skipped if s.reason == EDITORIAL_NOTE)
+    doc.region = header.region_of(head_text, all_text) or header.region_of("", notes)
     amending = bool(doc.title and doc.title.lower().startswith("о внесении изменени"))
     clause_texts = [i.activity for i in items if i.kind == "clause"]
     doc.citations = header.citations(all_text, doc.number, amending, clause_texts)

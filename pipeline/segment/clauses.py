@@ -21,6 +21,7 @@ _CLAUSE = re.compile(r"^\s*[-–]?\s*(\d{1,2}(?:\.\d{1,2})*|[а-я](?=\)))(?:[.)
 
 
 _NUMBERED = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]\s")
+_BULLET = re.compile(r"^[•·▪●◦‣]\s*(\S.*)$")
 
 
 def clause_like(text: str) -> bool:
@@ -71,6 +72,13 @@ def _take_line(line: str, pos: Position, items: list[Item], ordinal: int, labels
             )
         )
         return True
+    bullet = _BULLET.match(text)
+    top_level = not items or (items[-1].number is None and not items[-1].activity.rstrip().endswith(":"))
+    if (bullet and top_level) or (not items and _infinitive(text)):
+        # clauses printed without numbers: «Ввести с 1 сентября …» and «• Утвердить …» after «ПРИКАЗЫВАЮ:»
+        activity = bullet.group(1) if bullet else text
+        items.append(Item(kind="clause", ordinal=ordinal + len(items), number=None, activity=activity, pos=pos))
+        return True
     if not items:
         return False
     found = labelled_line(text)
@@ -93,6 +101,14 @@ def _take_line(line: str, pos: Position, items: list[Item], ordinal: int, labels
         last.activity = f"{last.activity}\n{text}"
         return True
     return False
+
+
+def _infinitive(text: str) -> bool:
+    """Does the line open with a verb's infinitive («Ввести …», «Утвердить …»), as an order's clause does?"""
+    from pipeline.morph import morph
+
+    first = re.match(r"[А-ЯЁ][а-яё]+\b", text)
+    return bool(first) and any(p.tag.POS == "INFN" and p.score > 0.3 for p in morph().parse(first.group(0).lower()))
 
 
 def _bracketed(items: list[Item], labels: list[Skipped]) -> list[Item]:

@@ -20,17 +20,22 @@ _FOOTER = re.compile(
 _CONTENTS = re.compile(r"(?:\.{5,}|…{3,})\s*\d{1,3}\s*$|Error! Bookmark not defined\.|Ошибка! Закладка не определена\.")
 # A legal database's editorial notes between the act's own lines: its banner, «Информация об
 # изменениях:», «Постановлением … от … N 553 пункт 2 изложен в новой редакции», «См. текст пункта
-# в предыдущей редакции», the act's status («Утратило силу – в редакции постановления … № 180»).
+# в предыдущей редакции», «Раздел 1 изменен с 19 ноября 2019 г. - Постановление … N 1261», the act's
+# status («Утратило силу – в редакции постановления … № 180»).
 # They are the database's, not the act's: they would cut a clause list or lend the act a number.
 _EDITORIAL = re.compile(
     r"^(?:Информация об изменениях:?"
     r"|(?:Документ\s+)?Утратил[аои]? силу\b.{0,300}"
     r"|См\. текст .{1,100} в предыдущей редакции\.?"
+    r"|См\. предыдущую редакцию\.?"
+    r"|[А-ЯЁ][\w ]{0,40}? (?:изменен|дополнен)[аоы]? с \d{1,2} [а-я]+ \d{4} г\. [-–—] .{10,300}"
+    r"|Изменения распространяются на .{1,200}"
     r"|(?:Постановлением|Распоряжением|Приказом|Решением|Законом|Указом) .{10,300}?"
     r"(?:изложен[аоы]? в новой редакции|внесены изменения|признан[аоы]? утратившим[аи]? силу)\b.{0,200}"
     r"|Откройте актуальную версию документа.{0,60}"
     r"|Если вы являетесь пользователем интернет-версии системы ГАРАНТ.{0,300})$"
 )
+EDITORIAL_NOTE = "примечание правовой базы"
 # Formatting tags that converters leave inside cells; anything else is kept as text.
 _BREAK_TAGS = re.compile(r"<\s*/?\s*(?:p|ul|ol|div|br)\b[^<>]*>", re.IGNORECASE)
 _ITEM_TAG = re.compile(r"<\s*li\b[^<>]*>", re.IGNORECASE)
@@ -102,7 +107,7 @@ def clean(blocks: list[Block]) -> tuple[list[Block], list[Skipped]]:
             if f or (n, k) in furniture
             else "оглавление"
             if _CONTENTS.search(line)
-            else "примечание правовой базы"
+            else EDITORIAL_NOTE
             if _EDITORIAL.match(line.strip())
             else None
             for k, (line, f) in enumerate(zip(raw, footer, strict=True))

@@ -80,6 +80,8 @@ def header_role(text: str) -> tuple[str | None, int]:
     for pair, role in PHRASES.items():
         if all(p.replace("ё", "е") in words for p in pair):
             return role, 5
+    if "наименование" in words and any(w in VOCABULARY for w in words if w != "наименование"):
+        words.remove("наименование")  # «Наименование этапа» names a stage, «… показателя» a result
     best: tuple[str | None, int] = (None, 0)
     for w in words:
         role, weight = VOCABULARY.get(w, (None, 0))

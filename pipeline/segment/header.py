@@ -55,7 +55,7 @@ _NUMBER = re.compile(rf"{NUMBER_MARK}\s*(?=[\w/.\-]*\d)([0-9А-ЯЁа-яA-Za-z][
 TITLE = re.compile(r"^[\"«]?О[бБ]?\s+(?!том\b|тех\b|чем\b|ком\b)(?:[а-яё]|[А-ЯЁ]{3,})")
 # «школа № 4», «МБОУ СОШ № 617», «МОУ ОШ №5», «протокол № 1»: numbers in a letterhead that are not the act's.
 _NOT_ACT_NUMBER = re.compile(
-    r"(?:школ[аыуе]?|(?<![а-яё])(?:СОШ|ООШ|НОШ|ОШ|СШ)|гимнази[яи]|лице[йя]|протокол[а]?|корпус|дом|д\.)\s*$",
+    r"(?:школ[аыуе]?|(?<![а-яё])(?:СОШ|ООШ|НОШ|ОШ|СШ|[А-ЯЁ]{0,3}ДОУ)|гимнази[яи]|лице[йя]|сад[аую]?|протокол[а]?|корпус|дом|д\.)\s*$",
     re.IGNORECASE,
 )
 _PERIOD_YEARS = re.compile(r"(?:(?:на|в|за)\s+)?(\d{4})\s*[-–—/]\s*(\d{4})\s+(учебн\w+\s+)?год\w*", re.IGNORECASE)
@@ -260,7 +260,13 @@ def issuer_in_heading(line: str) -> str | None:
 
 
 def date_and_number(paragraphs: list[str]) -> tuple[str | None, str | None]:
-    """The first date and «№» in the letterhead («от _30.06.2017___№ __9__» included)."""
+    """The letterhead's date and «№» («от _30.06.2017___№ __9__» included): of the first line that
+    prints both, else the first of each (a site's «Четверг, 05.09.2013» above the act's own line
+    «04.09.13   № 01-08/112» does not date it)."""
+    for line in (x for p in paragraphs for x in p.replace("_", " ").split("\n")):
+        date, number = parse_date(line), _act_number(line)
+        if date and number:
+            return date, number
     text = " ".join(p.replace("_", " ") for p in paragraphs)
     return parse_date(text), _act_number(text)
 
@@ -270,13 +276,19 @@ def protocol_date_and_number(paragraphs: list[str]) -> tuple[str | None, str | N
     заседания …» over a line «18 марта 2025 г. | № 3»; and how many of `paragraphs` (from the kind
     line on) state them. Only short heading lines count: an agenda cites other protocols."""
     used = 1
-    while used < min(len(paragraphs), 3) and len(paragraphs[used]) < 100:
+    while used < min(len(paragraphs), 3) and _heading_lines(paragraphs[used]):
         if _AGENDA_OR_ITEM.match(paragraphs[used]):
             break
         used += 1
     text = " ".join(p.replace("_", " ") for p in paragraphs[:used])
     protocol = _PROTOCOL.search(text)
     return parse_date(text), protocol.group(1) if protocol else _act_number(text), used
+
+
+def _heading_lines(paragraph: str) -> bool:
+    """A few short lines, as a heading prints («заседания … группы / по подготовке … / в 2017 году»)."""
+    lines = paragraph.split("\n")
+    return len(lines) <= 4 and all(len(line) < 100 for line in lines)
 
 
 def _act_number(text: str) -> str | None:
