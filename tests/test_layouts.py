@@ -1164,3 +1164,26 @@ def test_clauses_printed_without_numbers():
         ("1", "Утвердить:\n• положение о конкурсе;\n• состав жюри."),
         ("2", "Контроль оставляю за собой."),
     ]
+
+
+def test_a_kind_in_quotes_opens_the_title():
+    """178: «"Дорожная карта" реализации целевой модели наставничества …» is a roadmap; a quoted act
+    title is no kind."""
+    assert header.kind_of("«Дорожная карта» реализации целевой модели наставничества") == "дорожная карта"
+    assert header.kind_of("«Об утверждении плана» и его исполнение") is None
+
+
+@pytest.mark.parametrize("blank", ["от «___» ____________ 20___ г. № ______", "от «_» 20_ г. №"])
+def test_an_approving_stamp_left_blank_leaves_the_plan_undated(blank):
+    """181: «РАССМОТРЕН … протокол № 1 от 30.08.2021» beside «УТВЕРЖДЕН приказом … от «___» … 20___ г.»:
+    the meeting's date is not the plan's."""
+    head = [
+        "МКОУ «Кожильская СОШ с/х направления»",
+        "РАССМОТРЕН\nна заседании педагогического совета\nпротокол № 1 от 30.08.2021 г.",
+        f"УТВЕРЖДЕН\nприказом директора\nМКОУ «Кожильская СОШ»\n{blank}\nС.В. Поздеева",
+        "ПЛАН МЕРОПРИЯТИЙ",
+    ]
+    assert header.stamps_of(head) == (None, {1, 2})
+    filled = [*head[:2], "УТВЕРЖДЕН\nприказом директора\nот 31.08.2021 № 45", head[3]]
+    stamp, _ = header.stamps_of(filled)
+    assert (stamp.act.date, stamp.act.number) == ("2021-08-31", "45")

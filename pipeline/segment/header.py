@@ -103,10 +103,14 @@ _BREADCRUMB = re.compile(r"^\s*Главная\s*(?:»|>|/|→)")
 _REFERENCE = re.compile(rf"\s*(?:{NUMBER_MARK}|от\s)", re.IGNORECASE)
 
 
+_QUOTED_KIND = re.compile(r"^[«\"„“]([^«»\"„“”]{4,40})[»\"“”](?=\s)")
+
+
 def kind_of(line: str, first: bool = False) -> str | None:
     """The canonical kind if `line` opens with a kind word («ПРИКАЗ», «ОТЧЕТ МОЦ», «Муниципальная программа»).
     A `first` line of a document may cite itself: a portal heads the act «Распоряжение от 04.02.2012 г № 10-РА»."""
     printed_line = re.sub(r"(?i)(план)\s*[-–—]\s*(график)", r"\1-\2", collapse_spaced(line).strip(" #*"))
+    printed_line = _QUOTED_KIND.sub(r"\1", printed_line)  # «"Дорожная карта" реализации …»
     text = _KIND_ADJECTIVES.sub("", printed_line.lower())
     for printed, kind in KINDS:
         if printed.startswith(("информация", "сведения")) and printed_line.rstrip().endswith("."):
@@ -428,7 +432,22 @@ def stamps_of(paragraphs: list[str]) -> tuple[Stamp | None, set[int]]:
     found = [_stamp_at(paragraphs, i) for i, p in enumerate(paragraphs[:40]) if is_stamp(p) and len(p) <= 600]
     acts = [s for s in found if s.act and (s.act.date or s.act.kind)]  # «Приложение N 1» cites no act
     approving = [s for s in acts if paragraphs[s.lines[0]].lower().lstrip(' «"').startswith("утвержд")]
-    return (approving or acts or [None])[0], {i for s in found for i in s.lines}
+    occupied = {i for s in found for i in s.lines}
+    if not approving and any(_blank_approval(paragraphs, s) for s in found):
+        return None, occupied  # «УТВЕРЖДЕН … от «___» ____ 20___ г. № ____»: undated, whenever it was considered
+    return (approving or acts or [None])[0], occupied
+
+
+# A form's blanks, as printed («от «___» ______ 20___ г. № _____») or as converters shorten them (««_» 20_ г. №»).
+_BLANK = re.compile(r"20_+(?!\d)|«\s*_+\s*»|№\s*_*\s*(?:\n|$)")
+
+
+def _blank_approval(paragraphs: list[str], stamp: Stamp) -> bool:
+    """An approving stamp (alone, or side by side with another) printed as a form left blank: its
+    date and number are underscores."""
+    text = "\n".join(paragraphs[i] for i in stamp.lines)
+    approving = re.search(r"(?im)^\s*[«\"]?утвержд", text)
+    return bool(approving) and bool(_BLANK.search(text[approving.start() :]))
 
 
 # An act's number printed without «№», right before its date.
