@@ -416,3 +416,16 @@ def test_a_period_between_two_dates_and_a_police_office_with_its_town():
         "с 24.01.2022 года по 28.03.2022 года",
         "с 24.01. по 25.02.2022 года",
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Всеудмуртской ассоциации «Удмурт кенеш»",
+        "Дома творчества «Измайловский»",
+        "ЦНППМ «Педагог 13.ру»",
+    ],
+)
+def test_a_body_named_by_its_kind_takes_its_quoted_name(body):
+    item = tagged(activity=f"Встреча прошла при участии {body} и школьников.")
+    assert (ORG, body) in [(e.label, e.text) for e in item.entities]

@@ -134,7 +134,7 @@ _PLACE_GAP = re.compile(
 _BODY = re.compile(
     r"(?i:министерств|департамент|комитет|управлени|отдел|администраци|правительств|дум[аыуе]|собрани|совет|палат"
     r"|институт|университет|академи|центр|минпрос|минобр|рособрнадзор|служб|инспекци|агентств|ассоциаци|союз|фонд"
-    r"|музе)"
+    r"|музе|отделени|библиотек|двор(?:ец|ца|це|цом)|(?<![а-яё])дом(?:а|е|у|ом)?(?![а-яё]))"
 )
 # A body named by its legal form: «МБУ НМИЦ», «МКУ «ЦМТО»», «ГАУ ДПО …».
 _LEGAL_FORM = re.compile(r"[А-ЯЁ]{1,6}У(?:\s|«|\"|$)")
@@ -257,6 +257,13 @@ _KIND = re.compile(
     r"|издательств|агентств|союз|движени|клуб|музе|санатори|парк|туроператор|лагер|театр|библиотек)[а-яё]*\s+$"
 )
 _CLOSE = {"«": "»", '"': '"', "“": "”"}
+# A body named by its kind whose proper name follows in quotes: «отделения «Единой России»», «ЦНППМ
+# «Педагог 13.ру»», «Всеудмуртской ассоциации «Удмурт кенеш»», «детский сад №7 «Ручеек»».
+_KIND_LAST = re.compile(
+    r"(?:(?<![\w-])(?:отделени|ассоциаци|движени|фонд|союз|клуб|общест|объединени|дом|дворц|дворец|творчества"
+    r"|культуры|молод[её]жи)[а-яё]*|(?<![\w-])(?:ЦНППМ|ЦДТ|ДДТ|ЦДО|ДЮСШ)|[Сс]ад(?:а|у|ом|е)?\s*№\s*\d+)$"
+)
+_PROPER_NAME = re.compile(r"\s*«[А-ЯЁA-Z0-9][^«»\n]{1,60}»")
 # Elected bodies, whose level is part of the name («городской Думы», «районного Совета депутатов»);
 # for any other body the scope adjective stays outside («районного | Дома культуры»).
 _ELECTED = re.compile(
@@ -340,6 +347,9 @@ def _with_head(doc: Doc, text: str, span: Span) -> Span:
     position = _POSITION.match(text, start, end)
     if position:  # «Председателя | Правительства Тверской области»: the body, not the post
         start = position.end()
+    if _KIND_LAST.search(text, start, end):  # «Дома творчества | «Измайловский»», «детский сад №7 | «Ручеек»»
+        name = _PROPER_NAME.match(text, end)
+        end = name.end() if name else end
     if (start, end) == (span.start_char, span.end_char):
         return span
     longer = doc.char_span(start, end, label=ORG, alignment_mode="expand")
