@@ -218,7 +218,7 @@ def main() -> None:
                 row = f"{len(kb.vectors):>8} {name:<8} {p50:7.1f} {p95:7.1f} {first:8.1f}"
                 print(f"{row}  {rss:6.0f} MB  {kb.vectors.kind}", flush=True)
                 measured.append((len(kb.vectors), name, p50, p95, rss))
-            print_lexical(kb, root, rng)
+            print_lexical(kb, root, np.random.default_rng(size))  # its own draws: the copies stay as before
             if kb.vectors.kind != "flat":
                 print_curve(kb, queries)
             if args.baseline:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 K1, B = 1.2, 0.75  # FTS5's bm25() constants
-_OFFSETS = 1 << 20  # an item holds fewer tokens than this: id and offset packed in one int64
+_OFFSETS = 1 << 32  # an item holds fewer tokens than this: id and offset packed in one int64
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,8 @@ def rank(hits: list[np.ndarray], lengths: Lengths, n: int, allowed: np.ndarray |
     average = lengths.average
     for term in hits:
         found, tf = np.unique(term, return_counts=True)
+        known = found < len(lengths.by_id)  # an item another process added since the lengths were read
+        found, tf = found[known], tf[known]
         if not len(found):
             continue
         idf = np.log((lengths.rows - len(found) + 0.5) / (len(found) + 0.5))

@@ -25,6 +25,7 @@ from index.vectors import VectorIndex, id_mask
 from pipeline import config, glossary, places
 
 T = TypeVar("T")
+MASKS = 16  # filters whose lexical masks are kept until the next change
 
 
 class HybridSearch:
@@ -152,11 +153,14 @@ class HybridSearch:
         return self._cache[key]
 
     def _allowed_mask(self, f: Filters) -> np.ndarray | None:
-        key = ("mask", f)
-        if key not in self._cache:
+        """A boolean per item id for the lexical side, kept for the newest MASKS filters (1 MB each at 1M)."""
+        masks = self._cache.setdefault("masks", {})
+        if f not in masks:
             allowed = self._allowed(f)
-            self._cache[key] = None if allowed is None else id_mask(allowed)
-        return self._cache[key]
+            masks[f] = None if allowed is None else id_mask(allowed)
+            while len(masks) > MASKS:
+                masks.pop(next(iter(masks)))
+        return masks[f]
 
     def _hits(self, term: str) -> np.ndarray:
         """Where a lemma occurs; a hyphenated one is a phrase of the tokens FTS5 made of it."""
@@ -173,18 +177,21 @@ class HybridSearch:
     def selective(self, terms: list[str]) -> list[str]:
         """The query's rarer lemmas: very common ones («школа») rank little and cost much.
 
-        Lemmas are taken from the rarest up while their item counts fit `config.LEXICAL_BUDGET`, and
-        on larger collections none found in over a tenth of the items. None left: only common
+        Lemmas are taken from the rarest up while what they cost (the item counts of their tokens:
+        a hyphenated lemma reads every occurrence of each of its tokens) fits `config.LEXICAL_BUDGET`,
+        and on larger collections none found in over a tenth of the items. None left: only common
         lemmas, so the dense side answers alone.
         """
-        total, df = self._count(), self.lemma_counts(terms)
+        tokens = {t: t.split("-") for t in terms}
+        total, df = self._count(), self.lemma_counts(sorted({x for parts in tokens.values() for x in parts}))
+        cost = {t: sum(df[x] for x in parts) for t, parts in tokens.items()}
         kept, spent = [], 0
-        for term in sorted(terms, key=lambda t: df[t]):
-            too_common = total >= 5000 and df[term] > 0.1 * total
-            if too_common or spent + df[term] > config.LEXICAL_BUDGET:
+        for term in sorted(terms, key=lambda t: cost[t]):
+            too_common = total >= 5000 and min(df[x] for x in tokens[term]) > 0.1 * total
+            if too_common or spent + cost[term] > config.LEXICAL_BUDGET:
                 break
             kept.append(term)
-            spent += df[term]
+            spent += cost[term]
         return kept
 
     def _fuse(self, dense_scored: list[tuple[int, float]], lexical: list[int], terms: list[str], k: int) -> list[Hit]:

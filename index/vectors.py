@@ -269,8 +269,8 @@ class FaissVectors:
 
 
 def id_mask(allowed: np.ndarray) -> np.ndarray:
-    """A boolean per item id up to the largest allowed one: True for the allowed ids."""
-    mask = np.zeros(int(allowed.max()) + 1, dtype=bool)
+    """A boolean per item id up to the largest allowed one: True for the allowed ids (empty for none)."""
+    mask = np.zeros(int(allowed.max()) + 1 if len(allowed) else 0, dtype=bool)
     mask[np.asarray(allowed, dtype=np.int64)] = True
     return mask
 

@@ -7,11 +7,11 @@ from datetime import date
 
 from pipeline.patterns import MONTH_STEMS, MONTH_WORD
 
-# «26.02. 2018», «10.09.2020г», «30.06.2017», «31. 03. 22 г.», «04.09.13 № 01-08/112» (a year of two
-# digits only before «г.» or an act's number)
-_NUMERIC = re.compile(
-    r"(?<!\d)(\d{1,2})\s?\.\s?(\d{1,2})\s?\.\s?(\d{4}|\d{2}\s\d{2}|\d{2}(?=\s?г(?:\.|ода|\b)|\s+(?:№|N\s?\d)))(?!\d)"
-)
+# «26.02. 2018», «10.09.2020г», «30.06.2017», «31. 03. 22 г.» (a year of two digits only before «г.»)
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s?\.\s?(\d{1,2})\s?\.\s?(\d{4}|\d{2}\s\d{2}|\d{2}(?=\s?г(?:\.|ода|\b)))(?!\d)")
+# «04.09.13   № 01-08/112»: an act's date line with a two-digit year, day and month in two digits
+# (not a section «3.1.12 N 273»).
+_SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})\.(\d{2})\.(\d{2})(?=\s+(?:№|N\s?\d))")
 # «« 17 » август 20 21 г.», ««16» 03 2021 г.», «17 мая 2021 года»
 _WORDY = re.compile(r"«?\s*(\d{1,2})\s*»?\s+(" + MONTH_WORD + r"|\d{2})\s+(\d{4}|\d{2}\s\d{2})(?!\d)", re.IGNORECASE)
 DATE_PATTERN = rf"(?:{_NUMERIC.pattern}|{_WORDY.pattern})"
@@ -34,7 +34,7 @@ def month_number(word: str) -> int | None:
 def find_date(text: str) -> tuple[str, int, int] | None:
     """The first valid date in `text` as (ISO, start, end) offsets, or None."""
     hits = []
-    for rx in (_NUMERIC, _WORDY):
+    for rx in (_NUMERIC, _WORDY, _SHORT_YEAR):
         for m in rx.finditer(text):
             iso = _iso(*m.groups())
             if iso:

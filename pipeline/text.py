@@ -85,17 +85,20 @@ def join_cell_lines(parts: list[str]) -> str:
     """A table cell's lines as one text. A line ending in a hyphen runs on without a space; the
     hyphen goes when the joined word is a known word («выпол-» + «нение»), and stays in a compound
     broken at its hyphen («школ-» + «участников», or «информационно» + «-образовательной»)."""
-    text = ""
-    for part in parts:
-        if text.endswith("-") and len(text) > 1 and text[-2].isalpha():
-            text = text[:-1] + part if _hyphenated(text, part) else text + part
-        elif _broken_number(text, part) or (text[-1:].isalpha() and re.match(r"-[а-яё]", part)):
-            text += part  # «информационно» + «-образовательной»: a compound broken before its hyphen
-        elif broken_word(text, part):
-            text += part  # a narrow column broke a word without a hyphen: «сис» + «тематизация»
+    out: list[str] = []
+    for n, part in enumerate(parts):
+        tail = "".join(out[-3:])[-64:]  # what the rules look at: never the whole text (a cell may be huge)
+        if tail.endswith("-") and len(tail) > 1 and tail[-2].isalpha():
+            if _hyphenated(tail, part):
+                out[-1] = out[-1][:-1]
+            out.append(part)
+        elif _broken_number(tail, part) or (tail[-1:].isalpha() and re.match(r"-[а-яё]", part)):
+            out.append(part)  # «информационно» + «-образовательной»: a compound broken before its hyphen
+        elif broken_word(tail, part, last=n == len(parts) - 1):
+            out.append(part)  # a narrow column broke a word without a hyphen: «сис» + «тематизация»
         else:
-            text = f"{text} {part}" if text else part
-    return text
+            out.append(f" {part}" if out else part)
+    return "".join(out)
 
 
 # A narrow column breaks a date or an item number inside it: «31.12.2» + «022», «1.2.» + «4».
@@ -109,13 +112,13 @@ def _broken_number(text: str, part: str) -> bool:
     return text.endswith(".") and bool(ITEM_NUMBER.match(text) and re.fullmatch(r"\d{1,3}\.?", part))
 
 
-def broken_word(text: str, part: str) -> bool:
+def broken_word(text: str, part: str, last: bool = True) -> bool:
     """«сис» + «тематизация», «муни» + «ципальном», «н» + «аставнических»: Word breaks a word too long
     for its column anywhere. Joined only when the whole is a word and a piece is none by itself (or
     is a preposition ending the cell)."""
     from pipeline.morph import morph
 
-    head = re.search(r"(?<![А-ЯЁа-яё])[А-ЯЁа-яё]+$", text)
+    head = re.search(r"(?<![А-ЯЁа-яё])[А-ЯЁа-яё]+$", text[-64:])
     tail = re.match(r"[а-яё]+(?![А-ЯЁа-яё-])", part)
     if not (head and tail):
         return False
@@ -125,8 +128,8 @@ def broken_word(text: str, part: str) -> bool:
         return False
     if not (known(head.group(0).lower()) and known(tail.group(0))):
         return True
-    # «наставничеств» + «у»: both words, but a preposition cannot end a cell
-    return part == tail.group(0) and morph().parse(part)[0].tag.POS in ("PREP", "CONJ")
+    # «наставничеств» + «у»: both words, but a preposition cannot end a cell (its `last` line)
+    return last and part == tail.group(0) and morph().parse(part)[0].tag.POS in ("PREP", "CONJ")
 
 
 def _hyphenated(text: str, part: str) -> bool:

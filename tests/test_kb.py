@@ -431,3 +431,26 @@ def test_a_filter_keeps_exactly_the_allowed_items():
     q = x[17]
     want = sorted(allowed, key=lambda i: -float(x[i - 5] @ q))[:10]
     assert [i for i, _ in vectors.search(q, 10, allowed=allowed)] == want
+
+
+def test_review_a_filter_that_matches_nothing_gives_nothing(kb):
+    """An empty filter once crashed the lexical side (the mask of no ids)."""
+    assert kb.search("мониторинг качества", Filters(region="Нет такой области")) == []
+    assert kb.searcher.lexical(["мониторинг"], 10, Filters(year_from=1900, year_to=1901)) == []
+
+
+def test_review_a_hyphenated_lemma_pays_for_its_tokens(kb, monkeypatch):
+    """«учебно-методический» reads every occurrence of each token: the budget counts them."""
+    from pipeline import config
+
+    df = kb.lemma_counts(["учебно", "методический", "мониторинг"])
+    assert df["учебно"] and df["методический"]
+    monkeypatch.setattr(config, "LEXICAL_BUDGET", df["мониторинг"] + df["учебно"] + df["методический"] - 1)
+    assert kb.searcher.selective(["учебно-методический", "мониторинг"]) == ["мониторинг"]
+
+
+def test_review_items_added_since_the_lengths_were_read_are_skipped():
+    from index import bm25
+
+    lengths = bm25.Lengths(np.array([0, 5, 7], dtype=np.int32), 2)
+    assert bm25.rank([np.array([1, 2, 2, 9])], lengths, 10) == [2, 1]

@@ -348,6 +348,8 @@ def test_an_annex_published_under_the_acts_citation_is_the_annex():
         (["по наставничеств", "у"], "по наставничеству"),  # a preposition cannot end a cell
         (["работа школ", "ы"], "работа школ ы"),  # two words that join into a third: left as printed
         (["раз", "работка плана"], "раз работка плана"),
+        (["Консультации", "педагогам", "и", "организациям"], "Консультации педагогам и организациям"),  # mid-cell
+        (["Работа", "в", "сообществах"], "Работа в сообществах"),
     ],
 )
 def test_a_number_broken_by_a_narrow_column_is_joined(lines, joined):
@@ -1187,3 +1189,44 @@ def test_an_approving_stamp_left_blank_leaves_the_plan_undated(blank):
     filled = [*head[:2], "УТВЕРЖДЕН\nприказом директора\nот 31.08.2021 № 45", head[3]]
     stamp, _ = header.stamps_of(filled)
     assert (stamp.act.date, stamp.act.number) == ("2021-08-31", "45")
+
+
+def test_review_a_letters_reply_line_a_wrapped_stamp_and_a_section_number_are_not_the_acts():
+    # «На № 123 от 01.02.2020» answers another letter
+    assert header.date_and_number(["от 05.03.2020", "№ 456-01", "На № 123 от 01.02.2020"]) == ("2020-03-05", "456-01")
+    # a filled-in stamp whose line wraps after «№» is not a blank form
+    head = [
+        "РАССМОТРЕНО\nна заседании педагогического совета\nпротокол № 1 от 30.08.2021",
+        "УТВЕРЖДАЮ\nДиректор МБОУ СОШ №\n5 г. Смоленска\nИ.И. Иванов",
+        "ПЛАН работы",
+    ]
+    stamp, _ = header.stamps_of(head)
+    assert stamp is not None and stamp.act.date == "2021-08-30"
+    from pipeline.dates import parse_date
+
+    assert parse_date("пунктом 3.1.12 N 273") is None and parse_date("04.09.13   № 5") == "2013-09-04"
+
+
+def test_review_unnumbered_clauses_keep_their_lists_and_follow_one_another():
+    listed = _txt(
+        "ПРИКАЗ\nот 01.02.2021 № 5\nО плане\nПРИКАЗЫВАЮ:\nУтвердить:\n• положение о конкурсе;\n"
+        "• план мероприятий;\n• состав рабочей группы.\n• Контроль за исполнением оставляю за собой.\n"
+    )
+    assert [c.activity for c in listed.items if c.kind == "clause"] == [
+        "Утвердить:\n• положение о конкурсе;\n• план мероприятий;\n• состав рабочей группы.",
+        "Контроль за исполнением оставляю за собой.",
+    ]
+    plain = _txt(
+        "ПРИКАЗ\nот 01.02.2021 № 5\nО плане\nПРИКАЗЫВАЮ:\nУтвердить план мероприятий на 2021 год.\n"
+        "Назначить ответственным Иванову И.И., методиста.\nПровести мониторинг до 1 декабря 2021 года.\n"
+    )
+    assert [c.activity[:9] for c in plain.items if c.kind == "clause"] == ["Утвердить", "Назначить", "Провести "]
+
+
+def test_review_an_acts_own_sentence_about_amendments_is_no_database_note():
+    doc = _txt(
+        "ПОСТАНОВЛЕНИЕ\nот 10.02.2021 № 12\nО внесении изменений в постановление\nПОСТАНОВЛЯЮ:\n"
+        "1. Внести изменения в программу.\n2. Настоящее постановление вступает в силу со дня подписания.\n"
+        "Изменения распространяются на правоотношения, возникшие с 1 января 2021 года.\n"
+    )
+    assert not [s for s in doc.skipped if s.reason == "примечание правовой базы"]

@@ -246,12 +246,13 @@ def _join_wrapped(blocks: list[Block]) -> list[Block]:
 
 def _clean(cell: str | None) -> str:
     """A cell's lines joined by spaces, except a word the column was too narrow for («сис» + «тематизация»)."""
-    text = ""
-    for line in (cell or "").split("\n"):
-        line = " ".join(line.split())
-        if line:
-            text = text + line if text and broken_word(text, line) else f"{text} {line}" if text else line
-    return text
+    lines = [" ".join(line.split()) for line in (cell or "").split("\n")]
+    lines = [line for line in lines if line]
+    out: list[str] = []
+    for n, line in enumerate(lines):
+        glued = out and broken_word(out[-1][-64:], line, last=n == len(lines) - 1)
+        out.append(line if glued or not out else f" {line}")
+    return "".join(out)
 
 
 def _reason(e: Exception) -> str:

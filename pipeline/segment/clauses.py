@@ -73,8 +73,9 @@ def _take_line(line: str, pos: Position, items: list[Item], ordinal: int, labels
         )
         return True
     bullet = _BULLET.match(text)
-    top_level = not items or (items[-1].number is None and not items[-1].activity.rstrip().endswith(":"))
-    if (bullet and top_level) or (not items and _infinitive(text)):
+    top_level = not items or (items[-1].number is None and not _listing(items[-1].activity))
+    closed = not items or items[-1].activity.rstrip().endswith(".")
+    if (bullet and top_level) or (top_level and closed and _infinitive(text)):
         # clauses printed without numbers: «Ввести с 1 сентября …» and «• Утвердить …» after «ПРИКАЗЫВАЮ:»
         activity = bullet.group(1) if bullet else text
         items.append(Item(kind="clause", ordinal=ordinal + len(items), number=None, activity=activity, pos=pos))
@@ -101,6 +102,11 @@ def _take_line(line: str, pos: Position, items: list[Item], ordinal: int, labels
         last.activity = f"{last.activity}\n{text}"
         return True
     return False
+
+
+def _listing(activity: str) -> bool:
+    """A clause «Утвердить:» whose list («• положение …;») is still going on."""
+    return activity.split("\n")[0].rstrip().endswith(":") and activity.rstrip().endswith((":", ";"))
 
 
 def _infinitive(text: str) -> bool:

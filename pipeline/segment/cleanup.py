@@ -29,13 +29,14 @@ _EDITORIAL = re.compile(
     r"|См\. текст .{1,100} в предыдущей редакции\.?"
     r"|См\. предыдущую редакцию\.?"
     r"|[А-ЯЁ][\w ]{0,40}? (?:изменен|дополнен)[аоы]? с \d{1,2} [а-я]+ \d{4} г\. [-–—] .{10,300}"
-    r"|Изменения распространяются на .{1,200}"
     r"|(?:Постановлением|Распоряжением|Приказом|Решением|Законом|Указом) .{10,300}?"
     r"(?:изложен[аоы]? в новой редакции|внесены изменения|признан[аоы]? утратившим[аи]? силу)\b.{0,200}"
     r"|Откройте актуальную версию документа.{0,60}"
     r"|Если вы являетесь пользователем интернет-версии системы ГАРАНТ.{0,300})$"
 )
 EDITORIAL_NOTE = "примечание правовой базы"
+# A note that only follows another one: the act itself may say «Изменения распространяются на …».
+_EDITORIAL_AFTER = re.compile(r"^Изменения распространяются на .{1,200}$")
 # Formatting tags that converters leave inside cells; anything else is kept as text.
 _BREAK_TAGS = re.compile(r"<\s*/?\s*(?:p|ul|ol|div|br)\b[^<>]*>", re.IGNORECASE)
 _ITEM_TAG = re.compile(r"<\s*li\b[^<>]*>", re.IGNORECASE)
@@ -112,6 +113,9 @@ def clean(blocks: list[Block]) -> tuple[list[Block], list[Skipped]]:
             else None
             for k, (line, f) in enumerate(zip(raw, footer, strict=True))
         ]
+        for k in range(1, len(raw)):  # «… изменен с … - Постановление …» / «Изменения распространяются на …»
+            if reasons[k] is None and reasons[k - 1] == EDITORIAL_NOTE and _EDITORIAL_AFTER.match(raw[k].strip()):
+                reasons[k] = EDITORIAL_NOTE
         lines = [line for line, r in zip(raw, reasons, strict=True) if r is None]
         skipped += [Skipped(line, r, b.pos) for line, r in zip(raw, reasons, strict=True) if r and line.strip()]
         text = plain("\n".join(lines))

@@ -263,11 +263,16 @@ def issuer_in_heading(line: str) -> str | None:
     return nominative(m.group("body"))
 
 
+_REPLY = re.compile(r"\s*(?:на|на\s+ваш|вх\.?|входящ\w*)\s*(?:№|N\s?\d)", re.IGNORECASE)
+
+
 def date_and_number(paragraphs: list[str]) -> tuple[str | None, str | None]:
     """The letterhead's date and «№» («от _30.06.2017___№ __9__» included): of the first line that
     prints both, else the first of each (a site's «Четверг, 05.09.2013» above the act's own line
     «04.09.13   № 01-08/112» does not date it)."""
     for line in (x for p in paragraphs for x in p.replace("_", " ").split("\n")):
+        if _REPLY.match(line):
+            continue  # a letter's «На № 123 от 01.02.2020» answers another letter
         date, number = parse_date(line), _act_number(line)
         if date and number:
             return date, number
@@ -439,7 +444,7 @@ def stamps_of(paragraphs: list[str]) -> tuple[Stamp | None, set[int]]:
 
 
 # A form's blanks, as printed («от «___» ______ 20___ г. № _____») or as converters shorten them (««_» 20_ г. №»).
-_BLANK = re.compile(r"20_+(?!\d)|«\s*_+\s*»|№\s*_*\s*(?:\n|$)")
+_BLANK = re.compile(r"20_+(?!\d)|«\s*_+\s*»|№\s*_+")
 
 
 def _blank_approval(paragraphs: list[str], stamp: Stamp) -> bool:
