@@ -429,3 +429,17 @@ def test_a_period_between_two_dates_and_a_police_office_with_its_town():
 def test_a_body_named_by_its_kind_takes_its_quoted_name(body):
     item = tagged(activity=f"Встреча прошла при участии {body} и школьников.")
     assert (ORG, body) in [(e.label, e.text) for e in item.entities]
+
+
+def test_a_capitalised_noun_opening_a_sentence_and_a_years_g_are_no_places():
+    """«Встречу …» at a sentence's head, «2019 г. Перед …»: natasha's places that are not."""
+    item = tagged(
+        activity="Педагоги собрались в 2019 г. Перед началом года прошёл семинар. Встречу открыл глава "
+        "района. Участники из Кинешмы приехали в Москву."
+    )
+    places = [e.text for e in item.entities if e.label == LOC]
+    assert "Встречу" not in places and not any("Перед" in p for p in places)
+    assert "Кинешмы" in places and "Москву" in places
+    from pipeline.tag.nlp import _is_place
+
+    assert not _is_place("Встречу", sentence_start=True) and _is_place("Кинешма", sentence_start=True)

@@ -733,7 +733,9 @@ def _junk(span: Span) -> bool:
         before = span.doc[max(0, span.start - 4) : span.start].text_with_ws  # never doc.text: it is rebuilt
         if _STREET.search(before[-12:]):
             return True  # «ул. Новодвинская» is an address, not a place of the guideline
-        if len(span) == 1 and not _is_place(span.text):  # «Сегодня» at the head of a sentence
+        if len(span) == 1 and not _is_place(span.text, _heads_a_sentence(span)):  # «Сегодня», «Встречу»
+            return True
+        if len(span) > 1 and _function_word(span[-1].text):  # «2019 г. Перед началом …»: a year's «г.»
             return True
     return len(span.text.strip("«»\"' .,")) < 2
 
@@ -741,13 +743,33 @@ def _junk(span: Span) -> bool:
 _STREET = re.compile(r"(?:\bул\.|\bулиц[аеуы]|\bпр-т|\bпроспект[а-я]*|\bпер\.|\bпереул[а-я]*|\bд\.)\s*$")
 
 
-def _is_place(word: str) -> bool:
-    """A word that can name a place: pymorphy knows it as a place name, or as no word at all."""
+def _is_place(word: str, sentence_start: bool = False) -> bool:
+    """A word that can name a place: pymorphy knows it as a place name, or as no word at all, or (not
+    at the head of a sentence, where any noun is capitalised: «Встречу», «Адрес») as a singular noun."""
     from pipeline.morph import morph
 
     parses = morph().parse(word)
     noun = parses[0].tag.POS == "NOUN" and "plur" not in parses[0].tag  # «Исполнители» heads a column
-    return any("Geox" in p.tag for p in parses) or not any(p.is_known for p in parses) or noun
+    known_place = any("Geox" in p.tag for p in parses) or not any(p.is_known for p in parses)
+    return known_place or (noun and not sentence_start)
+
+
+def _function_word(word: str) -> bool:
+    """A preposition, conjunction, particle or pronoun, never a place's name."""
+    from pipeline.morph import morph
+
+    parses = morph().parse(word)
+    return parses[0].tag.POS in ("PREP", "CONJ", "PRCL", "NPRO") and not any("Geox" in p.tag for p in parses)
+
+
+def _heads_a_sentence(span: Span) -> bool:
+    """The span's first word opens the text, a line or a sentence."""
+    i = span.start - 1
+    while i >= 0 and span.doc[i].is_space:
+        if "\n" in span.doc[i].text:
+            return True
+        i -= 1
+    return i < 0 or span.doc[i].text in (".", "!", "?", "…", "|") or "\n" in span.doc[i].whitespace_
 
 
 _STAMP_WORD = re.compile(

@@ -531,7 +531,13 @@ def _trim(text: str, start: int, end: int) -> int:
 def _places(text: str) -> list[Hit]:
     normal = _normal_case(text)
     hits = [Hit(m.start(), m.end(), LOC) for m in _COUNTRY.finditer(normal)]
-    hits += [Hit(m.start(), m.end(), LOC) for rx in (_SETTLEMENT, MUNICIPAL_SHORT) for m in rx.finditer(text)]
+    hits += [Hit(m.start(), m.end(), LOC) for m in MUNICIPAL_SHORT.finditer(text)]
+    # «в 2019 г. Перед началом …»: after a year «г.» is the year's, and a sentence begins
+    hits += [
+        Hit(m.start(), m.end(), LOC)
+        for m in _SETTLEMENT.finditer(text)
+        if not (_YEAR_BEFORE.search(text, max(0, m.start() - 8), m.start()) and _SENTENCE_WORD.search(m.group()))
+    ]
     for start, end, _ in places.region_spans(normal) + places.municipality_spans(text):
         hits.append(Hit(start, end, LOC))
     return hits
@@ -540,6 +546,11 @@ def _places(text: str) -> list[Hit]:
 # A town or village by its abbreviation: «г. Североуральск», «с. Калманка», «р.п. Кольцово»; the mark
 # printed before the name belongs to the place (GUIDELINE, real text).
 _SETTLEMENT = re.compile(rf"(?<![\w.-]){places.SETTLEMENT_MARK}[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?![\w-])")
+_YEAR_BEFORE = re.compile(r"(?<!\d)\d{4}\s?$")
+_SENTENCE_WORD = re.compile(
+    r"^г\.\s?(?:Перед|После|Для|При|Во?|На|По|Со?|К|Об?|Из|За|До|Под|Над|Но|А|И|Однако|Также|Кроме|Согласно|Это"
+    r"|Все|Он[аио]?|Мы|Так|Там|Тогда|Затем|Сейчас|Сегодня|Уже)$"
+)
 # A municipality by its short form: «глава Пожарского МО», «Усть-Ишимский МР», «Советского ГО»
 # (a bare «МО» is a ministry).
 MUNICIPAL_SHORT = re.compile(
