@@ -19,14 +19,18 @@ _OFFSETS = 1 << 32  # an item holds fewer tokens than this: id and offset packed
 
 @dataclass(frozen=True)
 class Lengths:
-    """Every item's length in tokens (indexed by item id, 0 where there is none) and their count."""
+    """Every item's length in tokens (indexed by item id, 0 where there is none), their count and
+    their average, which every query needs (summing a million lengths per query cost 0.3 ms)."""
 
     by_id: np.ndarray
     rows: int
+    average: float
 
-    @property
-    def average(self) -> float:
-        return float(self.by_id.sum()) / self.rows if self.rows else 0.0
+    @classmethod
+    def of(cls, ids: np.ndarray, sizes: np.ndarray) -> Lengths:
+        by_id = np.zeros(int(ids.max()) + 1 if len(ids) else 0, dtype=np.int32)
+        by_id[ids] = sizes
+        return cls(by_id, len(ids), float(sizes.sum()) / len(ids) if len(ids) else 0.0)
 
 
 def phrase_hits(places: list[np.ndarray]) -> np.ndarray:
@@ -36,7 +40,7 @@ def phrase_hits(places: list[np.ndarray]) -> np.ndarray:
     for i, pairs in enumerate(places):
         here = pairs[:, 0] * _OFFSETS + pairs[:, 1] - i  # where the phrase would start
         keys = here if keys is None else np.intersect1d(keys, here)
-    return np.sort(keys) // _OFFSETS if keys is not None else np.empty(0, np.int64)
+    return keys // _OFFSETS if keys is not None else np.empty(0, np.int64)
 
 
 def rank(hits: list[np.ndarray], lengths: Lengths, n: int, allowed: np.ndarray | None = None) -> list[int]:

@@ -137,10 +137,7 @@ class HybridSearch:
             hits = [self._hits(t) for t in terms]
             allowed = self._allowed_mask(filters or Filters())
             if "lengths" not in self._cache:
-                ids, sizes = self.store.lemma_lengths()
-                by_id = np.zeros(int(ids.max()) + 1 if len(ids) else 0, dtype=np.int32)
-                by_id[ids] = sizes
-                self._cache["lengths"] = bm25.Lengths(by_id, len(ids))
+                self._cache["lengths"] = bm25.Lengths.of(*self.store.lemma_lengths())
             return bm25.rank(hits, self._cache["lengths"], n, allowed)
 
     # --- helpers ---------------------------------------------------------------------------------

@@ -373,16 +373,18 @@ class Store:
         return {t: found.get(t, 0) for t in terms}
 
     def occurrences(self, token: str) -> np.ndarray:
-        """The ids of the items holding `token`, once per occurrence (one string: a row per hit costs twice)."""
-        sql = "SELECT group_concat(doc, ' ') FROM temp.items_places WHERE term = ?"
-        text = self.db.execute(sql, (token,)).fetchone()[0]
-        return np.array(text.split(), dtype=np.int64) if text else np.empty(0, np.int64)
+        """The ids of the items holding `token`, once per occurrence."""
+        return self._places_of(token, "doc")
 
     def token_places(self, token: str) -> np.ndarray:
         """(item id, token offset) for every occurrence of `token`, for phrases."""
-        sql = "SELECT group_concat(doc || ' ' || offset, ' ') FROM temp.items_places WHERE term = ?"
+        return self._places_of(token, "doc || ' ' || offset").reshape(-1, 2)
+
+    def _places_of(self, token: str, what: str) -> np.ndarray:
+        """`what` of every occurrence of `token` as numbers, read as one string (a row per hit costs twice)."""
+        sql = f"SELECT group_concat({what}, ' ') FROM temp.items_places WHERE term = ?"
         text = self.db.execute(sql, (token,)).fetchone()[0]
-        return np.array(text.split(), dtype=np.int64).reshape(-1, 2) if text else np.empty((0, 2), np.int64)
+        return np.array(text.split() if text else [], dtype=np.int64)
 
     def lemma_lengths(self) -> tuple[np.ndarray, np.ndarray]:
         """Item ids and their lengths in tokens, as FTS5 records them for its own BM25 (a varint per row)."""

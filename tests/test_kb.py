@@ -452,5 +452,5 @@ def test_review_a_hyphenated_lemma_pays_for_its_tokens(kb, monkeypatch):
 def test_review_items_added_since_the_lengths_were_read_are_skipped():
     from index import bm25
 
-    lengths = bm25.Lengths(np.array([0, 5, 7], dtype=np.int32), 2)
+    lengths = bm25.Lengths.of(np.array([1, 2]), np.array([5, 7], dtype=np.int32))
     assert bm25.rank([np.array([1, 2, 2, 9])], lengths, 10) == [2, 1]
