@@ -487,3 +487,20 @@ def test_a_capitalised_noun_opening_a_sentence_and_a_years_g_are_no_places():
     from pipeline.tag.nlp import _is_place
 
     assert not _is_place("Встречу", sentence_start=True) and _is_place("Кинешма", sentence_start=True)
+
+
+def test_a_bodys_level_word_a_bare_place_and_an_agencys_slashes_are_outside_its_name():
+    item = tagged(
+        activity="МОСКВА, 3 марта. /ТАСС/. Совещание провёл районного Управления образования, письмо"
+        " направило министерство образования области, утвердило Правительство области."
+    )
+    bodies = [e.text for e in of(item, ORG)]
+    assert bodies == ["ТАСС", "Управления образования", "министерство образования", "Правительство области"]
+
+
+def test_a_named_district_stays_inside_the_body():
+    item = tagged(activity="Письмо Управления образования администрации Петушинского района и отдела образования края")
+    assert [e.text for e in of(item, ORG)] == [
+        "Управления образования администрации Петушинского района",
+        "отдела образования",
+    ]

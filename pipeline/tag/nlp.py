@@ -17,6 +17,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import compile_prefix_regex, compile_suffix_regex
 
 from pipeline import places
 from pipeline.dates import month_number
@@ -365,6 +366,20 @@ _RUN_ON_BODY = re.compile(r"\s+(?:администраци|управлени|о
 # The act that cites a body is no part of its name.
 _ACT_WORD = re.compile(r"(?:[Пп]остановлени|[Рр]аспоряжени|[Пп]риказ|[Рр]ешени|[Пп]исьм)[а-яё]*\s+")
 # The person a body or school is named after, when a span stops at «имени»: «Г.Р. Державина».
+# «региональный», «районного» before a body's own name say which body, and are no part of the name
+# («региональном центре «Восход»», «районного Управления образования»); they are before a
+# council of deputies, a trade union's organisation or a party's branch («районного Совета депутатов»).
+_LEVEL_WORD = re.compile(
+    r"(?:[Рр]егионал|[Рр]айонн)[а-яё]+\s+(?=(?i:департамент|управлени|министерств|минобр|отдел|дом|двор|газет|штаб"
+    r"|общественн|молод[её]жн)|[Цц]ентр[а-яё]*\s*«|Совет[а-я]*\s+ветеран)"
+)
+# A bare «области», «города» after a body's name says where it is, and is no part of the name
+# («министерство образования | области»), except for the government or administration of a place
+# («Правительства области», «Администрации района»).
+_BARE_PLACE = re.compile(
+    r"(?<!ого)(?<!его)(?<!ой)(?<!ей)(?<!ых)(?<!их)(?<![А-ЯЁ])\s+(?:области|края|района|города|республики|округа)$"
+)
+_GOVERNMENT = re.compile(r"(?:[Пп]равительств|[Аа]дминистраци|[Мм]эри|[Гг]лав)[а-яё]*\s")
 _NAMED_AFTER = re.compile(r"\s*[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 # A first name and patronymic, which natasha parts from the surname before them.
 _PATRONYMIC = re.compile(r"[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вна|вич|чна|ична|инична)")
@@ -487,9 +502,15 @@ def _settled(doc: Doc, text: str, span: Span) -> Span:
         act = _ACT_WORD.match(text, start, end)  # «Постановлением | Правительства …»
         if act and act.end() < end:
             start = act.end()
+        bare = _BARE_PLACE.search(text, start, end)  # «министерство образования | области»
+        if bare and bare.end() == end and not _GOVERNMENT.match(text, start, end):
+            end = bare.start()
+        level = _LEVEL_WORD.match(text, start, end)  # «районного | Управления образования»: which one, not its name
+        if level:
+            start = level.end()
         body = _BODY.search(text[start:end]) or re.fullmatch(r"[А-ЯЁ][А-ЯЁа-яё]{1,7}", text[start:end])
         tail = _REGION_TAIL.match(text, end) if body else None  # «МОиН | РТ», «Министерства … | КЧР»
-        if tail:
+        if tail and (tail.group(0).strip()[0].isupper() or _GOVERNMENT.match(text, start, end)):
             end = tail.end()
     if (start, end) == (span.start_char, span.end_char):
         return span
@@ -610,6 +631,10 @@ def _crosses(a: Span, b: Span) -> bool:
 def build() -> Language:
     nlp = spacy.blank("ru")
     nlp.max_length = 5_000_000
+    # «/ТАСС/.»: a news agency's credit between slashes is a word of its own
+    prefixes = compile_prefix_regex([*nlp.Defaults.prefixes, r"/(?=[А-ЯЁA-Z])"])
+    suffixes = compile_suffix_regex([*nlp.Defaults.suffixes, r"(?<=[А-ЯЁA-Z])/\.?"])
+    nlp.tokenizer.prefix_search, nlp.tokenizer.suffix_search = prefixes.search, suffixes.search
     nlp.add_pipe("natasha_ner")
     nlp.add_pipe("domain_rules")
     nlp.add_pipe("resolve_entities")
