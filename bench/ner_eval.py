@@ -53,6 +53,8 @@ SETS = {
     "twenty-first (692-721)": range(692, 722),
     "twenty-second (722-751)": range(722, 752),
     "twenty-third (752-781)": range(752, 782),
+    "twenty-fourth (782-811)": range(782, 812),
+    "twenty-fifth (812-841)": range(812, 842),
 }
 REAL = ROOT / "tests/gold/real"
 

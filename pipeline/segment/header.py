@@ -21,8 +21,11 @@ from pipeline.text import is_capitals, quoted
 # Kind as printed → canonical kind. Longer phrases first.
 KINDS: tuple[tuple[str, str], ...] = (
     # A report is often headed by what it informs of: «Информация о выполнении плана …».
-    *((f"{head} о{about}", "отчёт") for head in ("информация", "сведения") for about in (
-        " выполнении", " ходе", " реализации", "б исполнении", " результатах", " проделанной")),
+    *(
+        (f"{head} о{about}", "отчёт")
+        for head in ("информация", "сведения")
+        for about in (" выполнении", " ходе", " реализации", "б исполнении", " результатах", " проделанной")
+    ),
     ("дорожная карта", "дорожная карта"),
     ("план-график", "план-график"),
     ("план мероприятий", "план мероприятий"),
@@ -154,9 +157,11 @@ def states_kind(paragraphs: list[str], i: int) -> str | None:
     states it when it heads the document (under at most two lines of chrome) or stands under the
     body's name in capitals; inside or after a stamp such a line names the approving act instead."""
     above = paragraphs[i - 1] if i else ""
-    heading = (i <= 2 and not any(is_stamp(q) or kind_of(q) for q in paragraphs[:i])) or (
-        is_capitals(re.sub(r"[^А-ЯЁа-яё]", "", above)) and not is_stamp(above)
-    ) or bool(_BREADCRUMB.match(above))  # a site's «Главная » О школе » …» ends its chrome
+    heading = (
+        (i <= 2 and not any(is_stamp(q) or kind_of(q) for q in paragraphs[:i]))
+        or (is_capitals(re.sub(r"[^А-ЯЁа-яё]", "", above)) and not is_stamp(above))
+        or bool(_BREADCRUMB.match(above))
+    )  # a site's «Главная » О школе » …» ends its chrome
     return kind_of(" ".join(paragraphs[i].split("\n")[:2]), first=heading)
 
 
