@@ -111,11 +111,19 @@ def test_header_wordings(text, role):
     assert columns.header_role(text)[0] == role
 
 
-def test_a_stage_name_column_yields_the_activity_to_the_activities_column():
-    """178: «Наименование этапа» beside «Мероприятия»: the stage's name is no activity."""
+def test_a_stage_merged_over_its_rows_yields_the_activity_a_stage_in_every_row_keeps_it():
+    """178: a stage's name merged down beside «Мероприятия» is no activity; 194: a stage named in
+    every row beside «Содержание деятельности и примерный план мероприятий» is the activity."""
     headers = ["№", "Наименование этапа", "Мероприятия", "Сроки", "Ответственные"]
-    data = [["1.", "Подготовка условий", "Изучение материалов", "сентябрь", "Директор"]]
+    data = [
+        ["1.", "Подготовка условий", "Изучение материалов", "сентябрь", "Директор"],
+        ["", "", "Подготовка нормативной базы", "сентябрь", "Директор"],
+        ["2.", "Сбор запросов", "Анкетирование педагогов", "октябрь", "Куратор"],
+    ]
     assert columns.assign(headers, data)[1:3] == ["description", "activity"]
+    headers = ["№", "Наименование этапа", "Содержание деятельности и примерный план мероприятий", "Сроки"]
+    data = [["1.", "Формирование банка наставников", "1) Анкетирование. 2) Перечень наставников.", "сентябрь"]]
+    assert columns.assign(headers, data)[1:3] == ["activity", "description"]
 
 
 def test_columns_by_content_when_the_header_says_nothing():
@@ -1230,3 +1238,33 @@ def test_review_an_acts_own_sentence_about_amendments_is_no_database_note():
         "Изменения распространяются на правоотношения, возникшие с 1 января 2021 года.\n"
     )
     assert not [s for s in doc.skipped if s.reason == "примечание правовой базы"]
+
+
+def test_an_empty_cell_closed_by_its_mark_keeps_the_columns_in_place():
+    """193: a site's table copied a cell per line, «|» alone closing the empty «Корректировка плана»."""
+    cells = ["№", "Мероприятия", "Срок исполнения", "Корректировка плана", "Ответственные"]
+    rows = [
+        ["1.", "Подготовка приказа о назначении школьного администратора ЕГЭ.", "Август", "", "Т.И.Иванова"],
+        ["2.", "Контроль за подготовкой учащихся 11 класса к ЕГЭ.", "Сентябрь-май", "", "Т.В.Петрова"],
+        ["3.", "Индивидуальные консультации выпускников.", "Сентябрь-июнь", "", "Т.В.Петрова"],
+    ]
+    text = "План-график\n" + "\n".join(f"{c} |" if c else "|" for row in [cells, *rows] for c in row) + "\n"
+    items = [i for i in _txt(text).items if i.kind == "row"]
+    assert [(i.deadline, i.responsible) for i in items] == [(r[2], r[4]) for r in rows]
+
+
+def test_a_labelled_cell_running_on_and_a_signature_after_the_clauses():
+    """203: «Ответственные: …,» wraps to the next line; the clauses after it are no signer's position."""
+    doc = _txt(
+        "РЕШЕНИЕ\nот 22.09.2004 № 5/2\nКоллегия решила:\n"
+        "1. Обеспечить прохождение курсов учителями математики.\n"
+        "Срок: в течение учебного года\nОтветственные: руководители органов управления образованием,\n"
+        "Псковский областной институт повышения квалификации\n"
+        "2. Провести пробное тестирование выпускников.\nСрок: март 2005 г.\n"
+        "3. Контроль за исполнением решения возложить на заместителя начальника.\n"
+        "Председатель коллегии В.Н. Пашков\n"
+    )
+    clauses = [i for i in doc.items if i.kind == "clause"]
+    assert [c.number for c in clauses] == ["1", "2", "3"]
+    assert clauses[0].responsible.endswith("образованием, Псковский областной институт повышения квалификации")
+    assert doc.signatory.name == "Пашков В.Н." and "Провести" not in (doc.signatory.position or "")

@@ -92,6 +92,11 @@ def _take_line(line: str, pos: Position, items: list[Item], ordinal: int, labels
         labels.append(Skipped(" ".join(found[1]), "подпись поля", pos))
         return True
     last = items[-1]
+    for name in ("responsible", "result", "deadline"):  # «Ответственные: …,» / «Псковский институт …»
+        value = getattr(last, name)
+        if value and value.rstrip().endswith(","):
+            setattr(last, name, f"{value} {text}")
+            return True
     quoted = text[:1] in '«"„' and last.activity.rstrip().endswith(":")  # «изложить в редакции: "…"»
     if quoted or text[:1].islower() or not last.activity.rstrip().endswith((".", ";", ":")):
         last.activity = f"{last.activity} {text}"

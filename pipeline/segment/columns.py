@@ -38,7 +38,9 @@ VOCABULARY: dict[str, tuple[str, int]] = {
     **dict.fromkeys(("отчётность", "отчетность", "отчёт", "отчет", "выход", "документ", "значение"), ("result", 3)),
     **dict.fromkeys(("ожидаемый", "контрольный", "целевой", "итоговый"), ("result", 1)),
     **dict.fromkeys(("группа", "участник", "аудитория", "категория", "адресат", "охват"), ("target", 3)),
-    **dict.fromkeys(("примечание", "комментарий", "отметка", "ресурс", "финансирование", "источник"), ("note", 3)),
+    **dict.fromkeys(
+        ("примечание", "комментарий", "отметка", "ресурс", "финансирование", "источник", "корректировка"), ("note", 3)
+    ),
     **dict.fromkeys(("обеспечение", "выполнение", "исполнение"), ("note", 1)),
 }
 # «Целевая группа» is a target group, «Целевой показатель» a result: two-word headers settle it.
@@ -80,8 +82,9 @@ def header_role(text: str) -> tuple[str | None, int]:
     for pair, role in PHRASES.items():
         if all(p.replace("ё", "е") in words for p in pair):
             return role, 5
-    if "наименование" in words and any(w in VOCABULARY for w in words if w != "наименование"):
-        words.remove("наименование")  # «Наименование этапа» names a stage, «… показателя» a result
+    others = {VOCABULARY[w][0] for w in words if w != "наименование" and w in VOCABULARY}
+    if "наименование" in words and others and "activity" not in others:
+        words.remove("наименование")  # «Наименование показателя» names a result, «… этапа» an activity
     best: tuple[str | None, int] = (None, 0)
     for w in words:
         role, weight = VOCABULARY.get(w, (None, 0))
@@ -129,7 +132,9 @@ def assign(headers: Sequence[str], data: Sequence[Sequence[str]], report: bool =
         roles[c] = "note"
     activity = [c for c in range(width) if roles[c] == "activity"]
     if activity:
-        main = max(activity, key=lambda c: (votes[c][1], -c))
+        # a stage's name merged down over its rows is their section: the activity is in every row
+        filled = {c: sum(1 for x in columns[c] if x) >= 0.8 * len(data) for c in activity}
+        main = max(activity, key=lambda c: (filled[c], votes[c][1], -c))
         for c in activity:
             if c != main:
                 roles[c] = "result" if report and "result" not in roles else "description"

@@ -195,7 +195,10 @@ def _closing(lines: list[str], start: int) -> tuple[Rows, int] | None:
         line = lines[n].strip()
         if not parts:
             first = n
-        if line and not line.strip("| "):
+        if line == "|":  # one mark alone closes an empty cell («Корректировка плана |» left blank)
+            cells.append((n, ""))
+            end = n + 1
+        elif line and not line.strip("| "):  # a line of marks ends a row
             cells.append(None)
             end = n + 1
         elif line.endswith("|"):

@@ -400,6 +400,9 @@ def canonical_name(text: str) -> str | None:
     return f"{surname} {initials.replace(' ', '')}"
 
 
+_A_CLAUSE = re.compile(r"\s*\d{1,2}(?:\.\d{1,2})*[.)]\s+[А-ЯЁ]")
+
+
 def signatory_of(paragraphs: list[str]) -> Person | None:
     """The first name after the clauses, with the position lines printed above it."""
     position: list[str] = []
@@ -409,8 +412,8 @@ def signatory_of(paragraphs: list[str]) -> Person | None:
             before = p[: NAME.search(p).start()].strip()
             lines = [*position, before] if before else position
             return Person(name, " ".join(" ".join(lines).split()) or None)
-        if len(p) > 200 or kind_of(p) or p.startswith("Приложение"):
-            return None
+        if len(p) > 200 or kind_of(p) or p.startswith("Приложение") or _A_CLAUSE.match(p):
+            return None  # a numbered clause is no position: the clauses have not ended
         position.append(p)
     return None
 
