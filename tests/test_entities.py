@@ -504,3 +504,30 @@ def test_a_named_district_stays_inside_the_body():
         "Управления образования администрации Петушинского района",
         "отдела образования",
     ]
+
+
+def test_a_sitting_takes_its_bodys_own_words_place_and_remit_but_not_another_body():
+    item = tagged(
+        activity="Решение принято на заседании Собрания депутатов Озерского городского округа, вопрос обсудили на"
+        " заседании комиссии по социальным вопросам и на заседании коллегии министерства образования."
+    )
+    assert [e.text for e in of(item, EVENT)] == [
+        "заседании Собрания депутатов Озерского городского округа",
+        "заседании комиссии по социальным вопросам",
+        "заседании коллегии",
+    ]
+
+
+def test_sites_with_subdomains_towns_by_their_charter_name_and_a_courts_region():
+    item = tagged(
+        activity="Источник: docs.cntd.ru, arigus.tv и vk.com/newvariant. Решение МО \"Город Майкоп\" обжаловано в"
+        " Дальнереченском районном суде Приморского края; фотоконкурс объявлен."
+    )
+    assert [e.text for e in of(item, ORG)] == [
+        "docs.cntd.ru",
+        "arigus.tv",
+        "vk.com/newvariant",
+        "Дальнереченском районном суде Приморского края",
+    ]
+    assert "Город Майкоп" in [e.text for e in of(item, LOC)]
+    assert [e.text for e in of(item, EVENT)] == ["фотоконкурс"]

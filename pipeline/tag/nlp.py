@@ -135,7 +135,8 @@ _PLACE_GAP = re.compile(
 _BODY = re.compile(
     r"(?i:министерств|департамент|комитет|управлени|отдел|администраци|правительств|дум[аыуе]|собрани|совет|палат"
     r"|институт|университет|академи|центр|минпрос|минобр|рособрнадзор|служб|инспекци|агентств|ассоциаци|союз|фонд"
-    r"|музе|отделени|библиотек|двор(?:ец|ца|це|цом)|(?<![а-яё])дом(?:а|е|у|ом)?(?![а-яё]))"
+    r"|музе|отделени|библиотек|двор(?:ец|ца|це|цом)|(?<![а-яё])дом(?:а|е|у|ом)?(?![а-яё])|(?<![а-яё])суд(?:а|е|у|ом)?(?![а-яё])"
+    r"|комисси)"
 )
 # A body named by its legal form: «МБУ НМИЦ», «МКУ «ЦМТО»», «ГАУ ДПО …».
 _LEGAL_FORM = re.compile(r"[А-ЯЁ]{1,6}У(?:\s|«|\"|$)")
@@ -182,10 +183,11 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
     for i, span in enumerate(ents):
         if span.label_ == PER:
             span = _person(doc, text, span)
-        if span.label_ == ORG and (rules.MUNICIPAL_SHORT.fullmatch(span.text) or _a_municipality(span.text)):
+        town = re.fullmatch(r"(?:Город|ГОРОД)\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*", span.text)  # «Город Ульяновск»
+        if span.label_ == ORG and (rules.MUNICIPAL_SHORT.fullmatch(span.text) or _a_municipality(span.text) or town):
             span = Span(doc, span.start, span.end, label=LOC)  # «Пожарского МО», «РЯЗАНСКИЙ МУНИЦИПАЛЬНЫЙ РАЙОН»
-        quoted = re.fullmatch(r"МО\s*«([^»]+)»", span.text) if span.label_ == ORG else None
-        if quoted:  # «МО «Кяхтинский район»» alone names the place
+        quoted = re.fullmatch(r"МО\s*[«\"]([^»\"]+)[»\"]", span.text) if span.label_ == ORG else None
+        if quoted:  # «МО «Кяхтинский район»», «МО "Город Майкоп"» alone name the place
             span = doc.char_span(span.start_char + quoted.start(1), span.start_char + quoted.end(1), label=LOC) or span
         if span.label_ == ORG and _BODY.search(" ".join(t.text for t in span[:3])):
             span = _genitive_tail(doc, span, ents[i + 1].start if i + 1 < len(ents) else len(doc))
@@ -230,8 +232,9 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
         alias = _ALIAS.match(text, span.end_char) if span.label_ == ORG else None
         if alias:  # an entity inside the parentheses goes with it (_without_inner)
             out[n] = doc.char_span(span.start_char, alias.end(), label=ORG, alignment_mode="expand") or span
-        if span.label_ == EVENT and _SITTING.fullmatch(span.text):
-            out[n] = _sitting_of(doc, span)
+        if span.label_ == EVENT and _SITTING.match(span.text):
+            place = out[n + 1] if n + 1 < len(out) and out[n + 1].label_ == LOC else None
+            out[n] = _sitting_of(doc, span, place)
     titles = _quoted_titles(text)
     projects = _project_names(text)
     headings = [(a, b) for a, b in titles if not _ACT_TITLE.match(text, a + 1)]  # dates of an act's heading stay
@@ -581,16 +584,30 @@ def _project_names(text: str) -> list[tuple[int, int]]:
 
 
 _SITTING = re.compile(r"(?i)заседани[а-я]*")
+_REMIT_HOLDER = re.compile(r"(?i)(?:комисси|комитет|совет|секци)[а-я]*$")
 
 
-def _sitting_of(doc: Doc, span: Span) -> Span:
+def _sitting_of(doc: Doc, span: Span, place: Span | None = None) -> Span:
     """A sitting takes what it is of (the gold marks it whole, see NOTES_9): «Заседание | президиума
-    Свердловской районной организации Профсоюза», «заседание | районного клуба «Дорогой отцов»»."""
+    Свердловской районной организации Профсоюза», «заседание | районного клуба «Дорогой отцов»»,
+    «заседание комиссии | по социальным вопросам», «заседании Кабинета | министров | Республики Адыгея»."""
     from pipeline.morph import morph
 
     end, limit = span.end, min(len(doc), span.end + 10)
+    named = len(span) > 1  # the rules named the body («заседании Собрания»): only its own words may follow
     while end < limit:
         word = doc[end].text
+        if place is not None and place.start == end:  # the body's place: «… | Республики Адыгея»
+            end = place.end
+            break
+        if named and (word[:1].isupper() or not span[-1].text[:1].isupper()):
+            break  # «заседание коллегии | министерства …»: another body; «Собрания | депутатов» goes on
+        if word == "по" and _REMIT_HOLDER.match(doc[end - 1].text):  # a commission's remit, in the dative
+            remit = end + 1
+            while remit < limit and any("datv" in p.tag for p in morph().parse(doc[remit].text)[:2]):
+                remit += 1
+            end = remit if remit > end + 1 else end
+            break  # what follows a remit is another body («… вопросам | Горсобрания»)
         if word in ("«", '"') and end > span.end:  # the club's or the association's quoted name ends it
             close = next((i for i in range(end + 1, limit) if doc[i].text in ("»", '"')), None)
             end = close + 1 if close is not None else end
@@ -715,6 +732,9 @@ _NOT_A_NAME = (
     "порядк",
     "срочно",
     "вконтакте",
+    "telegram",  # «Telegram-канале»: where it was said, not who
+    "новост",  # «НОВОСТИ» heads a site's menu
+    "список",
     "школ",  # «Школы Смоленской области»: schools in general, not a body (a named one is a SCHOOL)
 )
 
