@@ -198,17 +198,19 @@ def regions(text: str) -> list[str]:
 
 _CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?"
 # The abbreviated kind before a settlement's name: «г. Тюмень», «с. Шамары», «пгт Кочёнево», «ЗАТО Северск».
-SETTLEMENT_MARK = r"(?:(?:г\.\s?п|г|гор|с|п|пос|ст|д|пгт|р\.\s?п|с\.\s?п|х|аул)\.\s?|(?:ЗАТО|пгт|аул)\s)"
+SETTLEMENT_MARK = r"(?:(?:г\.\s?п|г\.\s?о|г|гор|с|п|пос|ст|д|пгт|р\.\s?п|с\.\s?п|х|аул)\.\s?|(?:ЗАТО|пгт|аул)\s)"
 QUOTED_DISTRICT = re.compile(
     r"«\s*([А-ЯЁа-яё-]+(?:ий|ый|ой))\s+(район|муниципальный район|муниципальный округ|городской округ)\s*»",
     re.IGNORECASE,
 )
 DISTRICT = re.compile(
-    rf"\b({_CAP}(?:ского|цкого|ский|цкий|скому|ском|ским))\s+(?:муниципальн[а-я]+\s+)?(район[а-я]*|улус[а-я]*)\b"
+    rf"\b({_CAP}(?:ского|цкого|ский|цкий|скому|ском|ским))\s+(?:муниципальн[а-я]+\s+)?(район[а-я]*|улус[а-я]*|кожуун[а-я]*)\b"
 )
-# The official form of Bashkortostan and others: «муниципального района Кармаскалинский район».
+# The official form of Bashkortostan and others: «муниципального района Кармаскалинский район»,
+# Samara's without the last word («муниципального района Ставропольский», «м.р. Приволжский»).
 OFFICIAL_DISTRICT = re.compile(
-    rf"\bмуниципальн(?:ого|ый|ом|ому)\s+район(?:а|е|у|ом)?\s+({_CAP}(?:ский|цкий))\s+район\b"
+    rf"(?:\bмуниципальн(?:ого|ый|ом|ому)\s+район(?:а|е|у|ом)?\s+|(?<![\w.])м\.\s?р\.\s?)({_CAP}(?:ский|цкий))"
+    r"(?:\s+район\b)?"
 )
 MUNICIPAL_OKRUG = re.compile(
     rf"\b({_CAP}(?:ского|цкого|ский|цкий|скому|ском|ским))\s+(муниципальн|городск)[а-я]*\s+округ[а-я]*\b"
@@ -253,7 +255,7 @@ def municipality_spans(text: str) -> list[tuple[int, int, str]]:
     for m in OFFICIAL_DISTRICT.finditer(text):
         found.append((m.start(), m.end(), f"{m.group(1)} район"))
     for m in DISTRICT.finditer(text):
-        kind = "улус" if m.group(2).startswith("улус") else "район"  # Yakutia's districts are «улусы»
+        kind = next((k for k in ("улус", "кожуун") if m.group(2).startswith(k)), "район")  # Yakutia's, Tuva's
         found.append((m.start(), m.end(), f"{_adjective(m.group(1), 'ий')} {kind}"))
     for m in MUNICIPAL_OKRUG.finditer(text):
         kind = "муниципальный округ" if m.group(2) == "муниципальн" else "городской округ"

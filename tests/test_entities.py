@@ -531,3 +531,20 @@ def test_sites_with_subdomains_towns_by_their_charter_name_and_a_courts_region()
     ]
     assert "Город Майкоп" in [e.text for e in of(item, LOC)]
     assert [e.text for e in of(item, EVENT)] == ["фотоконкурс"]
+
+
+def test_places_by_region_abbreviations_two_word_villages_and_official_district_forms():
+    item = tagged(
+        activity="Учителя из РБ и ЧР приехали в д. Нижние Аремзяны, с. Зарослое Бердюжского района, в"
+        " Барун-Хемчикский кожуун, в г.о. Самара и м.р. Приволжский; заместитель директора по УР выступил."
+    )
+    assert [e.text for e in of(item, LOC)] == [
+        "РБ",
+        "ЧР",
+        "д. Нижние Аремзяны",
+        "с. Зарослое",
+        "Бердюжского района",
+        "Барун-Хемчикский кожуун",
+        "г.о. Самара",
+        "м.р. Приволжский",
+    ]

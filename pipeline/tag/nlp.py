@@ -361,7 +361,7 @@ def _with_head(doc: Doc, text: str, span: Span) -> Span:
 
 
 # A district or region (not a town): stays outside a school's span.
-_DISTRICT = re.compile(r"(?i)район|округ|област|кра[йяюе]\b|республик")
+_DISTRICT = re.compile(r"(?i)район|округ|област|кра[йяюе]\b|республик|улус|кожуун|\bм\.\s?р\.")
 # What is printed before a town's name and belongs to the place (tests/gold/GUIDELINE.md, real text).
 _SETTLEMENT = re.compile(rf"(?<![\w.-]){places.SETTLEMENT_MARK}$")
 # A body's head in lower case: a place never runs on into it.

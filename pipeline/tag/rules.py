@@ -563,6 +563,7 @@ def _places(text: str) -> list[Hit]:
     normal = _normal_case(text)
     hits = [Hit(m.start(), m.end(), LOC) for m in _COUNTRY.finditer(normal)]
     hits += [Hit(m.start(), m.end(), LOC) for m in MUNICIPAL_SHORT.finditer(text)]
+    hits += [Hit(m.start(), m.end(), LOC) for m in _REGION_ABBREVIATION.finditer(text)]
     # «в 2019 г. Перед началом …»: after a year «г.» is the year's, and a sentence begins
     hits += [
         Hit(m.start(), m.end(), LOC)
@@ -576,7 +577,11 @@ def _places(text: str) -> list[Hit]:
 
 # A town or village by its abbreviation: «г. Североуральск», «с. Калманка», «р.п. Кольцово»; the mark
 # printed before the name belongs to the place (GUIDELINE, real text).
-_SETTLEMENT = re.compile(rf"(?<![\w.-]){places.SETTLEMENT_MARK}[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?![\w-])")
+_SETTLEMENT = re.compile(  # «д. Нижние Аремзяны», «с. Малые Дербеты»: an adjective opens a two-word name
+    rf"(?<![\w.-]){places.SETTLEMENT_MARK}"
+    r"(?:[А-ЯЁ][а-яё]+(?:ий|ый|ой|ая|яя|ое|ее|ие|ые)\s(?=[А-ЯЁ][а-яё]+(?<!ого)(?<!его)(?![\w.-])(?!\s*[А-ЯЁ]\.)))?"
+    r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?![\w-])"
+)
 _YEAR_BEFORE = re.compile(r"(?<!\d)\d{4}\s?$")
 _SENTENCE_WORD = re.compile(
     r"^г\.\s?(?:Перед|После|Для|При|Во?|На|По|Со?|К|Об?|Из|За|До|Под|Над|Но|А|И|Однако|Также|Кроме|Согласно|Это"
@@ -587,6 +592,10 @@ _SENTENCE_WORD = re.compile(
 MUNICIPAL_SHORT = re.compile(
     r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ского|цкого|ский|цкий)\s+(?:МО|МР|ГО)(?![\w-])"
 )
+# A region by the short form news and letters use alone («в РБ», «ЧР», «РС(Я)»); two letters name
+# several regions, so these stay places without a canonical region (places.region_spans knows the
+# unambiguous ones). «УР» is left out: «заместитель директора по УР» is a school's teaching work.
+_REGION_ABBREVIATION = re.compile(r"(?<![\w-])(?:РФ|РБ|РД|РА|РК|РТ|ЧР|НСО|ХМАО|РМЭ|РХ|ЧАО|РС\s?\(Я\))(?![\w-])")
 _COUNTRY = re.compile(r"(?<![\w-])Российск(?:ая|ой|ую)\s+Федераци(?:я|и|ю|ей)(?![\w-])")
 # Words of a place's name that stay lowercase in normal text («Орловской области»).
 _LOWER = frozenset(
