@@ -215,8 +215,8 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
             body = body or (re.fullmatch(r"[А-ЯЁ]{2,6}", prev.text) and "г." in gap)  # «ГУО г.Кизляра»
             place = span.label_ == LOC and body and "\n" not in gap and _PLACE_GAP.fullmatch(gap)
             place = place or (span.label_ == LOC and gap == " по " and _SERVES_BY.search(prev.text))
-            if place and prev.label_ == SCHOOL and _DISTRICT.search(span.text):
-                place = None  # a school's town is in its name, its district or region is a place of its own
+            if place and prev.label_ == SCHOOL and (_DISTRICT.search(span.text) or _LETTERS.fullmatch(span.text)):
+                place = None  # a school's town is in its name, its district or region («РБ») is a place of its own
             parent = prev.label_ == ORG and span.label_ == ORG and gap.isspace() and "\n" not in gap and _owned_by(span)
             abbreviation = re.fullmatch(r"[А-ЯЁ]{2,6}", prev.text) and gap == " " and _DISTRICT.search(span.text)
             if place or parent or (span.label_ == LOC and abbreviation):  # «ИМЦ | Невского района»
@@ -361,6 +361,7 @@ def _with_head(doc: Doc, text: str, span: Span) -> Span:
 
 
 # A district or region (not a town): stays outside a school's span.
+_LETTERS = re.compile(r"[А-ЯЁ]{2,5}(?:\s?\(Я\)|-А)?")  # a region by its letters: «РБ», «РС(Я)», «РСО-А»
 _DISTRICT = re.compile(r"(?i)район|округ|област|кра[йяюе]\b|республик|улус|кожуун|\bм\.\s?р\.")
 # What is printed before a town's name and belongs to the place (tests/gold/GUIDELINE.md, real text).
 _SETTLEMENT = re.compile(rf"(?<![\w.-]){places.SETTLEMENT_MARK}$")
