@@ -1268,3 +1268,13 @@ def test_a_labelled_cell_running_on_and_a_signature_after_the_clauses():
     assert [c.number for c in clauses] == ["1", "2", "3"]
     assert clauses[0].responsible.endswith("образованием, Псковский областной институт повышения квалификации")
     assert doc.signatory.name == "Пашков В.Н." and "Провести" not in (doc.signatory.position or "")
+
+
+def test_an_acts_date_and_number_under_its_signature():
+    """Decrees and some orders print «12.09.2023 № 512» under the signer's name, not in the letterhead."""
+    doc = _txt(
+        "ПРИКАЗ\nОб утверждении плана\nПРИКАЗЫВАЮ:\n1. Утвердить план.\nНачальник управления И.И. Иванов\n"
+        "г. Иваново\n12.09.2023 № 512\nПриложение к приказу\nПлан мероприятий\n"
+    )
+    assert (doc.date, doc.number) == ("2023-09-12", "512")
+    assert "12.09.2023 № 512" in doc.header and doc.coverage.share >= 0.98

@@ -231,6 +231,13 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
             name_at = next(i for i, t in enumerate(after) if header.canonical_name(t) and len(t) < 80)
             meta.update(range(rest_at, rest_at + name_at + 1))
             annex_at = rest_at + name_at + 1
+            if doc.kind in header.ACT_KINDS and not (doc.date and doc.number):
+                # Laws and decrees print their place, date and number under the signature.
+                dated = _dated_lines(texts, annex_at)
+                date, number = header.date_and_number(texts[annex_at:dated])
+                doc.date, doc.number = doc.date or date, doc.number or number
+                meta.update(range(annex_at, dated))
+                annex_at = dated
         annex_end = _annex_heading_end(texts, annex_at)
         annex = [t for t in texts[annex_at:annex_end] if not _ANNEX_MARK.match(t) and not header.is_stamp(t)]
         doc.annex_title = " ".join(" ".join(annex).split()) or None
@@ -252,6 +259,18 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
     rest = [b for i, b in enumerate(head) if i not in meta and i not in used_by_clauses]
     items += [_paragraph(b, len(items) + n) for n, b in enumerate(_substantial(rest), start=1)]
     return items
+
+
+def _dated_lines(texts: list[str], start: int) -> int:
+    """Where the short lines under a signature that give the act's date or number end («г. Курск /
+    10 декабря 2020 г. / № 100-ЗКО»); `start` when there are none."""
+    end = start
+    for i in range(start, min(start + 4, len(texts))):
+        if len(texts[i]) > 60 or texts[i].startswith("Приложение") or header.is_stamp(texts[i]):
+            break
+        if any(header.date_and_number([texts[i]])):
+            end = i + 1
+    return end
 
 
 def _annex_heading_end(texts: list[str], start: int) -> int:
