@@ -1278,3 +1278,9 @@ def test_an_acts_date_and_number_under_its_signature():
     )
     assert (doc.date, doc.number) == ("2023-09-12", "512")
     assert "12.09.2023 № 512" in doc.header and doc.coverage.share >= 0.98
+
+
+def test_reports_by_other_names():
+    assert header.kind_of("Публичный доклад") == "отчёт"
+    assert header.kind_of("Аналитическая справка по итогам ВПР") == "отчёт"
+    assert header.kind_of("Справочник педагога") is None
