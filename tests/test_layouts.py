@@ -1284,3 +1284,10 @@ def test_reports_by_other_names():
     assert header.kind_of("Публичный доклад") == "отчёт"
     assert header.kind_of("Аналитическая справка по итогам ВПР") == "отчёт"
     assert header.kind_of("Справочник педагога") is None
+
+
+def test_a_capitals_letterhead_keeps_the_regions_proper_names_and_a_federal_city_no_municipality():
+    doc = _txt("ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ И НАУКИ ГОРОДА МОСКВЫ\nПРИКАЗ\nот 05.03.2021 № 123\nОб утверждении плана\n")
+    assert doc.issuer == "Департамент образования и науки города Москвы" and doc.municipality is None
+    doc = _txt("МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ РЕСПУБЛИКИ САХА (ЯКУТИЯ)\nПРИКАЗ\nот 05.03.2021 № 123\n")
+    assert doc.issuer == "Министерство образования и науки Республики Саха (Якутия)"

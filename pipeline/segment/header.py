@@ -94,7 +94,22 @@ def sentence_case(text: str) -> str:
         result,
     )
     result = re.sub(r"«([а-яё])", lambda m: "«" + m.group(1).upper(), result)
+    for start, end, _ in places.region_spans(result):  # «республики Северная Осетия – Алания», «города Москвы»
+        result = result[:start] + _region_case(result[start:end]) + result[end:]
     return result[:1].upper() + result[1:]
+
+
+_REGION_COMMON = frozenset("и область области край края округ округа район района автономный автономного автономная"
+                           " автономной автономном".split())
+
+
+def _region_case(name: str) -> str:
+    """A region's name as printed in normal case: its proper words capitalised, «области», «края» not."""
+    return re.sub(
+        r"[А-ЯЁа-яё]+",
+        lambda m: m.group(0) if m.group(0) in _REGION_COMMON else m.group(0)[:1].upper() + m.group(0)[1:],
+        name,
+    )
 
 
 # Up to two adjectives may stand before the kind: «Муниципальная программа», «Годовой отчет».
@@ -575,6 +590,9 @@ def municipality_of(*texts: str | None) -> str | None:
 _CITY = re.compile(r"(?:\bгород(?:а|у|ом|е)?|\bг\.)\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)(?:\s+([А-ЯЁ][а-яё]+))?")
 
 
+_FEDERAL_CITIES = frozenset(("Москва", "Санкт-Петербург", "Севастополь"))
+
+
 def city_of(*bodies: str | None) -> str | None:
     """«город Курган»: the city whose body issued the document (a city's administration, a school
     «города Тюмени»), in the nominative; read from body names only, not from a place line under the
@@ -590,6 +608,8 @@ def city_of(*bodies: str | None) -> str | None:
         if m.group(2) and "ADJF" in first.tag:  # «Великого Новгорода», «Нижнего Тагила»
             words.append(m.group(2))
         name = " ".join(_nominative_word(w) for w in words)
+        if name in _FEDERAL_CITIES:  # a city that is a region has no municipality above its districts
+            return None
         return f"город {name}"
     return None
 
