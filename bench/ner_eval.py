@@ -55,6 +55,7 @@ SETS = {
     "twenty-third (752-781)": range(752, 782),
     "twenty-fourth (782-811)": range(782, 812),
     "twenty-fifth (812-841)": range(812, 842),
+    "twenty-sixth (842-871)": range(842, 872),
 }
 REAL = ROOT / "tests/gold/real"
 
