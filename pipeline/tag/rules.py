@@ -47,7 +47,7 @@ _SCHOOL_KIND = (
 )
 # Adjectives that name a kind or a prize, not a place: «Городская школа», «Лучшая сельская школа».
 _COMMON_ADJ = (
-    r"(?:Городск|Сельск|Лучш|Сам|Молод[её]жн|Президентск|Летн|Зимн|Нов|Цифров|Сетев|Открыт)(?:ая|ой|ую|ей|яя|юю)\s"
+    r"(?:Городск|Сельск|Лучш|Сам|Молод[её]жн|Президентск|Летн|Зимн|Нов|Цифров|Сетев)(?:ая|ой|ую|ей|яя|юю)\s"
 )
 _PLACE_ADJ = (  # М-Щербединская
     rf"(?!{_COMMON_ADJ})(?:[А-ЯЁ]-)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:ая|ой|ую|ий|ый|ого|ому|ом|ым)"
@@ -66,7 +66,7 @@ _RANK = (
 )
 _NAMED_AFTER = (  # «им. Я.Я. Кремлева» stops at the surname; «имени Героя Советского Союза …» runs on
     rf"(?:\s+(?:имени|им\.|ИМЕНИ|ИМ\.)\s*{_RANK}?(?:{_INITIALS_NAME}(?:\s+и\s+{_INITIALS_NAME})?"
-    rf"|{_NAME_WORD}(?:[ \u00a0]?{_NOT_HONOUREE}{_NAME_WORD}){{0,5}}))"
+    rf"|{_NAME_WORD}(?:[ \u00a0]?(?:и[ \u00a0])?{_NOT_HONOUREE}{_NAME_WORD}){{0,5}}))"
 )
 # School subjects, in the genitive, that a specialism joins with «и».
 _SUBJECT = (
@@ -88,7 +88,8 @@ _TOWN = (
 # A town in the genitive right after a school's number: «школе № 8 Кинешмы» (not an adjective of a
 # district, not a person with initials).
 _TOWN_NAME = (
-    r"(?:\s+(?![А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ого|ой|ий|ый|ая|ых|ому|ем|им|ом)(?![а-яё]))[А-ЯЁ][а-яё]{2,}"
+    r"(?:\s+[А-ЯЁ][а-яё]+(?:его|ого)\s[А-ЯЁ][а-яё]{2,}(?:а|я|и|ы)(?![\w-])(?!\s*[А-ЯЁ]\.)"  # «Вышнего Волочка»
+    r"|\s+(?![А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ого|ой|ий|ый|ая|ых|ому|ем|им|ом)(?![а-яё]))[А-ЯЁ][а-яё]{2,}"
     r"(?:-[А-ЯЁ][а-яё]+)?(?![\w-])(?!\.(?!\s*(?:$|[А-ЯЁ«\"])))"  # a sentence's point may follow
     r"(?!\s*[А-ЯЁ]\.)(?!\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вна|вич|чна|ична)\b))"  # not «Покидова Ирина …»
 )
@@ -139,7 +140,8 @@ SCHOOL_RX = re.compile(
     # лицее 174; лицее «Интеллект»; Краснояружская детская школа искусств; Тюменской физико-математической школе
     rf"|[Лл]ице(?:й|я|ю|ем|е)\s+\d{{1,4}}(?![\d.,])|[Гг]имнази(?:я|и|ю|ей)\s+\d{{1,4}}(?![\d.,])"
     rf"|(?:[Шш]кол(?:а|ы|е|у|ой)|[Лл]ице(?:й|я|ю|ем|е)|[Гг]имнази(?:я|и|ю|ей))\s+«[А-ЯЁ][^»\n]{{1,40}}»"
-    rf"|{_PLACE_ADJ}\s+(?:[а-яё-]+(?:ой|ая|ую|ья|ью|ьей)\s+){{1,2}}(?:школ(?:а|ы|е|у|ой)|гимнази(?:я|и|ю|ей))(?![\w-])"
+    rf"|{_PLACE_ADJ}\s+(?:[А-ЯЁа-яё-][а-яё-]+(?:ой|ая|ую|ья|ью|ьей)\s+){{1,2}}"
+    rf"(?:школ(?:а|ы|е|у|ой)|гимнази(?:я|и|ю|ей))(?![\w-])"
     # Ухтинский технический лицей
     rf"|{_PLACE_ADJ}\s+(?:[а-яё-]+(?:ий|ый|ой|ого|ом)\s+){{1,2}}лице(?:й|я|ю|ем|е)(?![\w-])"
     rf"|(?:[Гг]имнази(?:я|и|ю|ей)|[Лл]ице(?:й|я|ю|ем|е)|{_SCHOOL_TYPE})(?={_TOWN}|{_NAMED_AFTER})"
@@ -169,7 +171,8 @@ _SCHOOL_QUOTED = re.compile(
 # Several schools by number: «школ № 90, 92, 36 и 69», «лицеев № 39, 64 и 153», «в школах №3, №5 и
 # №14» — each number (with its own «№») is one.
 _SCHOOL_LIST = re.compile(
-    r"(?<![\w-])(?:[Шш]кол(?:ы|ах|ам)?|[Лл]ице(?:ев|ях|и|ям)|[Гг]имнази(?:й|ях|и|ям)|СОШ|ОУ)\s*№№?\s*\d+"
+    r"(?<![\w-])(?:[Шш]кол(?:ы|ах|ам)?|[Лл]ице(?:ев|ях|и|ям)|[Гг]имнази(?:й|ях|и|ям)|СОШ|ОУ"
+    r"|[Цц]ентр(?:ы|ов|ах|ам)\s+образования)\s*№№?\s*\d+"
     r"((?:\s*,\s*(?:№\s*)?\d+)*\s+и\s+(?:№\s*)?\d+|(?:\s*,\s*(?:№\s*)?\d+)+)(?![\w.,-]?\d)"
 )
 # A kindergarten by number or name: «детский сад №13», «филиал детского сада №89», «МДОУ №20, №56 и
@@ -181,7 +184,7 @@ _KINDERGARTEN = re.compile(
 )
 # «МБОУ СОШ № 3», «МКОУ казачья кадетская средняя общеобразовательная школа №19 г. Пятигорска»
 _SCHOOL_WITH_FORM = re.compile(
-    rf"{LEGAL_FORM}\s+(?:[а-яё]+(?:[аь]я|[уь]ю)\s+){{0,3}}{_SCHOOL_TYPE}(?:\s+с\s+УИОП)?{_NUM}?{_SCHOOL_TAIL}"
+    rf"{LEGAL_FORM}\s+(?:[а-яё-]+(?:[аь]я|[уь]ю|ий|ый|ой)\s+){{0,3}}{_SCHOOL_TYPE}(?:\s+с\s+УИОП)?{_NUM}?{_SCHOOL_TAIL}"
 )
 _SCHOOL_WORD = re.compile(r"(?i:школ|гимнази|лице[йяюе]|общеобразовательн)|СОШ|ООШ|НОШ")
 _SCHOOL_NUMBER_ONLY = re.compile(rf"(?<![\w-])[Шш]кол(?:а|ы|е|у|ой)\s*№\s*\d+{_SCHOOL_TAIL}")
@@ -450,11 +453,11 @@ _TERM_RX = _alternation(glossary.term_abbreviations())
 def find(text: str) -> list[Hit]:
     """Every rule hit in one field's text (overlaps are resolved later)."""
     hits: list[Hit] = []
-    for m in SCHOOL_RX.finditer(text):
-        if not _partner(text, m.end()):
-            hits.append(Hit(m.start(), _without_person(text, m.start(), m.end()), SCHOOL))
+    schools = [(m.start(), _without_person(text, m.start(), m.end())) for m in SCHOOL_RX.finditer(text)]
+    schools = [(a, b) for a, b in schools if not _partner(text, b)]
     for rx in (_SCHOOL_WITH_FORM, _SCHOOL_NUMBER_ONLY, _SCHOOL_SPELLED, _SCHOOL_QUOTED):
-        hits += [Hit(m.start(), m.end(), SCHOOL) for m in rx.finditer(text)]
+        schools += [(m.start(), m.end()) for m in rx.finditer(text)]
+    hits += [Hit(*_unquoted(text, *_nested_quote(text, a, b)), SCHOOL) for a, b in schools]
     for m in _SCHOOL_LIST.finditer(text):
         hits.append(Hit(m.start(), m.start(1), SCHOOL))
         numbers = re.finditer(r"(?:№\s*)?\d+", m.group(1))
@@ -493,6 +496,22 @@ def find(text: str) -> list[Hit]:
     hits += [Hit(m.start(), m.end(), TERM) for m in _TERM_RX.finditer(text)]
     hits += _places(text)
     return [h for h in hits if h.end > h.start]
+
+
+def _nested_quote(text: str, start: int, end: int) -> tuple[int, int]:
+    """«Дмитровская гимназия «Логос»»: a name quoted inside the name closes with the outer quote too."""
+    if text.count("«", start, end) > text.count("»", start, end) and text.startswith("»", end):
+        end += 1
+    return start, end
+
+
+def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
+    """A school named only by its quoted name («Бронницкая СОШ») is the name inside the quotes; with its
+    legal form before them (МБОУ «СОШ № 5») the quotes are part of it."""
+    first, last = text[start : start + 1], text[end - 1 : end]
+    if end - start > 2 and (first, last) in (("«", "»"), ('"', '"')) and text.count(first, start, end - 1) == 1:
+        return start + 1, end - 1
+    return start, end
 
 
 def _event(text: str, m: re.Match) -> Hit:
