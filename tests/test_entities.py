@@ -586,3 +586,9 @@ def test_places_by_region_abbreviations_two_word_villages_and_official_district_
         "г.о. Самара",
         "м.р. Приволжский",
     ]
+
+
+def test_a_rule_span_running_on_to_the_next_line_keeps_its_first_line():
+    """A letterhead's school with its village on the next line: the school, not nothing."""
+    item = tagged(activity="МОУ Захальская СОШ\nп. Свердлово\nШколы готовы к новому учебному году")
+    assert "МОУ Захальская СОШ" in [e.text for e in of(item, SCHOOL)]

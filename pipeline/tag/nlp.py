@@ -88,8 +88,11 @@ class NatashaNER:
 @Language.component("domain_rules")
 def domain_rules(doc: Doc) -> Doc:
     spans = []
-    for hit in rules.find(doc.text):
-        span = doc.char_span(hit.start, hit.end, label=hit.label, alignment_mode="expand")
+    text = doc.text
+    for hit in rules.find(text):
+        newline = text.find("\n", hit.start, hit.end)  # «МОУ Захальская СОШ | п. Свердлово» on the next line
+        end = len(text[hit.start : newline].rstrip()) + hit.start if newline > hit.start else hit.end
+        span = doc.char_span(hit.start, end, label=hit.label, alignment_mode="expand")
         if span is not None:
             spans.append(span)
     doc.spans[RULES] = spans
