@@ -592,3 +592,17 @@ def test_a_rule_span_running_on_to_the_next_line_keeps_its_first_line():
     """A letterhead's school with its village on the next line: the school, not nothing."""
     item = tagged(activity="МОУ Захальская СОШ\nп. Свердлово\nШколы готовы к новому учебному году")
     assert "МОУ Захальская СОШ" in [e.text for e in of(item, SCHOOL)]
+
+
+def test_bodies_with_a_municipality_by_its_short_kind_an_abbreviations_district_and_a_technopark_town():
+    item = tagged(
+        activity="Письмо направила администрация МР «Цунтинский район»; решение администрации ГО \"Город"
+        " Калининград\"; занятия в Детский технопарк «Кванториум» г. Моздок; поздравили РУО АМС Моздокского"
+        " района, а Городской школой назвали другую."
+    )
+    assert [e.text for e in of(item, ORG)] == [
+        "администрация МР «Цунтинский район»",
+        "администрации ГО \"Город Калининград\"",
+        "Детский технопарк «Кванториум» г. Моздок",
+        "РУО АМС Моздокского района",
+    ]

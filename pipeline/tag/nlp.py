@@ -129,7 +129,7 @@ def resolve_entities(doc: Doc) -> Doc:
 # Федерации», «школе № 8 | Кинешмы», «гимназия № 24 города | Калуги»): nothing or «г.», «города».
 _PLACE_GAP = re.compile(
     r"\s*(?:(?:г\.|города|гор\.)\s?"
-    r"|(?:администрации\s+|Администрации\s+)?(?:муниципального\s+(?:образования|района)|МО|МР|городского\s+округа)"
+    r"|(?:администрации\s+|Администрации\s+)?(?:муниципального\s+(?:образования|района)|МО|МР|ГО|городского\s+округа)"
     r"\s*[-–—]?\s*[«\"]?"
     r"|(?:администрации|Администрации)\s+местного\s+самоуправления\s+"
     r"|(?:администрации|Администрации|исполкома|мэрии)\s+(?:(?:г\.|города)\s?)?)?"
@@ -138,7 +138,7 @@ _PLACE_GAP = re.compile(
 _BODY = re.compile(
     r"(?i:министерств|департамент|комитет|управлени|отдел|администраци|правительств|дум[аыуе]|собрани|совет|палат"
     r"|институт|университет|академи|центр|минпрос|минобр|рособрнадзор|служб|инспекци|агентств|ассоциаци|союз|фонд"
-    r"|музе|отделени|библиотек|двор(?:ец|ца|це|цом)|(?<![а-яё])дом(?:а|е|у|ом)?(?![а-яё])|(?<![а-яё])суд(?:а|е|у|ом)?(?![а-яё])"
+    r"|музе|отделени|библиотек|технопарк|двор(?:ец|ца|це|цом)|(?<![а-яё])дом(?:а|е|у|ом)?(?![а-яё])|(?<![а-яё])суд(?:а|е|у|ом)?(?![а-яё])"
     r"|комисси)"
 )
 # A body named by its legal form: «МБУ НМИЦ», «МКУ «ЦМТО»», «ГАУ ДПО …».
@@ -189,7 +189,7 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
         town = re.fullmatch(r"(?:Город|ГОРОД)\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*", span.text)  # «Город Ульяновск»
         if span.label_ == ORG and (rules.MUNICIPAL_SHORT.fullmatch(span.text) or _a_municipality(span.text) or town):
             span = Span(doc, span.start, span.end, label=LOC)  # «Пожарского МО», «РЯЗАНСКИЙ МУНИЦИПАЛЬНЫЙ РАЙОН»
-        quoted = re.fullmatch(r"МО\s*[«\"]([^»\"]+)[»\"]", span.text) if span.label_ == ORG else None
+        quoted = re.fullmatch(r"(?:МО|МР|ГО)\s*[«\"]([^»\"]+)[»\"]", span.text) if span.label_ == ORG else None
         if quoted:  # «МО «Кяхтинский район»», «МО "Город Майкоп"» alone name the place
             span = doc.char_span(span.start_char + quoted.start(1), span.start_char + quoted.end(1), label=LOC) or span
         if span.label_ == ORG and _BODY.search(" ".join(t.text for t in span[:3])):
@@ -221,7 +221,7 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
             if place and prev.label_ == SCHOOL and (_DISTRICT.search(span.text) or _LETTERS.fullmatch(span.text)):
                 place = None  # a school's town is in its name, its district or region («РБ») is a place of its own
             parent = prev.label_ == ORG and span.label_ == ORG and gap.isspace() and "\n" not in gap and _owned_by(span)
-            abbreviation = re.fullmatch(r"[А-ЯЁ]{2,6}", prev.text) and gap == " " and _DISTRICT.search(span.text)
+            abbreviation = _ABBREVIATED.fullmatch(prev.text) and gap == " " and _DISTRICT.search(span.text)
             if place or parent or (span.label_ == LOC and abbreviation):  # «ИМЦ | Невского района»
                 end = span.end_char + (gap[-1:] in '«"' and text[span.end_char : span.end_char + 1] in '»"')
                 out[-1] = doc.char_span(prev.start_char, end, label=prev.label_, alignment_mode="expand")
@@ -261,7 +261,7 @@ _LEVEL = re.compile(
 )
 _KIND = re.compile(
     r"(?:[а-яё]+(?:ий|ый|ой|ая|ое|ого|ом)\s+)?(?:газет|журнал|технопарк|центр|фонд|ассоциаци|отдел|портал"
-    r"|издательств|агентств|союз|движени|клуб|музе|санатори|парк|туроператор|лагер|театр|библиотек)[а-яё]*\s+$"
+    r"|издательств|агентств|союз|движени|клуб|музе|санатори|парк|туроператор|лагер|театр|библиотек|парти)[а-яё]*\s+$"
 )
 _CLOSE = {"«": "»", '"': '"', "“": "”"}
 # A body named by its kind whose proper name follows in quotes: «отделения «Единой России»», «ЦНППМ
@@ -364,6 +364,7 @@ def _with_head(doc: Doc, text: str, span: Span) -> Span:
 
 
 # A district or region (not a town): stays outside a school's span.
+_ABBREVIATED = re.compile(r"[А-ЯЁ]{2,6}(?: [А-ЯЁ]{2,6})?")  # «ИМЦ», «РУО АМС» before their district
 _LETTERS = re.compile(r"[А-ЯЁ]{2,5}(?:\s?\(Я\)|-А)?")  # a region by its letters: «РБ», «РС(Я)», «РСО-А»
 _DISTRICT = re.compile(r"(?i)район|округ|област|кра[йяюе]\b|республик|улус|кожуун|\bм\.\s?р\.")
 # What is printed before a town's name and belongs to the place (tests/gold/GUIDELINE.md, real text).
@@ -739,6 +740,7 @@ _NOT_A_NAME = (
     "telegram",  # «Telegram-канале»: where it was said, not who
     "новост",  # «НОВОСТИ» heads a site's menu
     "список",
+    "жк",  # «ЖК «Цветной город»»: a housing estate is a place
     "школ",  # «Школы Смоленской области»: schools in general, not a body (a named one is a SCHOOL)
 )
 
@@ -768,6 +770,8 @@ def _junk(span: Span) -> bool:
             return True
         if len(span) == 1 and not _is_name(span.text):  # «Верифицированы»
             return True
+    if span.label_ == ORG and re.search(r"(?i)школ[а-яё]*$", span.text) and not _LEGAL_FORM.match(span.text):
+        return True  # «Городской школой», «Физико-математическую школу»: a school is never a body (rules: SCHOOL)
     if span.label_ == ORG and re.search(r"[?!]", span.text):  # «Есть аккаунт на нашем сайте? Входите!»
         return True
     if span.label_ == ORG and _OWN_COUNCIL.fullmatch(span.text):  # a school's council approving its papers
