@@ -210,7 +210,7 @@ def test_real_text_dev_figures_hold():
     texts = ner_eval.real_texts()
     dev = tuple(n for n in texts if ner_eval.real_split(n) == "dev")
     figures = ner_eval.score(ner_eval.real_gold(), ner_eval.ours(ner_eval.real_docs(texts)), dev)
-    floors = {PER: 0.94, LOC: 0.91, ORG: 0.84, SCHOOL: 0.92, EVENT: 0.91, DATE: 0.94}  # 521 dev excerpts
+    floors = {PER: 0.945, LOC: 0.915, ORG: 0.855, SCHOOL: 0.96, EVENT: 0.91, DATE: 0.945}  # 581 dev excerpts
     for label, floor in floors.items():
         assert figures[label][2] >= floor, (label, figures[label])
 
