@@ -611,3 +611,14 @@ def test_bodies_with_a_municipality_by_its_short_kind_an_abbreviations_district_
         "Детский технопарк «Кванториум» г. Моздок",
         "РУО АМС Моздокского района",
     ]
+
+
+def test_a_partys_branch_with_its_quoted_name_and_a_signers_name_in_capitals_after_a_body():
+    item = tagged(
+        activity="Члены Вяземского местного отделения партии «Единая Россия» пришли. Председатель Правительства"
+        " Республики Марий Эл Н.КУКЛИН"
+    )
+    assert [e.text for e in of(item, ORG)] == [
+        "Вяземского местного отделения партии «Единая Россия»",
+        "Правительства Республики Марий Эл",
+    ]
