@@ -622,3 +622,11 @@ def test_a_partys_branch_with_its_quoted_name_and_a_signers_name_in_capitals_aft
         "Вяземского местного отделения партии «Единая Россия»",
         "Правительства Республики Марий Эл",
     ]
+
+
+def test_a_school_title_over_two_lines_gives_the_line_that_names_the_school():
+    item = tagged(
+        activity="ПРОГРАММА РАЗВИТИЯ\nГОСУДАРСТВЕННОГО БЮДЖЕТНОГО ОБЩЕОБРАЗОВАТЕЛЬНОГО\n"
+        "УЧРЕЖДЕНИЯ СРЕДНЕЙ ОБЩЕОБРАЗОВАТЕЛЬНОЙ ШКОЛЫ №617\nПРИМОРСКОГО РАЙОНА"
+    )
+    assert [e.text for e in of(item, SCHOOL)] == ["УЧРЕЖДЕНИЯ СРЕДНЕЙ ОБЩЕОБРАЗОВАТЕЛЬНОЙ ШКОЛЫ №617"]

@@ -90,13 +90,26 @@ def domain_rules(doc: Doc) -> Doc:
     spans = []
     text = doc.text
     for hit in rules.find(text):
-        newline = text.find("\n", hit.start, hit.end)  # «МОУ Захальская СОШ | п. Свердлово» on the next line
-        end = len(text[hit.start : newline].rstrip()) + hit.start if newline > hit.start else hit.end
-        span = doc.char_span(hit.start, end, label=hit.label, alignment_mode="expand")
+        start, end = _one_line(text, hit)
+        span = doc.char_span(start, end, label=hit.label, alignment_mode="expand") if end > start else None
         if span is not None:
             spans.append(span)
     doc.spans[RULES] = spans
     return doc
+
+
+def _one_line(text: str, hit: rules.Hit) -> tuple[int, int]:
+    """A rule's span never crosses a line: its first line («МОУ Захальская СОШ | п. Свердлово»), or
+    for a school the first line that names one («… ОБЩЕОБРАЗОВАТЕЛЬНОГО | УЧРЕЖДЕНИЯ СРЕДНЕЙ … ШКОЛЫ №617»)."""
+    if text.find("\n", hit.start, hit.end) == -1:
+        return hit.start, hit.end
+    at = hit.start
+    for line in text[hit.start : hit.end].split("\n"):
+        start, end = at + len(line) - len(line.lstrip()), at + len(line.rstrip())
+        at += len(line) + 1
+        if end > start and (hit.label != SCHOOL or _NAMES_A_SCHOOL.search(text, start, end)):
+            return start, end
+    return hit.start, hit.start
 
 
 @Language.component("resolve_entities")
@@ -589,6 +602,7 @@ def _project_names(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in found if _PROJECT_WORD.search(text[max(0, a - 80) : a])]
 
 
+_NAMES_A_SCHOOL = re.compile(r"(?i:школ|гимнази|лице[йяюе])|СОШ|ООШ|НОШ|(?<![А-ЯЁ])С?ОШ(?![А-ЯЁ])|№")
 _SITTING = re.compile(r"(?i)заседани[а-я]*")
 _REMIT_HOLDER = re.compile(r"(?i)(?:комисси|комитет|совет|секци)[а-я]*$")
 
