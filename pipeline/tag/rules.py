@@ -172,10 +172,10 @@ _SCHOOL_QUOTED = re.compile(
 )
 # Several schools by number: «школ № 90, 92, 36 и 69», «лицеев № 39, 64 и 153», «в школах №3, №5 и
 # №14» — each number (with its own «№») is one.
-_SCHOOL_LIST = re.compile(
+_SCHOOL_LIST = re.compile(  # «в школах — № 39, 64 и 153»: after a dash the list starts at «№»
     r"(?<![\w-])(?:[Шш]кол(?:ы|ах|ам)?|[Лл]ице(?:ев|ях|и|ям)|[Гг]имнази(?:й|ях|и|ям)|СОШ|ОУ"
-    r"|[Цц]ентр(?:ы|ов|ах|ам)\s+образования)\s*№№?\s*\d+"
-    r"((?:\s*,\s*(?:№\s*)?\d+)*\s+и\s+(?:№\s*)?\d+|(?:\s*,\s*(?:№\s*)?\d+)+)(?![\w.,-]?\d)"
+    r"|[Цц]ентр(?:ы|ов|ах|ам)\s+образования)(?:\s*[—–]\s*(?=№))?\s*№№?\s*\d+"
+    r"((?:\s*,\s*(?:№\s*)?\d+)*\s+и\s+(?:№\s*)?\d+|(?:\s*,\s*(?:№\s*)?\d+)+)(?![\w.,-]?\d)(?![-/])(?!\s+от\b)"
 )
 # A kindergarten by number or name: «детский сад №13», «филиал детского сада №89», «МДОУ №20, №56 и
 # №107», «детского сада «Ромашка»» (one with its legal form and a quoted name is an ORG already).
@@ -461,8 +461,10 @@ def find(text: str) -> list[Hit]:
     for rx in (_SCHOOL_WITH_FORM, _SCHOOL_NUMBER_ONLY, _SCHOOL_SPELLED, _SCHOOL_QUOTED):
         schools += [(m.start(), m.end()) for m in rx.finditer(text)]
     hits += [Hit(*_unquoted(text, *_nested_quote(text, a, b)), SCHOOL) for a, b in schools]
+    hits += _listed_after(text, sorted(b for _, b in schools))
     for m in _SCHOOL_LIST.finditer(text):
-        hits.append(Hit(m.start(), m.start(1), SCHOOL))
+        dash = re.search(r"[—–]\s*", text[m.start() : m.start(1)])
+        hits.append(Hit(m.start() + dash.end() if dash else m.start(), m.start(1), SCHOOL))
         numbers = re.finditer(r"(?:№\s*)?\d+", m.group(1))
         hits += [Hit(m.start(1) + n.start(), m.start(1) + n.end(), SCHOOL) for n in numbers]
     for rx in (_ORG_FORM, _ORG_SPELLED):
@@ -499,6 +501,24 @@ def find(text: str) -> list[Hit]:
     hits += [Hit(m.start(), m.end(), TERM) for m in _TERM_RX.finditer(text)]
     hits += _places(text)
     return [h for h in hits if h.end > h.start]
+
+
+# After a school, the next in its list by number alone, with the first one's district or town between:
+# «школа № 7 Кущевского района, № 39 Тихорецкого района, № 25 Новороссийска и № 28 …».
+_NEXT_IN_LIST = re.compile(
+    r"(?:\s+[А-ЯЁ][а-яё-]+(?:ого|его|ой)\s+(?:района|округа|муниципального\s+(?:района|округа))"
+    rf"|{_TOWN_NAME})?(?:\s*,\s*|\s+и\s+)(№\s*\d+(?![\d/-]|[.,]\d)(?!\s+от\b)){_TOWN_NAME}?"  # not «№ 12-од от …»
+)
+
+
+def _listed_after(text: str, ends: list[int]) -> list[Hit]:
+    """Schools a list names by their numbers alone after one named in full."""
+    found: list[Hit] = []
+    for end in ends:
+        while m := _NEXT_IN_LIST.match(text, end):
+            found.append(Hit(m.start(1), m.end(), SCHOOL))
+            end = m.end()
+    return found
 
 
 def _nested_quote(text: str, start: int, end: int) -> tuple[int, int]:
