@@ -1291,3 +1291,40 @@ def test_a_capitals_letterhead_keeps_the_regions_proper_names_and_a_federal_city
     assert doc.issuer == "Департамент образования и науки города Москвы" and doc.municipality is None
     doc = _txt("МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ РЕСПУБЛИКИ САХА (ЯКУТИЯ)\nПРИКАЗ\nот 05.03.2021 № 123\n")
     assert doc.issuer == "Министерство образования и науки Республики Саха (Якутия)"
+
+
+def test_a_copy_that_ends_rows_with_one_mark_keeps_them_as_row_ends():
+    """A review's inputs: «|» alone after the header's cells ends each row; in a passport too."""
+    rows = ["Совещание с педагогами |", "сентябрь |", "Иванов И.И. |", "|", "Родительское собрание |", "октябрь |"]
+    doc = _txt(
+        "План мероприятий\nМероприятие |\nСрок |\nОтветственный |\n|\n" + "\n".join(rows) + "\nПетрова А.А. |\n|\n"
+    )
+    assert [(i.activity, i.deadline) for i in doc.items if i.kind == "row"] == [
+        ("Совещание с педагогами", "сентябрь"),
+        ("Родительское собрание", "октябрь"),
+    ]
+    doc = _txt(
+        "Паспорт программы\nНаименование программы |\nПрограмма развития школы |\n|\nСроки реализации |\n"
+        "2024-2026 годы |\n|\nИсполнители |\nАдминистрация школы |\n|\n"
+    )
+    assert "Сроки реализации: 2024-2026 годы" in [i.activity for i in doc.items]
+
+
+def test_a_direction_repeated_in_every_row_is_no_activity():
+    headers = ["№", "Направление работы", "Мероприятие", "Срок", "Ответственный"]
+    data = [
+        ["1", "Работа с педагогами", "", "", ""],
+        ["1.1", "Работа с педагогами", "Педагогический совет", "август", "Директор"],
+        ["1.2", "Работа с педагогами", "Методический семинар", "октябрь", "Заместитель директора"],
+    ]
+    assert columns.assign(headers, data)[1:3] == ["description", "activity"]
+
+
+def test_a_labelled_field_never_runs_on_into_the_signature():
+    doc = _txt(
+        "ПРИКАЗ\n01.09.2024 № 120\nО проведении олимпиады\nПРИКАЗЫВАЮ:\n1. Провести олимпиаду.\n"
+        "2. Контроль оставляю за собой.\nОтветственный: заместитель директора Петрова П.П.,\n"
+        "Директор школы С.С. Сидоров\n"
+    )
+    clauses = [i for i in doc.items if i.kind == "clause"]
+    assert "Сидоров" not in (clauses[-1].responsible or "") and doc.signatory.name == "Сидоров С.С."

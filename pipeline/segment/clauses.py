@@ -94,7 +94,7 @@ def _take_line(line: str, pos: Position, items: list[Item], ordinal: int, labels
     last = items[-1]
     for name in ("responsible", "result", "deadline"):  # «Ответственные: …,» / «Псковский институт …»
         value = getattr(last, name)
-        if value and value.rstrip().endswith(","):
+        if value and value.rstrip().endswith(",") and not NAME.search(text):  # a signer's line is no part of it
             setattr(last, name, f"{value} {text}")
             return True
     quoted = text[:1] in '«"„' and last.activity.rstrip().endswith(":")  # «изложить в редакции: "…"»

@@ -133,7 +133,9 @@ def assign(headers: Sequence[str], data: Sequence[Sequence[str]], report: bool =
     activity = [c for c in range(width) if roles[c] == "activity"]
     if activity:
         # a stage's name merged down over its rows is their section: the activity is in every row
-        filled = {c: sum(1 for x in columns[c] if x) >= 0.8 * len(data) for c in activity}
+        # (of those with three cells or more: a section row fills one)
+        rows = [n for n, row in enumerate(data) if sum(1 for x in row if x) >= 3] or range(len(data))
+        filled = {c: sum(1 for n in rows if columns[c][n]) >= 0.8 * len(rows) for c in activity}
         main = max(activity, key=lambda c: (filled[c], votes[c][1], -c))
         for c in activity:
             if c != main:

@@ -184,6 +184,22 @@ def _marked(lines: list[str], start: int) -> tuple[Rows, int] | None:
     return None
 
 
+_BAR = "|"  # a line holding one mark alone, until _bars says what it is
+
+
+def _bars(cells: list[tuple[int, str] | None]) -> list[tuple[int, str] | None]:
+    """One mark alone on a line ends a row where the copy ends rows so (right after the header's
+    cells, or in a key–value passport with no header); where the header runs on into the rows
+    without one, it closes an empty cell (193: «Корректировка плана |» left blank in every row)."""
+    texts = [c[1] if c else None for c in cells]
+    width = 0
+    while width < len(texts) and texts[width] not in (None, _BAR) and _names_column(texts[width]):
+        width += 1
+    header = width >= 2 and columns.known_roles(tuple(texts[:width])) >= 2
+    empty_cells = header and width < len(texts) and texts[width] != _BAR
+    return [(c[0], "") if empty_cells and c and c[1] == _BAR else (None if c and c[1] == _BAR else c) for c in cells]
+
+
 def _closing(lines: list[str], start: int) -> tuple[Rows, int] | None:
     """Cells closed by «|»; a line of pipes alone («|||||||») ends a row when the copy keeps them,
     otherwise the header's width does, and a cell where a row's number should be is a heading row."""
@@ -195,11 +211,8 @@ def _closing(lines: list[str], start: int) -> tuple[Rows, int] | None:
         line = lines[n].strip()
         if not parts:
             first = n
-        if line == "|":  # one mark alone closes an empty cell («Корректировка плана |» left blank)
-            cells.append((n, ""))
-            end = n + 1
-        elif line and not line.strip("| "):  # a line of marks ends a row
-            cells.append(None)
+        if line and not line.strip("| "):  # a line of marks ends a row (one mark alone: see below)
+            cells.append(None if line != "|" else (n, _BAR))
             end = n + 1
         elif line.endswith("|"):
             parts.append(line[:-1].strip())
@@ -210,6 +223,7 @@ def _closing(lines: list[str], start: int) -> tuple[Rows, int] | None:
             parts.append(line)  # a cell running over two lines
         else:
             break
+    cells = _bars(cells)
     while cells and cells[-1] is None:  # a closing line of pipes under the table
         cells.pop()
     first_row = [c for _, c in cells[: cells.index(None)]] if None in cells else []

@@ -419,6 +419,7 @@ def canonical_name(text: str) -> str | None:
     return f"{surname} {initials.replace(' ', '')}"
 
 
+_FIELD_LABEL = re.compile(r"\s*(?:[Оо]тветственн|[Ии]сполнител|[Сс]рок|[Рр]езультат)[а-яё]*\s*[:–-]")
 _A_CLAUSE = re.compile(r"\s*\d{1,2}(?:\.\d{1,2})*[.)]\s+[А-ЯЁ]")
 
 
@@ -426,6 +427,8 @@ def signatory_of(paragraphs: list[str]) -> Person | None:
     """The first name after the clauses, with the position lines printed above it."""
     position: list[str] = []
     for p in paragraphs:
+        if _FIELD_LABEL.match(p):  # «Ответственный: … Петрова П.П.,» is a clause's; a signature may follow it
+            p = "\n".join(line for line in p.split("\n") if not _FIELD_LABEL.match(line))
         name = canonical_name(p)
         if name and len(p) < 80:
             before = p[: NAME.search(p).start()].strip()

@@ -203,6 +203,8 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
         if span.label_ == ORG and (rules.MUNICIPAL_SHORT.fullmatch(span.text) or _a_municipality(span.text) or town):
             span = Span(doc, span.start, span.end, label=LOC)  # «Пожарского МО», «РЯЗАНСКИЙ МУНИЦИПАЛЬНЫЙ РАЙОН»
         quoted = re.fullmatch(r"(?:МО|МР|ГО)\s*[«\"]([^»\"]+)[»\"]", span.text) if span.label_ == ORG else None
+        if quoted and span.text.startswith("МО") and '"' in span.text and not _MUNICIPAL_NAME.search(quoted.group(1)):
+            quoted = None
         if quoted:  # «МО «Кяхтинский район»», «МО "Город Майкоп"» alone name the place
             span = doc.char_span(span.start_char + quoted.start(1), span.start_char + quoted.end(1), label=LOC) or span
         if span.label_ == ORG and _BODY.search(" ".join(t.text for t in span[:3])):
@@ -378,6 +380,8 @@ def _with_head(doc: Doc, text: str, span: Span) -> Span:
 
 
 # A district or region (not a town): stays outside a school's span.
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)$")
+_MUNICIPAL_NAME = re.compile(r"(?i)город|район|округ|поселени|сельсовет")
 _ABBREVIATED = re.compile(r"[А-ЯЁ]{2,6}(?: [А-ЯЁ]{2,6})?")  # «ИМЦ», «РУО АМС» before their district
 _LETTERS = re.compile(r"[А-ЯЁ]{2,5}(?:\s?\(Я\)|-А)?")  # a region by its letters: «РБ», «РС(Я)», «РСО-А»
 _DISTRICT = re.compile(r"(?i)район|округ|област|кра[йяюе]\b|республик|улус|кожуун|\bм\.\s?р\.")
@@ -525,10 +529,12 @@ def _settled(doc: Doc, text: str, span: Span) -> Span:
         if act and act.end() < end:
             start = act.end()
         bare = _BARE_PLACE.search(text, start, end)  # «министерство образования | области»
-        if bare and bare.end() == end and not _GOVERNMENT.match(text, start, end):
+        owner = bare and re.search(r"(?:^|\s)(\S+)$", text[start : bare.start()])
+        if bare and bare.end() == end and not (owner and _GOVERNMENT.match(owner.group(1) + " ")):
             end = bare.start()
         level = _LEVEL_WORD.match(text, start, end)  # «районного | Управления образования»: which one, not its name
-        if level:
+        opens = not text[start].isupper() or _SENTENCE_OPENS.search(text, max(0, start - 3), start)
+        if level and opens and text[max(0, start - 1) : start] not in ("«", '"'):
             start = level.end()
         body = _BODY.search(text[start:end]) or re.fullmatch(r"[А-ЯЁ][А-ЯЁа-яё]{1,7}", text[start:end])
         tail = _REGION_TAIL.match(text, end) if body else None  # «МОиН | РТ», «Министерства … | КЧР»
@@ -626,8 +632,13 @@ def _sitting_of(doc: Doc, span: Span, place: Span | None = None) -> Span:
             remit = end + 1
             while remit < limit and any("datv" in p.tag for p in morph().parse(doc[remit].text)[:2]):
                 remit += 1
-            end = remit if remit > end + 1 else end
-            break  # what follows a remit is another body («… вопросам | Горсобрания»)
+            while remit < limit and re.fullmatch(r"[а-яё-]+", doc[remit].text) and doc[remit].text != "и" and any(
+                "gent" in p.tag for p in morph().parse(doc[remit].text)[:2]
+            ):  # «по делам | несовершеннолетних», «по распределению | стимулирующих выплат»
+                remit += 1
+            if remit > end + 1:  # what follows a remit is another body («… вопросам | Горсобрания»)
+                return Span(doc, span.start, remit, label=EVENT)
+            break
         if word in ("«", '"') and end > span.end:  # the club's or the association's quoted name ends it
             close = next((i for i in range(end + 1, limit) if doc[i].text in ("»", '"')), None)
             end = close + 1 if close is not None else end
@@ -753,7 +764,7 @@ _NOT_A_NAME = (
     "срочно",
     "вконтакте",
     "telegram",  # «Telegram-канале»: where it was said, not who
-    "новост",  # «НОВОСТИ» heads a site's menu
+    "новости",  # «НОВОСТИ» heads a site's menu (not «Новостройка»)
     "список",
     "жк",  # «ЖК «Цветной город»»: a housing estate is a place
     "школ",  # «Школы Смоленской области»: schools in general, not a body (a named one is a SCHOOL)
@@ -797,6 +808,8 @@ def _junk(span: Span) -> bool:
         return True
     if _STAMP_WORD.fullmatch(span.text.strip()):  # «СОГЛАСОВАНО», «УТВЕРЖДАЮ» head a stamp, name nobody
         return True
+    if span.text == "УР" and span.start and span.doc[span.start - 1].lower_ == "по":
+        return True  # «заместитель директора по УР»: teaching work, not Udmurtia
     if span.label_ == LOC:
         before = span.doc[max(0, span.start - 4) : span.start].text_with_ws  # never doc.text: it is rebuilt
         if _STREET.search(before[-12:]):

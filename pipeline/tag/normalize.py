@@ -57,6 +57,9 @@ def school(text: str) -> tuple[str, str]:
     t = re.sub(r"[А-ЯЁ][а-яё]+(?:ой|ую|ей|ого|ом|ему)\b", lambda m: _adjective(m.group(0), gender), t)
     legal = re.match(rf"^{LEGAL_FORM}\s+", t)
     key = t[legal.end() :] if legal else t
+    branch = re.match(r"[Фф]илиал\w*\s", t)
+    if branch and not key.lower().startswith("филиал"):  # a branch is not its parent school
+        key = "филиал " + key
     return t, key
 
 

@@ -31,7 +31,7 @@ class Hit:
 # Any school's legal form: МБОУ, МАОУ, МКОУ, МОБУ, МОАУ, ГБОУ, ГКОУ, ФГБОУ, ЧОУ, МБНОУ, ГБУ (Севастополь),
 # БОУ (Орёл, Омск) …
 LEGAL_FORM = (  # «филиал МОУ СОШ …» is the school's branch, one name with it; МБОО (Пенза)
-    r"(?:(?:[Фф]илиал\s+)?(?:МБОУ\s+ДО|(?<![А-ЯЁ])(?:[МГФЧН][А-ЯЁ]{0,3}(?:ОУ|ОБУ|ОАУ|ОКУ|ОО)|[МГ][АБК]У|БОУ)"
+    r"(?:(?:[Фф]илиал\s+)?(?:МБОУ\s+ДО|(?<![А-ЯЁ])(?:[МГФЧН][А-ЯЁ]{0,3}(?:ОУ|ОБУ|ОАУ|ОКУ)|М[БАК]ОО|[МГ][АБК]У|БОУ)"
     r"(?![А-ЯЁа-яё])))"
 )
 _SCHOOL_TYPE = (
@@ -66,8 +66,8 @@ _RANK = (
     r"|Социалистического\s+Труда)|кавалера\s+ордена\s+[А-ЯЁа-яё]+)\s+)"
 )
 _NAMED_AFTER = (  # «им. Я.Я. Кремлева» stops at the surname; «имени Героя Советского Союза …» runs on
-    rf"(?:\s+(?:имени|им\.|ИМЕНИ|ИМ\.)\s*{_RANK}?(?:{_INITIALS_NAME}(?:\s+и\s+{_INITIALS_NAME})?"
-    rf"|{_NAME_WORD}(?:[ \u00a0]?(?:и[ \u00a0])?{_NOT_HONOUREE}{_NAME_WORD}){{0,5}}))"
+    rf"(?:\s+(?:имени|им\.|ИМЕНИ|ИМ\.)\s*{_RANK}?(?:{_INITIALS_NAME}(?:\s+и\s+{_INITIALS_NAME}(?<=[ое]ва|ина|ого))?"
+    rf"|{_NAME_WORD}(?:[ \u00a0]?(?:и[ \u00a0](?=[А-ЯЁ][а-яё]+(?:а|я|ых|их)\b))?{_NOT_HONOUREE}{_NAME_WORD}){{0,5}}))"
 )
 # School subjects, in the genitive, that a specialism joins with «и».
 _SUBJECT = (
@@ -123,8 +123,10 @@ SCHOOL_RX = re.compile(
     rf"(?:\s*{_PLACE_ADJ}(?![\w-])(?!\s+(?:муниципальн|городск|район|округ|област|кра[яюе]))(?:\s+[а-яё]+)?"
     rf"|\s[А-ЯЁ]{{1,3}}(?:ГО|МР|МО)(?![\w-]))?"
     rf"|{_PLACE_ADJ}\s+{_SCHOOL_TYPE}{_NUM}?"  # Дорогобужская СОШ № 1
+    # a gymnasium's or lyceum's own quoted name after its number («Гимназии № 2 «Квантор»»), not a title
+    rf"|(?:[Гг]имнази(?:я|и|ю|ей)|[Лл]ице(?:й|я|ю|ем|е))\s*№\s*\d+\s*«(?!(?:О|Об|По|За|На)\s)[А-ЯЁ][^»\n]{{1,40}}»"
     rf"|(?:{_PLACE_ADJ}\s+)?(?:{_SCHOOL_KIND}\s+)?(?:{_SCHOOL_TYPE}|[Шш]кол(?:а|ы|е|у|ой)(?:-(?:[Гг]имнази|[Лл]ице)[а-я]+)?"
-    rf"|(?<![А-ЯЁ])ОУ)\s*[№N]\s*\d+(?:\s*«[А-ЯЁ][^»\n]{{1,40}}»)?{_TOWN_NAME}?"
+    rf"|(?<![А-ЯЁ])ОУ)\s*[№N]\s*\d+{_TOWN_NAME}?"
     # СОШ № 3, школа № 5 Опочки, ОУ № 362, Новоазовской школе № 1, ГБОУ Школа № 1356
     rf"|[Шш]кол(?:а|ы|е|у|ой)\s+(?:посёлка|поселка|села|станицы|деревни|хутора|аула)\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
     # Ненецкая специальная (коррекционная) общеобразовательная школа-интернат VIII вида
@@ -189,6 +191,7 @@ _SCHOOL_WITH_FORM = re.compile(
     rf"{LEGAL_FORM}\s+(?:[а-яё-]+(?:[аь]я|[уь]ю|ий|ый|ой)\s+){{0,3}}{_SCHOOL_TYPE}(?:\s+с\s+УИОП)?{_NUM}?"
     rf"(?:\s*«[А-ЯЁ][^»\n]{{0,20}}»)?{_SCHOOL_TAIL}"
 )
+_NAMES_SCHOOL = re.compile(r"(?i:общеобразовательн|школ|гимнази|лице[йяюе]|центр\w*\s+образования)|СОШ|ООШ|НОШ")
 _SCHOOL_WORD = re.compile(r"(?i:школ|гимнази|лице[йяюе]|общеобразовательн)|СОШ|ООШ|НОШ")
 _SCHOOL_NUMBER_ONLY = re.compile(rf"(?<![\w-])[Шш]кол(?:а|ы|е|у|ой)\s*№\s*\d+{_SCHOOL_TAIL}")
 
@@ -458,8 +461,10 @@ def find(text: str) -> list[Hit]:
     hits: list[Hit] = []
     schools = [(m.start(), _without_person(text, m.start(), m.end())) for m in SCHOOL_RX.finditer(text)]
     schools = [(a, b) for a, b in schools if not _partner(text, b)]
-    for rx in (_SCHOOL_WITH_FORM, _SCHOOL_NUMBER_ONLY, _SCHOOL_SPELLED, _SCHOOL_QUOTED):
+    for rx in (_SCHOOL_WITH_FORM, _SCHOOL_NUMBER_ONLY, _SCHOOL_QUOTED):
         schools += [(m.start(), m.end()) for m in rx.finditer(text)]
+    # «муниципальное казённое учреждение «Централизованная бухгалтерия»» is a body, not a school
+    schools += [(m.start(), m.end()) for m in _SCHOOL_SPELLED.finditer(text) if _NAMES_SCHOOL.search(m.group(0))]
     hits += [Hit(*_unquoted(text, *_nested_quote(text, a, b)), SCHOOL) for a, b in schools]
     hits += _listed_after(text, sorted(b for _, b in schools))
     for m in _SCHOOL_LIST.finditer(text):
@@ -515,7 +520,7 @@ def _listed_after(text: str, ends: list[int]) -> list[Hit]:
     """Schools a list names by their numbers alone after one named in full."""
     found: list[Hit] = []
     for end in ends:
-        while m := _NEXT_IN_LIST.match(text, end):
+        while m := _NEXT_IN_LIST.match(text, end, end + 300):
             found.append(Hit(m.start(1), m.end(), SCHOOL))
             end = m.end()
     return found
@@ -571,15 +576,36 @@ def _month(name: str) -> bool:
 
 
 def _without_person(text: str, start: int, end: int) -> int:
-    """«школы № 25 | Ирина Кравец»: a first name or surname after a school's number is a person, not its town."""
+    """«школы № 25 | Ирина Кравец»: a first name or surname after a school's number is a person, not its
+    town; so is one after a village's adjective («школы с. Покровское | Иванов»)."""
+    last = re.search(r"\s+([А-ЯЁ][а-яё]+)$", text[start:end])
+    before = text[start : start + last.start()] if last else ""
+    after_number = bool(last) and re.search(r"\d\s*$", before)
+    village = bool(last) and _VILLAGE_ADJECTIVE.search(before)
+    if (after_number or village) and _not_a_place(last.group(1), known=bool(village)):
+        return start + last.start()
+    return end
+
+
+# «с. Покровское», «д. Нижние»: the first word of a two-word village name
+_VILLAGE_ADJECTIVE = re.compile(rf"{places.SETTLEMENT_MARK}[А-ЯЁ][а-яё]+(?:ий|ый|ой|ая|яя|ое|ее|ие|ые)$")
+
+
+def _without_second_word(text: str, start: int, end: int) -> int:
+    """«с. Никольское | Иванова», «с. Троицкое | Администрация»: no second word of the village's name."""
+    return _without_person(text, start, end) if " " in text[start:end].split(".", 1)[-1].strip() else end
+
+
+def _not_a_place(word: str, known: bool = False) -> bool:
+    """A person's name, or a body or a post («Администрация», «Директор»), not a place's word; `known`:
+    only a name the dictionary holds (a village's own rare word, «Аремзяны», is guessed a name)."""
     from pipeline.morph import morph
 
-    last = re.search(r"\s+([А-ЯЁ][а-яё]+)$", text[start:end])
-    if last and re.search(r"\d\s*$", text[start : start + last.start()]):
-        parse = morph().parse(last.group(1))[0]
-        if ("Name" in parse.tag or "Surn" in parse.tag) and "Geox" not in parse.tag:
-            return start + last.start()
-    return end
+    if re.match(r"(?i)(?:администрац|директор|учител|глав|управлен|отдел|комитет|министерств|педагог|заведующ)", word):
+        return True
+    parse = morph().parse(word)[0]
+    person = ("Name" in parse.tag or "Surn" in parse.tag or "Patr" in parse.tag) and "Geox" not in parse.tag
+    return person and (not known or morph().word_is_known(word.lower()))
 
 
 # A person by one initial and a surname of a common form: «Л. Тимофеева», «Л.Маркелов».
@@ -617,7 +643,7 @@ def _places(text: str) -> list[Hit]:
     hits += [Hit(m.start(), m.end(), LOC) for m in _REGION_ABBREVIATION.finditer(text)]
     # «в 2019 г. Перед началом …»: after a year «г.» is the year's, and a sentence begins
     hits += [
-        Hit(m.start(), m.end(), LOC)
+        Hit(m.start(), _without_second_word(text, m.start(), m.end()), LOC)
         for m in _SETTLEMENT.finditer(text)
         if not (_YEAR_BEFORE.search(text, max(0, m.start() - 8), m.start()) and _SENTENCE_WORD.search(m.group()))
     ]
@@ -630,7 +656,8 @@ def _places(text: str) -> list[Hit]:
 # printed before the name belongs to the place (GUIDELINE, real text).
 _SETTLEMENT = re.compile(  # «д. Нижние Аремзяны», «с. Малые Дербеты»: an adjective opens a two-word name
     rf"(?<![\w.-]){places.SETTLEMENT_MARK}"
-    r"(?:[А-ЯЁ][а-яё]+(?:ий|ый|ой|ая|яя|ое|ее|ие|ые)\s(?=[А-ЯЁ][а-яё]+(?<!ого)(?<!его)(?![\w.-])(?!\s*[А-ЯЁ]\.)))?"
+    r"(?:[А-ЯЁ][а-яё]+(?:ий|ый|ой|ая|яя|ое|ее|ие|ые) (?=[А-ЯЁ][а-яё]+(?<!ого)(?<!его)(?<!ой)(?<!ей)(?![\w.-])"
+    r"(?!\s*[А-ЯЁ]\.)))?"
     r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?![\w-])"
 )
 _YEAR_BEFORE = re.compile(r"(?<!\d)\d{4}\s?$")
@@ -646,7 +673,7 @@ MUNICIPAL_SHORT = re.compile(
 # A region by the short form news and letters use alone («в РБ», «ЧР», «РС(Я)»); two letters name
 # several regions, so these stay places without a canonical region (places.region_spans knows the
 # unambiguous ones). «УР» is left out: «заместитель директора по УР» is a school's teaching work.
-_REGION_ABBREVIATION = re.compile(r"(?<![\w-])(?:РФ|РБ|РД|РА|РК|РТ|ЧР|НСО|ХМАО|РМЭ|РХ|ЧАО|РС\s?\(Я\))(?![\w-])")
+_REGION_ABBREVIATION = re.compile(r"(?<![\w-])(?:РФ|РБ|РД|РА|РК|ЧР|НСО|ХМАО|РМЭ|РХ|ЧАО|РС\s?\(Я\))(?![\w-])")
 _COUNTRY = re.compile(r"(?<![\w-])Российск(?:ая|ой|ую)\s+Федераци(?:я|и|ю|ей)(?![\w-])")
 # Words of a place's name that stay lowercase in normal text («Орловской области»).
 _LOWER = frozenset(
