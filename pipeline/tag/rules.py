@@ -670,10 +670,12 @@ _SENTENCE_WORD = re.compile(
 MUNICIPAL_SHORT = re.compile(
     r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ского|цкого|ский|цкий)\s+(?:МО|МР|ГО)(?![\w-])"
 )
-# A region by the short form news and letters use alone («в РБ», «ЧР», «РС(Я)»); two letters name
-# several regions, so these stay places without a canonical region (places.region_spans knows the
-# unambiguous ones). «УР» is left out: «заместитель директора по УР» is a school's teaching work.
-_REGION_ABBREVIATION = re.compile(r"(?<![\w-])(?:РФ|РБ|РД|РА|РК|ЧР|НСО|ХМАО|РМЭ|РХ|ЧАО|РС\s?\(Я\))(?![\w-])")
+# Regions by their letters, as a body's name ends («Минобрнауки РБ», «МВД по РД»).
+REGION_LETTERS = r"(?:РФ|РА|УР|РБ|РТ|РД|РК|РС\s?\(Я\)|КБР|КЧР|ЧР|РСО-А|НСО|ХМАО|ЯНАО|НАО|ЕАО|РМЭ|РХ|ДНР|ЛНР|ЧАО)"
+# Those that stand alone as a place («в РБ», «ЧР», «РС(Я)»): not «УР» (a school's «по УР» is its
+# teaching work) nor «РТ» (a workbook); several regions share two letters, so these stay places
+# without a canonical region (places.region_spans knows the unambiguous ones, КБР, ЯНАО …).
+_REGION_ABBREVIATION = re.compile(rf"(?<![\w-])(?!УР|РТ){REGION_LETTERS}(?![\w-])")
 _COUNTRY = re.compile(r"(?<![\w-])Российск(?:ая|ой|ую)\s+Федераци(?:я|и|ю|ей)(?![\w-])")
 # Words of a place's name that stay lowercase in normal text («Орловской области»).
 _LOWER = frozenset(
