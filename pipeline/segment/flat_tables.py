@@ -197,7 +197,13 @@ def _bars(cells: list[tuple[int, str] | None]) -> list[tuple[int, str] | None]:
         width += 1
     header = width >= 2 and columns.known_roles(tuple(texts[:width])) >= 2
     empty_cells = header and width < len(texts) and texts[width] != _BAR
-    return [(c[0], "") if empty_cells and c and c[1] == _BAR else (None if c and c[1] == _BAR else c) for c in cells]
+
+    def read(c: tuple[int, str] | None) -> tuple[int, str] | None:
+        if c is None or c[1] != _BAR:
+            return c
+        return (c[0], "") if empty_cells else None
+
+    return [read(c) for c in cells]
 
 
 def _closing(lines: list[str], start: int) -> tuple[Rows, int] | None:

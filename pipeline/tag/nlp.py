@@ -391,7 +391,6 @@ _SETTLEMENT = re.compile(rf"(?<![\w.-]){places.SETTLEMENT_MARK}$")
 _RUN_ON_BODY = re.compile(r"\s+(?:администраци|управлени|отдел|комитет|министерств|департамент)[а-яё]*\b")
 # The act that cites a body is no part of its name.
 _ACT_WORD = re.compile(r"(?:[Пп]остановлени|[Рр]аспоряжени|[Пп]риказ|[Рр]ешени|[Пп]исьм)[а-яё]*\s+")
-# The person a body or school is named after, when a span stops at «имени»: «Г.Р. Державина».
 # «региональный», «районного» before a body's own name say which body, and are no part of the name
 # («региональном центре «Восход»», «районного Управления образования»); they are before a
 # council of deputies, a trade union's organisation or a party's branch («районного Совета депутатов»).
@@ -406,6 +405,7 @@ _BARE_PLACE = re.compile(
     r"(?<!ого)(?<!его)(?<!ой)(?<!ей)(?<!ых)(?<!их)(?<![А-ЯЁ])\s+(?:области|края|района|города|республики|округа)$"
 )
 _GOVERNMENT = re.compile(r"(?:[Пп]равительств|[Аа]дминистраци|[Мм]эри|[Гг]лав)[а-яё]*\s")
+# The person a body or school is named after, when a span stops at «имени»: «Г.Р. Державина».
 _NAMED_AFTER = re.compile(r"\s*[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 # A first name and patronymic, which natasha parts from the surname before them.
 _PATRONYMIC = re.compile(r"[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вна|вич|чна|ична|инична)")

@@ -191,8 +191,8 @@ _SCHOOL_WITH_FORM = re.compile(
     rf"{LEGAL_FORM}\s+(?:[а-яё-]+(?:[аь]я|[уь]ю|ий|ый|ой)\s+){{0,3}}{_SCHOOL_TYPE}(?:\s+с\s+УИОП)?{_NUM}?"
     rf"(?:\s*«[А-ЯЁ][^»\n]{{0,20}}»)?{_SCHOOL_TAIL}"
 )
-_NAMES_SCHOOL = re.compile(r"(?i:общеобразовательн|школ|гимнази|лице[йяюе]|центр\w*\s+образования)|СОШ|ООШ|НОШ")
 _SCHOOL_WORD = re.compile(r"(?i:школ|гимнази|лице[йяюе]|общеобразовательн)|СОШ|ООШ|НОШ")
+_NAMES_SCHOOL = re.compile(rf"{_SCHOOL_WORD.pattern}|(?i:центр\w*\s+образования)")  # a spelled-out institution
 _SCHOOL_NUMBER_ONLY = re.compile(rf"(?<![\w-])[Шш]кол(?:а|ы|е|у|ой)\s*№\s*\d+{_SCHOOL_TAIL}")
 
 # Event nouns, in any case form; «курсы повышения квалификации» and «методический день» whole.
