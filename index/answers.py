@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from index import answer_values, lemmas
 from index.results import Filters, Hit, StoredDocument, StoredItem, Understood, cite
 from index.search import HybridSearch
-from pipeline import glossary
+from pipeline import glossary, places
 from pipeline.labels import SCHOOL
 
 # What a question asks: the kind whose words come first (a tie goes by this order); a question
@@ -72,14 +72,19 @@ QUESTION_WORDS = frozenset(
     "проводиться проводить провести проходить быть есть делать сделать назначить назначен месяц год "
     "ли мочь каждый весь число доля процент количество называться как район регион город муниципалитет "
     "предусмотреть предусматривать он она оно они его её ее их ней нём нем него них это этот такой "
-    "чтобы самый рамка вместе также должный нужно надо".split()  # «чтобы найти», «самые трудные», «в рамках»
+    "чтобы самый рамка вместе также должный нужно надо дата".split()  # «чтобы найти», «самые трудные», «в рамках»
 )
 # «п. Новостройка», «с. Шамары»: the mark says where, not what.
 SETTLEMENT_MARKS = frozenset("г гор с п пос пгт д ст х".split())
 # A purely semantic match must be at least this close (e5 cosines of unrelated Russian texts sit near 0.80).
 DENSE_ALONE = 0.87
 POOL = 50  # candidate rows scored before the best ones are cited
-ENOUGH = 0.5  # the share of the topic's weight a row must hold to support an answer
+# The share of the topic's weight a row must hold to support an answer (see `_enough`). Questions
+# paraphrase rows («разбирают трудные задания» for «разбор заданий, вызывающих затруднения»), so a
+# third will do for a value, which is cited and can be checked; «да» to «есть ли …?» needs more.
+ENOUGH = 0.35
+ENOUGH_WHETHER = 0.4
+SHORT_ENOUGH = 0.5  # of a topic of one or two words
 
 
 @dataclass
@@ -227,7 +232,7 @@ def _with_town(understood: Understood, question: str) -> Understood:
         return understood
     from pipeline import gazetteer
 
-    found = gazetteer.regions_of_places(question)
+    found = gazetteer.regions_of_places(question) or gazetteer.town_adjective_regions(question)
     return replace(understood, region=next(iter(found))) if len(found) == 1 else understood
 
 
@@ -244,6 +249,8 @@ def _topic(question: str, understood: Understood) -> list[str]:
     """The question's lemmas without question words, the place named, years and the document it
     points to («в дорожной карте», «в программе развития школы № 617»: where to look, not what)."""
     place = " ".join(x for x in (understood.region, understood.municipality) if x)
+    for start, end, _ in places.region_spans(question) + places.adjective_region_spans(question):
+        question = question[:start] + " " * (end - start) + question[end:]  # «КБР», «карельской»: where, not what
     drop = QUESTION_WORDS | set(lemmas.lemmas(place)) | {"область", "район", "округ", "городской"} | SETTLEMENT_MARKS
     question = _CONTRAST.sub(" ", _IN_DOCUMENT.sub(" ", _SETTLEMENTS.sub(" ", question)))
     expansions = {lemma for w in lemmas.abbreviations(question) for lemma in lemmas.expansion_lemmas(w)}
@@ -332,9 +339,17 @@ def _supported(
             asked = {t: w for t, w in weight.items() if t not in titled} or weight
         held = sum(w * _holds(t, row, about) for t, w in asked.items())
         share = held / sum(asked.values()) + (0.2 if place_said and not whether else 0.0)  # the place named, said
-        if share >= ENOUGH or (not whether and (h.similarity or 0.0) >= DENSE_ALONE):
+        if share >= _enough(len(asked), whether) or (not whether and (h.similarity or 0.0) >= DENSE_ALONE):
             scored.append((share + 0.5 * (h.similarity or 0.0) - 0.002 * rank, h))
     return [h for _, h in sorted(scored, key=lambda x: -x[0])]
+
+
+def _enough(terms: int, whether: bool) -> float:
+    """The share a row must hold: half of a short topic, whose every word matters; less of a long
+    one, which a paraphrase seldom repeats word for word."""
+    if terms < 3:
+        return SHORT_ENOUGH
+    return ENOUGH_WHETHER if whether else ENOUGH
 
 
 def _about(search: HybridSearch, hit: Hit) -> set[str]:

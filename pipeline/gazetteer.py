@@ -182,6 +182,25 @@ def regions_of_places(text: str) -> Counter[str]:
     return votes
 
 
+# «казанские школы», «аргунских учителей»: a town's adjective in a question, lower case.
+_TOWN_ADJECTIVE = re.compile(
+    r"(?<![\w-])([а-яё]+[сц]к)(?:ая|ой|ую|ое|ого|ом|ому|ий|ие|их|им|ими)(?![\w-])"
+    r"(?!\s+(?:район|округ|улус|муниципальн|городск|сельск|поселени))"
+)
+
+
+def town_adjective_regions(text: str) -> Counter[str]:
+    """The regions of towns a question names by their adjective: a town of 20,000 people or more,
+    ten times any namesake («казанские» is Kazan, never the village in the Kuban; «морские» nothing)."""
+    votes: Counter[str] = Counter()
+    for m in _TOWN_ADJECTIVE.finditer(text):
+        stem = m.group(1).replace("ё", "е")
+        found = _settlements()[1].get(stem, {}) if stem not in _COMMON_DISTRICTS else {}
+        if found and max(found.values()) >= 20_000:
+            votes.update(filter(None, [_one(found, dominant=True, least=20_000)]))
+    return votes
+
+
 def _only_a_place(word: str) -> str | None:
     """The nominative of a word every reading of which is a geographical name, else None:
     «Кинешме» → «кинешма»; «Курган» (a mound), «Пушкин» (a surname) are not."""

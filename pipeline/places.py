@@ -27,7 +27,7 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "Республика Калмыкия": ("Калмыкия",),
     "Карачаево-Черкесская Республика": ("КЧР", "Карачаево-Черкесия"),
     "Республика Карелия": ("Карелия",),
-    "Республика Коми": (),
+    "Республика Коми": ("Коми",),
     "Республика Крым": (),
     "Луганская Народная Республика": ("ЛНР",),
     "Республика Марий Эл": ("Марий Эл",),
@@ -127,7 +127,7 @@ _ADJECTIVE = re.compile(r"(?:ая|ий|ый|ой|ое|ская|ский)$")
 
 def _word(word: str) -> str:
     """A pattern for one word of a name in any case form (stem + ending)."""
-    if word.isupper() or "(" in word or len(word) <= 3:  # abbreviations and «Эл», «(Якутия)»
+    if word.isupper() or "(" in word or len(word) <= 3 or word == "Коми":  # «КБР», «Эл», «(Якутия)», «Коми»
         return re.escape(word).replace(r"\(", r"\(?").replace(r"\)", r"\)?")
     if "-" in word:
         parts = word.split("-")
@@ -172,7 +172,9 @@ def _region_pattern() -> tuple[re.Pattern, list[str]]:
 def _anchor() -> re.Pattern:
     """Any word starting like a name's first word: text without one cannot name a region."""
     names = [n for official, aliases in REGIONS.items() for n in (official, *aliases)]
-    starts = sorted({re.escape(n.split()[0][:4].lower()) for n in names} | {r"г\.", "город", "правит", "департ"})
+    # «Тыва» starts «Тыве»: a short name's last letter is its ending.
+    firsts = [n.split()[0].lower() for n in names]
+    starts = sorted({re.escape(w[: min(4, len(w) - 1)]) for w in firsts} | {r"г\.", "город", "правит", "департ"})
     return re.compile(rf"(?<![\w-])(?:{'|'.join(starts)})", re.IGNORECASE)
 
 
@@ -194,6 +196,45 @@ def region_spans(text: str) -> list[tuple[int, int, str]]:
 def regions(text: str) -> list[str]:
     """Every region named in `text`, official names, in order of first mention."""
     return _unique(name for _, _, name in region_spans(text))
+
+
+# The adjectives a question names a republic by («карельская модель», «по башкирской программе»);
+# a region named «… область» or «… край» is named by its first word.
+_REPUBLIC_ADJECTIVES = {
+    "адыгейск": "Республика Адыгея", "башкирск": "Республика Башкортостан", "бурятск": "Республика Бурятия",
+    "дагестанск": "Республика Дагестан", "ингушск": "Республика Ингушетия", "калмыцк": "Республика Калмыкия",
+    "карельск": "Республика Карелия", "марийск": "Республика Марий Эл", "мордовск": "Республика Мордовия",
+    "якутск": "Республика Саха (Якутия)", "североосетинск": "Республика Северная Осетия – Алания",
+    "татарстанск": "Республика Татарстан", "тувинск": "Республика Тыва", "хакасск": "Республика Хакасия",
+    "чеченск": "Чеченская Республика", "крымск": "Республика Крым", "кузбасск": "Кемеровская область – Кузбасс",
+    "югорск": "Ханты-Мансийский автономный округ – Югра",
+}  # fmt: skip
+_NAMED_BY_ADJECTIVE = re.compile(
+    r"(?<![\w-])((?:[А-ЯЁа-яё]+-)?[А-ЯЁа-яё]+?[сц]к)(?:ая|ой|ую|ое|ого|ом|ому|ий|ие|их|им|ими)(?![\w-])"
+    r"(?!\s+(?:район|округ|улус|кожуун|муниципальн|городск|сельск|поселени))",  # a district, not the region
+    re.IGNORECASE,
+)
+
+
+@cache
+def _region_adjectives() -> dict[str, str]:
+    found = dict(_REPUBLIC_ADJECTIVES)
+    for official in REGIONS:
+        first = official.split()[0]
+        if first != "Еврейская" and re.search(r"[сц]к(?:ая|ий)$", first):  # «еврейская культура» names no region
+            found.setdefault(first[:-2].lower(), official)
+    return found
+
+
+def adjective_region_spans(text: str) -> list[tuple[int, int, str]]:
+    """A region a question names by its adjective alone: «по ярославской программе», «в карельской
+    модели», «кабардино-балкарской дорожной карте». Only for questions: documents print the noun."""
+    known = _region_adjectives()
+    return [
+        (*m.span(), known[m.group(1).lower().replace("ё", "е")])
+        for m in _NAMED_BY_ADJECTIVE.finditer(text)
+        if m.group(1).lower().replace("ё", "е") in known
+    ]
 
 
 _CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bench.regions import evaluate
-from pipeline import gazetteer
+from pipeline import gazetteer, places
 from pipeline.parse import parse_bytes
 
 
@@ -108,3 +108,37 @@ def test_a_named_district_stops_before_its_region_and_line_end():
         "район имени Лазо"
     ]
     assert places.municipalities("района имени Лазо\nУправление образования") == ["район имени Лазо"]
+
+
+@pytest.mark.parametrize(
+    "text, region",
+    [
+        ("Красноборская школа в Коми", "Республика Коми"),
+        ("учителей Республики Тыва и в Тыве", "Республика Тыва"),
+        ("организационный комитет по проведению Года учителя", None),  # «комитет» is not «Коми»
+    ],
+)
+def test_a_region_named_by_a_short_name(text, region):
+    assert (places.regions(text)[:1] or [None])[0] == region
+
+
+@pytest.mark.parametrize(
+    "question, region",
+    [
+        ("Есть ли в карельской модели наставничества форма «студент – ученик»?", "Республика Карелия"),
+        ("Что предусмотрено кабардино-балкарской дорожной картой?", "Кабардино-Балкарская Республика"),
+        ("Куда поступает сигнал по ярославской программе?", "Ярославская область"),
+        ("Что делают в Ставропольском районе?", None),  # a district's adjective, not Stavropol krai
+        ("Какие еврейские праздники отмечают в школе?", None),
+    ],
+)
+def test_a_question_names_its_region_by_an_adjective(question, region):
+    found = [r for _, _, r in places.adjective_region_spans(question)]
+    assert (found[:1] or [None])[0] == region
+
+
+def test_a_town_named_by_its_adjective_in_a_question():
+    assert gazetteer.town_adjective_regions("Где заполняют анкеты казанские школы?") == {"Республика Татарстан": 1}
+    assert gazetteer.town_adjective_regions("курсы для учителей аргунских школ") == {"Чеченская Республика": 1}
+    # a village of 2,000 people called «Морское» does not make «морские» a place; nor «сельские»
+    assert not gazetteer.town_adjective_regions("морские и сельские школы, кировских районов")
