@@ -356,9 +356,12 @@ def what(hit: Hit, question: str, named_only: bool = False) -> list[str]:
     def unquoted(s: str) -> bool:  # «ученик – ученик» answers «…, когда ученики помогают», unless quoted there
         return new(s) or lemmas(s) not in quoted_there
 
-    named = _after_asked_noun(text, question)
-    if named and new(named):
-        return [named]
+    for said in (text, _squash(hit.item.description), _squash(hit.item.result)):
+        named = _after_asked_noun(said, question)  # «курсы … | на платформе ЦНППМ» in the description
+        if named and new(named):
+            return [named]
+        if _says_noun(said, question):  # the activity says «семинаров» and names none: no other field does
+            break
     bodies = {_squash(e.text).strip('«»"') for e in hit.item.entities if e.label in (SCHOOL, ORG)}
     frame = not re.search(r"проект", question, re.I)  # a federal project is the frame, unless asked
     # The programme the row belongs to (its document's title) is the frame too, unless a programme is asked.
@@ -383,15 +386,52 @@ def what(hit: Hit, question: str, named_only: bool = False) -> list[str]:
     return [run] if run else events[:1]
 
 
+def anchored(hit: Hit, question: str) -> list[str]:
+    """«На сайте какой организации …?», «на базе каких учреждений», «в рамках какого проекта»: what
+    the row names right after the same noun («на сайте ИМЦ», «на базе лицеев и гимназий города»)."""
+    anchor = _ANCHOR.search(question)
+    if not anchor:
+        return []
+    noun = lemmas(anchor.group(1))[:1]
+    for field in (hit.item.activity, hit.item.description, hit.item.result):
+        text = _squash(field)
+        for m in _WORD.finditer(text):
+            if lemmas(m.group()) != noun:
+                continue
+            rest = text[m.end() :].lstrip()
+            bodies = [b for b in _printed(_entities(hit, ORG, SCHOOL)) if rest.startswith(_squash(b))]
+            if bodies:  # «на базе ГБУ ДПО «Институт развития образования …»»: the whole body
+                return [max(bodies, key=len)]
+            named = _NAME_AFTER.match(text, m.end())
+            if named:
+                return [next(g for g in named.groups() if g).strip()]
+            end = _VENUE_END.search(text, m.end())
+            phrase = " ".join(text[m.end() : end.start() if end else len(text)].split()[:6])
+            if phrase and set(lemmas(phrase)) - set(lemmas(question)):
+                return [phrase]
+    return []
+
+
+# A noun the question puts before its «какой»: «на сайте какой организации», «на базе каких учреждений».
+_ANCHOR = re.compile(r"\b(?:на|в|во|через)\s+(сайт\w*|баз[еы]|рамках|портал\w*|платформ\w*)\s+(?:как|котор)\w+", re.I)
+
+
 def what_named(hit: Hit, question: str) -> list[str]:
     """Only what the row names (after the asked noun, in quotes, in Latin): asked first of every row,
-    so a named method in the second row beats a run of words in the first."""
+    so a named method in the second row beats a run of words in the first. «Какие семинары …?»: a
+    name in a row that never says «семинар» is something else («Создание сайта «…»»)."""
+    noun = asked_noun(question)
+    if noun and noun not in CATEGORY_NOUNS:
+        said = lemmas(" ".join(x or "" for x in (hit.item.activity, hit.item.description, hit.item.result)))
+        if not any(same_stem(noun, w) for w in said):
+            return []
     return what(hit, question, named_only=True)
 
 
 # «какой инструмент», «по каким направлениям», «в какой форме», «чьей методике»: the noun asked about.
 _ASKED_NOUN = re.compile(
-    r"\b(?:как\w+|чь\w+|как\s+называ\w+)\s+(?:[а-яё]+(?:ой|ую|ым|ых|ие|ий|ая|ые)\s+){0,2}([а-яё]{4,})", re.I
+    r"\b(?:как\w+|чь\w+|как\s+называ\w+)\s+(?:[а-яё]+(?:ой|ую|ым|ых|ие|ий|ый|ая|ые|ое|ого|ом)\s+){0,2}([а-яё]{4,})",
+    re.I,
 )
 # What a row names right after that noun: a quoted title, capitals («ИС МЭДК»), a parenthesised list.
 # (Up to three lowercase words may come between: «конкурс профессионального мастерства «Сердце отдаю детям»».)
@@ -409,7 +449,8 @@ _ACTIVITY_HEADS = frozenset(
 
 # Nouns of a kind of thing, not a thing: rows name an instance («час успеха»), not the noun («формат»).
 CATEGORY_NOUNS = frozenset(
-    "форма формат инструмент способ метод методика направление механизм мера технология подход вид средство".split()
+    "форма формат инструмент способ метод методика направление механизм мера технология подход вид средство тема"
+    " название".split()
 )
 
 
@@ -417,6 +458,11 @@ def asked_noun(question: str) -> str | None:
     """The lemma of the noun a «что» question asks about: «какой курс» → «курс»."""
     noun = _ASKED_NOUN.search(question)
     return next(iter(lemmas(noun.group(1))), None) if noun else None
+
+
+def _says_noun(text: str, question: str) -> bool:
+    noun = asked_noun(question)
+    return bool(noun) and noun in lemmas(text)
 
 
 def _after_asked_noun(text: str, question: str) -> str:

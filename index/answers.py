@@ -168,21 +168,26 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
             text = f"Нет: «{facts[0].value}» — {undone} [1]."
             return Answer(question, kind, topic, filters, False, text, facts, evidence)
         return Answer(question, kind, topic, filters, True, f"Да: {facts[0].value} [1].", facts, evidence)
+    then = None  # the reader for the rest, when the first finds fewer than k rows
     if kind == "what" and any(answer_values.what_named(h, question) for h in supported[:k]):
-        read = answer_values.what_named
+        read, then = answer_values.what_named, read
+    if kind in ("who", "where", "what") and any(answer_values.anchored(h, question) for h in supported[:k]):
+        read = answer_values.anchored
     if kind == "who" and _WHOM.match(question):  # «кого …»: whom the rows name
         people = any(answer_values.whom(h, question) for h in supported[:k])
         read = answer_values.whom if people else answer_values.what
     evidence, facts = [], {}
-    for hit in supported:
-        values = read(hit, question)
-        if not values:
-            continue
-        evidence.append(hit)
-        for value in values:
-            facts.setdefault(" ".join(value.lower().split()), Fact(value)).item_ids.append(hit.item_id)
-        if len(evidence) == (1 if kind == "count" else k):
-            break
+    wanted = 1 if kind == "count" else k
+    for reader in filter(None, (read, then)):  # rows naming what is asked first, then any others
+        for hit in supported:
+            if len(evidence) == wanted:
+                break
+            values = [] if hit in evidence else reader(hit, question)
+            if not values:
+                continue
+            evidence.append(hit)
+            for value in values:
+                facts.setdefault(" ".join(value.lower().split()), Fact(value)).item_ids.append(hit.item_id)
     if not facts and kind == "count":  # no row states the number: count the rows on the topic
         text = f"Найдено пунктов: {len(supported)} в документах: {len({h.document.id for h in supported})}."
         return Answer(

@@ -205,6 +205,34 @@ def test_what_names_the_method(question, activity, value):
     assert answer_values.what(_hit(activity), question)[0] == value
 
 
+def test_what_reads_the_noun_asked_in_another_field_only_when_the_activity_lacks_it():
+    row = _hit("Курсы повышения квалификации", description="Дистанционно, на платформе ЦНППМ")
+    assert answer_values.what(row, "На какой платформе учителя проходят курсы?") == ["ЦНППМ"]
+    # the activity says «семинаров» and names none: a quoted name elsewhere in the row is not the seminar's
+    row = _hit("Проведение семинаров для учителей", result="на сайте муниципального образования «Дорогобужский район»")
+    assert answer_values.what(row, "Как называется муниципальный семинар для учителей?") != ["Дорогобужский район"]
+
+
+@pytest.mark.parametrize(
+    ("question", "row", "value"),
+    [
+        (
+            "На сайте какой организации выложен районный план?",
+            _hit("Актуализация районного плана", description="Выполнено. План размещен на сайте ИМЦ"),
+            "ИМЦ",
+        ),
+        (
+            "На базе каких учреждений проходят стажировки учителей?",
+            _hit("Стажировки учителей математики", description="прошли 40 учителей на базе лицеев и гимназий города"),
+            "лицеев и гимназий города",
+        ),
+        ("В рамках какого проекта внедряют модель?", _hit("Внедрение модели"), None),
+    ],
+)
+def test_anchored_reads_what_the_row_names_after_the_questions_noun(question, row, value):
+    assert (answer_values.anchored(row, question)[:1] or [None])[0] == value
+
+
 def test_where_asked_for_towns_reads_the_towns_of_the_row():
     row = _hit("Введение профильного обучения в общеобразовательных учреждениях гг. Майкопа и Адыгейска")
     assert answer_values.where(row, "В каких городах вводили профильное обучение?") == ["Майкопа и Адыгейска"]
@@ -307,4 +335,14 @@ def test_schools_and_towns_read_as_a_methodologist_writes_them():
     assert [m.group(1) for m in answer_values._TOWNS.finditer("в с. Усть-Кулом и г. Сыктывкар")] == [
         "Усть-Кулом",
         "Сыктывкар",
+    ]
+
+
+def test_a_name_in_a_row_that_never_says_the_noun_asked_is_something_else():
+    site = _hit("Создание сайта «Адресное сопровождение школ»")
+    assert answer_values.what_named(site, "Какие семинары проводились для школ?") == []
+    # a topic is a kind of thing: the meeting's row names its topic without the word «тема»
+    meeting = _hit("Общешкольное родительское собрание «Как помочь ребенку учиться успешно»")
+    assert answer_values.what_named(meeting, "Какой теме посвятили родительское собрание?") == [
+        "Как помочь ребенку учиться успешно"
     ]
