@@ -272,7 +272,8 @@ def _short_school(name: str) -> str:
     a spelled-out legal form in an oblique case reads badly as an answer; the quoted name is the school."""
     quoted = _QUOTED.search(name)
     spelled = name[: quoted.start()] if quoted else ""
-    if quoted and len(spelled.split()) >= 2 and spelled.strip() == spelled.strip().lower():
+    words = spelled.strip()[1:]  # «Муниципальное казенное … учреждение «Хвастовичская СОШ»» opens a sentence
+    if quoted and len(spelled.split()) >= 2 and words == words.lower():
         return quoted.group(1).strip()
     form = _SPELLED_FORM.match(name)  # «… учреждения СОШ имени А.В. Суворова п. Новостройка»
     return name[form.end() :] if form else name

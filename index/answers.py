@@ -204,8 +204,12 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
         return Answer(question, kind, topic, filters, False, "Не найдено.", [], supported[:k])
     number = {h.item_id: n for n, h in enumerate(evidence, start=1)}
     # «ОО», «образовательные организации»: a row done by every school names no one; a named body or
-    # person from the next row answers first
-    ordered = sorted(facts.values(), key=lambda f: kind == "who" and answer_values.collective(f.value))
+    # person from the next row answers first; «кто возглавляет …?» asks for a person, not the body headed
+    head = kind == "who" and bool(_ASKS_HEAD.search(question))
+    ordered = sorted(
+        facts.values(),
+        key=lambda f: (kind == "who" and answer_values.collective(f.value), head and not _PERSON.search(f.value)),
+    )
     parts = [f"{f.value} [{', '.join(str(number[i]) for i in f.item_ids)}]" for f in ordered]
     return Answer(question, kind, topic, filters, True, "; ".join(parts) + ".", ordered, evidence)
 
@@ -280,6 +284,11 @@ _SETTLEMENTS = re.compile(r"\bнаселе?ё?нн\w+\s+пункт\w*", re.I)
 _WHOM = re.compile(r"\s*(?:а\s+)?кого\b", re.I)
 # What the answer is not: «конкурс, который проводят наряду с «Учителем года»», «помимо ВПР».
 _CONTRAST = re.compile(r"\b(?:наряду с|помимо|кроме)\s+(?:«[^»]*»+|\w+(?:\s+\w+)?)", re.I)
+_ASKS_HEAD = re.compile(r"\bкто\s+(?:возглавля|руковод|председательств)\w*", re.I)
+# «Золотарева Н.В.», «Н.В. Золотарева»: a person as rows print one.
+_PERSON = re.compile(
+    r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?|[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+"
+)
 _SCHOOL_NUMBER = re.compile(r"(?:школ\w*|СОШ|лице\w*|гимнази\w*)\s*№\s*(\d+)", re.I)
 
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from index import answer_values
+from index import answer_values, answers
 from index.answers import asks
 from index.kb import KnowledgeBase
 from index.results import Hit, StoredDocument, StoredEntity, StoredItem
@@ -332,6 +332,9 @@ def test_schools_and_towns_read_as_a_methodologist_writes_them():
     spelled = "муниципального бюджетного общеобразовательного учреждения СОШ имени А.В. Суворова п. Новостройка"
     assert answer_values._short_school(spelled) == "СОШ имени А.В. Суворова п. Новостройка"
     assert answer_values._short_school("МБОУ СОШ № 2") == "МБОУ СОШ № 2"
+    # a spelled-out form opening a sentence is as long-winded as one inside it
+    spelled = "Муниципальное казенное общеобразовательное учреждение «Хвастовичская СОШ»"
+    assert answer_values._short_school(spelled) == "Хвастовичская СОШ"
     assert [m.group(1) for m in answer_values._TOWNS.finditer("в с. Усть-Кулом и г. Сыктывкар")] == [
         "Усть-Кулом",
         "Сыктывкар",
@@ -346,3 +349,10 @@ def test_a_name_in_a_row_that_never_says_the_noun_asked_is_something_else():
     assert answer_values.what_named(meeting, "Какой теме посвятили родительское собрание?") == [
         "Как помочь ребенку учиться успешно"
     ]
+
+
+def test_who_heads_asks_for_a_person():
+    assert answers._ASKS_HEAD.search("Кто возглавляет отдел образования района?")
+    assert not answers._ASKS_HEAD.search("Кто отвечает за мониторинг?")
+    assert answers._PERSON.search("Золотарева Н.В.") and answers._PERSON.search("Н.В. Золотарева")
+    assert not answers._PERSON.search("Муниципальное учреждение «Отдел образования администрации района»")
