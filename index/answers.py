@@ -171,7 +171,7 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
     then = None  # the reader for the rest, when the first finds fewer than k rows
     if kind == "what" and any(answer_values.what_named(h, question) for h in supported[:k]):
         read, then = answer_values.what_named, read
-    if kind in ("who", "where", "what") and any(answer_values.anchored(h, question) for h in supported[:k]):
+    if kind in ("who", "where", "what", "school") and any(answer_values.anchored(h, question) for h in supported[:k]):
         read = answer_values.anchored
     if kind == "who" and _WHOM.match(question):  # «кого …»: whom the rows name
         people = any(answer_values.whom(h, question) for h in supported[:k])
@@ -274,8 +274,9 @@ def _own_words(question: str) -> set[str]:
 
 
 _IN_DOCUMENT = re.compile(
-    r"\b(?:в|во)\s+(?:[а-яё]+(?:ой|ом|ем)\s+)?(?:дорожн\w+\s+карт\w+|программ\w+(?:\s+развития)?|план\w*(?:-график\w*)?"
-    r"(?:\s+мероприятий)?|отч[её]т\w*|приказ\w*|сетев\w+\s+график\w*)",
+    r"\b(?:в|во)\s+(?:[а-яё]+(?:ой|ом|ем)\s+){0,3}(?:дорожн\w+\s+карт\w+|программ\w+(?:\s+развития)?"
+    r"|план\w*(?:-график\w*)?(?:\s+мероприятий)?|отч[её]т\w*|приказ\w*|сетев\w+\s+график\w*)"
+    r"(?:\s*«[^»]*»+)?",  # «в областной целевой программе «Развитие образования …»»: its title too
     re.I,
 )
 # «В каких населённых пунктах …?»: what is asked, not what about.

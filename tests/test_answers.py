@@ -356,3 +356,16 @@ def test_who_heads_asks_for_a_person():
     assert not answers._ASKS_HEAD.search("Кто отвечает за мониторинг?")
     assert answers._PERSON.search("Золотарева Н.В.") and answers._PERSON.search("Н.В. Золотарева")
     assert not answers._PERSON.search("Муниципальное учреждение «Отдел образования администрации района»")
+
+
+def test_the_document_a_question_points_to_is_not_its_topic():
+    from index.results import Understood
+
+    question = "Предусмотрен ли подвоз школьников в областной целевой программе «Развитие образования и науки»?"
+    assert answers._topic(question, Understood(expanded=question)) == ["подвоз", "школьник"]
+
+
+def test_a_school_asked_on_whose_premises_is_read_after_those_words():
+    row = _hit("Консультационные пункты для обучающихся 9 и 11 классов на базе Мелеховской и Новосельской средних школ")
+    got = answer_values.anchored(row, "На базе каких школ работают консультационные пункты?")
+    assert got == ["Мелеховской и Новосельской средних школ"]
