@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from index import answer_values, lemmas
 from index.results import Filters, Hit, StoredDocument, StoredItem, Understood, cite
 from index.search import HybridSearch
-from pipeline import glossary, places
+from pipeline import glossary, patterns, places
 from pipeline.labels import SCHOOL
 
 # What a question asks: the kind whose words come first (a tie goes by this order); a question
@@ -204,11 +204,17 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
         return Answer(question, kind, topic, filters, False, "Не найдено.", [], supported[:k])
     number = {h.item_id: n for n, h in enumerate(evidence, start=1)}
     # «ОО», «образовательные организации»: a row done by every school names no one; a named body or
-    # person from the next row answers first; «кто возглавляет …?» asks for a person, not the body headed
+    # person from the next row answers first; «кто возглавляет …?» asks for a person, not the body headed;
+    # «в какие месяцы …?» asks for months: a deadline naming one answers before a span of years
     head = kind == "who" and bool(_ASKS_HEAD.search(question))
+    months = kind == "when" and bool(_ASKS_MONTH.search(question))
     ordered = sorted(
         facts.values(),
-        key=lambda f: (kind == "who" and answer_values.collective(f.value), head and not _PERSON.search(f.value)),
+        key=lambda f: (
+            kind == "who" and answer_values.collective(f.value),
+            head and not patterns.NAME.search(f.value),
+            months and not _MONTH.search(f.value),
+        ),
     )
     parts = [f"{f.value} [{', '.join(str(number[i]) for i in f.item_ids)}]" for f in ordered]
     return Answer(question, kind, topic, filters, True, "; ".join(parts) + ".", ordered, evidence)
@@ -285,11 +291,9 @@ _SETTLEMENTS = re.compile(r"\bнаселе?ё?нн\w+\s+пункт\w*", re.I)
 _WHOM = re.compile(r"\s*(?:а\s+)?кого\b", re.I)
 # What the answer is not: «конкурс, который проводят наряду с «Учителем года»», «помимо ВПР».
 _CONTRAST = re.compile(r"\b(?:наряду с|помимо|кроме)\s+(?:«[^»]*»+|\w+(?:\s+\w+)?)", re.I)
+_ASKS_MONTH = re.compile(r"\b(?:в|к)\s+как\w+\s+месяц", re.I)
+_MONTH = re.compile(rf"(?i)\b{patterns.MONTH_WORD}\b|\b\d{{1,2}}\.\d{{1,2}}\.")  # «февраль – март», «17.01.2025»
 _ASKS_HEAD = re.compile(r"\bкто\s+(?:возглавля|руковод|председательств)\w*", re.I)
-# «Золотарева Н.В.», «Н.В. Золотарева»: a person as rows print one.
-_PERSON = re.compile(
-    r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?|[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+"
-)
 _SCHOOL_NUMBER = re.compile(r"(?:школ\w*|СОШ|лице\w*|гимнази\w*)\s*№\s*(\d+)", re.I)
 
 

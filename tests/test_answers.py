@@ -354,8 +354,8 @@ def test_a_name_in_a_row_that_never_says_the_noun_asked_is_something_else():
 def test_who_heads_asks_for_a_person():
     assert answers._ASKS_HEAD.search("Кто возглавляет отдел образования района?")
     assert not answers._ASKS_HEAD.search("Кто отвечает за мониторинг?")
-    assert answers._PERSON.search("Золотарева Н.В.") and answers._PERSON.search("Н.В. Золотарева")
-    assert not answers._PERSON.search("Муниципальное учреждение «Отдел образования администрации района»")
+    assert answers._ASKS_MONTH.search("В какие месяцы проходит конкурс?")
+    assert answers._MONTH.search("февраль - март 2010 года") and not answers._MONTH.search("2015 – 2017")
 
 
 def test_the_document_a_question_points_to_is_not_its_topic():
