@@ -436,8 +436,10 @@ _ASKED_NOUN = re.compile(
 )
 # What a row names right after that noun: a quoted title, capitals («ИС МЭДК»), a parenthesised list.
 # (Up to three lowercase words may come between: «конкурс профессионального мастерства «Сердце отдаю детям»».)
+# Or a name's abbreviation in brackets after its genitive words: «системе мониторинга … карт (ИС МЭДК)».
 _NAME_AFTER = re.compile(
-    r"\s*(?:(?:[а-яё-]+\s+){0,3}?[«\"“]([^»\"”]{2,120})[»\"”]|\(([^()]{3,160})\)|((?:[A-ZА-ЯЁ]{2,}[\s-]?){1,4}))"
+    r"\s*(?:(?:[а-яё-]+\s+){0,3}?[«\"“]([^»\"”]{2,120})[»\"”]|\(([^()]{3,160})\)|((?:[A-ZА-ЯЁ]{2,}[\s-]?){1,4})"
+    r"|(?:[а-яё-]+\s+){1,4}?\(((?:[A-ZА-ЯЁ]{2,}[\s-]?){1,4})\))"
 )
 # «в форме мастер-класса», «в формате веб-квеста»: a form is named by the word in the genitive after it.
 _FORM_OF = re.compile(r"\s+([а-яё]+-[а-яё]+|[а-яё]{4,}(?:а|я|ов|ий|ей|и|ы))\b")

@@ -4,7 +4,8 @@
 - .txt documents (corpus/ or tests/realdocs/docs/): evidence must be a substring of the raw text.
 - .docx/.pdf documents: evidence must be a substring of the concatenated text of the
   document's gold JSON (tests/realdocs/gold/<stem>.json): all string values, joined by newlines.
-Also checks: unique ids, column counts, split rule, allowed types, evidence length.
+Also checks: unique ids, column counts, split rule, allowed types, evidence length, and that
+round-7 questions (q464-q529) cite realdocs 157-204.
 """
 
 import json
@@ -113,6 +114,10 @@ def main():
             errs.append(f"{rid}: unknown file {r['file']}")
         elif ev not in t:
             errs.append(f"{rid}: evidence not found in {r['file']}: {ev!r}")
+        # round 7 (q464-q529) is over realdocs 157-204 only
+        m = re.match(r"(\d+)_", r["file"])
+        if 464 <= int(re.sub(r"\D", "", rid) or 0) <= 529 and not (m and 157 <= int(m.group(1)) <= 204):
+            errs.append(f"{rid}: round-7 question on {r['file']}, expected realdocs 157-204")
     # ---- queries
     ppath = os.path.join(HERE, "queries.tsv")
     prow = []
