@@ -431,7 +431,7 @@ def what_named(hit: Hit, question: str) -> list[str]:
 
 # «какой инструмент», «по каким направлениям», «в какой форме», «чьей методике»: the noun asked about.
 _ASKED_NOUN = re.compile(
-    r"\b(?:как\w+|чь\w+|как\s+называ\w+)\s+(?:[а-яё]+(?:ой|ую|ым|ых|ие|ий|ый|ая|ые|ое|ого|ом)\s+){0,2}([а-яё]{4,})",
+    r"\b(?:как\w+|чь\w+|как\s+называ\w+)\s+(?:[а-яё]+(?:ой|ую|ым|ыми|ими|ых|ие|ий|ый|ая|ые|ое|ого|ом)\s+){0,2}([а-яё]{4,})",
     re.I,
 )
 # What a row names right after that noun: a quoted title, capitals («ИС МЭДК»), a parenthesised list.
@@ -484,10 +484,26 @@ def _after_asked_noun(text: str, question: str) -> str:
             if form:
                 return form.group(1)
             proper = _PROPER_BEFORE.search(text, 0, m.start())
+            tail = _GENITIVE_TAIL.match(text, m.end())
             if proper and m.start() > 0:  # «в Региональную систему электронного мониторинга»
-                tail = _GENITIVE_TAIL.match(text, m.end())
                 return f"{text[proper.start() : m.end()]}{tail.group() if tail else ''}".strip()
+            manner = _ADJECTIVE_BEFORE.search(text, 0, m.start()) if want[0] in ("форма", "формат") else None
+            if manner and _is_adjective(manner.group().strip()):  # «в дистанционном формате», not «выбранной форме»
+                return text[manner.start() : m.end()]
+            asked = set(lemmas(question)) | _ACTIVITY_HEADS
+            if tail and any(not _said(w, asked) for w in lemmas(tail.group())):
+                return text[m.start() : tail.end()]  # «внедрение системы персонифицированного финансирования»
     return ""
+
+
+def _is_adjective(word: str) -> bool:
+    from pipeline.morph import morph
+
+    return morph().parse(word)[0].tag.POS == "ADJF"
+
+
+# The adjective that says how, right before «форме», «формате»: «в дистанционном формате», «в очной форме».
+_ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])[а-яё-]+(?:ом|ой|ем|ей)\s+$")
 
 
 # A capitalised adjective right before the noun asked, inside a sentence: a proper name begins there.
