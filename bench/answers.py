@@ -18,7 +18,7 @@ import collections
 import re
 import time
 
-from blind import Question, knowledge_base, questions, squash
+from blind import QUESTIONS_JUDGED_UP_TO, Question, knowledge_base, questions, squash
 
 from index.answers import Answer
 from index.lemmas import lemmas
@@ -63,7 +63,7 @@ def main() -> None:
     ap.add_argument("--until", type=int, default=10**6, help="only questions numbered up to this (an earlier round)")
     args = ap.parse_args()
     splits = ("dev",) if args.tuning else ("dev", "holdout")
-    kb = knowledge_base(args.kb)
+    kb = knowledge_base(args.kb, QUESTIONS_JUDGED_UP_TO)
     qs = [q for q in questions() if q.split in splits and args.since <= int(q.id[1:]) <= args.until]
     score: dict[tuple[str, str], list[tuple[bool, bool]]] = collections.defaultdict(list)
     wrong, seconds = [], []

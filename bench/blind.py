@@ -1,7 +1,7 @@
 """The blind evaluation set of tests/gold/questions/: its knowledge base and judged rows.
 
 The questions and practice queries were written by an examiner who never saw the system,
-over corpus/ and the real documents of tests/realdocs/docs/. Both bench/answers.py and
+over corpus/ and the real documents of tests/realdocs/docs/ (see `sources`). Both bench/answers.py and
 bench/retrieval.py read them through this module.
 """
 
@@ -19,13 +19,16 @@ sys.path.insert(0, str(ROOT))
 from index.kb import KnowledgeBase  # noqa: E402
 
 GOLD = ROOT / "tests/gold/questions"
-# What the questions and queries were judged over: the corpus and real documents 01–156. Later
-# documents were never judged, so their rows would count against every query that they answer.
-JUDGED_UP_TO = 156
-SOURCES = (
-    ROOT / "corpus",
-    *sorted(p for p in (ROOT / "tests/realdocs/docs").iterdir() if int(p.name.split("_", 1)[0]) <= JUDGED_UP_TO),
-)
+# What each set was judged over: the questions over the corpus and real documents 01–204 (round 7
+# added 157–204), the practice queries over 01–156 only. Documents a query was never judged on
+# would count their rows against every query that they answer, so its knowledge base leaves them out.
+QUESTIONS_JUDGED_UP_TO = 204
+QUERIES_JUDGED_UP_TO = 156
+
+
+def sources(up_to: int) -> tuple[Path, ...]:
+    docs = ROOT / "tests/realdocs/docs"
+    return (ROOT / "corpus", *sorted(p for p in docs.iterdir() if int(p.name.split("_", 1)[0]) <= up_to))
 
 
 @dataclass(frozen=True)
@@ -70,11 +73,12 @@ def queries() -> list[Query]:
     ]
 
 
-def knowledge_base(path: str | None) -> KnowledgeBase:
-    """The blind set's knowledge base; built once into `path` and reused (re-ingesting is a no-op)."""
+def knowledge_base(path: str | None, up_to: int) -> KnowledgeBase:
+    """The blind set's knowledge base of the documents up to `up_to`; built once into `path` and
+    reused (re-ingesting is a no-op, so one path serves one `up_to`)."""
     root = Path(path) if path else Path(tempfile.mkdtemp(prefix="praktika-blind-"))
     kb = KnowledgeBase.open(root)
-    results = kb.ingest(list(SOURCES))
+    results = kb.ingest(list(sources(up_to)))
     failed = [r for r in results if r.status == "failed"]
     for r in failed:
         print(f"not ingested: {r}", file=sys.stderr)

@@ -46,7 +46,7 @@ def recall(ranked: list[str], relevant: set[str], k: int = 10) -> float:
 def blind(path: str | None) -> None:
     import blind as judged_set
 
-    kb = judged_set.knowledge_base(path)
+    kb = judged_set.knowledge_base(path, judged_set.QUERIES_JUDGED_UP_TO)
     n = config.CANDIDATES
     runs = {
         "lexical": lambda q: kb.searcher.lexical(lemmas.query_terms(q), n),
