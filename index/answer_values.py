@@ -414,7 +414,10 @@ def anchored(hit: Hit, question: str) -> list[str]:
 
 
 # A noun the question puts before its «какой»: «на сайте какой организации», «на базе каких учреждений».
-_ANCHOR = re.compile(r"\b(?:на|в|во|через)\s+(сайт\w*|баз[еы]|рамках|портал\w*|платформ\w*)\s+(?:как|котор)\w+", re.I)
+_ANCHOR = re.compile(
+    r"\b(?:на|в|во|через)\s+(сайт\w*|баз[еы]|рамках|портал\w*|платформ\w*|заседани\w*|совещани\w*)\s+(?:как|котор)\w+",
+    re.I,
+)
 
 
 def what_named(hit: Hit, question: str) -> list[str]:
@@ -516,10 +519,11 @@ def _novel_run(text: str, asked: set[str]) -> str:
     """The run of words (within one clause) with the most lemmas the question does not contain.
     Short function words may sit inside a run, and one word the question has between two new
     ones («работа районной школы | молодого | педагога»), but never at its ends."""
-    best: list[str] = []
+    best = ""
     best_n = 0
     for clause in re.split(r"[,;:()]|\s[-–—]\s", text):
-        words = _WORD.findall(clause)
+        found = list(_WORD.finditer(clause))
+        words = [m.group() for m in found]
         first = last = -1  # the run's first and last new word
         new = gap = 0  # new words in the run; said words since its last new one
         for n, w in enumerate([*words, None]):
@@ -530,12 +534,14 @@ def _novel_run(text: str, asked: set[str]) -> str:
             if w and (not lemma or (first >= 0 and gap == 0)):
                 gap += bool(lemma)  # a function word, or the one said word a run may hold
                 continue
-            if new > best_n:
-                best, best_n = words[first : last + 1], new
+            if new > best_n:  # as printed between its words: «ППЭ-531 МАОУ «Викуловская СОШ №1»»
+                start, end = found[first].start(), found[last].end()
+                end += clause[end : end + 1] == "»" and clause.count("«", start, end) > clause.count("»", start, end)
+                best, best_n = clause[start:end], new
             first = last = -1
             new = gap = 0
         # a said word closes the run above; it may not open the next
-    return " ".join(best)
+    return " ".join(best.split())
 
 
 def _said(word: str, asked: set[str]) -> bool:
