@@ -56,6 +56,7 @@ SETS = {
     "twenty-fourth (782-811)": range(782, 812),
     "twenty-fifth (812-841)": range(812, 842),
     "twenty-sixth (842-871)": range(842, 872),
+    "twenty-seventh (872-901)": range(872, 902),
 }
 REAL = ROOT / "tests/gold/real"
 
