@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections import Counter
 
@@ -83,11 +84,29 @@ def _furniture(blocks: list[Block]) -> set[tuple[int, int]]:
     return found
 
 
+def _row_numbers(blocks: list[Block], cells: int = 8) -> set[int]:
+    """Bare numbers of a page-less copy that number rows: «1» / «Курский район» / «МКОУ …» / «2» / …
+    Each is one more than a bare number a few paragraphs before or one less than one a few after,
+    with text between (a column-number row «1» «2» «3» has none; page numbers are pages apart)."""
+    at = {
+        n: int(b.text.strip())
+        for n, b in enumerate(blocks)
+        if not b.is_row and b.pos.page is None and re.fullmatch(r"\d{1,3}", b.text.strip())
+    }
+    ordered = sorted(at)
+    found = set()
+    for a, b in itertools.pairwise(ordered):
+        if at[b] == at[a] + 1 and 1 < b - a <= cells:
+            found |= {a, b}
+    return found
+
+
 def clean(blocks: list[Block]) -> tuple[list[Block], list[Skipped]]:
     """Drop footers and page numbers (returned as skipped); strip markup from paragraphs and cells."""
     out = []
     skipped = []
     furniture = _furniture(blocks)
+    numbered = _row_numbers(blocks)
     for n, b in enumerate(blocks):
         if b.is_row:
             cells = tuple(plain(c) for c in b.cells)
@@ -98,7 +117,7 @@ def clean(blocks: list[Block]) -> tuple[list[Block], list[Skipped]]:
         # so is «5.» alone where there are no pages (a site's table copied a cell per line): a page
         # number copied into a text file has no point.
         raw = b.text.split("\n")
-        row_number = b.pos.page is None and re.fullmatch(r"\d{1,3}\.", b.text.strip())
+        row_number = b.pos.page is None and (re.fullmatch(r"\d{1,3}\.", b.text.strip()) or n in numbered)
         footer = [
             is_footer(line) and (len(raw) == 1 or not line.strip().rstrip(".").isdigit()) and not row_number
             for line in raw

@@ -347,8 +347,10 @@ def _unmarked(lines: list[str], start: int) -> tuple[Rows, int] | None:
         if not _names_column(cell):
             break
         width += 1
-    if width < 3 or columns.header_role(lines[start].strip())[0] != "number":
+    if columns.header_role(lines[start].strip())[0] != "number":
         return None
+    if width < 3:
+        return _listed(lines, start)
     rows: Rows = [(start, tuple(ln.strip() for ln in lines[start : start + width]))]
     n = start + width
     while n < len(lines):
@@ -365,6 +367,30 @@ def _unmarked(lines: list[str], start: int) -> tuple[Rows, int] | None:
         else:
             break
     if len(rows) < 3:
+        return None
+    return rows, n
+
+
+def _listed(lines: list[str], start: int) -> tuple[Rows, int] | None:
+    """A list that is no plan, one cell per line: «N п/п» / «Муниципальное образование» /
+    «Наименование общеобразовательной организации», then «1» / «Курский район» / «МКОУ …». Its
+    header names no known column, so it is taken only when every row has all its cells and the
+    rows are numbered 1, 2, 3 …: each row then stays one item instead of a paragraph per cell."""
+    width = 1
+    while width < 6 and start + width < len(lines):
+        cell = lines[start + width].strip()
+        if not cell or len(cell) > _MAX_HEADER_CELL or re.search(r"\d", cell) or cell.endswith((".", ":", ";")):
+            break
+        width += 1
+    rows: Rows = [(start, tuple(ln.strip() for ln in lines[start : start + width]))]
+    n = start + width
+    while n < len(lines) and lines[n].strip().rstrip(".") == str(len(rows)):
+        cells = tuple(ln.strip() for ln in lines[n : n + width])
+        if len(cells) < width or any(not c or ITEM_NUMBER.match(c) for c in cells[1:]):
+            break
+        rows.append((n, cells))
+        n += width
+    if width < 2 or len(rows) < 3:
         return None
     return rows, n
 
