@@ -1333,16 +1333,17 @@ def test_a_labelled_field_never_runs_on_into_the_signature():
 def test_a_list_of_schools_flattened_one_cell_per_line_keeps_each_row_whole():
     # a legal database's copy: every line a paragraph, the list's row numbers bare on their lines
     lines = ["ПЕРЕЧЕНЬ школ", "N п/п", "Муниципальное образование", "Наименование общеобразовательной организации"]
-    for n, (place, school) in enumerate(
-        [("Курский район", "МКОУ «Полевская СОШ»"), ("Обоянский район", "МКОУ «Обоянская СОШ № 2»"),
-         ("город Щигры", "МКОУ «СОШ № 1»")],  # fmt: skip
-        start=1,
-    ):
+    listed = [
+        ("Курский район", "МКОУ «Полевская СОШ»"),
+        ("Обоянский район", "МКОУ «Обоянская СОШ № 2»"),
+        ("город Щигры", "МКОУ «СОШ № 1»"),
+    ]
+    for n, (place, school) in enumerate(listed, start=1):
         lines += [str(n), place, school]
-    doc = _txt("\n\n".join(lines))
-    rows = [i for i in doc.items if i.kind == "row"]
-    assert [(r.number, r.activity, r.description) for r in rows][1] == ("2", "МКОУ «Обоянская СОШ № 2»", "Обоянский район")
-    assert len(rows) == 3
+    rows = [i for i in _txt("\n\n".join(lines)).items if i.kind == "row"]
+    assert [(r.number, r.activity, r.description) for r in rows] == [
+        (str(n), school, place) for n, (place, school) in enumerate(listed, start=1)
+    ]
     # page numbers pages apart stay page furniture
     text = "\n\n".join(["Текст первой страницы."] * 12 + ["1"] + ["Текст второй страницы."] * 12 + ["2", "Конец."])
     assert "1" not in [i.activity for i in _txt(text).items]
