@@ -579,6 +579,11 @@ def test_a_named_district_stays_inside_the_body():
     ]
 
 
+def test_a_federal_body_keeps_the_region_it_serves_after_the_countrys_full_name():
+    body = "Управлению Министерства внутренних дел Российской Федерации по Мурманской области"
+    assert [e.text for e in of(tagged(activity=f"Рекомендовать {body}"), ORG)] == [body]
+
+
 def test_a_sitting_takes_its_bodys_own_words_place_and_remit_but_not_another_body():
     item = tagged(
         activity="Решение принято на заседании Собрания депутатов Озерского городского округа, вопрос обсудили на"
