@@ -77,6 +77,11 @@ def knowledge_base(path: str | None, up_to: int) -> KnowledgeBase:
     """The blind set's knowledge base of the documents up to `up_to`; built once into `path` and
     reused (re-ingesting is a no-op, so one path serves one `up_to`)."""
     root = Path(path) if path else Path(tempfile.mkdtemp(prefix="praktika-blind-"))
+    mark = root / "judged_up_to.txt"  # one folder, one range: a query must not meet documents never judged for it
+    if mark.exists() and mark.read_text().strip() != str(up_to):
+        raise SystemExit(f"{root} holds documents up to {mark.read_text().strip()}, not {up_to}: use another --kb")
+    root.mkdir(parents=True, exist_ok=True)
+    mark.write_text(str(up_to))
     kb = KnowledgeBase.open(root)
     results = kb.ingest(list(sources(up_to)))
     failed = [r for r in results if r.status == "failed"]

@@ -389,11 +389,15 @@ def what(hit: Hit, question: str, named_only: bool = False) -> list[str]:
 
 def anchored(hit: Hit, question: str) -> list[str]:
     """«На сайте какой организации …?», «на базе каких учреждений», «в рамках какого проекта»: what
-    the row names right after the same noun («на сайте ИМЦ», «на базе лицеев и гимназий города»)."""
+    the row names right after the same noun («на сайте ИМЦ», «на базе лицеев и гимназий города»):
+    a body or school, a name in quotes, capitals or brackets right there, else the words up to the
+    next clause when they open with a word of substance («на сайте и в социальных сетях» names none)."""
     anchor = _ANCHOR.search(question)
     if not anchor:
         return []
     noun = lemmas(anchor.group(1))[:1]
+    asked = set(lemmas(question))
+    body = bool(_BODY_WORD.match(question, anchor.end()) or _BODY_WORD.search(anchor.group(0).split()[-1]))
     for field in (hit.item.activity, hit.item.description, hit.item.result):
         text = _squash(field)
         for m in _WORD.finditer(text):
@@ -403,20 +407,34 @@ def anchored(hit: Hit, question: str) -> list[str]:
             bodies = [b for b in _printed(_entities(hit, ORG, SCHOOL)) if rest.startswith(_squash(b))]
             if bodies:  # «на базе ГБУ ДПО «Институт развития образования …»»: the whole body
                 return [max(bodies, key=len)]
-            named = _NAME_AFTER.match(text, m.end())
+            named = _NAMED_RIGHT_AFTER.match(text, m.end())
             if named:
                 return [next(g for g in named.groups() if g).strip()]
             end = _VENUE_END.search(text, m.end())
-            phrase = " ".join(text[m.end() : end.start() if end else len(text)].split()[:6])
-            if phrase and set(lemmas(phrase)) - set(lemmas(question)):
-                return [phrase]
+            words = text[m.end() : end.start() if end else len(text)].split()[:6]
+            while words and words[-1].lower() in _FUNCTION_WORDS:
+                words.pop()
+            phrase = " ".join(words)
+            if words and words[0].lower() not in _FUNCTION_WORDS and set(lemmas(phrase)) - asked:
+                if not body or _BODY_WORD.search(phrase):  # «на базе каких учреждений»: «лицеев и гимназий»
+                    return [phrase]
     return []
 
 
-# A noun the question puts before its «какой»: «на сайте какой организации», «на базе каких учреждений».
+# A noun the question puts before its «какой» (not a relative clause's «в рамках которого»).
 _ANCHOR = re.compile(
-    r"\b(?:на|в|во|через)\s+(сайт\w*|баз[еы]|рамках|портал\w*|платформ\w*|заседани\w*|совещани\w*)\s+(?:как|котор)\w+",
-    re.I,
+    r"\b(?:на|в|во|через)\s+(сайт\w*|баз[еы]|рамках|портал\w*|платформ\w*|заседани\w*|совещани\w*)\s+как\w+", re.I
+)
+# A body or a school asked for or named: «какой организации», «лицеев и гимназий».
+_BODY_WORD = re.compile(rf"\s*(?:[а-яё]+\s+)?(?:{BODY_NOUNS}|школ\w*|гимнази\w*|лице[йяеюв]\w*)", re.I)
+# A name printed right after the noun: «на сайте ИМЦ», «на платформе «Сферум»», «(ИС МЭДК)».
+_NAMED_RIGHT_AFTER = re.compile(
+    r"\s*(?:[«\"“]([^»\"”]{2,120})[»\"”]|\(([^()]{3,160})\)|([A-ZА-ЯЁ]{2,}(?:[\s-][A-ZА-ЯЁ]{2,}){0,3})(?![\w-]))"
+)
+# Words that open or close no name: prepositions, conjunctions, pronouns («того же учреждения»).
+_FUNCTION_WORDS = frozenset(
+    "и в во на с со по к о об от для из за до не а или что как при под над у же ли бы то это того той тех этого этой"
+    " его ее её их свой своего своей всех весь".split()
 )
 
 
@@ -433,16 +451,13 @@ def what_named(hit: Hit, question: str) -> list[str]:
 
 
 # «какой инструмент», «по каким направлениям», «в какой форме», «чьей методике»: the noun asked about.
-_ASKED_NOUN = re.compile(
-    r"\b(?:как\w+|чь\w+|как\s+называ\w+)\s+(?:[а-яё]+(?:ой|ую|ым|ыми|ими|ых|ие|ий|ый|ая|ые|ое|ого|ом)\s+){0,2}([а-яё]{4,})",
-    re.I,
-)
+_ASKED_NOUN = re.compile(r"\b(?:как\w+|чь\w+|как\s+называ\w+)\s+((?:[а-яё-]+\s+){0,2}[а-яё-]+)", re.I)
 # What a row names right after that noun: a quoted title, capitals («ИС МЭДК»), a parenthesised list.
 # (Up to three lowercase words may come between: «конкурс профессионального мастерства «Сердце отдаю детям»».)
 # Or a name's abbreviation in brackets after its genitive words: «системе мониторинга … карт (ИС МЭДК)».
 _NAME_AFTER = re.compile(
-    r"\s*(?:(?:[а-яё-]+\s+){0,3}?[«\"“]([^»\"”]{2,120})[»\"”]|\(([^()]{3,160})\)|((?:[A-ZА-ЯЁ]{2,}[\s-]?){1,4})"
-    r"|(?:[а-яё-]+\s+){1,4}?\(((?:[A-ZА-ЯЁ]{2,}[\s-]?){1,4})\))"
+    r"\s*(?:(?:[а-яё-]+\s+){0,3}?[«\"“]([^»\"”]{2,120})[»\"”]|\(([^()]{3,160})\)|([A-ZА-ЯЁ]{2,}(?:[\s-][A-ZА-ЯЁ]{2,}){0,3})"
+    r"|(?:[а-яё-]+\s+){1,4}?\(([A-ZА-ЯЁ]{2,}(?:[\s-][A-ZА-ЯЁ]{2,}){0,3})\))"
 )
 # «в форме мастер-класса», «в формате веб-квеста»: a form is named by the word in the genitive after it.
 _FORM_OF = re.compile(r"\s+([а-яё]+-[а-яё]+|[а-яё]{4,}(?:а|я|ов|ий|ей|и|ы))\b")
@@ -461,9 +476,16 @@ CATEGORY_NOUNS = frozenset(
 
 
 def asked_noun(question: str) -> str | None:
-    """The lemma of the noun a «что» question asks about: «какой курс» → «курс»."""
-    noun = _ASKED_NOUN.search(question)
-    return next(iter(lemmas(noun.group(1))), None) if noun else None
+    """The lemma of the noun a «что» question asks about: «какой курс» → «курс», «какую муниципальную
+    форму» → «форма», «каким методом» → «метод» (the first word after the question word that is no
+    adjective or participle)."""
+    from pipeline.morph import morph
+
+    found = _ASKED_NOUN.search(question)
+    for word in found.group(1).split() if found else []:
+        if morph().parse(word)[0].tag.POS not in ("ADJF", "PRTF"):
+            return next(iter(lemmas(word)), None) if len(word) >= 4 else None
+    return None
 
 
 def _says_noun(text: str, question: str) -> bool:
@@ -512,7 +534,7 @@ _ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])[а-яё-]+(?:ом|ой|ем|ей)\s+
 # A capitalised adjective right before the noun asked, inside a sentence: a proper name begins there.
 _PROPER_BEFORE = re.compile(r"(?<=[а-яё,] )[А-ЯЁ][а-яё]+(?:ую|ая|ой|ый|ий|ое|ые|ых|ого|ому|ым)\s+$")
 # The words in the genitive that end such a name: «… системы | электронного мониторинга».
-_GENITIVE_TAIL = re.compile(r"(?:\s+[а-яё]+(?:ого|его|ой|ей|ых|их|ия|ии|а|я|ов|ев|ей))" + "{1,3}")
+_GENITIVE_TAIL = re.compile(r"(?:\s+[а-яё]+(?:ого|его|ой|ей|ых|их|ия|ии|а|я|ов|ев|ей)(?![а-яё-]))" + "{1,3}")
 
 
 def _novel_run(text: str, asked: set[str]) -> str:

@@ -65,7 +65,14 @@ ASKS = (
         ),
     ),
     # «Как называется курс, который школа включила …?» names a course, whatever the clause says after
-    ("what", re.compile(r"\bкак\s+называ\w+\s+(?!(?:[а-яё]+\s+)?(?:школ|гимнази|лице|учрежден|организаци))", re.I)),
+    (
+        "what",
+        re.compile(
+            r"\bкак\s+называ\w+\s+(?!(?:[а-яё]+\s+)?(?:школ|гимнази|лице|учрежден|организаци|орган|отдел|управлени"
+            r"|министерств|департамент|комитет|центр|институт|ведомств|населе?ё?нн|пункт|район|город|сел[оа]|посел|должност))",
+            re.I,
+        ),
+    ),
     ("whether", re.compile(r"^\s*\w+(?:\s+\w+)?\s+ли\b|\bли\b", re.I)),
 )
 
@@ -284,8 +291,7 @@ def _own_words(question: str) -> set[str]:
 
 _IN_DOCUMENT = re.compile(
     r"\b(?:в|во)\s+(?:[а-яё]+(?:ой|ом|ем)\s+){0,3}(?:дорожн\w+\s+карт\w+|программ\w+(?:\s+развития)?"
-    r"|план\w*(?:-график\w*)?(?:\s+мероприятий)?|отч[её]т\w*|приказ\w*|сетев\w+\s+график\w*)"
-    r"(?:\s*«[^»]*»+)?",  # «в областной целевой программе «Развитие образования …»»: its title too
+    r"|план\w*(?:-график\w*)?(?:\s+мероприятий)?|отч[её]т\w*|приказ\w*|сетев\w+\s+график\w*)",
     re.I,
 )
 # «В каких населённых пунктах …?»: what is asked, not what about.
@@ -359,9 +365,14 @@ def _supported(
         if whether:
             titled = set(lemmas.lemmas(doc.title or ""))
             asked = {t: w for t, w in weight.items() if t not in titled} or weight
-        held = sum(w * _holds(t, row, about) for t, w in asked.items())
-        share = held / sum(asked.values()) + (0.2 if place_said and not whether else 0.0)  # the place named, said
-        if share >= _enough(len(asked), whether) or (not whether and (h.similarity or 0.0) >= DENSE_ALONE):
+        holds = {t: _holds(t, row, about) for t in asked}
+        share = sum(w * holds[t] for t, w in asked.items()) / sum(asked.values())
+        share += 0.2 if place_said and not whether else 0.0  # the place named, said
+        # Under half of the topic, the row must still say three of its words: «конкурс школьных
+        # театров» is not answered by «конкурсах и олимпиадах школьников».
+        said = sum(x >= 0.7 for x in holds.values())
+        enough = share >= SHORT_ENOUGH or (share >= _enough(len(asked), whether) and said >= 3)
+        if enough or (not whether and (h.similarity or 0.0) >= DENSE_ALONE):
             scored.append((share + 0.5 * (h.similarity or 0.0) - 0.002 * rank, h))
     return [h for _, h in sorted(scored, key=lambda x: -x[0])]
 

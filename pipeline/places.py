@@ -211,9 +211,13 @@ _REPUBLIC_ADJECTIVES = {
 }  # fmt: skip
 _NAMED_BY_ADJECTIVE = re.compile(
     r"(?<![\w-])((?:[А-ЯЁа-яё]+-)?[А-ЯЁа-яё]+?[сц]к)(?:ая|ой|ую|ое|ого|ом|ому|ий|ие|их|им|ими)(?![\w-])"
-    r"(?!\s+(?:район|округ|улус|кожуун|муниципальн|городск|сельск|поселени))",  # a district, not the region
+    # a district, not the region; a language, a literature or a people, not a place
+    r"(?!\s+(?:район|округ|улус|кожуун|муниципальн|городск|сельск|поселени|язык|литератур|народ|культур|время|времени))",
     re.IGNORECASE,
 )
+# Adjectives that say something else as often: Moscow city («московских школ»), «приморский» (by the
+# sea), the Nenets people, two Altais.
+_NOT_A_REGION_ADJECTIVE = frozenset(("московск", "приморск", "ненецк", "алтайск"))
 
 
 @cache
@@ -223,7 +227,7 @@ def _region_adjectives() -> dict[str, str]:
         first = official.split()[0]
         if first != "Еврейская" and re.search(r"[сц]к(?:ая|ий)$", first):  # «еврейская культура» names no region
             found.setdefault(first[:-2].lower(), official)
-    return found
+    return {stem: region for stem, region in found.items() if stem not in _NOT_A_REGION_ADJECTIVE}
 
 
 def adjective_region_spans(text: str) -> list[tuple[int, int, str]]:

@@ -380,11 +380,13 @@ def test_who_heads_asks_for_a_person():
     assert answers._MONTH.search("февраль - март 2010 года") and not answers._MONTH.search("2015 – 2017")
 
 
-def test_the_document_a_question_points_to_is_not_its_topic():
+def test_the_document_a_question_points_to_is_not_its_topic_but_its_quoted_title_is():
     from index.results import Understood
 
+    # the title stays: nothing filters by it, and a row of another document must not answer in its stead
     question = "Предусмотрен ли подвоз школьников в областной целевой программе «Развитие образования и науки»?"
-    assert answers._topic(question, Understood(expanded=question)) == ["подвоз", "школьник"]
+    topic = ["подвоз", "школьник", "развитие", "образование", "наука"]
+    assert answers._topic(question, Understood(expanded=question)) == topic
 
 
 def test_a_school_asked_on_whose_premises_is_read_after_those_words():
@@ -397,3 +399,56 @@ def test_a_run_of_new_words_is_quoted_as_printed():
     text = "Репетиционный ЕГЭ на базе ППЭ-531 МАОУ «Викуловская СОШ №1» и ППЭ-533"
     got = answer_values._novel_run(text, {"репетиционный", "егэ"})
     assert got == "базе ППЭ-531 МАОУ «Викуловская СОШ №1» и ППЭ-533"
+
+
+def test_under_half_of_the_topic_a_row_must_say_three_of_its_words(kb):
+    # «конкурсах и олимпиадах школьников» holds two of «конкурс школьных театров»: no «да»
+    assert not kb.ask("Есть ли в дорожной карте конкурс школьных театров?").found
+    assert not kb.ask("Проводится ли олимпиада по робототехнике для учеников начальной школы?").found
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Как называется орган, который отвечает за создание рабочей группы?", "who"),
+        ("Как называется населённый пункт, где проводится семинар?", "where"),
+    ],
+)
+def test_what_a_body_or_a_place_is_called_asks_for_the_body_or_the_place(question, kind):
+    assert asks(question) == kind
+
+
+def test_anchored_reads_no_relative_clause_and_no_function_words():
+    seminars = _hit("Районное мероприятие «Методический день», в рамках которого проводятся семинары-практикумы")
+    question = "Какие школы участвуют в мероприятии, в рамках которого проводятся семинары?"
+    assert answer_values.anchored(seminars, question) == []
+    site = _hit("Разместить на сайте и в социальных сетях информацию о семинарах")
+    assert answer_values.anchored(site, "На сайте какой организации размещают информацию о семинарах?") == []
+    meeting = _hit("Отчёт директора на заседании в августе")
+    assert answer_values.anchored(meeting, "На заседании какого органа отчитывается директор?") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        ("Каким методом оценивается качество уроков?", "метод"),
+        ("Каким приказом утверждён план?", "приказ"),
+        ("Какую муниципальную форму поддержки организуют?", "форма"),
+        ("Какими цифровыми сервисами пользуются педагоги?", "сервис"),
+    ],
+)
+def test_the_noun_asked_is_the_first_word_that_is_no_adjective(question, noun):
+    assert answer_values.asked_noun(question) == noun
+
+
+def test_a_genitive_tail_ends_at_a_word_boundary():
+    assert answer_values._GENITIVE_TAIL.match(" управления страницу").group() == " управления"
+
+
+def test_a_run_of_capitals_in_brackets_is_read_in_linear_time():
+    import time
+
+    text = "Внедрение системы мониторинга качества (" + "А" * 400
+    start = time.perf_counter()
+    answer_values._NAME_AFTER.match(text, len("Внедрение системы"))
+    assert time.perf_counter() - start < 0.5

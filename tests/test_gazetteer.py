@@ -142,3 +142,19 @@ def test_a_town_named_by_its_adjective_in_a_question():
     assert gazetteer.town_adjective_regions("курсы для учителей аргунских школ") == {"Чеченская Республика": 1}
     # a village of 2,000 people called «Морское» does not make «морские» a place; nor «сельские»
     assert not gazetteer.town_adjective_regions("морские и сельские школы, кировских районов")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Когда курсы для учителей московских школ?", "Начало по московскому времени", "Уроки ненецкого языка"],
+)
+def test_an_adjective_that_says_something_else_names_no_region(question):
+    assert places.adjective_region_spans(question) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Кто учит по татарскому языку?", "Что готовят ко Дню славянской письменности?", "Когда гагаринский урок?"],
+)
+def test_a_language_a_day_or_a_lesson_names_no_town(question):
+    assert not gazetteer.town_adjective_regions(question)

@@ -6,6 +6,8 @@ whole documents); the rule it checks is named in the test.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pipeline import places
@@ -1347,3 +1349,19 @@ def test_a_list_of_schools_flattened_one_cell_per_line_keeps_each_row_whole():
     # page numbers pages apart stay page furniture
     text = "\n\n".join(["Текст первой страницы."] * 12 + ["1"] + ["Текст второй страницы."] * 12 + ["2", "Конец."])
     assert "1" not in [i.activity for i in _txt(text).items]
+
+
+def test_page_numbers_of_a_page_less_copy_stay_out_of_its_clauses():
+    parts = ["ПРИКАЗ", "1. Утвердить план работы.", "Текст.", "Ещё текст.", "2. Назначить ответственным за план",
+             "2", "заведующего методическим кабинетом.", "Абзац.", "Ещё абзац.", "3. Провести мониторинг", "3",
+             "результатов участия педагогов в конкурсах."]  # fmt: skip
+    items = _txt("\n\n".join(parts)).items
+    assert not any(re.search(r"\s[23]\s", i.activity) for i in items)
+
+
+def test_a_list_short_of_a_cell_does_not_take_the_prose_after_it():
+    lines = ["N п/п", "Муниципальное образование", "Наименование общеобразовательной организации"]
+    lines += ["1", "Курский район", "МКОУ «Полевская СОШ»", "2", "Обоянский район", "МКОУ «Обоянская СОШ № 2»"]
+    lines += ["3", "город Щигры", "Руководителям школ обеспечить участие в семинаре."]
+    items = _txt("\n\n".join(lines)).items
+    assert not any(i.kind == "row" and "семинаре" in i.activity for i in items)

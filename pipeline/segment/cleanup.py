@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import html
-import itertools
 import re
 from collections import Counter
 
 from pipeline.records import Block, Skipped
+from pipeline.segment.tables import is_header
 
 # Lines a converter leaves at every page break.
 _FOOTER = re.compile(
@@ -84,21 +84,31 @@ def _furniture(blocks: list[Block]) -> set[tuple[int, int]]:
     return found
 
 
-def _row_numbers(blocks: list[Block], cells: int = 8) -> set[int]:
-    """Bare numbers of a page-less copy that number rows: «1» / «Курский район» / «МКОУ …» / «2» / …
-    Each is one more than a bare number a few paragraphs before or one less than one a few after,
-    with text between (a column-number row «1» «2» «3» has none; page numbers are pages apart)."""
+def _row_numbers(blocks: list[Block], widest: int = 8) -> set[int]:
+    """Bare numbers of a page-less copy that number a list's rows: «N п/п» / … / «1» / «Курский район»
+    / «МКОУ …» / «2» / … : 1, 2, 3 … at one even step (the row's cells) under a header that reads as
+    one (see `tables.is_header`). Page numbers come at uneven steps and under no such header; a
+    column-number row «1» «2» «3» has no cells between."""
     at = {
         n: int(b.text.strip())
         for n, b in enumerate(blocks)
         if not b.is_row and b.pos.page is None and re.fullmatch(r"\d{1,3}", b.text.strip())
     }
-    ordered = sorted(at)
-    found = set()
-    for a, b in itertools.pairwise(ordered):
-        if at[b] == at[a] + 1 and 1 < b - a <= cells:
-            found |= {a, b}
+    found: set[int] = set()
+    for first, number in at.items():
+        if number != 1:
+            continue
+        chain = [first]
+        step = next((n - first for n in sorted(at) if n > first), 0)
+        while 2 <= step <= widest and at.get(chain[-1] + step) == len(chain) + 1:
+            chain.append(chain[-1] + step)
+        header = tuple(b.text.strip() for b in blocks[max(0, first - step) : first])
+        if len(chain) >= 3 and _NUMBER_HEADER.fullmatch(header[0]) and is_header(header):
+            found |= set(chain)
     return found
+
+
+_NUMBER_HEADER = re.compile(r"[№N]\s*(?:п/п)?|п/п|№№")
 
 
 def clean(blocks: list[Block]) -> tuple[list[Block], list[Skipped]]:

@@ -22,7 +22,7 @@ from dataclasses import replace
 from pipeline.records import Block
 from pipeline.segment import columns
 from pipeline.segment.spaced_rows import unspaced
-from pipeline.segment.tables import YEAR_CELL, spread_header
+from pipeline.segment.tables import YEAR_CELL, is_header, spread_header
 from pipeline.text import ITEM_NUMBER, join_cell_lines
 
 # Box-drawing pseudographics (Kodeks/cntd copies: «│ N │Наименование │», «├═══┼═══┤») read as ASCII.
@@ -386,13 +386,18 @@ def _listed(lines: list[str], start: int) -> tuple[Rows, int] | None:
     n = start + width
     while n < len(lines) and lines[n].strip().rstrip(".") == str(len(rows)):
         cells = tuple(ln.strip() for ln in lines[n : n + width])
-        if len(cells) < width or any(not c or ITEM_NUMBER.match(c) for c in cells[1:]):
-            break
+        if len(cells) < width or any(not c or ITEM_NUMBER.match(c) or _SENTENCE.search(c) for c in cells[1:]):
+            break  # a row short of a cell, or prose after the list, ends it
         rows.append((n, cells))
         n += width
-    if width < 2 or len(rows) < 3:
+    # A header no column word names («N п/п | ФИО | Должность») is left as text, its list too.
+    if width < 2 or len(rows) < 4 or not is_header(rows[0][1]):  # the header and three rows at least
         return None
     return rows, n
+
+
+# A sentence, not a list's cell: «Руководителям школ обеспечить участие в семинаре.»
+_SENTENCE = re.compile(r"\s\S+\s\S+.*[.!?]$")
 
 
 def _row_cells(lines: list[str], start: int, width: int) -> tuple[tuple[str, ...], int]:

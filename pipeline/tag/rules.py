@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pipeline import glossary, places
 from pipeline.dates import DATE_PATTERN
 from pipeline.labels import DATE, EVENT, LOC, ORG, PER, SCHOOL
-from pipeline.patterns import MONTH_WORD, MONTH_WORD_CAPITALISED, PERSON
+from pipeline.patterns import MONTH_WORD_CAPITALISED, PERSON
 from pipeline.text import is_capitals, quoted
 
 # Glossary terms (ШНОР, ИС МЭДК…) are matched only to keep natasha from tagging inside them.
@@ -43,10 +43,11 @@ _SCHOOL_TYPE = (
 )
 _NUM = r"(?:\s*№\s*\d+)"
 # «школа 23 г. Великий Новгород», «Акимовской СОШ 27», «школа 12 (Ялта)»: a number without «№» (as Crimea
-# and Zaporozhye print it), not a date's day («школа 1 сентября»), a year or a count («школы 5 лет», «2 раза»).
+# and Zaporozhye print it) where a name ends: before a clause's end, brackets, a town, «им.», a specialism;
+# never a count («в школе 5 дней», «школа 3 этажа»), a date («школа 1 сентября») or «Школа 2100».
 _BARE_NUMBER = (
-    rf"\s+\d{{1,4}}(?![\d:-]|[.,]\d)(?!\s+(?:{MONTH_WORD}|год|г\.?(?![а-яё])(?![\s.]*[А-ЯЁ])|лет|раз|класс|человек|учени|учител"
-    r"|педагог|обучающ|выпускник|участник|мест|баллов|%|января|—\s*\d))"
+    r"\s+\d{1,3}(?![\d:-]|[.,]\d)(?=\s*(?:[,.;:)»\"(—–]|$|\n|им\.|имени\b|г\.|города\b|гор\.|с\.|села\b|п\.|пос\."
+    r"|пгт\b|и\s|с\s+углубл))"
 )
 _NUMBER_OR_BARE = rf"(?:\s*№\s*\d+|{_BARE_NUMBER})"
 # What kind of school, in lowercase before its number: «коррекционной школы № 1», «вечерней школы № 2».
