@@ -368,9 +368,9 @@ def _supported(
         holds = {t: _holds(t, row, about) for t in asked}
         share = sum(w * holds[t] for t, w in asked.items()) / sum(asked.values())
         share += 0.2 if place_said and not whether else 0.0  # the place named, said
-        # Under half of the topic, the row must still say three of its words: «конкурс школьных
-        # театров» is not answered by «конкурсах и олимпиадах школьников».
-        said = sum(x >= 0.7 for x in holds.values())
+        # Under half of the topic, the row must still say three of its words (a «да» needs them in the
+        # row itself): «конкурс школьных театров» is not answered by «конкурсах и олимпиадах школьников».
+        said = sum(x >= (0.7 if whether else 0.5) for x in holds.values())
         enough = share >= SHORT_ENOUGH or (share >= _enough(len(asked), whether) and said >= 3)
         if enough or (not whether and (h.similarity or 0.0) >= DENSE_ALONE):
             scored.append((share + 0.5 * (h.similarity or 0.0) - 0.002 * rank, h))
