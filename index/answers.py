@@ -127,9 +127,16 @@ def asks(question: str) -> str:
     found = [(m.start(), n, kind) for n, (kind, pattern) in enumerate(ASKS) if (m := pattern.search(question))]
     if _WHEN_CLAUSE.match(question):  # «Какую форму применяют, когда ученики помогают?»: not a «when»
         found = [f for f in found if f[2] != "when"]
+    if _INDIRECT_LI.match(question):  # «Как проверяют, хорошо ли кормят детей?»: «ли» of a clause
+        found = [f for f in found if f[2] != "whether"]
     return min(found)[2] if found else "what"
 
 
+# A question opened by a question word, with «ли» only after a comma: an indirect question inside it.
+_INDIRECT_LI = re.compile(
+    r"^\s*(?:как\w*|что|кто|кого|кому|чем|где|куда|когда|сколько|почему|зачем|в\s+как\w+|на\s+как\w+)\b[^,?]*,[^?]*\bли\b",
+    re.I,
+)
 # A question opened by another question word, with «когда» after a comma: a clause, not the question.
 _WHEN_CLAUSE = re.compile(r"^\s*(?:как\w*|что|кто|чем|где|сколько)\b[^,?]*,\s*когда\b(?!.*\bкогда\b)", re.I)
 
