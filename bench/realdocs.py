@@ -3,9 +3,9 @@
     .venv/bin/python bench/realdocs.py [--details] [--scanned] [--from NN] [--to NN] [--heads]
 
 For each split (dev: tuned on; holdout: never looked at while tuning) it prints the share of
-gold table rows whose activity is found in an item's activity, of those rows whose deadline
-and responsible match, of order clauses found, of documents whose kind, date, number and
-region match, and the files with a warning or with silent loss (gold text that is nowhere in
+gold table rows whose activity is found in an item's activity, of those rows whose deadline,
+responsible and result (no target) match, of order clauses found, of documents whose kind, date,
+number and region match, and the files with a warning or with silent loss (gold text that is nowhere in
 the output while the file has no warning). `--details` lists the misses of the dev split only;
 `--from NN` / `--to NN` take the documents numbered from / up to NN (a newly added set, measured
 before tuning). `--heads` scores the document heads of `tests/realdocs/heads/` (metadata only).
@@ -117,7 +117,7 @@ def score_document(gold: dict, doc: Document, score: Score) -> None:
     matched = _match_rows(rows, doc.items)
     for row, item in zip(rows, matched, strict=True):
         score.add("activity", item is not None, f"{name}: row {row.get('number')} «{row['activity'][:70]}»")
-        for f in ("deadline", "responsible"):
+        for f in ("deadline", "responsible", "result"):  # result: no target, measured to be seen
             if row.get(f):
                 got = getattr(item, f) if item else None
                 score.add(
@@ -168,7 +168,7 @@ def scan_of(path: Path) -> bytes:
 
 
 def report(scores: dict[str, Score]) -> str:
-    measures = ("activity", "deadline", "responsible", "clauses", *META_FIELDS, *EXTRA_FIELDS)
+    measures = ("activity", "deadline", "responsible", "result", "clauses", *META_FIELDS, *EXTRA_FIELDS)
     lines = [f"{'measure':<12}" + "".join(f"{s:>22}" for s in scores)]
     for m in measures:
         cells = []
