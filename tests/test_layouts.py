@@ -104,7 +104,7 @@ def test_number_before_date_is_a_citation():
         ("Целевая группа", "target"),
         ("Примечание", "note"),
         ("№ п/п", "number"),
-        ("Отметка о выполнении", "note"),
+        ("Отметка о выполнении", "result"),  # a report's mark: what came of the row
         ("Наименование мероприятия", "activity"),
         ("Наименование показателя", "result"),  # «наименование» names what the other word says
     ],

@@ -48,8 +48,8 @@ VOCABULARY: dict[str, tuple[str, int]] = {
 PHRASES: dict[tuple[str, str], str] = {
     ("целевой", "группа"): "target",
     ("целевой", "показатель"): "result",
-    ("отметка", "выполнение"): "note",
-    ("отметка", "исполнение"): "note",
+    ("отметка", "выполнение"): "result",  # a report's mark is what came of the row
+    ("отметка", "исполнение"): "result",
     ("форма", "отчётность"): "result",
     ("форма", "отчетность"): "result",
     ("форма", "проведение"): "description",
