@@ -105,6 +105,8 @@ def test_number_before_date_is_a_citation():
         ("Примечание", "note"),
         ("№ п/п", "number"),
         ("Отметка о выполнении", "result"),  # a report's mark: what came of the row
+        ("Информация о выполнении", "result"),
+        ("Сведения об исполнении", "result"),
         ("Наименование мероприятия", "activity"),
         ("Наименование показателя", "result"),  # «наименование» names what the other word says
     ],
