@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import cache
 
-from index.lemmas import lemmas, same_stem
+from index.lemmas import STOP, lemmas, same_stem
 from index.results import Hit, StoredEntity
 from pipeline import places
 from pipeline.glossary import FEDERAL_PROJECTS, SYNONYMS
 from pipeline.labels import DATE, EVENT, ORG, PER, SCHOOL
+from pipeline.morph import is_adjective
 from pipeline.patterns import MONTH_NAMES
 
 # The question asks for a body, not a person: «какая организация», «в каком институте», «на базе
@@ -431,11 +433,8 @@ _BODY_WORD = re.compile(rf"\s*(?:[а-яё]+\s+)?(?:{BODY_NOUNS}|школ\w*|ги
 _NAMED_RIGHT_AFTER = re.compile(
     r"\s*(?:[«\"“]([^»\"”]{2,120})[»\"”]|\(([^()]{3,160})\)|([A-ZА-ЯЁ]{2,}(?:[\s-][A-ZА-ЯЁ]{2,}){0,3})(?![\w-]))"
 )
-# Words that open or close no name: prepositions, conjunctions, pronouns («того же учреждения»).
-_FUNCTION_WORDS = frozenset(
-    "и в во на с со по к о об от для из за до не а или что как при под над у же ли бы то это того той тех этого этой"
-    " его ее её их свой своего своей всех весь".split()
-)
+# Words that open or close no name: the lexical index's stop words, and pronouns («того же учреждения»).
+_FUNCTION_WORDS = STOP | frozenset("того той тех этого этой его ее её их свой своего своей всех весь".split())
 
 
 def what_named(hit: Hit, question: str) -> list[str]:
@@ -475,15 +474,14 @@ CATEGORY_NOUNS = frozenset(
 )
 
 
+@cache  # asked of every field of every candidate row
 def asked_noun(question: str) -> str | None:
     """The lemma of the noun a «что» question asks about: «какой курс» → «курс», «какую муниципальную
     форму» → «форма», «каким методом» → «метод» (the first word after the question word that is no
     adjective or participle)."""
-    from pipeline.morph import morph
-
     found = _ASKED_NOUN.search(question)
     for word in found.group(1).split() if found else []:
-        if morph().parse(word)[0].tag.POS not in ("ADJF", "PRTF"):
+        if not is_adjective(word):
             return next(iter(lemmas(word)), None) if len(word) >= 4 else None
     return None
 
