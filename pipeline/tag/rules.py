@@ -32,7 +32,7 @@ class Hit:
 # БОУ (Орёл, Омск) …
 LEGAL_FORM = (  # «филиал МОУ СОШ …» is the school's branch, one name with it; МБОО (Пенза)
     r"(?:(?:[Фф]илиал\s+)?(?:МБОУ\s+ДО|(?<![А-ЯЁ])(?:[МГФЧН][А-ЯЁ]{0,3}(?:ОУ|ОБУ|ОАУ|ОКУ)|М[БАК]ОО|[МГ][АБК]У|БОУ)"
-    r"(?![А-ЯЁа-яё])))"
+    r"(?![А-ЯЁа-яё]))(?:\s+ОО\s+[А-ЯЁ]{2}(?![А-ЯЁа-яё]))?)"  # «ГБУ ОО ЗО» (Zaporozhye)
 )
 _SCHOOL_TYPE = (
     r"(?:СОШ|ООШ|НОШ|СШ|(?<![А-ЯЁ])ОШ|(?<![\w-])сош(?![\w-])|ЦО(?=\s*№)|[Сс]редн(?:яя|ей|юю)\s+(?:общеобразовательн(?:ая|ой|ую)\s+)?школ(?:а|ы|е|у|ой)"
@@ -75,7 +75,8 @@ _RANK = (
     r"|Социалистического\s+Труда)|кавалера\s+ордена\s+[А-ЯЁа-яё]+)\s+)"
 )
 _NAMED_AFTER = (  # «им. Я.Я. Кремлева» stops at the surname; «имени Героя Советского Союза …» runs on
-    rf"(?:\s+(?:имени|им\.|ИМЕНИ|ИМ\.)\s*{_RANK}?(?:{_INITIALS_NAME}(?:\s+и\s+{_INITIALS_NAME}(?<=[ое]ва|ина|ого))?"
+    rf"(?:\s+(?:имени|им\.|ИМЕНИ|ИМ\.)\s*{_RANK}?(?:(?:[А-ЯЁ]\.\s?){{1,2}}и\s+(?:[А-ЯЁ]\.\s?){{1,2}}[А-ЯЁ][а-яё-]+(?:ых|их)(?![\w-])"
+    rf"|{_INITIALS_NAME}(?:\s+и\s+{_INITIALS_NAME}(?<=[ое]ва|ина|ого))?"
     rf"|{_NAME_WORD}(?:[ \u00a0]?(?:и[ \u00a0](?=[А-ЯЁ][а-яё]+(?:а|я|ых|их)\b))?{_NOT_HONOUREE}{_NAME_WORD}){{0,5}}))"
 )
 # School subjects, in the genitive, that a specialism joins with «и».
@@ -116,7 +117,7 @@ _SCHOOL_TAIL = (
 )
 # Whom a boarding school is for: «… школа-интернат для обучающихся с ограниченными возможностями здоровья».
 _FOR_PUPILS = (
-    r"(?:\s+для\s+(?:обучающихся|детей)\s+с\s+(?:ограниченными\s+возможностями\s+здоровья|ОВЗ|нарушениями\s+[а-яё]+)"
+    r"(?:\s+для\s+(?:обучающихся|детей)(?:,?\s+воспитанников)?\s+с\s+(?:ограниченными\s+возможностями\s+здоровья|ОВЗ|нарушениями\s+[а-яё]+)"
     r"|\s+для\s+(?:одар[её]нных|талантливых)\s+детей(?:\s+[А-ЯЁ][а-яё]+(?![\w-]))?)"
 )
 # A town between a school's legal form and its quoted name: «МБОУ ЗАТО г. Североморск «СОШ № 12»»; also
@@ -153,6 +154,12 @@ SCHOOL_RX = re.compile(
     rf"|(?<![\w-])(?:{_SCHOOL_KIND}\s+)?[Шш]кол(?:а|ы|е|у|ой)-интернат(?:а|е|у|ом)?\s*№\s*\d+"
     rf"(?:\s*«(?!(?:О|Об|По|За|На)\s)[А-ЯЁ][^»\n]{{1,40}}»)?{_FOR_PUPILS}?"  # «школа-интернат № 27 «Мечта»»
     rf"|[Цц]ентр(?:а|е|ом)?\s+образования\s*№\s*\d+"
+    # schools of their own kinds: «детский дом-школа «Созвездие»», «Костромской кадетский корпус»,
+    # «Тульское суворовское военное училище»
+    r"|[Дд]етск(?:ий|ого|ому|им|ом)\s+дом(?:а|е|у|ом)?-школ(?:а|ы|е|у|ой)(?:\s*№\s*\d+)?(?:\s*«[А-ЯЁ][^»\n]{1,40}»)?"
+    rf"|{_PLACE_ADJ}\s+кадетск(?:ий|ого|ому|им|ом)\s+корпус(?:а|е|у|ом)?(?![\w-])"
+    r"|[А-ЯЁ][а-яё-]+(?:ое|ого|ому|ом)\s+(?:суворовск|нахимовск)(?:ое|ого|ому|им|ом)\s+(?:военн(?:ое|ого|ому|ым|ом)\s+)?"
+    r"училищ(?:е|а|у|ем)(?![\w-])"
     # «Кузбасский центр образования», «Образовательный центр № 1 имени …», «Образовательный центр имени …»
     rf"|(?!(?:Районн|Областн|Региональн|Республиканск|Краев|Муниципальн|Городск)){_PLACE_ADJ}\s+центр(?:а|е|ом|у)?"
     r"\s+образования(?![\w-])"  # not a level's centre, which may be a body
@@ -481,6 +488,7 @@ def find(text: str) -> list[Hit]:
         schools += [(m.start(), m.end()) for m in rx.finditer(text)]
     # «муниципальное казённое учреждение «Централизованная бухгалтерия»» is a body, not a school
     schools += [(m.start(), m.end()) for m in _SCHOOL_SPELLED.finditer(text) if _NAMES_SCHOOL.search(m.group(0))]
+    schools = [(_with_branch(text, a), b) for a, b in schools]
     hits += [Hit(*_unquoted(text, *_nested_quote(text, a, b)), SCHOOL) for a, b in schools]
     hits += _listed_after(text, sorted(b for _, b in schools))
     for m in _SCHOOL_LIST.finditer(text):
@@ -540,6 +548,15 @@ def _listed_after(text: str, ends: list[int]) -> list[Hit]:
             found.append(Hit(m.start(1), m.end(), SCHOOL))
             end = m.end()
     return found
+
+
+# A school's branch is named by it: «Шингаринский филиал Троицкой школы», «Мановицкого филиала …».
+_BRANCH_BEFORE = re.compile(r"(?:(?<![\w-])[А-ЯЁ][а-яё-]+(?:ий|ого|ом|ому|им)\s+)?(?<![\w-])[Фф]илиал(?:а|е|у|ом)?\s+$")
+
+
+def _with_branch(text: str, start: int) -> int:
+    m = _BRANCH_BEFORE.search(text[max(0, start - 50) : start])
+    return start - len(m.group(0)) if m else start
 
 
 def _nested_quote(text: str, start: int, end: int) -> tuple[int, int]:
