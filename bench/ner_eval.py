@@ -57,6 +57,7 @@ SETS = {
     "twenty-fifth (812-841)": range(812, 842),
     "twenty-sixth (842-871)": range(842, 872),
     "twenty-seventh (872-901)": range(872, 902),
+    "twenty-eighth (902-931)": range(902, 932),
 }
 REAL = ROOT / "tests/gold/real"
 
