@@ -1367,3 +1367,37 @@ def test_a_list_short_of_a_cell_does_not_take_the_prose_after_it():
     lines += ["3", "город Щигры", "Руководителям школ обеспечить участие в семинаре."]
     items = _txt("\n\n".join(lines)).items
     assert not any(i.kind == "row" and "семинаре" in i.activity for i in items)
+
+
+def test_a_copy_with_one_mark_alone_after_every_cell_keeps_rows_whose_numbers_restart():
+    """Garant's copies put «|» on the line after each cell and end no row; numbers restart per section."""
+    cells = ["N п/п", "Направления деятельности", "Сроки", "Ответственные лица", "I. Нормативное сопровождение"]
+    cells += ["1", "Актуализация нормативных актов", "в течение всего периода", "Б.С. Муртазов"]
+    cells += ["II. Организационное сопровождение", "1", "Подготовка плана на месяц", "до 25 числа", "Ф.Л. Балкизова"]
+    cells += ["2", "Издание приказов", "январь-май 2014", "Б.С. Муртазов"]
+    rows = [i for i in _txt("Дорожная карта\n" + "".join(f"{c}\n|\n" for c in cells)).items if i.kind == "row"]
+    assert [(r.number, r.activity, r.deadline, r.section[-1]) for r in rows] == [
+        ("1", "Актуализация нормативных актов", "в течение всего периода", "I. Нормативное сопровождение"),
+        ("1", "Подготовка плана на месяц", "до 25 числа", "II. Организационное сопровождение"),
+        ("2", "Издание приказов", "январь-май 2014", "II. Организационное сопровождение"),
+    ]
+
+
+def test_a_help_desk_phone_line_and_a_repeal_note_in_capitals_are_not_the_acts():
+    doc = _txt(
+        "Москва и Московская область: 8 (499) 350-55-06 доб. 192\n\n"
+        "УТРАТИЛ СИЛУ – УКАЗ ГЛАВЫ РЕСПУБЛИКИ ОТ 13.12.2019 № 896\n\nАДМИНИСТРАЦИЯ ОЗЁРСКОГО ГОРОДСКОГО ОКРУГА\n"
+        "КАЛИНИНГРАДСКОЙ ОБЛАСТИ\n\nПОСТАНОВЛЕНИЕ\n\n«21» октября 2020 года № 1072\n\nОб утверждении плана\n\n"
+        "ПОСТАНОВЛЯЕТ:\n\n1. Утвердить план.\n"
+    )
+    assert (doc.region, doc.date, doc.number) == ("Калининградская область", "2020-10-21", "1072")
+
+
+def test_a_report_dated_under_its_signature_takes_that_date():
+    doc = _txt(
+        "ОТЧЁТ о выполнении плана мероприятий\n\n№\tМероприятие\tСрок\tОтметка о выполнении\n"
+        "1\tПедагогический совет\tсентябрь\tВыполнено\n2\tСеминар для учителей\tноябрь\tВыполнено\n\n"
+        "Директор школы ____________ С.В. Рыбакова\n\n31.01.2022\n"
+    )
+    assert doc.date == "2022-01-31" and doc.signatory.name == "Рыбакова С.В."
+    assert "31.01.2022" not in [i.activity for i in doc.items]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.dates import DATE_PATTERN, parse_date
 from pipeline.records import Block, Document, Item, Skipped
 from pipeline.segment import columns, header
 from pipeline.segment.clauses import clause_like, find_trigger, read_clauses
@@ -423,9 +424,13 @@ def _read_tail(doc: Document, tail: list[Block], ordinal: int, open_clauses: boo
             if header.canonical_name(t) and len(t) < 80:
                 # The position is the short line just above the name, when there is one.
                 name_at = i - 1 if i and len(texts[i - 1]) < 100 and not clause_like(texts[i - 1]) else i
+                end = i + 1
+                if doc.date is None and end < len(texts) and _DATE_ALONE.fullmatch(texts[end].strip()):
+                    doc.date = parse_date(texts[end])  # a report dated under its signature
+                    end += doc.date is not None
                 doc.signatory = header.signatory_of(texts[name_at : i + 1])
-                doc.header += texts[name_at : i + 1]
-                signature = range(name_at, i + 1)
+                doc.header += texts[name_at:end]
+                signature = range(name_at, end)
                 break
     items: list[Item] = []
     for i, b in enumerate(tail):
@@ -436,6 +441,9 @@ def _read_tail(doc: Document, tail: list[Block], ordinal: int, open_clauses: boo
         elif _substantial([b]):
             items.append(_paragraph(b, ordinal + len(items)))
     return items
+
+
+_DATE_ALONE = re.compile(rf"(?:от\s+)?{DATE_PATTERN}\s*(?:г\.?|года)?", re.IGNORECASE)
 
 
 def _clauses(doc: Document, block: Block, ordinal: int) -> list[Item]:

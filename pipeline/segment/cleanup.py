@@ -26,7 +26,7 @@ _CONTENTS = re.compile(r"(?:\.{5,}|…{3,})\s*\d{1,3}\s*$|Error! Bookmark not de
 # They are the database's, not the act's: they would cut a clause list or lend the act a number.
 _EDITORIAL = re.compile(
     r"^(?:Информация об изменениях:?"
-    r"|(?:Документ\s+)?Утратил[аои]? силу\b.{0,300}"
+    r"|(?:Документ\s+)?(?:Утратил[аои]? силу|УТРАТИЛ[АОИ]? СИЛУ)\b.{0,300}"
     r"|См\. текст .{1,100} в предыдущей редакции\.?"
     r"|См\. предыдущую редакцию\.?"
     r"|[А-ЯЁ][\w ]{0,40}? (?:изменен|дополнен)[аоы]? с \d{1,2} [а-я]+ \d{4} г\. [-–—] .{10,300}"
@@ -69,7 +69,9 @@ def _furniture(blocks: list[Block]) -> set[tuple[int, int]]:
         (n, k, line.strip()) for n, b in enumerate(blocks) if not b.is_row for k, line in enumerate(b.text.split("\n"))
     ]
     seen = Counter(text for _, _, text in lines)
-    recurring = {t for t, c in seen.items() if c >= 3 and 0 < len(t) <= 40 and not t.rstrip(".").isdigit()}
+    recurring = {  # words, not a table's marks («|» alone after each cell of a legal database's copy)
+        t for t, c in seen.items() if c >= 3 and 0 < len(t) <= 40 and re.search(r"[^\W\d_]", t)
+    }
     found: set[tuple[int, int]] = set()
     for i, (_, _, text) in enumerate(lines):
         if not re.fullmatch(r"\d{1,3}", text):

@@ -5,7 +5,8 @@ Three layouts are rebuilt into table rows, so segmentation sees a table as from 
 - pseudographics, as legal databases print tables in plain text: cells between «|», rows
   between rule lines of «-», «—», «─», «+» (a row without rules is one line);
 - one cell per line with pipe marks left by the page's markup: «Сроки проведения |» (the mark
-  closes a cell), or «| Исполнители» with a lone «|» closing the row (the mark opens a cell);
+  closes a cell), or «| Исполнители» with a lone «|» closing the row (the mark opens a cell), or
+  a lone «|» on the line after every cell (Garant's copies: no row ends at all);
 - one cell per line with no marks at all: the header's cells, each a short line naming a column
   («№ п/п» / «Содержание работы» / «Сроки проведения» …), fix the width, and every row opens
   with its number.
@@ -179,9 +180,39 @@ def _marked(lines: list[str], start: int) -> tuple[Rows, int] | None:
     opening = [ln.lstrip().startswith("|") for ln in lines[start : start + 12]]
     if sum(closing) >= 3 and lines[start].rstrip().endswith("|") and not lines[start].lstrip().startswith("|"):
         return _closing(lines, start)
+    if _separated(lines, start):
+        return _between_bars(lines, start)
     if sum(opening) >= 3 and any(ln.strip() == "|" for ln in lines[start : start + 30]):
         return _opening(lines, start)
     return None
+
+
+def _separated(lines: list[str], start: int) -> bool:
+    """Header cells each followed by a line holding one mark alone: «N п/п» / «|» / «Сроки» / «|» …"""
+    cells: list[str] = []
+    n = start
+    while n + 1 < len(lines) and lines[n].strip() and "|" not in lines[n] and lines[n + 1].strip() == "|":
+        cells.append(lines[n].strip())
+        n += 2
+    return len(cells) >= 3 and _header_width(cells) >= 2
+
+
+def _between_bars(lines: list[str], start: int) -> tuple[Rows, int] | None:
+    """Cells between lone marks (a cell may run over several lines); the header's width makes the rows."""
+    texts: list[tuple[int, str]] = []
+    parts: list[str] = []
+    first = end = start
+    for n in range(start, len(lines)):
+        line = lines[n].strip()
+        if line == "|":
+            texts.append((first, join_cell_lines(parts)))
+            parts, end = [], n + 1
+        elif not line or "|" in line:
+            break
+        else:
+            first = n if not parts else first
+            parts.append(line)
+    return _by_header(texts, start, end)
 
 
 _BAR = "|"  # a line holding one mark alone, until _bars says what it is
@@ -252,7 +283,12 @@ def _closing(lines: list[str], start: int) -> tuple[Rows, int] | None:
                 rows, end = rows[:k], rows[k][0]
                 break
         return (rows, end) if sum(len(r) >= 2 for _, r in rows) >= 2 else ([], end)
-    texts = [c for c in cells if c]
+    return _by_header([c for c in cells if c], start, end)
+
+
+def _by_header(texts: list[tuple[int, str]], start: int, end: int) -> tuple[Rows, int] | None:
+    """Rows of cells given in reading order: the header fixes the width; where a row's number should
+    stand and another cell does, that cell is a heading row."""
     width = _header_width([c for _, c in texts])
     if width < 2:
         return ([], end) if end > start else None

@@ -563,6 +563,7 @@ def nominative(body: str) -> str | None:
 def region_of(head: str, body: str) -> str | None:
     """The region the letterhead names, else the one the text names most often, else the one its
     capital, districts or settlements lie in."""
+    head, body = _CONTACT_LINE.sub("", head), _CONTACT_LINE.sub("", body)
     found = places.regions(head)
     if found:
         return found[0]
@@ -575,6 +576,11 @@ def region_of(head: str, body: str) -> str | None:
     # Only its own district and villages: the region they lie in.
     implied = gazetteer.regions_of_places(head) or gazetteer.regions_of_places(body)
     return implied.most_common(1)[0][0] if implied else None
+
+
+# A phone line of a site's help desk: «Москва и Московская область: 8 (499) 350-55-06» names where
+# the desk answers, not where the act was issued.
+_CONTACT_LINE = re.compile(r"(?m)^[^:\n]{2,80}:\s*(?:\+7|8)\s?\(\d{3,5}\)\s?[\d-]{5,}.*$")
 
 
 def _all_regions(text: str) -> list[str]:
