@@ -736,3 +736,27 @@ def test_a_branch_keeps_its_own_key():
     from pipeline.tag import normalize
 
     assert normalize.school("филиал МОУ СОШ № 2")[1] != normalize.school("МОУ СОШ № 2")[1]
+
+
+def test_bodies_and_places_from_a_blind_set_of_bodies_beside_schools():
+    """Set 28's dev part: a sports school is a body, a camp keeps both adjectives, a department's remit
+    stops before a verb, a district named after a person, a region's adjective is no place."""
+    from pipeline.tag import rules
+
+    text = (
+        "ГОУ ДОД «Областная специализированная детско-юношеская спортивная школа олимпийского резерва»; поедут в"
+        " детский оздоровительный лагерь «Огонёк»; коллегии департамента образования напомнила первый заместитель"
+        " председателя правительства Ивановской области; Управление образования администрации муниципального района"
+        " имени Лазо\nНовости. Стали кузбасские организации, визит в с. Красный Яр. Ненецкий АО | Нарьян-Мар"
+    )
+    found = {(h.label, text[h.start : h.end]) for h in rules.find(text)}
+    sports = "ГОУ ДОД «Областная специализированная детско-юношеская спортивная школа олимпийского резерва»"
+    assert ("ORG", sports) in found
+    assert not any(label == "SCHOOL" for label, _ in found)
+    assert ("ORG", "Управление образования администрации муниципального района имени Лазо") in found
+    assert ("ORG", "департамента образования") in found and not any("напомнила" in s for _, s in found)
+    assert {("LOC", "с. Красный Яр"), ("LOC", "Ненецкий АО")} <= found
+    assert not any(s == "кузбасские" for _, s in found)
+    from pipeline.tag.nlp import _KIND
+
+    assert _KIND.search("в детский оздоровительный лагерь ").group(0) == "детский оздоровительный лагерь "

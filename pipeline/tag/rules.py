@@ -52,7 +52,8 @@ _BARE_NUMBER = (
 _NUMBER_OR_BARE = rf"(?:\s*№\s*\d+|{_BARE_NUMBER})"
 # What kind of school, in lowercase before its number: «коррекционной школы № 1», «вечерней школы № 2».
 _SCHOOL_KIND = (
-    r"(?:(?:коррекционн|специальн|вечерн|сменн|кадетск|казачь|православн|санаторн|общеобразовательн)(?:ая|ой|ую|ей|юю))"
+    r"(?:(?:коррекционн|специальн|вечерн|сменн|кадетск|казачь|православн|санаторн|общеобразовательн"
+    r"|физико-математическ|инженерн|билингвальн)(?:ая|ой|ую|ей|юю))"
 )
 # Adjectives that name a kind or a prize, not a place: «Городская школа», «Лучшая сельская школа».
 _COMMON_ADJ = (
@@ -340,7 +341,8 @@ _DATE_RX = re.compile(
 
 _QUALIFIER = (
     r"(?:\s+(?:[А-ЯЁ][а-яё]+(?:ой|ого)\s+(?:области|края|района)"
-    r"|(?:администрации|Администрации)\s+(?:[А-ЯЁ][а-яё]+(?:ого|ой)\s+(?:района|округа)|г\.\s?[А-ЯЁ][а-яё]+|городского\s+округа\s+[А-ЯЁ][а-яё]+)"
+    r"|(?:администрации|Администрации)\s+(?:[А-ЯЁ][а-яё]+(?:ого|ой)\s+(?:района|округа)|г\.\s?[А-ЯЁ][а-яё]+|городского\s+округа\s+[А-ЯЁ][а-яё]+"
+    r"|муниципального\s+района\s+имени\s+(?:[А-ЯЁ][а-яё]+[ \t]+)?[А-ЯЁ][а-яё]+)"  # «… района имени Лазо»
     r"|(?:мэрии|Мэрии)\s+(?:г\.\s?|города\s+)[А-ЯЁ][а-яё]+"
     r"|(?:МО|муниципального\s+образования)\s+«[^»\n]{2,40}»"
     r"|[А-ЯЁ][а-яё]+(?:ой|ого)\s+(?:области|края)"
@@ -379,7 +381,10 @@ _ORG_SPELLED = re.compile(
 # A body of any branch named in lower case with its region: «департаменту здравоохранения Костромской
 # области», «департамента экономического развития, промышленности и торговли … области».
 _REGIONAL_BODY_RX = re.compile(
-    r"(?<![\w-])(?:[Дд]епартамент|[Мм]инистерств|[Кк]омитет)[а-я]*\s+(?:[а-яё-]+,?\s+(?:и\s+)?){1,6}?"
+    r"(?<![\w-])(?:[Дд]епартамент|[Мм]инистерств|[Кк]омитет)[а-я]*\s+"
+    # its remit's words, not a verb or a post («департамента образования напомнила первый заместитель …»)
+    r"(?:(?![а-яё]+(?:ла|ло|ал|ил|ял|ел|ет|ют|ят|ит)\s)(?!(?:перв|заместител|председател|руководител|начальник"
+    r"|директор|глав|министр|губернатор)[а-яё]*\s)[а-яё-]+,?\s+(?:и\s+)?){1,6}?"
     r"[А-ЯЁ][а-яё-]+(?:ой|ого)\s+(?:области|края|республики|автономного\s+округа)(?![\w-])"
 )
 # Police offices: «МО МВД России «Болховский»», «ОГИБДД МОМВД России «Абдулинский»», «Отдел МВД России».
@@ -489,7 +494,10 @@ def find(text: str) -> list[Hit]:
     # «муниципальное казённое учреждение «Централизованная бухгалтерия»» is a body, not a school
     schools += [(m.start(), m.end()) for m in _SCHOOL_SPELLED.finditer(text) if _NAMES_SCHOOL.search(m.group(0))]
     schools = [(_with_branch(text, a), b) for a, b in schools]
-    hits += [Hit(*_unquoted(text, *_nested_quote(text, a, b)), SCHOOL) for a, b in schools]
+    hits += [  # a sports school teaches no school subjects: a body (ORG)
+        Hit(*_unquoted(text, *_nested_quote(text, a, b)), ORG if _SPORTS.search(text, a, b) else SCHOOL)
+        for a, b in schools
+    ]
     hits += _listed_after(text, sorted(b for _, b in schools))
     for m in _SCHOOL_LIST.finditer(text):
         dash = re.search(r"[—–]\s*", text[m.start() : m.start(1)])
@@ -550,6 +558,7 @@ def _listed_after(text: str, ends: list[int]) -> list[Hit]:
     return found
 
 
+_SPORTS = re.compile(r"(?i:спортивн)|ДЮСШ|СШОР")
 # A school's branch is named by it: «Шингаринский филиал Троицкой школы», «Мановицкого филиала …».
 _BRANCH_BEFORE = re.compile(r"(?:(?<![\w-])[А-ЯЁ][а-яё-]+(?:ий|ого|ом|ому|им)\s+)?(?<![\w-])[Фф]илиал(?:а|е|у|ом)?\s+$")
 
@@ -681,7 +690,8 @@ def _places(text: str) -> list[Hit]:
         if not (_YEAR_BEFORE.search(text, max(0, m.start() - 8), m.start()) and _SENTENCE_WORD.search(m.group()))
     ]
     for start, end, _ in places.region_spans(normal) + places.municipality_spans(text):
-        hits.append(Hit(start, end, LOC))
+        if not (normal[start].islower() and " " not in normal[start:end]):  # «кузбасские организации»
+            hits.append(Hit(start, end, LOC))
     return hits
 
 
@@ -689,7 +699,7 @@ def _places(text: str) -> list[Hit]:
 # printed before the name belongs to the place (GUIDELINE, real text).
 _SETTLEMENT = re.compile(  # «д. Нижние Аремзяны», «с. Малые Дербеты»: an adjective opens a two-word name
     rf"(?<![\w.-]){places.SETTLEMENT_MARK}"
-    r"(?:[А-ЯЁ][а-яё]+(?:ий|ый|ой|ая|яя|ое|ее|ие|ые) (?=[А-ЯЁ][а-яё]+(?<!ого)(?<!его)(?<!ой)(?<!ей)(?![\w.-])"
+    r"(?:[А-ЯЁ][а-яё]+(?:ий|ый|ой|ая|яя|ое|ее|ие|ые) (?=[А-ЯЁ][а-яё]+(?<!ого)(?<!его)(?<!ой)(?<!ей)(?![\w-])(?!\.\w)"
     r"(?!\s*[А-ЯЁ]\.)))?"
     r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?![\w-])"
 )
