@@ -153,11 +153,43 @@ def who(hit: Hit, question: str) -> list[str]:
         if people:
             parts = _parts(cell)
             named = [p for p in parts if any(e.text in p for e in people)]
-            return named or _printed(people)
+            return _singled_out(named, question) or _printed(people)
         return [cell] if len(cell) <= 90 else _parts(cell)[:1]
-    return _printed(_entities(hit, PER, fields=("activity", "description"))) or _printed(
-        _entities(hit, ORG, fields=("activity", "description"))
-    )
+    return _people_in_text(hit, question) or _printed(_entities(hit, ORG, fields=("activity", "description")))
+
+
+def _people_in_text(hit: Hit, question: str) -> list[str]:
+    """People an order's clause names, each with the body before it: «Комитету по социальным вопросам
+    (Качин Л.А.), городскому Управлению образования (Дугарова Д.Ц.)»."""
+    people = _entities(hit, PER, fields=("activity", "description"))
+    if len(people) < 2:
+        return _printed(people)
+    owner: dict[str, str] = {}
+    for e in people:
+        text = getattr(hit.item, e.field) or ""
+        start = max(text.rfind(sep, 0, e.start) for sep in ("),", ";", "\n", ":")) + 1
+        owner.setdefault(_squash(e.text), text[start : e.end + 1])
+    kept = set(_singled_out(list(owner.values()), question))
+    return [name for name, part in owner.items() if part in kept]
+
+
+# The asked role itself («руководит», «возглавлял»): every person in the cell has it.
+_ROLE_VERB = re.compile(r"\b(?:руковод|возглав|отвеча|курир|председательств|координир)\w*", re.IGNORECASE)
+
+
+def _singled_out(parts: list[str], question: str) -> list[str]:
+    """Of several people in one cell, those whose own words the question repeats and the others' do
+    not: «… естественно-математического цикла?» over «Тагирова Э.Р. (гуманитарный цикл), Маслова Н.П.
+    (естест венно-математический цикл)» (words compared without spaces: a PDF's line breaks split them)."""
+    if len(parts) < 2:
+        return parts
+    words = _WORD.findall(_ROLE_VERB.sub(" ", question.lower()))
+    asked = {w[:-3] if len(w) >= 8 else w[:-2] for w in words if len(w) >= 5}  # the stem, roughly
+    said = [{w for w in asked if w in re.sub(r"\s+", "", p.lower())} for p in parts]
+    common = set.intersection(*said)
+    scores = [len(s - common) for s in said]
+    best = max(scores)
+    return [p for p, score in zip(parts, scores, strict=True) if score == best] if best else parts
 
 
 def whom(hit: Hit, question: str) -> list[str]:
@@ -223,13 +255,27 @@ def where(hit: Hit, question: str, document_places: Callable[[], list[str]] = li
 
 
 def _names_place(question: str) -> bool:
-    return bool(places.municipalities(question) or places.regions(question) or _SCHOOL_OR_TOWN.search(question))
+    return bool(
+        places.municipalities(question)
+        or places.regions(question)
+        or _SCHOOL_OR_TOWN.search(question)
+        or _WHERE_IN_TOWN.match(question)
+    )
+
+
+_WHERE_IN_TOWN = re.compile(r"\s*где\s+в\s+[А-ЯЁ][а-яё-]+[еи]\b", re.IGNORECASE)  # «Где в Якутске …?»
+# A plan's own label for the venue: «Место проведения: стадион "Туймаада", в 11 ч».
+_VENUE_LABEL = re.compile(r"\b[Мм]есто\s+проведения\s*:\s*([^,.;\n]{3,80})")
 
 
 def _venue(hit: Hit, question: str) -> str | None:
     """The first place phrase of the row («в рекреации второго этажа и в учебных кабинетах», «на базе
     школы-партнёра») whose words the question does not have."""
     asked = set(lemmas(question))
+    for text in (hit.item.activity, hit.item.description, hit.item.result):
+        labelled = _VENUE_LABEL.search(text or "")
+        if labelled:
+            return _squash(labelled.group(1))
     for text in (hit.item.activity, hit.item.description, hit.item.result):
         for m in _VENUE.finditer(text or ""):
             end = _VENUE_END.search(text, m.end())
@@ -304,6 +350,8 @@ def count(hit: Hit, question: str) -> list[str]:
             if own and _counts(own[0], asked):
                 fit = 2
             elif (people and "человек" in own) or (anyone and unit_people) or (percent and "%" in unit):
+                fit = 2
+            elif "тысяча" in asked and unit.startswith("тыс"):  # «сколько тысяч …»: «25 тыс. участников»
                 fit = 2
             elif any(_counts(w, asked) for w in near):
                 fit = 1

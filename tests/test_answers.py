@@ -455,3 +455,39 @@ def test_a_run_of_capitals_in_brackets_is_read_in_linear_time():
     start = time.perf_counter()
     answer_values._NAME_AFTER.match(text, len("Внедрение системы"))
     assert time.perf_counter() - start < 0.5
+
+
+def test_of_several_people_the_one_whose_own_words_the_question_repeats():
+    cell = "Руководители ШМО: Тагирова Э.Р. (гуманитарный цикл), Маслова Н.П. (естест венно-математический цикл)"
+    people = [
+        StoredEntity("PER:тагирова", "PER", "", "responsible", cell.index("Тагирова"), cell.index("Тагирова") + 13,
+                     "Тагирова Э.Р."),
+        StoredEntity("PER:маслова", "PER", "", "responsible", cell.index("Маслова"), cell.index("Маслова") + 11,
+                     "Маслова Н.П."),
+    ]  # fmt: skip
+    item = StoredItem(1, 1, 1, "row", "Заседания ШМО", responsible=cell, entities=tuple(people))
+    hit = Hit(1, 1.0, 1, 1, (), item, StoredDocument(1, "x.txt"))
+    got = answer_values.who(hit, "Кто руководит объединением учителей естественно-математического цикла?")
+    assert len(got) == 1 and got[0].startswith("Маслова")
+    # nothing singles one out: both
+    assert len(answer_values.who(hit, "Кто руководит школьными методическими объединениями?")) == 2
+    text = "Комитету по социальным вопросам (Качин Л.А.), городскому Управлению образования (Дугарова Д.Ц.):"
+    named = [
+        StoredEntity("PER:качин", "PER", "", "activity", text.index("Качин"), text.index("Качин") + 9, "Качин Л.А."),
+        StoredEntity("PER:дугарова", "PER", "", "activity", text.index("Дугарова"), text.index("Дугарова") + 12,
+                     "Дугарова Д.Ц."),
+    ]  # fmt: skip
+    item = StoredItem(1, 1, 1, "clause", text, entities=tuple(named))
+    clause = Hit(1, 1.0, 1, 1, (), item, StoredDocument(1, "x.txt"))
+    assert answer_values.who(clause, "Кто возглавлял городское управление образования?") == ["Дугарова Д.Ц."]
+
+
+def test_thousands_a_labelled_venue_and_a_topic_question():
+    from index.answers import asks
+
+    row = _hit("Проведение областных олимпиад школьников", result="ежегодно не менее 25 тыс. участников")
+    assert answer_values.count(row, "Сколько тысяч школьников собирают на олимпиады?") == ["25 тыс"]
+    feast = _hit('Спортивный праздник для воспитанников детских садов. Место проведения: стадион "Туймаада", в 11 ч')
+    assert answer_values.where(feast, "Где в Якутске проходит спортивный праздник?") == ['стадион "Туймаада"']
+    assert asks("О чём школьный семинар, который школа № 2 запланировала на конец года?") == "what"
+    assert asks("Как называется школьный фестиваль, который Октябрьская школа проводит в марте?") == "what"
