@@ -1401,3 +1401,55 @@ def test_a_report_dated_under_its_signature_takes_that_date():
     )
     assert doc.date == "2022-01-31" and doc.signatory.name == "Рыбакова С.В."
     assert "31.01.2022" not in [i.activity for i in doc.items]
+
+
+def test_a_stages_number_merged_down_over_its_rows_of_a_borderless_pdf_is_each_rows():
+    from pipeline.readers.pdf_columns import Line, Segment, _rows
+
+    edges = [60.0, 90.0, 180.0, 300.0, 400.0]
+
+    def line(top: float, *cells: tuple[int, str]) -> Line:
+        return Line(top, top + 9, [Segment(edges[c], edges[c] + 40, t) for c, t in cells])
+
+    region = [
+        line(100, (0, "№"), (1, "Этап"), (2, "Мероприятие"), (3, "Срок"), (4, "Ответственный")),
+        line(120, (0, "1."), (1, "Диагностика"), (2, "Анализ оценки"), (3, "до 25.10"), (4, "методический отдел")),
+        line(131, (2, "результатов"), (4, "комитета")),
+        line(148, (2, "Самодиагностика"), (3, "до 01.11"), (4, "руководители ОО")),  # a gap: the stage's next row
+        line(159, (2, "школ")),
+        line(176, (0, "2."), (1, "Планы"), (2, "Разработка планов"), (3, "до 15.11"), (4, "руководители ОО")),
+    ]
+    rows = [cells for _, cells in _rows(region, edges)]
+    assert [(r[0], r[2], r[3]) for r in rows[1:]] == [
+        ("1.", "Анализ оценки результатов", "до 25.10"),
+        ("1.", "Самодиагностика школ", "до 01.11"),
+        ("2.", "Разработка планов", "до 15.11"),
+    ]
+    # without a stage column the same gap is a paragraph break inside the numbered row
+    region[0] = line(100, (0, "№"), (1, "Задача"), (2, "Мероприятие"), (3, "Срок"), (4, "Ответственный"))
+    assert len(_rows(region, edges)) == 3
+
+
+def test_legal_database_notes_between_cells_and_clauses_are_not_the_acts():
+    cells = ["N п/п", "Наименование мероприятия", "Срок", "Ответственный"]
+    head = "".join(f"{c} |\n" for c in cells)
+    text = (
+        "Наименование изменено. - Постановление Администрации района от 29 октября 2018 г. N 873\n"
+        "Постановление Администрации района\nот 12 сентября 2014 г. N 1212\nПлан\n" + head
+        + "Задача 1. Доступность образования | |||\n1.1. |\nДиагностика |\n2016 - 2020 гг. |\nОтдел образования |\n"
+        "Информация об изменениях:\nПункт 1.2 изменен с 10 февраля 2022 г. - Постановление Администрации района"
+        " от 10 февраля 2022 г. N 98\nСм. предыдущую редакцию\n1.2. |\nНаставничество |\n2021 - 2024 годы |\n"
+        "Методический кабинет |\n"
+    )
+    doc = _txt(text)
+    assert (doc.date, doc.number) == ("2014-09-12", "1212")
+    assert [(i.number, i.deadline) for i in doc.items if i.kind == "row"] == [
+        ("1.1.", "2016 - 2020 гг."),
+        ("1.2.", "2021 - 2024 годы"),
+    ]
+    clauses = _txt(
+        "ПОСТАНОВЛЕНИЕ\n\nПОСТАНОВЛЯЮ:\n\n1. Утвердить критерии.\n\n2. Департаменту образования:\n\n"
+        "2.1. ежегодно проводить оценку.\n(Подпункт дополнительно включен постановлением Администрации от 26"
+        " сентября 2014 года N 1457)\n\n3. Официально опубликовать настоящее постановление.\n"
+    ).items
+    assert [i.number for i in clauses if i.kind == "clause"] == ["1", "2", "2.1", "3"]

@@ -182,6 +182,8 @@ def _rows(region: list[Line], edges: list[float]) -> list[tuple[float, tuple[str
     """Lines grouped into rows, cells joined per column."""
     first_is_number = sum(1 for ln in region if ITEM_NUMBER.match(_cell(ln, 0, edges))) >= 2
     line_pitch = _line_pitch(region, edges, by_column=not first_is_number)
+    # «№ | Этап | Мероприятие …»: a stage's number and name are cells merged down over its rows
+    staged = first_is_number and len(edges) > 2 and any(_STAGE.match(_cell(ln, 1, edges)) for ln in region[:3])
     rows: list[tuple[float, list[list[str]]]] = []
     prev: Line | None = None
     last_in: dict[int, float] = {}  # column → top of its last line
@@ -203,6 +205,12 @@ def _rows(region: list[Line], edges: list[float]) -> list[tuple[float, tuple[str
                 # With a number column, only a number (or a new header line after a gap) opens a row:
                 # a row carried over a page break has none and is merged back by segmentation.
                 starts = bool(ITEM_NUMBER.match(first)) or (gap and bool(first)) if first_is_number else gap
+                # A number cell merged down over a stage's rows prints once: the rows under it open after a
+                # gap with text in three columns at once, and take the stage's number (as a DOCX repeats it).
+                merged = staged and not starts and gap and len(used - {0}) >= 3
+                if merged:
+                    rows.append((line.top, [[] for _ in edges]))
+                    rows[-1][1][0].extend(rows[-2][1][0][:1])
         if starts:
             rows.append((line.top, [[] for _ in edges]))
         cells = rows[-1][1]
@@ -211,6 +219,9 @@ def _rows(region: list[Line], edges: list[float]) -> list[tuple[float, tuple[str
         last_in.update(dict.fromkeys(used, line.top))
         prev = line
     return [(top, tuple(join_cell_lines(parts) for parts in cells)) for top, cells in rows]
+
+
+_STAGE = re.compile(r"(?:Наименование\s+)?(?:этап|Этап|ЭТАП)")
 
 
 def _line_pitch(region: list[Line], edges: list[float], by_column: bool) -> float:

@@ -204,9 +204,11 @@ def _between_bars(lines: list[str], start: int) -> tuple[Rows, int] | None:
     first = end = start
     for n in range(start, len(lines)):
         line = lines[n].strip()
-        if line == "|":
+        if line == "|" or (line and not line.strip("| ") and parts):  # «| |||||» closes a heading row
             texts.append((first, join_cell_lines(parts)))
             parts, end = [], n + 1
+        elif line and not line.strip("| "):
+            end = n + 1
         elif not line or "|" in line:
             break
         else:
