@@ -281,7 +281,9 @@ def _venue(hit: Hit, question: str) -> str | None:
             end = _VENUE_END.search(text, m.end())
             phrase = " ".join(text[m.start() : end.start() if end else len(text)].split()[:8])
             words = [w for w in lemmas(phrase[m.end() - m.start() :]) if len(w) > 2]
-            if words and not _said(words[0], asked):
+            # a phrase the question already says is no answer, unless it adds a name («на курсах АКИПКРО»)
+            named = re.search(r"(?<![\w-])[А-ЯЁ]{3,}", phrase[m.end() - m.start() :])
+            if words and (not _said(words[0], asked) or (named and not _said(named.group().lower(), asked))):
                 return phrase
     return None
 

@@ -273,6 +273,11 @@ def test_a_bare_where_about_a_named_place_reads_the_venue():
     assert answer_values.where(said, "Где в холле школы № 7 разместят стенд?") != ["в холле первого этажа"]
     year = _hit("Размещение информации на стенде в 2024 году")
     assert answer_values.where(year, "Где в школе № 15 размещают стенд?") != ["в 2024 году"]
+    # unless it adds a name: «на курсах АКИПКРО»
+    courses = _hit("Повышение квалификации педагогов на курсах АКИПКРО, 2014-2018")
+    assert answer_values.where(courses, "Где учатся на курсах педагоги школ Егорьевского района?") == [
+        "на курсах АКИПКРО"
+    ]
     # «в каком районе» asks for the district, not the venue
     assert answer_values.where(row, "Где, в каком районе, ждут родители в школе № 7?") != ["в холле первого этажа"]
 
