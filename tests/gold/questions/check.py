@@ -5,7 +5,7 @@
 - .docx/.pdf documents: evidence must be a substring of the concatenated text of the
   document's gold JSON (tests/realdocs/gold/<stem>.json): all string values, joined by newlines.
 Also checks: unique ids, column counts, split rule, allowed types, evidence length, and that
-round-7 questions (q464-q529) cite realdocs 157-204.
+round-7 questions (q464-q529) cite realdocs 157-204 and round-9 questions (q596-q661) cite realdocs 205-228.
 """
 
 import json
@@ -118,6 +118,9 @@ def main():
         m = re.match(r"(\d+)_", r["file"])
         if 464 <= int(re.sub(r"\D", "", rid) or 0) <= 529 and not (m and 157 <= int(m.group(1)) <= 204):
             errs.append(f"{rid}: round-7 question on {r['file']}, expected realdocs 157-204")
+        # round 9 (q596-q661) is over realdocs 205-228 only
+        if 596 <= int(re.sub(r"\D", "", rid) or 0) <= 661 and not (m and 205 <= int(m.group(1)) <= 228):
+            errs.append(f"{rid}: round-9 question on {r['file']}, expected realdocs 205-228")
     # ---- queries
     ppath = os.path.join(HERE, "queries.tsv")
     prow = []
