@@ -301,6 +301,9 @@ def school(hit: Hit, question: str, document_schools: Callable[[int], list[str]]
     ranked = sorted(_entities(hit, SCHOOL), key=lambda e: -_said_near(hit, e, asked))
     named = [s for s in _printed(ranked) if not set(lemmas(s)) <= asked]
     found = named or [s for s in document_schools(hit.item_id) if not set(lemmas(s)) <= asked][:1]
+    # «лицей № 17» in «ЧОУ «РЖД лицей № 17»»'s own plan: the whole name its title prints
+    fuller = schools_in(f"{hit.document.title or ''}\n{hit.document.issuer or ''}")
+    found = [next((f for f in fuller if s.lower() in f.lower() and len(f) > len(s)), s) for s in found]
     return list(dict.fromkeys(_short_school(s) for s in found))
 
 

@@ -496,3 +496,11 @@ def test_thousands_a_labelled_venue_and_a_topic_question():
     assert answer_values.where(feast, "Где в Якутске проходит спортивный праздник?") == ['стадион "Туймаада"']
     assert asks("О чём школьный семинар, который школа № 2 запланировала на конец года?") == "what"
     assert asks("Как называется школьный фестиваль, который Октябрьская школа проводит в марте?") == "what"
+
+
+def test_a_school_named_short_in_its_own_plan_is_answered_with_the_name_its_title_prints():
+    item = StoredItem(1, 1, 1, "row", "Пригласить председателя родительского совета наблюдать за ВПР")
+    title = "План мероприятий по подготовке к ВПР в частном общеобразовательном учреждении «РЖД лицей № 17»"
+    hit = Hit(1, 1.0, 1, 1, (), item, StoredDocument(1, "x.txt", title=title))
+    got = answer_values.school(hit, "Какая школа приглашает родителей на ВПР?", lambda _: ["лицей № 17"])
+    assert got == ["РЖД лицей № 17"]
