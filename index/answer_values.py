@@ -153,7 +153,8 @@ def who(hit: Hit, question: str) -> list[str]:
         if people:
             parts = _parts(cell)
             named = [p for p in parts if any(e.text in p for e in people)]
-            return _singled_out(named, question) or _printed(people)
+            topic = f"{hit.item.activity} {hit.item.description or ''}"  # what the row is about singles out no one
+            return _singled_out(named, question, topic) or _printed(people)
         return [cell] if len(cell) <= 90 else _parts(cell)[:1]
     return _people_in_text(hit, question) or _printed(_entities(hit, ORG, fields=("activity", "description")))
 
@@ -168,16 +169,17 @@ def _people_in_text(hit: Hit, question: str) -> list[str]:
     for e in people:
         text = getattr(hit.item, e.field) or ""
         start = max(text.rfind(sep, 0, e.start) for sep in ("),", ";", "\n", ":")) + 1
-        owner.setdefault(_squash(e.text), text[start : e.end + 1])
+        ends = [i + 1 for sep in ("),", ";", "\n") if (i := text.find(sep, e.end)) >= 0]
+        owner.setdefault(_squash(e.text), text[start : min(ends, default=len(text))])
     kept = set(_singled_out(list(owner.values()), question))
     return [name for name, part in owner.items() if part in kept]
 
 
 # The asked role itself («руководит», «возглавлял»): every person in the cell has it.
-_ROLE_VERB = re.compile(r"\b(?:руковод|возглав|отвеча|курир|председательств|координир)\w*", re.IGNORECASE)
+_ROLE_VERB = re.compile(r"\b(?:руковод|возглав|отвеча|ответствен|курир|председательств|координир)\w*", re.IGNORECASE)
 
 
-def _singled_out(parts: list[str], question: str) -> list[str]:
+def _singled_out(parts: list[str], question: str, topic: str = "") -> list[str]:
     """Of several people in one cell, those whose own words the question repeats and the others' do
     not: «… естественно-математического цикла?» over «Тагирова Э.Р. (гуманитарный цикл), Маслова Н.П.
     (естест венно-математический цикл)» (words compared without spaces: a PDF's line breaks split them)."""
@@ -185,6 +187,7 @@ def _singled_out(parts: list[str], question: str) -> list[str]:
         return parts
     words = _WORD.findall(_ROLE_VERB.sub(" ", question.lower()))
     asked = {w[:-3] if len(w) >= 8 else w[:-2] for w in words if len(w) >= 5}  # the stem, roughly
+    asked -= {w for w in asked if w in topic.lower()}
     said = [{w for w in asked if w in re.sub(r"\s+", "", p.lower())} for p in parts]
     common = set.intersection(*said)
     scores = [len(s - common) for s in said]
@@ -263,7 +266,7 @@ def _names_place(question: str) -> bool:
     )
 
 
-_WHERE_IN_TOWN = re.compile(r"\s*где\s+в\s+[А-ЯЁ][а-яё-]+[еи]\b", re.IGNORECASE)  # «Где в Якутске …?»
+_WHERE_IN_TOWN = re.compile(r"\s*(?i:где)\s+в\s+[А-ЯЁ][а-яё-]+[еи]\b")  # «Где в Якутске …?», not «где в районе»
 # A plan's own label for the venue: «Место проведения: стадион "Туймаада", в 11 ч».
 _VENUE_LABEL = re.compile(r"\b[Мм]есто\s+проведения\s*:\s*([^,.;\n]{3,80})")
 

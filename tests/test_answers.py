@@ -504,3 +504,18 @@ def test_a_school_named_short_in_its_own_plan_is_answered_with_the_name_its_titl
     hit = Hit(1, 1.0, 1, 1, (), item, StoredDocument(1, "x.txt", title=title))
     got = answer_values.school(hit, "Какая школа приглашает родителей на ВПР?", lambda _: ["лицей № 17"])
     assert got == ["РЖД лицей № 17"]
+
+
+def test_a_review_of_singling_out_and_towns():
+    cell = "Смирнова О.П., заместитель директора по учебной работе; Кузнецова Т.И., учитель русского языка"
+    people = tuple(
+        StoredEntity(f"PER:{n}", "PER", "", "responsible", cell.index(n), cell.index(n) + 13, cell[cell.index(n):][:13])
+        for n in ("Смирнова", "Кузнецова")
+    )
+    item = StoredItem(1, 1, 1, "row", "Школьный этап олимпиады по русскому языку", responsible=cell, entities=people)
+    hit = Hit(1, 1.0, 1, 1, (), item, StoredDocument(1, "x.txt"))
+    # the row's own topic («русскому языку») and the asked role («ответственный») single out no one
+    assert len(answer_values.who(hit, "Кто организует школьный этап олимпиады по русскому языку?")) == 2
+    assert len(answer_values.who(hit, "Кто ответственный за олимпиаду?")) == 2
+    assert not answer_values._names_place("Где в области проходил региональный этап конкурса?")
+    assert answer_values._names_place("Где в Якутске проходит праздник?")

@@ -760,3 +760,16 @@ def test_bodies_and_places_from_a_blind_set_of_bodies_beside_schools():
     from pipeline.tag.nlp import _KIND
 
     assert _KIND.search("в детский оздоровительный лагерь ").group(0) == "детский оздоровительный лагерь "
+
+
+def test_a_review_of_sports_schools_and_districts_named_after_a_person():
+    from pipeline.tag import rules
+
+    text = (
+        "МБОУ «Гимназия № 2 спортивного профиля»; учится в спортивной школы № 1 и в ДЮСШ № 2. Управление"
+        " образования администрации муниципального района имени Лазо Хабаровского края сообщает."
+    )
+    found = [(h.label, text[h.start : h.end]) for h in rules.find(text)]
+    assert ("SCHOOL", "МБОУ «Гимназия № 2 спортивного профиля»") in found
+    assert ("ORG", "спортивной школы № 1") in found and not any(s.endswith("СШ № 2") for _, s in found)
+    assert not any(s.endswith("Хабаровского") for _, s in found)

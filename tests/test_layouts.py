@@ -1453,3 +1453,61 @@ def test_legal_database_notes_between_cells_and_clauses_are_not_the_acts():
         " сентября 2014 года N 1457)\n\n3. Официально опубликовать настоящее постановление.\n"
     ).items
     assert [i.number for i in clauses if i.kind == "clause"] == ["1", "2", "2.1", "3"]
+
+
+def test_a_review_of_the_lone_mark_tables_and_the_page_furniture():
+    """A review's inputs: a lone-mark header of unknown columns is left as text (no rows of a guessed
+    width), the next annex's heading is not swallowed into a cell, a heading closed by «| ||» heads a
+    table without numbers, and a print footer without letters is still page furniture."""
+    unknown = "Перечень\nN п/п\n|\nНаименование мероприятия\n|\nГРБС\n|\nСумма, тыс. руб.\n|\n"
+    unknown += "1.\n|\nКонкурс\n|\n078\n|\n"
+    doc = _txt(unknown + "240,0\n|\n")
+    assert not [i for i in doc.items if i.kind == "row"] and "ГРБС" not in doc.coverage.lost
+    table = "N п/п\n|\nНаименование мероприятия\n|\nСрок исполнения\n|\nОтветственный исполнитель\n|\n"
+    first = table + "1.1.\n|\nДиагностика\n|\n2016 г.\n|\nУправление образования\n|\n"
+    second = "Приложение 4\nк муниципальной программе\nПеречень мероприятий\n" + table
+    second += "1.\n|\nКонкурс «Учитель года»\n|\n2017 г.\n|\nМБУ ИМЦ\n|\n"
+    doc = _txt(first + second)
+    assert [(i.number, i.activity) for i in doc.items if i.kind == "row"] == [
+        ("1.1.", "Диагностика"),
+        ("1.", "Конкурс «Учитель года»"),
+    ]
+    assert doc.coverage.share == 1.0
+    plain = "Наименование мероприятия\n|\nСрок исполнения\n|\nОтветственный исполнитель\n|\n"
+    plain += "Раздел 1. Организация\n| ||\n"
+    plain += "Совещание\n|\nсентябрь\n|\nУправление образования\n|\nКонкурс\n|\nфевраль\n|\nИМЦ\n|\n"
+    rows = [i for i in _txt(plain).items if i.kind == "row"]
+    assert [(r.activity, r.responsible, r.section) for r in rows] == [
+        ("Совещание", "Управление образования", ["Раздел 1. Организация"]),
+        ("Конкурс", "ИМЦ", ["Раздел 1. Организация"]),
+    ]
+    parts = ["ПРИКАЗ"]
+    for n in range(1, 5):
+        parts += [f"{n}. Провести мероприятие номер {n} для учащихся школ района.", "12.03.2020 10:15", str(n + 1)]
+    doc = _txt("\n".join(parts))
+    assert [i.number for i in doc.items if i.kind == "clause"] == ["1", "2", "3", "4"]
+
+
+def test_an_address_line_with_a_phone_keeps_the_letterheads_region():
+    doc = _txt(
+        "МБОУ «СОШ № 5»\n456300, Челябинская область, г. Миасс, ул. Ленина, д. 5, тел.: 8 (3513) 55-12-34\nПРИКАЗ\n"
+        "от 12.09.2023 № 145\nО проведении олимпиады\nПРИКАЗЫВАЮ:\n1. Провести олимпиаду.\n"
+    )
+    assert doc.region == "Челябинская область"
+
+
+def test_a_staged_tables_rows_never_take_the_headers_number_sign():
+    from pipeline.readers.pdf_columns import Line, Segment, _rows
+
+    edges = [60.0, 90.0, 180.0, 300.0, 400.0]
+
+    def line(top: float, *cells: tuple[int, str]) -> Line:
+        return Line(top, top + 9, [Segment(edges[c], edges[c] + 40, t) for c, t in cells])
+
+    region = [
+        line(100, (0, "№"), (1, "Этап"), (2, "Мероприятие"), (3, "Срок"), (4, "Ответственный")),
+        line(125, (2, "Совещание директоров"), (3, "сентябрь"), (4, "Иванова А.А.")),
+        line(150, (0, "1."), (1, "Подготовительный"), (2, "Семинар"), (3, "октябрь"), (4, "Петрова Б.Б.")),
+        line(175, (0, "2."), (1, "Основной"), (2, "Уроки"), (3, "февраль"), (4, "Руководители ШМО")),
+    ]
+    assert "№" not in [cells[0] for _, cells in _rows(region, edges)[1:]]

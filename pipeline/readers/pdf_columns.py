@@ -210,7 +210,7 @@ def _rows(region: list[Line], edges: list[float]) -> list[tuple[float, tuple[str
                 merged = staged and not starts and gap and len(used - {0}) >= 3
                 if merged:
                     rows.append((line.top, [[] for _ in edges]))
-                    rows[-1][1][0].extend(rows[-2][1][0][:1])
+                    rows[-1][1][0].extend(n for n in rows[-2][1][0][:1] if ITEM_NUMBER.match(n))  # not «№»
         if starts:
             rows.append((line.top, [[] for _ in edges]))
         cells = rows[-1][1]

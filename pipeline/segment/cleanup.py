@@ -74,8 +74,8 @@ def _furniture(blocks: list[Block]) -> set[tuple[int, int]]:
         (n, k, line.strip()) for n, b in enumerate(blocks) if not b.is_row for k, line in enumerate(b.text.split("\n"))
     ]
     seen = Counter(text for _, _, text in lines)
-    recurring = {  # words, not a table's marks («|» alone after each cell of a legal database's copy)
-        t for t, c in seen.items() if c >= 3 and 0 < len(t) <= 40 and re.search(r"[^\W\d_]", t)
+    recurring = {  # not a table's marks («|» alone after each cell of a legal database's copy)
+        t for t, c in seen.items() if c >= 3 and 0 < len(t) <= 40 and not t.rstrip(".").isdigit() and t.strip("| ")
     }
     found: set[tuple[int, int]] = set()
     for i, (_, _, text) in enumerate(lines):

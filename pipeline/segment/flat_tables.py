@@ -188,33 +188,53 @@ def _marked(lines: list[str], start: int) -> tuple[Rows, int] | None:
 
 
 def _separated(lines: list[str], start: int) -> bool:
-    """Header cells each followed by a line holding one mark alone: «N п/п» / «|» / «Сроки» / «|» …"""
-    cells: list[str] = []
-    n = start
-    while n + 1 < len(lines) and lines[n].strip() and "|" not in lines[n] and lines[n + 1].strip() == "|":
-        cells.append(lines[n].strip())
-        n += 2
-    return len(cells) >= 3 and _header_width(cells) >= 2
+    """Header cells each followed by a line holding one mark alone: «N п/п» / «|» / «Сроки» / «|» …;
+    every cell up to the first row's number or heading names a column (a header of unknown columns
+    «ГРБС» / «Сумма» is not rebuilt by a guess at its width)."""
+    opening = lines[start].strip()  # the header's first line, not a title above it
+    if not (_names_column(opening) or _number_cell(opening)):
+        return False
+    texts = [t for _, t, _ in _bar_cells(lines, start, limit=12)[0]]
+    width = _header_width(texts)
+    after = texts[width] if width < len(texts) else ""
+    return width >= 3 and bool(re.search(r"\d", after) or re.match(r"[IVX]+\.?(?:\s|$)", after))
 
 
-def _between_bars(lines: list[str], start: int) -> tuple[Rows, int] | None:
-    """Cells between lone marks (a cell may run over several lines); the header's width makes the rows."""
-    texts: list[tuple[int, str]] = []
+# A Garant cell is one long line, or a few where its text wraps: more lines is the text after the table.
+_CELL_LINES = 3
+
+
+def _bar_cells(lines: list[str], start: int, limit: int = 0) -> tuple[list[tuple[int, str, bool]], int]:
+    """(line, text, closed by a run of marks) of each cell between lone marks, and the line after them;
+    «|» with nothing before it is an empty cell, «| |||||» after a cell closes a heading row."""
+    cells: list[tuple[int, str, bool]] = []
     parts: list[str] = []
     first = end = start
     for n in range(start, len(lines)):
         line = lines[n].strip()
-        if line == "|" or (line and not line.strip("| ") and parts):  # «| |||||» closes a heading row
-            texts.append((first, join_cell_lines(parts)))
+        marks = bool(line) and not line.strip("| ")
+        if marks and parts:
+            cells.append((first, join_cell_lines(parts), line != "|"))
             parts, end = [], n + 1
-        elif line and not line.strip("| "):
+            if limit and len(cells) >= limit:
+                break
+        elif marks:
+            if line == "|":
+                cells.append((n, "", False))
             end = n + 1
-        elif not line or "|" in line:
+        elif not line or "|" in line or len(parts) == _CELL_LINES:
             break
         else:
             first = n if not parts else first
             parts.append(line)
-    return _by_header(texts, start, end)
+    return cells, end
+
+
+def _between_bars(lines: list[str], start: int) -> tuple[Rows, int] | None:
+    """Cells between lone marks; the header's width makes the rows."""
+    cells, end = _bar_cells(lines, start)
+    headings = {k for k, (_, _, run) in enumerate(cells) if run}
+    return _by_header([(n, t) for n, t, _ in cells], start, end, headings, bare=True)
 
 
 _BAR = "|"  # a line holding one mark alone, until _bars says what it is
@@ -288,9 +308,12 @@ def _closing(lines: list[str], start: int) -> tuple[Rows, int] | None:
     return _by_header([c for c in cells if c], start, end)
 
 
-def _by_header(texts: list[tuple[int, str]], start: int, end: int) -> tuple[Rows, int] | None:
+def _by_header(
+    texts: list[tuple[int, str]], start: int, end: int, headings: set[int] = frozenset(), bare: bool = False
+) -> tuple[Rows, int] | None:
     """Rows of cells given in reading order: the header fixes the width; where a row's number should
-    stand and another cell does, that cell is a heading row."""
+    stand and another cell does, that cell is a heading row, and so is a cell the copy closed as one
+    (`headings`); with `bare`, an empty cell there is a row without a number."""
     width = _header_width([c for _, c in texts])
     if width < 2:
         return ([], end) if end > start else None
@@ -299,7 +322,7 @@ def _by_header(texts: list[tuple[int, str]], start: int, end: int) -> tuple[Rows
     rows = [(texts[0][0], header)]
     width = len(header)
     while k < len(texts):
-        if numbered and not _number_cell(texts[k][1]):
+        if k in headings or (numbered and (texts[k][1] or not bare) and not _number_cell(texts[k][1])):
             rows.append((texts[k][0], (texts[k][1],)))  # «1. Основное мероприятие …»: a heading row
             k += 1
             continue

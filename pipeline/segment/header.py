@@ -580,7 +580,9 @@ def region_of(head: str, body: str) -> str | None:
 
 # A phone line of a site's help desk: «Москва и Московская область: 8 (499) 350-55-06» names where
 # the desk answers, not where the act was issued.
-_CONTACT_LINE = re.compile(r"(?m)^[^:\n]{2,80}:\s*(?:\+7|8)\s?\(\d{3,5}\)\s?[\d-]{5,}.*$")
+_CONTACT_LINE = re.compile(  # not an address line «456300, … область, г. Миасс, тел.: 8 (3513) …»
+    r"(?m)^(?![^:\n]*(?:\d|тел|факс|Тел|Факс|ТЕЛ))[^:\n]{2,80}:\s*(?:\+7|8)\s?\(\d{3,5}\)\s?[\d-]{5,}.*$"
+)
 
 
 def _all_regions(text: str) -> list[str]:

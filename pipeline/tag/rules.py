@@ -35,7 +35,7 @@ LEGAL_FORM = (  # «филиал МОУ СОШ …» is the school's branch, one
     r"(?![А-ЯЁа-яё]))(?:\s+ОО\s+[А-ЯЁ]{2}(?![А-ЯЁа-яё]))?)"  # «ГБУ ОО ЗО» (Zaporozhye)
 )
 _SCHOOL_TYPE = (
-    r"(?:СОШ|ООШ|НОШ|СШ|(?<![А-ЯЁ])ОШ|(?<![\w-])сош(?![\w-])|ЦО(?=\s*№)|[Сс]редн(?:яя|ей|юю)\s+(?:общеобразовательн(?:ая|ой|ую)\s+)?школ(?:а|ы|е|у|ой)"
+    r"(?:СОШ|ООШ|НОШ|(?<![А-ЯЁ])СШ|(?<![А-ЯЁ])ОШ|(?<![\w-])сош(?![\w-])|ЦО(?=\s*№)|[Сс]редн(?:яя|ей|юю)\s+(?:общеобразовательн(?:ая|ой|ую)\s+)?школ(?:а|ы|е|у|ой)"
     r"|[Сс]редн(?:ие|их)\s+(?:общеобразовательн(?:ые|ых)\s+)?школ(?:ы|ах)(?=\s*№)"
     r"|[Оо]сновн(?:ая|ой|ую)\s+(?:общеобразовательн(?:ая|ой|ую)\s+)?школ(?:а|ы|е|у|ой)"
     r"|[Нн]ачальн(?:ая|ой|ую)\s+(?:общеобразовательн(?:ая|ой|ую)\s+)?школ(?:а|ы|е|у|ой)"
@@ -342,7 +342,9 @@ _DATE_RX = re.compile(
 _QUALIFIER = (
     r"(?:\s+(?:[А-ЯЁ][а-яё]+(?:ой|ого)\s+(?:области|края|района)"
     r"|(?:администрации|Администрации)\s+(?:[А-ЯЁ][а-яё]+(?:ого|ой)\s+(?:района|округа)|г\.\s?[А-ЯЁ][а-яё]+|городского\s+округа\s+[А-ЯЁ][а-яё]+"
-    r"|муниципального\s+района\s+имени\s+(?:[А-ЯЁ][а-яё]+[ \t]+)?[А-ЯЁ][а-яё]+)"  # «… района имени Лазо»
+    # «… района имени Лазо», «… имени Полины Осипенко», not «имени Лазо Хабаровского края»
+    r"|муниципального\s+района\s+имени\s+(?:[А-ЯЁ][а-яё]+[ \t]+)?[А-ЯЁ][а-яё]+(?![а-яё-])"
+    r"(?![ \t]+(?:края|области|района)))"
     r"|(?:мэрии|Мэрии)\s+(?:г\.\s?|города\s+)[А-ЯЁ][а-яё]+"
     r"|(?:МО|муниципального\s+образования)\s+«[^»\n]{2,40}»"
     r"|[А-ЯЁ][а-яё]+(?:ой|ого)\s+(?:области|края)"
@@ -494,10 +496,11 @@ def find(text: str) -> list[Hit]:
     # «муниципальное казённое учреждение «Централизованная бухгалтерия»» is a body, not a school
     schools += [(m.start(), m.end()) for m in _SCHOOL_SPELLED.finditer(text) if _NAMES_SCHOOL.search(m.group(0))]
     schools = [(_with_branch(text, a), b) for a, b in schools]
-    hits += [  # a sports school teaches no school subjects: a body (ORG)
-        Hit(*_unquoted(text, *_nested_quote(text, a, b)), ORG if _SPORTS.search(text, a, b) else SCHOOL)
-        for a, b in schools
-    ]
+    for a, b in schools:  # a sports school teaches no school subjects: a body (ORG)
+        before = _SPORTS_BEFORE.search(text[max(0, a - 60) : a])
+        a = a - len(before.group()) if before else a
+        kind = re.split(r"№|\sс\s+углубл|\sпрофил", text[a:b])[0]
+        hits.append(Hit(*_unquoted(text, *_nested_quote(text, a, b)), ORG if _SPORTS.search(kind) else SCHOOL))
     hits += _listed_after(text, sorted(b for _, b in schools))
     for m in _SCHOOL_LIST.finditer(text):
         dash = re.search(r"[—–]\s*", text[m.start() : m.start(1)])
@@ -558,7 +561,9 @@ def _listed_after(text: str, ends: list[int]) -> list[Hit]:
     return found
 
 
+# A sports school by its kind, before its number or specialism («Гимназия № 2 спортивного профиля» is a school).
 _SPORTS = re.compile(r"(?i:спортивн)|ДЮСШ|СШОР")
+_SPORTS_BEFORE = re.compile(r"(?:[Дд]етско-юношеск[а-я]+\s+)?[Сс]портивн[а-я]+\s+$")  # «спортивной | школы № 1»
 # A school's branch is named by it: «Шингаринский филиал Троицкой школы», «Мановицкого филиала …».
 _BRANCH_BEFORE = re.compile(r"(?:(?<![\w-])[А-ЯЁ][а-яё-]+(?:ий|ого|ом|ому|им)\s+)?(?<![\w-])[Фф]илиал(?:а|е|у|ом)?\s+$")
 
