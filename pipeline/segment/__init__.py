@@ -162,7 +162,16 @@ def _letterhead_row(block: Block) -> bool:
 def _letterhead_cell(text: str) -> bool:
     """A body's name in capitals, a stamp, or a block opening in capitals («ДОКУМЕНТ ПОДПИСАН
     ЭЛЕКТРОННОЙ ПОДПИСЬЮ Сертификат: …»)."""
-    return is_capitals(text) or header.is_stamp(text) or bool(re.match(r"[А-ЯЁ]{3,}(?:\s+[А-ЯЁ]{3,}){1,}\b", text))
+    return (
+        is_capitals(text)
+        or header.is_stamp(text)
+        or bool(re.match(r"[А-ЯЁ]{3,}(?:\s+[А-ЯЁ]{3,}){1,}\b", text))
+        or bool(_SENDER.match(text))
+    )
+
+
+# A letter's sender or addressee block: «Отдел образования / администрации … / от 16.01.2023 № 45».
+_SENDER = re.compile(r"(?:Министерств|Департамент|Управлени|Отдел|Комитет|Администраци)[а-яё]*\s+\w")
 
 
 def _read_head(doc: Document, head: list[Block]) -> list[Item]:

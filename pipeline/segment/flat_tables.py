@@ -499,7 +499,10 @@ def _follows(number: str, nxt: str) -> bool:
 
 def _number_cell(text: str) -> bool:
     """What a row's first cell holds before its first mark: its number, or the number column's header."""
-    return bool(ITEM_NUMBER.match(text)) or text in ("N", "№", "п/п", "N п/п", "№ п/п", "№№")
+    return bool(ITEM_NUMBER.match(text) or _NUMBER_HEADER.fullmatch(text))
+
+
+_NUMBER_HEADER = re.compile(r"(?:№№?|NN?)\s*(?:п/п)?|п/п")  # «N п/п», «№№», «NN п/п»
 
 
 def _names_column(cell: str) -> bool:

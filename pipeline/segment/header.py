@@ -497,6 +497,10 @@ def _another_stamp(line: str) -> bool:
     return is_stamp(line) and len(line.split()) > 2
 
 
+# A kind with its body («Приказ МКОУ СОШ п. Тимофеевка»), not a heading in capitals.
+_ACT_LINE = re.compile(r"(?:Приказ|Распоряжение|Постановление)\s+(?![А-ЯЁ\s]+$)\S")
+
+
 def _stamp_at(paragraphs: list[str], i: int) -> Stamp:
     lines = [i]
     # Up to the act's number (a school's «СОШ № 2» is not one): two stamps side by side come out
@@ -505,8 +509,12 @@ def _stamp_at(paragraphs: list[str], i: int) -> Stamp:
         if _act_number(" ".join(paragraphs[j] for j in lines)):
             break
         nxt = paragraphs[i + len(lines)]
-        if len(nxt) > 200 or kind_of(nxt) not in (None, "протокол") or TITLE.match(nxt) or _another_stamp(nxt):
+        # «УТВЕРЖДАЮ / Приказ МКОУ СОШ п. Тимофеевка / от 08.12.2024г №123А»: the approving act's own line
+        act_line = len(lines) == 1 and len(paragraphs[i].split()) <= 2 and _ACT_LINE.match(nxt) is not None
+        if len(nxt) > 200 or (kind_of(nxt) not in (None, "протокол") and not act_line) or TITLE.match(nxt):
             break  # the document's kind line (a stamp's «Протокол заседания …» is the stamp's), or the next stamp
+        if _another_stamp(nxt):
+            break
         lines.append(i + len(lines))
     text = " ".join(" ".join(paragraphs[j] for j in lines).replace("_", " ").split())
     m = _APPROVING.search(text)
@@ -555,7 +563,8 @@ def nominative(body: str) -> str | None:
             return body[:1].upper() + body[1:]
         form = inflect(adjective[n], {"nomn", "sing", gender} if gender else {"nomn", "sing"})
         out.append(form.word if form else word)
-    out.append(noun.normal_form)
+    abbreviation = words[noun_at].isupper() and not noun.is_known  # «МКОУ» stays as printed
+    out.append(words[noun_at] if abbreviation else noun.normal_form)
     name = " ".join([*out, *words[len(out) :]])
     return name[:1].upper() + name[1:]
 

@@ -74,6 +74,8 @@ _SIGNATURE = re.compile(
 )
 _ENDS_SENTENCE = re.compile(r"[.;:!?]\s*$")
 _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z0-9]+")
+# Labelled sentences closing an item's own paragraph: «… классу. Срок: до 25.11.2017. Ответственные: …».
+_TRAILING_LABELS = re.compile(rf"(?<=[.;])\s+(?=(?:{_FIELD_LABEL})\s*:\s)", re.IGNORECASE)
 _DASH_WINDOW = 400  # the dash form's fields close an item: only its last characters are searched
 
 
@@ -365,6 +367,12 @@ def _inline_fields(item: _Item) -> None:
     if dash:
         item.text = [dash[0]]
         item.add(dash[1], [])
+        return
+    trailing = _TRAILING_LABELS.search(item.activity)  # «… по каждому классу. Срок: до 25.11.2017. Ответственные: …»
+    found = labelled_line(item.activity[trailing.end() :]) if trailing else None
+    if found and found[0].keys() <= set(FIELDS):
+        item.text, item.labels = [item.activity[: trailing.start()]], item.labels + found[1]
+        item.add(found[0], [])
 
 
 def _with_parent_sections(items: list[_Item], headings: list[tuple[int, str]]) -> list[_Item]:
