@@ -370,8 +370,16 @@ def count(hit: Hit, question: str) -> list[str]:
             clause = text[starts[-1] if starts else 0 : end + (stop.start() if stop else len(text))]
             unit = re.split(r"\s+(?:для|и|в|на|по|с|из|от|за|нет)\b", unit, maxsplit=1)[0]  # «4 семинара для»
             best.append((fit, len(set(lemmas(clause)) & topic), -order, f"{number} {unit}".strip()))
+        for m in _UNIT_FIRST.finditer(text):  # «Максимальное количество баллов - 35»
+            word = (lemmas(m.group(1)) or [""])[0]
+            if _counts(word, asked):
+                best.append((2, len(set(lemmas(text)) & topic), -order, f"{m.group(2)} {m.group(1)}"))
     best.sort(key=lambda x: (-x[0], -x[1], -x[2]))
     return [b[3] for b in best[:1]]
+
+
+# What is counted printed before its number: «количество баллов - 35», «Охват: 120».
+_UNIT_FIRST = re.compile(r"(?<![\w-])([А-Яа-яЁё]{3,})\s*[-–—:]\s*(\d+(?:[.,]\d+)?)(?![\d.,]*\d)(?!\s*[А-Яа-яЁё%])")
 
 
 # Numbers written as words in orders and reports: «в количестве двух человек», «три школы».

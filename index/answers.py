@@ -28,7 +28,7 @@ ASKS = (
     (
         "where",
         re.compile(
-            r"\b(где|в каких (?:районах|муниципалитетах|регионах)|(?:в |на )?(?:каком|какой|каких|какие|какого)\s+"
+            r"\b(где|куда|в каких (?:районах|муниципалитетах|регионах)|(?:в |на )?(?:каком|какой|каких|какие|какого)\s+"
             r"(?:район(?:е|а|ы|ах|ов)?\b|регион(?:е|а|ы|ах|ов)?\b|город(?:е|а|ах|ов)?|муниципалитет\w*"
             r"|муниципальн\w+ (?:район\w*|округ\w*)|"
             r"области|крае|республике|округе|субъекте|посел(?:ке|ок|ках|ении|ениях)|сел(?:е|ах|а)"
@@ -79,7 +79,7 @@ ASKS = (
 
 # Lemmas that say what is asked, not what about: never part of the topic.
 QUESTION_WORDS = frozenset(
-    "кто кем кому когда где сколько какой каков что чем который чей отвечать ответственный исполнитель срок "
+    "кто кем кому когда где куда сколько какой каков что чем который чей отвечать ответственный исполнитель срок "
     "проводиться проводить провести проходить быть есть делать сделать назначить назначен месяц год "
     "ли мочь каждый весь число доля процент количество называться как район регион город муниципалитет "
     "предусмотреть предусматривать он она оно они его её ее их ней нём нем него них это этот такой "
@@ -128,6 +128,8 @@ def asks(question: str) -> str:
     found = [(m.start(), n, kind) for n, (kind, pattern) in enumerate(ASKS) if (m := pattern.search(question))]
     if _WHEN_CLAUSE.match(question):  # «Какую форму применяют, когда ученики помогают?»: not a «when»
         found = [f for f in found if f[2] != "when"]
+    if _WHERE_CLAUSE.match(question):  # «Как помогают учителям школ, где ВПР написали плохо?»: a clause
+        found = [f for f in found if f[2] != "where"]
     if _INDIRECT_LI.match(question):  # «Как проверяют, хорошо ли кормят детей?»: «ли» of a clause
         found = [f for f in found if f[2] != "whether"]
     return min(found)[2] if found else "what"
@@ -139,6 +141,7 @@ _INDIRECT_LI = re.compile(
     re.I,
 )
 # A question opened by another question word, with «когда» after a comma: a clause, not the question.
+_WHERE_CLAUSE = re.compile(r"^\s*(?:как\w*|что|кто|чем|сколько|когда)\b[^,?]*,[^?]*?\bгде\b", re.I)
 _WHEN_CLAUSE = re.compile(r"^\s*(?:как\w*|что|кто|чем|где|сколько)\b[^,?]*,\s*когда\b(?!.*\bкогда\b)", re.I)
 
 

@@ -519,3 +519,14 @@ def test_a_review_of_singling_out_and_towns():
     assert len(answer_values.who(hit, "Кто ответственный за олимпиаду?")) == 2
     assert not answer_values._names_place("Где в области проходил региональный этап конкурса?")
     assert answer_values._names_place("Где в Якутске проходит праздник?")
+
+
+def test_round_nine_forms_where_to_a_where_clause_and_a_count_printed_after_its_unit():
+    from index.answers import asks
+
+    assert asks("Куда школы отправляют учителей учиться?") == "where"
+    assert asks("Как в районе собирались помочь учителям из школ, где ВПР написали плохо?") == "what"
+    assert asks("Где, в каком районе, ждут родители?") == "where"
+    row = _hit("Максимальное количество баллов - 35.")
+    assert answer_values.count(row, "Сколько баллов максимум может набрать школа?") == ["35 баллов"]
+    assert answer_values.count(_hit("Приказ от 12.03.2021 № 5"), "Сколько баллов?") == []
