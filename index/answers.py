@@ -141,7 +141,11 @@ _INDIRECT_LI = re.compile(
     re.I,
 )
 # A question opened by another question word, with «когда» after a comma: a clause, not the question.
-_WHERE_CLAUSE = re.compile(r"^\s*(?:как\w*|что|кто|чем|сколько|когда)\b[^,?]*,[^?]*?\bгде\b", re.I)
+_WHERE_CLAUSE = re.compile(  # not «Как называется населённый пункт, где …?», which asks the place
+    r"^\s*(?!как\s+называ\w+\s+(?:населе?ё?нн|пункт|город|сел[оа]|посел|район|мест))"
+    r"(?:как\w*|что|кто|чем|сколько|когда)\b[^,?]*,[^?]*?\bгде\b",
+    re.I,
+)
 _WHEN_CLAUSE = re.compile(r"^\s*(?:как\w*|что|кто|чем|где|сколько)\b[^,?]*,\s*когда\b(?!.*\bкогда\b)", re.I)
 
 
