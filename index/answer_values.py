@@ -239,7 +239,8 @@ def where(hit: Hit, question: str, document_places: Callable[[], list[str]] = li
     else one its row or title names that the question does not, else the one its document names most.
     A bare «где» about a place the question names asks for the venue inside it («в холле первого этажа»)."""
     doc = hit.document
-    if _ASKS_VENUE.match(question) and _names_place(question):  # «Где в школе № 15 … вывешивают стенд?»
+    if _ASKS_VENUE.match(question) and (_names_place(question) or _PUBLISHES.search(question)):
+        # «Где в школе № 15 … вывешивают стенд?», «Где Самара выкладывает рейтинг?»: a venue
         venue = _venue(hit, question)
         if venue:
             return [venue]
@@ -266,6 +267,7 @@ def _names_place(question: str) -> bool:
     )
 
 
+_PUBLISHES = re.compile(r"\b(?:размещ|выклад|публику|опубликов|вывеш)\w*", re.IGNORECASE)  # where a text is put
 _WHERE_IN_TOWN = re.compile(r"\s*(?i:где)\s+в\s+[А-ЯЁ][а-яё-]+[еи]\b")  # «Где в Якутске …?», not «где в районе»
 # A plan's own label for the venue: «Место проведения: стадион "Туймаада", в 11 ч».
 _VENUE_LABEL = re.compile(r"\b[Мм]есто\s+проведения\s*:\s*([^,.;\n]{3,80})")

@@ -278,6 +278,11 @@ def test_a_bare_where_about_a_named_place_reads_the_venue():
     assert answer_values.where(courses, "Где учатся на курсах педагоги школ Егорьевского района?") == [
         "на курсах АКИПКРО"
     ]
+    # a text put somewhere: the venue, whatever place the question names
+    site = _hit("Размещение рейтинга школ на официальном сайте Департамента образования до 15 сентября")
+    assert answer_values.where(site, "Где Самара выкладывает рейтинг школ?") == [
+        "на официальном сайте Департамента образования"
+    ]
     # «в каком районе» asks for the district, not the venue
     assert answer_values.where(row, "Где, в каком районе, ждут родители в школе № 7?") != ["в холле первого этажа"]
 
