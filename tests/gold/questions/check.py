@@ -5,7 +5,8 @@
 - .docx/.pdf documents: evidence must be a substring of the concatenated text of the
   document's gold JSON (tests/realdocs/gold/<stem>.json): all string values, joined by newlines.
 Also checks: unique ids, column counts, split rule, allowed types, evidence length, and that
-round-7 questions (q464-q529) cite realdocs 157-204 and round-9 questions (q596-q661) cite realdocs 205-228.
+round-7 questions (q464-q529) cite realdocs 157-204, round-9 questions (q596-q661) cite realdocs 205-228
+and round-10 questions (q662-q706) cite realdocs 229-240.
 """
 
 import json
@@ -121,6 +122,9 @@ def main():
         # round 9 (q596-q661) is over realdocs 205-228 only
         if 596 <= int(re.sub(r"\D", "", rid) or 0) <= 661 and not (m and 205 <= int(m.group(1)) <= 228):
             errs.append(f"{rid}: round-9 question on {r['file']}, expected realdocs 205-228")
+        # round 10 (q662-q706) is over realdocs 229-240 only
+        if 662 <= int(re.sub(r"\D", "", rid) or 0) <= 706 and not (m and 229 <= int(m.group(1)) <= 240):
+            errs.append(f"{rid}: round-10 question on {r['file']}, expected realdocs 229-240")
     # ---- queries
     ppath = os.path.join(HERE, "queries.tsv")
     prow = []
