@@ -58,6 +58,7 @@ SETS = {
     "twenty-sixth (842-871)": range(842, 872),
     "twenty-seventh (872-901)": range(872, 902),
     "twenty-eighth (902-931)": range(902, 932),
+    "twenty-ninth (932-961)": range(932, 962),
 }
 REAL = ROOT / "tests/gold/real"
 
