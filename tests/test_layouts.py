@@ -1545,3 +1545,19 @@ def test_set_p_forms_decisions_with_labelled_sentences_a_stamps_act_line_and_a_s
         "x.pdf",
     )  # fmt: skip
     assert (letter.kind, letter.date, letter.number) == ("отчёт", "2023-01-16", "45")
+
+
+def test_a_decisions_labels_after_a_dash_in_its_own_paragraph():
+    rows = [
+        i
+        for i in _txt(
+            "РЕШИЛИ:\n\n1.1. Информацию принять к сведению.\n\n1.2. Подготовить документы для комиссии – срок: до"
+            " 18.08.2017; ответственные: руководители образовательных организаций.\n\n1.3. Обеспечить присутствие"
+            " руководителя – срок: с 27.07.2017 по 18.08.2017; ответственные: Пучкова О.А.\n"
+        ).items
+        if i.kind == "row"
+    ]
+    assert [(r.activity, r.deadline) for r in rows[1:]] == [
+        ("Подготовить документы для комиссии", "до 18.08.2017"),
+        ("Обеспечить присутствие руководителя", "с 27.07.2017 по 18.08.2017"),
+    ]

@@ -74,8 +74,9 @@ _SIGNATURE = re.compile(
 )
 _ENDS_SENTENCE = re.compile(r"[.;:!?]\s*$")
 _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z0-9]+")
-# Labelled sentences closing an item's own paragraph: «… классу. Срок: до 25.11.2017. Ответственные: …».
-_TRAILING_LABELS = re.compile(rf"(?<=[.;])\s+(?=(?:{_FIELD_LABEL})\s*:\s)", re.IGNORECASE)
+# Labelled sentences closing an item's own paragraph: «… классу. Срок: до 25.11.2017. Ответственные: …»,
+# also after a dash: «… комиссии – срок: до 18.08.2017; ответственные: …».
+_TRAILING_LABELS = re.compile(rf"(?:(?<=[.;])\s+|\s+[–—-]\s+)(?=(?:{_FIELD_LABEL})\s*:\s)", re.IGNORECASE)
 _DASH_WINDOW = 400  # the dash form's fields close an item: only its last characters are searched
 
 
@@ -363,16 +364,16 @@ def _inline_fields(item: _Item) -> None:
         item.text, item.labels = [text], item.labels + labels
         item.add(fields, [])
         return
-    dash = dash_fields(item.activity)
-    if dash:
-        item.text = [dash[0]]
-        item.add(dash[1], [])
-        return
     trailing = _TRAILING_LABELS.search(item.activity)  # «… по каждому классу. Срок: до 25.11.2017. Ответственные: …»
     found = labelled_line(item.activity[trailing.end() :]) if trailing else None
     if found and found[0].keys() <= set(FIELDS):
         item.text, item.labels = [item.activity[: trailing.start()]], item.labels + found[1]
         item.add(found[0], [])
+        return
+    dash = dash_fields(item.activity)
+    if dash:
+        item.text = [dash[0]]
+        item.add(dash[1], [])
 
 
 def _with_parent_sections(items: list[_Item], headings: list[tuple[int, str]]) -> list[_Item]:
