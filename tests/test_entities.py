@@ -773,3 +773,14 @@ def test_a_review_of_sports_schools_and_districts_named_after_a_person():
     assert ("SCHOOL", "МБОУ «Гимназия № 2 спортивного профиля»") in found
     assert ("ORG", "спортивной школы № 1") in found and not any(s.endswith("СШ № 2") for _, s in found)
     assert not any(s.endswith("Хабаровского") for _, s in found)
+
+
+def test_a_surname_natasha_reads_as_a_place_and_an_acting_title_after_initials():
+    from pipeline.tag.nlp import get_nlp
+
+    text = (
+        "Открыл форум преподаватель истории и обществознания Викулова Нина Сергеевна.\nУчастников поздравила"
+        " заместитель Губернатора Забайкальского края Ванчикова А.Г. И.о. министра образования и науки."
+    )
+    people = [e.text for e in get_nlp()(text).ents if e.label_ == "PER"]
+    assert people == ["Викулова Нина Сергеевна", "Ванчикова А.Г."]

@@ -221,6 +221,8 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
         if span.label_ == PER and _PATRONYMIC.fullmatch(span.text) and prev is not None and prev.end == span.start:
             surname = doc[prev.end - 1]  # «Гущина | Марина Николаевна», «СИПКРО Джаджа | Светлана Евгеньевна»
             glued = prev.label_ == PER or (prev.label_ == ORG and len(prev) > 1)
+            # «Викулова» read as a place by natasha, before «Нина Сергеевна»
+            glued = glued or (prev.label_ == LOC and len(prev) == 1 and _a_surname(prev[0]))
             if glued and re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", surname.text):
                 span = Span(doc, prev.end - 1, span.end, label=PER)
                 if len(prev) == 1:
@@ -430,6 +432,10 @@ def _person(doc: Doc, text: str, span: Span) -> Span:
         return Span(doc, span.start + 1, span.end, label=PER)
     if len(span) > 2 and _a_verb(span[-1].text):
         return Span(doc, span.start, span.end - 1, label=PER)  # «Малык А.М. | Читать далее»
+    acting = re.search(r"\s+(?:[Ии]\.\s?о|Врио|ВРИО)\.?$", span.text)  # «Ванчикова А.Г. | И.о. министра»
+    if acting:
+        end = span.start_char + acting.start()
+        return doc.char_span(span.start_char, end, label=PER, alignment_mode="contract") or span
     return span
 
 
