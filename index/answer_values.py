@@ -77,6 +77,7 @@ _PEOPLE = frozenset(
 )
 PLACE_WORDS = frozenset("область край республика район округ город".split())
 _QUOTED = re.compile(r"[«\"“„]([^«»\"“”„]{3,120})[»\"”]")
+_QUOTED_NEXT = re.compile(r"\s*" + _QUOTED.pattern)
 _ACT_BEFORE = re.compile(r"(?:№\s*[\w./-]+|\d{4}\s*г(?:ода|\.)?)\s*$")
 _SITE = re.compile(r"\b[А-ЯЁA-Z][А-Яа-яЁёA-Za-z-]+\.(?:ру|рф|ru|su|online|онлайн)\b")  # «Учи.ру», «Дневник.ру»
 _LATIN = re.compile(r"\b[A-Za-z][A-Za-z-]+(?:\s+[A-Za-z][A-Za-z-]+)*")
@@ -268,7 +269,8 @@ def _names_place(question: str) -> bool:
 
 
 _PUBLISHES = re.compile(r"\b(?:размещ|выклад|публику|опубликов|вывеш)\w*", re.IGNORECASE)  # where a text is put
-_WHERE_IN_TOWN = re.compile(r"\s*(?i:где)\s+в\s+[А-ЯЁ][а-яё-]+[еи]\b")  # «Где в Якутске …?», not «где в районе»
+# «Где в Якутске …?», «Где в Калининской школе …?», not «где в районе»
+_WHERE_IN_TOWN = re.compile(r"\s*(?i:где)\s+в\s+[А-ЯЁ][а-яё-]+\b")
 # A plan's own label for the venue: «Место проведения: стадион "Туймаада", в 11 ч».
 _VENUE_LABEL = re.compile(r"\b[Мм]есто\s+проведения\s*:\s*([^,.;\n]{3,80})")
 
@@ -304,8 +306,8 @@ def school(hit: Hit, question: str, document_schools: Callable[[int], list[str]]
     («февраль 2020 – семинар … в МБОУ Усвятская СОШ»), else the school whose document it is."""
     asked = set(lemmas(question))
     ranked = sorted(_entities(hit, SCHOOL), key=lambda e: -_said_near(hit, e, asked))
-    named = [s for s in _printed(ranked) if not set(lemmas(s)) <= asked]
-    found = named or [s for s in document_schools(hit.item_id) if not set(lemmas(s)) <= asked][:1]
+    named = [s for s in _printed(ranked) if not set(lemmas(s)) <= asked and not collective(s)]  # not «ОУ»
+    found = named or [s for s in document_schools(hit.item_id) if not set(lemmas(s)) <= asked and not collective(s)][:1]
     # «лицей № 17» in «ЧОУ «РЖД лицей № 17»»'s own plan: the whole name its title prints
     fuller = schools_in(f"{hit.document.title or ''}\n{hit.document.issuer or ''}")
     found = [next((f for f in fuller if s.lower() in f.lower() and len(f) > len(s)), s) for s in found]
@@ -568,7 +570,8 @@ def _after_asked_noun(text: str, question: str) -> str:
         if lemmas(m.group())[:1] == want:
             named = _NAME_AFTER.match(text, m.end())
             if named:
-                return next(g for g in named.groups() if g).strip()
+                quoted = _QUOTED_NEXT.match(text, named.end(3)) if named.group(3) else None  # «ФГИС «Моя школа»»
+                return text[named.start(3) : quoted.end()] if quoted else next(g for g in named.groups() if g).strip()
             form = _FORM_OF.match(text, m.end()) if want[0] in ("форма", "формат") else None
             if form:
                 return form.group(1)

@@ -535,3 +535,15 @@ def test_round_nine_forms_where_to_a_where_clause_and_a_count_printed_after_its_
     row = _hit("Максимальное количество баллов - 35.")
     assert answer_values.count(row, "Сколько баллов максимум может набрать школа?") == ["35 баллов"]
     assert answer_values.count(_hit("Приказ от 12.03.2021 № 5"), "Сколько баллов?") == []
+
+
+def test_an_abbreviation_keeps_its_quoted_name_and_a_collective_is_no_school():
+    row = _hit("Организация дистанционных консультаций для выпускников с использованием ресурсов ФГИС «Моя школа»")
+    assert answer_values.what(row, "Через какой цифровой ресурс консультируют выпускников?") == ["ФГИС «Моя школа»"]
+    cell = "ОУ"
+    item = StoredItem(1, 1, 1, "row", "Совещание завучей", entities=(
+        StoredEntity("SCHOOL:ОУ", "SCHOOL", "", "activity", 0, 2, cell),
+    ))  # fmt: skip
+    hit = Hit(1, 1.0, 1, 1, (), item, StoredDocument(1, "x.txt"))
+    assert answer_values.school(hit, "На базе какой школы собирают завучей?", lambda _: ["ОУ"]) == []
+    assert answer_values._names_place("Где в Калининской школе разбирали итоги ВПР?")
