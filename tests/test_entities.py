@@ -784,3 +784,11 @@ def test_a_surname_natasha_reads_as_a_place_and_an_acting_title_after_initials()
     )
     people = [e.text for e in get_nlp()(text).ents if e.label_ == "PER"]
     assert people == ["Викулова Нина Сергеевна", "Ванчикова А.Г."]
+
+
+def test_a_districts_administration_named_short_and_a_sites_structure_line():
+    from pipeline.tag import rules
+
+    text = "Структура сайта | Новости\n24 апреля в актовом зале Администрации района прошло совещание."
+    found = [(h.label, text[h.start : h.end]) for h in rules.find(text)]
+    assert ("ORG", "Администрации района") in found and not any("Структура" in s for _, s in found)
