@@ -5,8 +5,8 @@
 - .docx/.pdf documents: evidence must be a substring of the concatenated text of the
   document's gold JSON (tests/realdocs/gold/<stem>.json): all string values, joined by newlines.
 Also checks: unique ids, column counts, split rule, allowed types, evidence length, and that
-round-7 questions (q464-q529) cite realdocs 157-204, round-9 questions (q596-q661) cite realdocs 205-228
-and round-10 questions (q662-q706) cite realdocs 229-240.
+round-7 questions (q464-q529) cite realdocs 157-204, round-9 questions (q596-q661) cite realdocs 205-228,
+round-10 questions (q662-q706) cite realdocs 229-240 and round-11 questions (q707-q751) cite realdocs 241-252.
 """
 
 import json
@@ -125,6 +125,9 @@ def main():
         # round 10 (q662-q706) is over realdocs 229-240 only
         if 662 <= int(re.sub(r"\D", "", rid) or 0) <= 706 and not (m and 229 <= int(m.group(1)) <= 240):
             errs.append(f"{rid}: round-10 question on {r['file']}, expected realdocs 229-240")
+        # round 11 (q707-q751) is over realdocs 241-252 only
+        if 707 <= int(re.sub(r"\D", "", rid) or 0) <= 751 and not (m and 241 <= int(m.group(1)) <= 252):
+            errs.append(f"{rid}: round-11 question on {r['file']}, expected realdocs 241-252")
     # ---- queries
     ppath = os.path.join(HERE, "queries.tsv")
     prow = []
