@@ -350,7 +350,8 @@ def count(hit: Hit, question: str) -> list[str]:
     anyone = "человек" in asked  # «сколько человек»: any people count
     percent = bool(re.search(r"процент|доля|%", question, re.I))
     best: list[tuple[int, int, int, str]] = []
-    fields = (hit.item.activity, hit.item.description, hit.item.result)
+    # the deadline last: «в течение 10 дней после экзамена» counts days
+    fields = (hit.item.activity, hit.item.description, hit.item.result, hit.item.deadline)
     for order, text in enumerate(x for x in fields if x):
         for start, end, number, unit in _numbers(text):
             if _NOT_COUNTED.match(unit) or re.fullmatch(r"(19|20)\d\d", number):  # «2020 год», «9 класс»

@@ -24,7 +24,10 @@ from pipeline.labels import SCHOOL
 # with «ли» asks whether; anything else asks for the method, programme or activity («какие»,
 # «что», «как называется»).
 ASKS = (
-    ("count", re.compile(r"\b(сколько|скольк\w+|какая доля|какой процент|какое количество|какое число)\b", re.I)),
+    (
+        "count",
+        re.compile(r"\b(сколько|скольк\w+|как\w+ дол[июяе]\w*|какой процент|какое количество|какое число)\b", re.I),
+    ),
     (
         "where",
         re.compile(
@@ -312,7 +315,7 @@ _IN_DOCUMENT = re.compile(
 # «В каких населённых пунктах …?»: what is asked, not what about.
 _SETTLEMENTS = re.compile(r"\bнаселе?ё?нн\w+\s+пункт\w*", re.I)
 # «Кого …?» asks whom the row names, not who does it.
-_WHOM = re.compile(r"\s*(?:а\s+)?кого\b", re.I)
+_WHOM = re.compile(r"\s*(?:а\s+)?(?:на\s+)?кого\b", re.I)  # «На кого возложен контроль …?» too
 # What the answer is not: «конкурс, который проводят наряду с «Учителем года»», «помимо ВПР».
 _CONTRAST = re.compile(r"\b(?:наряду с|помимо|кроме)\s+(?:«[^»]*»+|\w+(?:\s+\w+)?)", re.I)
 _ASKS_MONTH = re.compile(r"\b(?:в|к)\s+как\w+\s+месяц", re.I)

@@ -547,3 +547,13 @@ def test_an_abbreviation_keeps_its_quoted_name_and_a_collective_is_no_school():
     hit = Hit(1, 1.0, 1, 1, (), item, StoredDocument(1, "x.txt"))
     assert answer_values.school(hit, "На базе какой школы собирают завучей?", lambda _: ["ОУ"]) == []
     assert answer_values._names_place("Где в Калининской школе разбирали итоги ВПР?")
+
+
+def test_round_eleven_forms_a_share_in_the_accusative_a_count_in_the_deadline_and_on_whom():
+    from index.answers import _WHOM, asks
+
+    assert asks("Какую долю учителей (в процентах) отправляют на курсы?") == "count"
+    row = _hit("Проверка работ территориальными предметными комиссиями")
+    row = Hit(1, 1.0, 1, 1, (), replace(row.item, deadline="в течение 10 дней после экзамена"), row.document)
+    assert answer_values.count(row, "За сколько дней комиссии проверяют работы?")[0].startswith("10 дней")
+    assert _WHOM.match("На кого возложен контроль за постановлением?")
