@@ -240,10 +240,12 @@ def where(hit: Hit, question: str, document_places: Callable[[], list[str]] = li
     else one its row or title names that the question does not, else the one its document names most.
     A bare «где» about a place the question names asks for the venue inside it («в холле первого этажа»)."""
     doc = hit.document
-    if _ASKS_VENUE.match(question) and (_names_place(question) or _PUBLISHES.search(question)):
-        # «Где в школе № 15 … вывешивают стенд?», «Где Самара выкладывает рейтинг?»: a venue
+    asks_venue = _names_place(question) or _PUBLISHES.search(question) or _WHERE_TO.match(question)
+    if _ASKS_VENUE.match(question) and asks_venue:
+        # «Где в школе № 15 … вывешивают стенд?», «Где Самара выкладывает рейтинг?», «Куда направляют отчёт?»
         venue = _venue(hit, question)
-        if venue:
+        put = _PUBLISHES.search(question) and not _names_place(question)
+        if venue and not (put and not _MEDIUM.search(venue)):  # a text is put on a site, not «в установленном порядке»
             return [venue]
     if _ASKS_TOWN.search(question):  # «в каких городах …»: the towns the row names
         said = " ".join(x or "" for x in (hit.item.activity, hit.item.description, hit.item.result))
@@ -268,6 +270,8 @@ def _names_place(question: str) -> bool:
     )
 
 
+_WHERE_TO = re.compile(r"\s*куда\b", re.IGNORECASE)
+_MEDIUM = re.compile(r"сайт|портал|стенд|газет|издани|систем|платформ|сет[ия]|страниц|журнал|информационн|группе", re.I)
 _PUBLISHES = re.compile(r"\b(?:размещ|выклад|публику|опубликов|вывеш)\w*", re.IGNORECASE)  # where a text is put
 # «Где в Якутске …?», «Где в Калининской школе …?», not «где в районе»
 _WHERE_IN_TOWN = re.compile(r"\s*(?i:где)\s+в\s+[А-ЯЁ][а-яё-]+\b")
@@ -310,8 +314,14 @@ def school(hit: Hit, question: str, document_schools: Callable[[int], list[str]]
     found = named or [s for s in document_schools(hit.item_id) if not set(lemmas(s)) <= asked and not collective(s)][:1]
     # «лицей № 17» in «ЧОУ «РЖД лицей № 17»»'s own plan: the whole name its title prints
     fuller = schools_in(f"{hit.document.title or ''}\n{hit.document.issuer or ''}")
-    found = [next((f for f in fuller if s.lower() in f.lower() and len(f) > len(s)), s) for s in found]
+    found = [next((f for f in fuller if _within(s, f)), s) for s in found]
     return list(dict.fromkeys(_short_school(s) for s in found))
+
+
+def _within(short: str, full: str) -> bool:
+    """«лицей № 17» within «ЧОУ «РЖД лицей № 17»», not «Лицей № 1» within «Лицей № 17»."""
+    found = re.search(rf"(?<![\w-]){re.escape(short.lower())}(?![\w-])", full.lower())
+    return len(full) > len(short) and found is not None
 
 
 def _said_near(hit: Hit, entity: StoredEntity, asked: set[str]) -> int:
@@ -370,17 +380,27 @@ def count(hit: Hit, question: str) -> list[str]:
                 fit = 1
             else:
                 continue
-            starts = [c.end() for c in re.finditer(r"\n|;|[.!?]\s", text[:start])]
-            stop = re.search(r"\n|;|[.!?]\s", text[end:])
-            clause = text[starts[-1] if starts else 0 : end + (stop.start() if stop else len(text))]
             unit = re.split(r"\s+(?:для|и|в|на|по|с|из|от|за|нет)\b", unit, maxsplit=1)[0]  # «4 семинара для»
-            best.append((fit, len(set(lemmas(clause)) & topic), -order, f"{number} {unit}".strip()))
+            best.append((fit, _clause_topic(text, start, end, topic), -order, f"{number} {unit}".strip()))
         for m in _UNIT_FIRST.finditer(text):  # «Максимальное количество баллов - 35»
             word = (lemmas(m.group(1)) or [""])[0]
-            if _counts(word, asked):
-                best.append((2, len(set(lemmas(text)) & topic), -order, f"{m.group(2)} {m.group(1)}"))
+            unit, number = m.group(1).lower(), m.group(2)
+            if _counts(word, asked) and not _NOT_COUNTED.match(unit) and not re.fullmatch(r"(19|20)\d\d", number):
+                best.append((2, _clause_topic(text, m.start(), m.end(), topic), -order, f"{number} {unit}"))
     best.sort(key=lambda x: (-x[0], -x[1], -x[2]))
     return [b[3] for b in best[:1]]
+
+
+def _clause_topic(text: str, start: int, end: int, topic: set[str]) -> int:
+    """How many of the topic's lemmas the clause around text[start:end] says (the clause only, found
+    from its two ends: a long cell of many numbers is read once per number, not once per pair)."""
+    ends = [(i + len(sep)) for sep in ("\n", ";", ". ", "! ", "? ") if (i := text.rfind(sep, 0, start)) >= 0]
+    left = max(ends, default=0)
+    stop = _CLAUSE_END.search(text, end)
+    return len(set(lemmas(text[left : stop.start() if stop else len(text)])) & topic)
+
+
+_CLAUSE_END = re.compile(r"\n|;|[.!?]\s")
 
 
 # What is counted printed before its number: «количество баллов - 35», «Охват: 120».

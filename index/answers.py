@@ -143,12 +143,12 @@ _INDIRECT_LI = re.compile(
     r"^\s*(?:как\w*|что|кто|кого|кому|чем|где|куда|когда|сколько|почему|зачем|в\s+как\w+|на\s+как\w+)\b[^,?]*,[^?]*\bли\b",
     re.I,
 )
-# A question opened by another question word, with «когда» after a comma: a clause, not the question.
-_WHERE_CLAUSE = re.compile(  # not «Как называется населённый пункт, где …?», which asks the place
-    r"^\s*(?!как\s+называ\w+\s+(?:населе?ё?нн|пункт|город|сел[оа]|посел|район|мест))"
-    r"(?:как\w*|что|кто|чем|сколько|когда)\b[^,?]*,[^?]*?\bгде\b",
-    re.I,
+# A question opened by another question word, with «где» or «куда» after a comma: a clause, not the
+# question («Как помогают учителям школ, где ВПР написали плохо?»); «Как называется …, где …?» asks the place.
+_WHERE_CLAUSE = re.compile(
+    r"^\s*(?!как\s+называ)(?:как\w*|что|кто|чем|сколько|когда)\b[^,?]*,[^?]*?\b(?:где|куда)\b", re.I
 )
+# A question opened by another question word, with «когда» after a comma: a clause, not the question.
 _WHEN_CLAUSE = re.compile(r"^\s*(?:как\w*|что|кто|чем|где|сколько)\b[^,?]*,\s*когда\b(?!.*\bкогда\b)", re.I)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
 import pytest
@@ -557,3 +558,27 @@ def test_round_eleven_forms_a_share_in_the_accusative_a_count_in_the_deadline_an
     row = Hit(1, 1.0, 1, 1, (), replace(row.item, deadline="в течение 10 дней после экзамена"), row.document)
     assert answer_values.count(row, "За сколько дней комиссии проверяют работы?")[0].startswith("10 дней")
     assert _WHOM.match("На кого возложен контроль за постановлением?")
+
+
+def test_a_second_review_of_counts_venues_and_question_kinds():
+    # the clause around each number decides, the year and «класс» are never counts, units print in lower case
+    row = _hit("В ИРО организованы курсы. Их прошли 12 учителей. Из них молодых учителей - 2.")
+    assert answer_values.count(row, "Сколько учителей прошли курсы в ИРО?") == ["12 учителей"]
+    assert answer_values.count(_hit("Итоги: класс - 9"), "Сколько классов?") == []
+    assert answer_values.count(_hit("Участники - 120"), "Сколько участников?") == ["120 участники"]
+    many = _hit("Результаты: " + "; ".join(f"баллов - {i % 90 + 10}" for i in range(3000)))
+    started = time.perf_counter()
+    assert answer_values.count(many, "Сколько баллов набрали?")
+    assert time.perf_counter() - started < 2  # was quadratic: every pair lemmatised the whole cell
+    # a publishing verb asks for a medium, not a manner; «куда» asks the destination
+    manner = _hit("Размещение отчёта о самообследовании в установленном порядке")
+    assert answer_values.where(manner, "Где размещают отчёт о самообследовании?") != ["в установленном порядке"]
+    alarm = _hit("Оснащение школ кнопками экстренного вызова милиции с выводом сигнала на пульт дежурной части")
+    assert answer_values.where(alarm, "Куда поступает сигнал тревожных кнопок?") == ["на пульт дежурной части"]
+    assert asks("Как называется учреждение, где проходят курсы?") == "where"
+    assert asks("Какие мероприятия проводят в Самаре, куда приезжают эксперты?") == "what"
+    # a short school name is not taken for a longer number's («Лицей № 1» in «Лицей № 17»)
+    item = StoredItem(1, 1, 1, "row", "Семинар", entities=(StoredEntity("SCHOOL:л1", "SCHOOL", "", "activity", 0, 9,
+                                                                          "Лицей № 1"),))  # fmt: skip
+    hit = Hit(1, 1.0, 1, 1, (), item, StoredDocument(1, "x.txt", title="План работы МАОУ «Лицей № 17»"))
+    assert answer_values.school(hit, "Какая школа проводит семинар?", lambda _: []) == ["Лицей № 1"]

@@ -792,3 +792,18 @@ def test_a_districts_administration_named_short_and_a_sites_structure_line():
     text = "Структура сайта | Новости\n24 апреля в актовом зале Администрации района прошло совещание."
     found = [(h.label, text[h.start : h.end]) for h in rules.find(text)]
     assert ("ORG", "Администрации района") in found and not any("Структура" in s for _, s in found)
+
+
+def test_a_town_after_a_preposition_stays_a_place_before_a_name_and_patronymic():
+    from pipeline.tag.nlp import get_nlp
+
+    ents = [(e.label_, e.text) for e in get_nlp()("Вчера в Белове Нина Сергеевна провела семинар.").ents]
+    assert ("PER", "Белове Нина Сергеевна") not in ents
+
+
+def test_an_issuers_abbreviation_keeps_its_capitals():
+    from pipeline.segment.header import nominative
+
+    assert nominative("ГУО администрации г. Кемерово") == "ГУО администрации г. Кемерово"
+    assert nominative("МВД России") == "МВД России"
+    assert nominative("управления образования администрации района") == "Управление образования администрации района"

@@ -1561,3 +1561,28 @@ def test_a_decisions_labels_after_a_dash_in_its_own_paragraph():
         ("Подготовить документы для комиссии", "до 18.08.2017"),
         ("Обеспечить присутствие руководителя", "с 27.07.2017 по 18.08.2017"),
     ]
+
+
+def test_a_second_review_of_labels_stamps_and_letterheads():
+    # one label closing a regulation's sentence is no plan; labels with a next sentence are not values
+    doc = _txt(
+        "ПОЛОЖЕНИЕ о конкурсе\n\n1.1. Конкурс проводится отделом образования. Сроки проведения: март-апрель 2024"
+        " года.\n\n1.2. Заявки принимаются в электронном виде. Срок: до 1 марта 2024 года.\n"
+    )
+    assert not [i for i in doc.items if i.kind == "row"]
+    # the document's own order heading under «УТВЕРЖДАЮ» is not the stamp's act
+    doc = _txt(
+        "УТВЕРЖДАЮ\nПриказ по МБОУ СОШ № 5 г. Томска\nот 01.09.2024 № 120\nО назначении ответственных\n"
+        "ПРИКАЗЫВАЮ:\n1. Назначить ответственных.\n"
+    )
+    assert doc.kind == "приказ"
+    # a plan's rows naming a body first stay rows
+    rows = segment(
+        [
+            Block("a", ("Отдел образования", "Совещание руководителей ОО", "январь 2024"), Position(line=1)),
+            Block("b", ("Управление образования", "Семинар для заместителей", "февраль 2024"), Position(line=2)),
+            Block("ПЛАН мероприятий на 2024 год", (), Position(line=3)),
+        ],
+        "x.docx",
+    ).items
+    assert sum(i.kind == "row" for i in rows) == 2

@@ -153,25 +153,22 @@ def _states_kind(block: Block, texts: list[str], i: int) -> bool:
 
 def _letterhead_row(block: Block) -> bool:
     """A row of a letterhead or of stamps: capitals (the body's name) or a stamp in a cell; or a
-    row of a legal site's card above the act («Дата опубликования: | 25 декабря 2013г. | …»)."""
+    row of a legal site's card above the act («Дата опубликования: | 25 декабря 2013г. | …»); or a
+    letter's sender block in its first cell, with its date or number («от 16.01.2023 № 45»)."""
     filled = [c for c in block.cells if c]
     card = sum(c.endswith(":") for c in filled) * 2 >= len(filled)
-    return card or (not is_header(block.cells) and any(_letterhead_cell(c) for c in filled))
+    sender = bool(filled) and bool(_SENDER.match(filled[0])) and bool(re.search(r"\bот\s+\d|№\s*\d", filled[0]))
+    return card or sender or (not is_header(block.cells) and any(_letterhead_cell(c) for c in filled))
 
 
 def _letterhead_cell(text: str) -> bool:
     """A body's name in capitals, a stamp, or a block opening in capitals («ДОКУМЕНТ ПОДПИСАН
     ЭЛЕКТРОННОЙ ПОДПИСЬЮ Сертификат: …»)."""
-    return (
-        is_capitals(text)
-        or header.is_stamp(text)
-        or bool(re.match(r"[А-ЯЁ]{3,}(?:\s+[А-ЯЁ]{3,}){1,}\b", text))
-        or bool(_SENDER.match(text))
-    )
+    return is_capitals(text) or header.is_stamp(text) or bool(re.match(r"[А-ЯЁ]{3,}(?:\s+[А-ЯЁ]{3,}){1,}\b", text))
 
 
 # A letter's sender or addressee block: «Отдел образования / администрации … / от 16.01.2023 № 45».
-_SENDER = re.compile(r"(?:Министерств|Департамент|Управлени|Отдел|Комитет|Администраци)[а-яё]*\s+\w")
+_SENDER = re.compile(r"(?:Министерство|Департамент|Управление|Отдел|Комитет|Администрация)\s+[а-яё]")
 
 
 def _read_head(doc: Document, head: list[Block]) -> list[Item]:

@@ -115,7 +115,7 @@ def _row_numbers(blocks: list[Block], widest: int = 8) -> set[int]:
     return found
 
 
-_NUMBER_HEADER = re.compile(r"[№N]\s*(?:п/п)?|п/п|№№")
+_NUMBER_HEADER = re.compile(r"(?:№№?|NN?)\s*(?:п/п)?|п/п")  # as flat_tables reads it: «№», «N п/п», «NN п/п»
 
 
 def clean(blocks: list[Block]) -> tuple[list[Block], list[Skipped]]:

@@ -501,6 +501,17 @@ def _another_stamp(line: str) -> bool:
 _ACT_LINE = re.compile(r"(?:Приказ|Распоряжение|Постановление)\s+(?![А-ЯЁ\s]+$)\S")
 
 
+def _dated_next(paragraphs: list[str], k: int) -> bool:
+    """Does the act line's date and number follow within two lines, before any title («О …»)? Else
+    «Приказ по МБОУ СОШ № 5 / от … / О назначении …» under «УТВЕРЖДАЮ» is the document's own heading."""
+    for p in paragraphs[k : k + 2]:
+        if TITLE.match(p) or re.match(r"Об?\s", p):
+            return False
+        if re.search(r"\bот\s*«?\d|№\s*\d", p):
+            return all(not (TITLE.match(q) or re.match(r"Об?\s", q)) for q in paragraphs[k + 1 : k + 3])
+    return False
+
+
 def _stamp_at(paragraphs: list[str], i: int) -> Stamp:
     lines = [i]
     # Up to the act's number (a school's «СОШ № 2» is not one): two stamps side by side come out
@@ -511,6 +522,7 @@ def _stamp_at(paragraphs: list[str], i: int) -> Stamp:
         nxt = paragraphs[i + len(lines)]
         # «УТВЕРЖДАЮ / Приказ МКОУ СОШ п. Тимофеевка / от 08.12.2024г №123А»: the approving act's own line
         act_line = len(lines) == 1 and len(paragraphs[i].split()) <= 2 and _ACT_LINE.match(nxt) is not None
+        act_line = act_line and _dated_next(paragraphs, i + 2)
         if len(nxt) > 200 or (kind_of(nxt) not in (None, "протокол") and not act_line) or TITLE.match(nxt):
             break  # the document's kind line (a stamp's «Протокол заседания …» is the stamp's), or the next stamp
         if _another_stamp(nxt):
@@ -563,7 +575,8 @@ def nominative(body: str) -> str | None:
             return body[:1].upper() + body[1:]
         form = inflect(adjective[n], {"nomn", "sing", gender} if gender else {"nomn", "sing"})
         out.append(form.word if form else word)
-    abbreviation = words[noun_at].isupper() and not noun.is_known  # «МКОУ» stays as printed
+    word = words[noun_at]  # «МКОУ», «ГУО», «МВД» stay as printed
+    abbreviation = word.isupper() and (not noun.is_known or "Abbr" in noun.tag or len(word) <= 4)
     out.append(words[noun_at] if abbreviation else noun.normal_form)
     name = " ".join([*out, *words[len(out) :]])
     return name[:1].upper() + name[1:]

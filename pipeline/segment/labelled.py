@@ -77,6 +77,7 @@ _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z0-9]+")
 # Labelled sentences closing an item's own paragraph: «… классу. Срок: до 25.11.2017. Ответственные: …»,
 # also after a dash: «… комиссии – срок: до 18.08.2017; ответственные: …».
 _TRAILING_LABELS = re.compile(rf"(?:(?<=[.;])\s+|\s+[–—-]\s+)(?=(?:{_FIELD_LABEL})\s*:\s)", re.IGNORECASE)
+_NEXT_SENTENCE = re.compile(r"[.!?]\s+[А-ЯЁ][а-яё]+\s+[а-яё]")  # «директор. Подготовить справку …»
 _DASH_WINDOW = 400  # the dash form's fields close an item: only its last characters are searched
 
 
@@ -366,7 +367,11 @@ def _inline_fields(item: _Item) -> None:
         return
     trailing = _TRAILING_LABELS.search(item.activity)  # «… по каждому классу. Срок: до 25.11.2017. Ответственные: …»
     found = labelled_line(item.activity[trailing.end() :]) if trailing else None
-    if found and found[0].keys() <= set(FIELDS):
+    # A decision's deadline and executor, both, closing it (one label is a regulation's sentence,
+    # «Сроки проведения: март»); nothing after them but the labels' values (no next sentence).
+    if found and {"deadline", "responsible"} <= found[0].keys() <= set(FIELDS) and not any(
+        _NEXT_SENTENCE.search(v) for v in found[0].values()
+    ):
         item.text, item.labels = [item.activity[: trailing.start()]], item.labels + found[1]
         item.add(found[0], [])
         return

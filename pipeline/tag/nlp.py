@@ -222,7 +222,9 @@ def joined(doc: Doc, ents: list[Span]) -> list[Span]:
             surname = doc[prev.end - 1]  # «Гущина | Марина Николаевна», «СИПКРО Джаджа | Светлана Евгеньевна»
             glued = prev.label_ == PER or (prev.label_ == ORG and len(prev) > 1)
             # «Викулова» read as a place by natasha, before «Нина Сергеевна»
-            glued = glued or (prev.label_ == LOC and len(prev) == 1 and _a_surname(prev[0]))
+            lone = prev.label_ == LOC and len(prev) == 1 and _a_surname(prev[0])
+            after_preposition = prev.start > 0 and doc[prev.start - 1].lower_ in _PREPOSITIONS  # «в Белове | Нина …»
+            glued = glued or (lone and not after_preposition)
             if glued and re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", surname.text):
                 span = Span(doc, prev.end - 1, span.end, label=PER)
                 if len(prev) == 1:
@@ -411,6 +413,7 @@ _GOVERNMENT = re.compile(r"(?:[Пп]равительств|[Аа]дминист�
 # The person a body or school is named after, when a span stops at «имени»: «Г.Р. Державина».
 _NAMED_AFTER = re.compile(r"\s*[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 # A first name and patronymic, which natasha parts from the surname before them.
+_PREPOSITIONS = frozenset("в во из на по под к ко у от до за с со о об при".split())
 _PATRONYMIC = re.compile(r"[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вна|вич|чна|ична|инична)")
 # A person written surname first, glued to the end of a place by natasha.
 _SURNAME_INITIALS = re.compile(r"\s[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.$")
