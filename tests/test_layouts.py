@@ -1586,3 +1586,14 @@ def test_a_second_review_of_labels_stamps_and_letterheads():
         "x.docx",
     ).items
     assert sum(i.kind == "row" for i in rows) == 2
+
+
+def test_a_title_above_a_lone_mark_table_stays_the_documents_heading():
+    cells = ["№№ п/п", "Наименование мероприятия", "Срок исполнения", "Ответственный исполнитель"]
+    cells += ["1.", "Совещание директоров", "январь 2024", "Отдел образования"]
+    doc = _txt("План мероприятий\n\n" + "".join(f"{c}\n|\n" for c in cells))
+    assert doc.kind == "план мероприятий" and [i.activity for i in doc.items if i.kind == "row"] == [
+        "Совещание директоров"
+    ]
+    split = "N\nп/п\n|\n" + "".join(f"{c}\n|\n" for c in cells[1:])
+    assert [i.number for i in _txt("План\n\n" + split).items if i.kind == "row"] == ["1."]

@@ -191,8 +191,11 @@ def _separated(lines: list[str], start: int) -> bool:
     """Header cells each followed by a line holding one mark alone: «N п/п» / «|» / «Сроки» / «|» …;
     every cell up to the first row's number or heading names a column (a header of unknown columns
     «ГРБС» / «Сумма» is not rebuilt by a guess at its width)."""
-    opening = lines[start].strip()  # the header's first line, not a title above it
-    if not (_names_column(opening) or _number_cell(opening)):
+    opening = lines[start].strip()  # the header's first cell, not a title above it («План мероприятий»)
+    closed = start + 1 < len(lines) and lines[start + 1].strip() == "|"
+    # «N» / «п/п» / «|»: a number column's header over two lines
+    split = opening in ("N", "№", "NN", "№№") and start + 2 < len(lines) and lines[start + 2].strip() == "|"
+    if not ((closed and (_names_column(opening) or _number_cell(opening))) or split):
         return False
     texts = [t for _, t, _ in _bar_cells(lines, start, limit=12)[0]]
     width = _header_width(texts)
