@@ -240,11 +240,11 @@ def where(hit: Hit, question: str, document_places: Callable[[], list[str]] = li
     else one its row or title names that the question does not, else the one its document names most.
     A bare «где» about a place the question names asks for the venue inside it («в холле первого этажа»)."""
     doc = hit.document
-    asks_venue = _names_place(question) or _PUBLISHES.search(question) or _WHERE_TO.match(question)
-    if _ASKS_VENUE.match(question) and asks_venue:
+    named_place = _names_place(question)
+    if _ASKS_VENUE.match(question) and (named_place or _PUBLISHES.search(question) or _WHERE_TO.match(question)):
         # «Где в школе № 15 … вывешивают стенд?», «Где Самара выкладывает рейтинг?», «Куда направляют отчёт?»
         venue = _venue(hit, question)
-        put = _PUBLISHES.search(question) and not _names_place(question)
+        put = _PUBLISHES.search(question) and not named_place
         if venue and not (put and not _MEDIUM.search(venue)):  # a text is put on a site, not «в установленном порядке»
             return [venue]
     if _ASKS_TOWN.search(question):  # «в каких городах …»: the towns the row names
@@ -310,8 +310,12 @@ def school(hit: Hit, question: str, document_schools: Callable[[int], list[str]]
     («февраль 2020 – семинар … в МБОУ Усвятская СОШ»), else the school whose document it is."""
     asked = set(lemmas(question))
     ranked = sorted(_entities(hit, SCHOOL), key=lambda e: -_said_near(hit, e, asked))
-    named = [s for s in _printed(ranked) if not set(lemmas(s)) <= asked and not collective(s)]  # not «ОУ»
-    found = named or [s for s in document_schools(hit.item_id) if not set(lemmas(s)) <= asked and not collective(s)][:1]
+
+    def names_one(s: str) -> bool:  # not a school the question already names, nor «ОУ»
+        return not set(lemmas(s)) <= asked and not collective(s)
+
+    named = [s for s in _printed(ranked) if names_one(s)]
+    found = named or [s for s in document_schools(hit.item_id) if names_one(s)][:1]
     # «лицей № 17» in «ЧОУ «РЖД лицей № 17»»'s own plan: the whole name its title prints
     fuller = schools_in(f"{hit.document.title or ''}\n{hit.document.issuer or ''}")
     found = [next((f for f in fuller if _within(s, f)), s) for s in found]
@@ -364,7 +368,7 @@ def count(hit: Hit, question: str) -> list[str]:
     fields = (hit.item.activity, hit.item.description, hit.item.result, hit.item.deadline)
     for order, text in enumerate(x for x in fields if x):
         for start, end, number, unit in _numbers(text):
-            if _NOT_COUNTED.match(unit) or re.fullmatch(r"(19|20)\d\d", number):  # «2020 год», «9 класс»
+            if _not_counted(unit, number):
                 continue
             after = re.split(r"[;)(]|\n\s*[-–•]|[.!?]\s", text[end:], maxsplit=1)[0].split()
             own = lemmas(" ".join(after[:1]))
@@ -385,10 +389,15 @@ def count(hit: Hit, question: str) -> list[str]:
         for m in _UNIT_FIRST.finditer(text):  # «Максимальное количество баллов - 35»
             word = (lemmas(m.group(1)) or [""])[0]
             unit, number = m.group(1).lower(), m.group(2)
-            if _counts(word, asked) and not _NOT_COUNTED.match(unit) and not re.fullmatch(r"(19|20)\d\d", number):
+            if _counts(word, asked) and not _not_counted(unit, number):
                 best.append((2, _clause_topic(text, m.start(), m.end(), topic), -order, f"{number} {unit}"))
     best.sort(key=lambda x: (-x[0], -x[1], -x[2]))
     return [b[3] for b in best[:1]]
+
+
+def _not_counted(unit: str, number: str) -> bool:
+    """«2020 год», «9 класс», a year alone: a number that counts nothing."""
+    return bool(_NOT_COUNTED.match(unit) or re.fullmatch(r"(19|20)\d\d", number))
 
 
 def _clause_topic(text: str, start: int, end: int, topic: set[str]) -> int:

@@ -48,6 +48,9 @@ NAME = _name(rf"(?:{SURNAME}|{_SURNAME_CAPITALS})", r"(?!\s?[А-ЯЁ][а-яё])"
 # The tagger's narrower form (no capitals, no look-ahead): NAME there would change which spans are tagged.
 PERSON = _name(SURNAME)
 
+# A number column's header cell: «№», «N п/п», «№№», «NN п/п» (fullmatch).
+NUMBER_HEADER = re.compile(r"(?:№№?|NN?)\s*(?:п/п)?|п/п")
+
 # The words that open an act's operative part, in the first and the third person
 # («приказываю:», «Правительство … постановляет:», «коллегия решила:»).
 TRIGGER_WORDS = (

@@ -6,6 +6,7 @@ import html
 import re
 from collections import Counter
 
+from pipeline.patterns import NUMBER_HEADER
 from pipeline.records import Block, Skipped
 from pipeline.segment.tables import is_header
 
@@ -110,12 +111,11 @@ def _row_numbers(blocks: list[Block], widest: int = 8) -> set[int]:
         while 2 <= step <= widest and at.get(chain[-1] + step) == len(chain) + 1:
             chain.append(chain[-1] + step)
         header = tuple(b.text.strip() for b in blocks[max(0, first - step) : first])
-        if len(chain) >= 3 and _NUMBER_HEADER.fullmatch(header[0]) and is_header(header):
+        if len(chain) >= 3 and NUMBER_HEADER.fullmatch(header[0]) and is_header(header):
             found |= set(chain)
     return found
 
 
-_NUMBER_HEADER = re.compile(r"(?:№№?|NN?)\s*(?:п/п)?|п/п")  # as flat_tables reads it: «№», «N п/п», «NN п/п»
 
 
 def clean(blocks: list[Block]) -> tuple[list[Block], list[Skipped]]:

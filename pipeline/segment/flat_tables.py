@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pipeline.patterns import NUMBER_HEADER
 from pipeline.records import Block
 from pipeline.segment import columns
 from pipeline.segment.spaced_rows import unspaced
@@ -502,10 +503,9 @@ def _follows(number: str, nxt: str) -> bool:
 
 def _number_cell(text: str) -> bool:
     """What a row's first cell holds before its first mark: its number, or the number column's header."""
-    return bool(ITEM_NUMBER.match(text) or _NUMBER_HEADER.fullmatch(text))
+    return bool(ITEM_NUMBER.match(text) or NUMBER_HEADER.fullmatch(text))
 
 
-_NUMBER_HEADER = re.compile(r"(?:№№?|NN?)\s*(?:п/п)?|п/п")  # «N п/п», «№№», «NN п/п»
 
 
 def _names_column(cell: str) -> bool:

@@ -504,11 +504,14 @@ _ACT_LINE = re.compile(r"(?:Приказ|Распоряжение|Постано
 def _dated_next(paragraphs: list[str], k: int) -> bool:
     """Does the act line's date and number follow within two lines, before any title («О …»)? Else
     «Приказ по МБОУ СОШ № 5 / от … / О назначении …» under «УТВЕРЖДАЮ» is the document's own heading."""
+    def title(p: str) -> bool:
+        return bool(TITLE.match(p) or re.match(r"Об?\s", p))
+
     for p in paragraphs[k : k + 2]:
-        if TITLE.match(p) or re.match(r"Об?\s", p):
+        if title(p):
             return False
         if re.search(r"\bот\s*«?\d|№\s*\d", p):
-            return all(not (TITLE.match(q) or re.match(r"Об?\s", q)) for q in paragraphs[k + 1 : k + 3])
+            return not any(title(q) for q in paragraphs[k + 1 : k + 3])
     return False
 
 
@@ -523,10 +526,9 @@ def _stamp_at(paragraphs: list[str], i: int) -> Stamp:
         # «УТВЕРЖДАЮ / Приказ МКОУ СОШ п. Тимофеевка / от 08.12.2024г №123А»: the approving act's own line
         act_line = len(lines) == 1 and len(paragraphs[i].split()) <= 2 and _ACT_LINE.match(nxt) is not None
         act_line = act_line and _dated_next(paragraphs, i + 2)
-        if len(nxt) > 200 or (kind_of(nxt) not in (None, "протокол") and not act_line) or TITLE.match(nxt):
+        kind_line = kind_of(nxt) not in (None, "протокол") and not act_line
+        if len(nxt) > 200 or kind_line or TITLE.match(nxt) or _another_stamp(nxt):
             break  # the document's kind line (a stamp's «Протокол заседания …» is the stamp's), or the next stamp
-        if _another_stamp(nxt):
-            break
         lines.append(i + len(lines))
     text = " ".join(" ".join(paragraphs[j] for j in lines).replace("_", " ").split())
     m = _APPROVING.search(text)
@@ -577,7 +579,7 @@ def nominative(body: str) -> str | None:
         out.append(form.word if form else word)
     word = words[noun_at]  # «МКОУ», «ГУО», «МВД» stay as printed
     abbreviation = word.isupper() and (not noun.is_known or "Abbr" in noun.tag or len(word) <= 4)
-    out.append(words[noun_at] if abbreviation else noun.normal_form)
+    out.append(word if abbreviation else noun.normal_form)
     name = " ".join([*out, *words[len(out) :]])
     return name[:1].upper() + name[1:]
 
