@@ -253,12 +253,20 @@ def where(hit: Hit, question: str, document_places: Callable[[], list[str]] = li
         if towns:
             return towns
     if _ASKS_REGION.search(question):
-        return [doc.region] if doc.region else places.regions(f"{doc.title or ''} {hit.item.activity}")[:1]
-    if doc.municipality:
-        return [doc.municipality]
-    said = places.municipalities(f"{hit.item.activity} {hit.item.description or ''} {doc.title or ''}")
-    said = said or document_places()
-    return [p for p in said if p.split()[0][:5] not in question][:1] or ([doc.region] if doc.region else [])
+        found = [doc.region] if doc.region else places.regions(f"{doc.title or ''} {hit.item.activity}")[:1]
+    elif doc.municipality:
+        found = [doc.municipality]
+    else:
+        said = places.municipalities(f"{hit.item.activity} {hit.item.description or ''} {doc.title or ''}")
+        said = said or document_places()
+        found = [p for p in said if p.split()[0][:5] not in question][:1] or ([doc.region] if doc.region else [])
+    return [p for p in found if not _asked_of(p, question)]  # the place the question names answers nothing
+
+
+def _asked_of(place: str, question: str) -> bool:
+    """The question names this place itself («в Коченевском районе»): it is where to look, not the answer."""
+    own = [w for w in lemmas(place) if w not in PLACE_WORDS]
+    return bool(own) and set(own) <= set(lemmas(question))
 
 
 def _names_place(question: str) -> bool:

@@ -384,6 +384,13 @@ def _supported(
             titled = set(lemmas.lemmas(doc.title or ""))
             asked = {t: w for t, w in weight.items() if t not in titled} or weight
         holds = {t: _holds(t, row, about) for t in asked}
+        months = _MONTHS_OF.keys() & set(lemmas.lemmas(f"{item.deadline or ''} {item.activity}"))
+        months |= {patterns.MONTH_NAMES[int(doc.date[5:7]) - 1]} if doc.date else set()  # «поручил в мае»
+        for t in asked.keys() & _MONTHS_OF.keys():  # «весной», «в ноябре»: the row or its act says it, or nothing does
+            named = _MONTHS_OF[t] & {m for x in months for m in _MONTHS_OF[x]}
+            holds[t] = holds[t] or (1.0 if named else None)
+        asked = {t: w for t, w in asked.items() if holds[t] is not None} or weight
+        holds = {t: holds[t] or 0.0 for t in asked}
         share = sum(w * holds[t] for t, w in asked.items()) / sum(asked.values())
         share += 0.2 if place_said and not whether else 0.0  # the place named, said
         # Under half of the topic, the row must still say three of its words (a «да» needs them in the
@@ -393,6 +400,22 @@ def _supported(
         if enough or (not whether and (h.similarity or 0.0) >= DENSE_ALONE):
             scored.append((share + 0.5 * (h.similarity or 0.0) - 0.002 * rank, h))
     return [h for _, h in sorted(scored, key=lambda x: -x[0])]
+
+
+_SEASONS = {
+    "зима": "декабрь январь февраль",
+    "весна": "март апрель май",
+    "лето": "июнь июль август",
+    "осень": "сентябрь октябрь ноябрь",
+}
+_MONTH_ADJECTIVES = "январский февральский мартовский апрельский майский июньский июльский августовский сентябрьский октябрьский ноябрьский декабрьский"
+# A question's time word → the months it names: «весной», «в ноябре», «на ноябрьском заседании».
+_MONTHS_OF: dict[str, frozenset[str]] = {
+    **{m: frozenset([m]) for m in patterns.MONTH_NAMES},
+    **{a: frozenset([m]) for a, m in zip(_MONTH_ADJECTIVES.split(), patterns.MONTH_NAMES)},
+    **{s: frozenset(ms.split()) for s, ms in _SEASONS.items()},
+    **{a: frozenset(_SEASONS[s].split()) for a, s in zip("зимний весенний летний осенний".split(), _SEASONS)},
+}
 
 
 def _enough(terms: int, whether: bool) -> float:

@@ -582,3 +582,39 @@ def test_a_second_review_of_counts_venues_and_question_kinds():
                                                                           "Лицей № 1"),))  # fmt: skip
     hit = Hit(1, 1.0, 1, 1, (), item, StoredDocument(1, "x.txt", title="План работы МАОУ «Лицей № 17»"))
     assert answer_values.school(hit, "Какая школа проводит семинар?", lambda _: []) == ["Лицей № 1"]
+
+
+class _Counts:
+    """Just what `_supported` asks of a search: lemma frequencies and the size of the base."""
+
+    def lemma_counts(self, terms):
+        return {}
+
+    def item_count(self):
+        return 1000
+
+    def about_document(self, document_id, item_id, read):
+        return []
+
+
+def test_a_time_word_of_the_question_is_said_by_the_deadline_or_left_out():
+    from index.answers import _supported
+
+    topic = ["обсудить", "итог", "впр", "ноябрь"]
+    row = _hit("Рассмотреть результаты ВПР на педагогических советах")
+    said = replace(row, item=replace(row.item, deadline="ноябрь 2019 г."))
+    other = Hit(2, 1.0, 2, 2, (), replace(row.item, id=2, deadline="март 2020 г."), row.document)
+    unknown = Hit(3, 1.0, 3, 3, (), replace(row.item, id=3), row.document)
+    found = _supported(_Counts(), topic, [other, unknown, said])
+    # «итоги» and «обсудить» are the row's «результаты» and «рассмотреть»; November is the first row's deadline
+    assert found[0] is said
+    assert unknown in found  # a row that names no month is not held against it
+    autumn = _supported(_Counts(), ["обсудить", "итог", "впр", "осень"], [other, said])
+    assert autumn[0] is said
+
+
+def test_where_never_answers_with_the_place_the_question_names():
+    row = _hit("Работа районных методических объединений учителей математики")
+    row = replace(row, document=StoredDocument(1, "x.txt", municipality="Коченевский район"))
+    assert answer_values.where(row, "Где учителя Коченевского района разбирают трудные задания?") == []
+    assert answer_values.where(row, "В каком районе разбирают трудные задания?") == ["Коченевский район"]
