@@ -408,13 +408,17 @@ _SEASONS = {
     "лето": "июнь июль август",
     "осень": "сентябрь октябрь ноябрь",
 }
-_MONTH_ADJECTIVES = "январский февральский мартовский апрельский майский июньский июльский августовский сентябрьский октябрьский ноябрьский декабрьский"
+_MONTH_ADJECTIVES = (
+    "январский февральский мартовский апрельский майский июньский июльский августовский сентябрьский октябрьский "
+    "ноябрьский декабрьский"
+).split()
+_SEASON_ADJECTIVES = "зимний весенний летний осенний".split()
 # A question's time word → the months it names: «весной», «в ноябре», «на ноябрьском заседании».
 _MONTHS_OF: dict[str, frozenset[str]] = {
     **{m: frozenset([m]) for m in patterns.MONTH_NAMES},
-    **{a: frozenset([m]) for a, m in zip(_MONTH_ADJECTIVES.split(), patterns.MONTH_NAMES)},
+    **{a: frozenset([m]) for a, m in zip(_MONTH_ADJECTIVES, patterns.MONTH_NAMES, strict=True)},
     **{s: frozenset(ms.split()) for s, ms in _SEASONS.items()},
-    **{a: frozenset(_SEASONS[s].split()) for a, s in zip("зимний весенний летний осенний".split(), _SEASONS)},
+    **{a: frozenset(_SEASONS[s].split()) for a, s in zip(_SEASON_ADJECTIVES, _SEASONS, strict=True)},
 }
 
 

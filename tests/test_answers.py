@@ -515,7 +515,9 @@ def test_a_school_named_short_in_its_own_plan_is_answered_with_the_name_its_titl
 def test_a_review_of_singling_out_and_towns():
     cell = "Смирнова О.П., заместитель директора по учебной работе; Кузнецова Т.И., учитель русского языка"
     people = tuple(
-        StoredEntity(f"PER:{n}", "PER", "", "responsible", cell.index(n), cell.index(n) + 13, cell[cell.index(n):][:13])
+        StoredEntity(
+            f"PER:{n}", "PER", "", "responsible", cell.index(n), cell.index(n) + 13, cell[cell.index(n) :][:13]
+        )
         for n in ("Смирнова", "Кузнецова")
     )
     item = StoredItem(1, 1, 1, "row", "Школьный этап олимпиады по русскому языку", responsible=cell, entities=people)
