@@ -385,6 +385,7 @@ def _supported(
             asked = {t: w for t, w in weight.items() if t not in titled} or weight
         holds = {t: _holds(t, row, about) for t in asked}
         months = _MONTHS_OF.keys() & set(lemmas.lemmas(f"{item.deadline or ''} {item.activity}"))
+        months |= {patterns.MONTH_NAMES[int(m) - 1] for m in _NUMERIC_MONTH.findall(item.deadline or "")}
         months |= {patterns.MONTH_NAMES[int(doc.date[5:7]) - 1]} if doc.date else set()  # «поручил в мае»
         for t in asked.keys() & _MONTHS_OF.keys():  # «весной», «в ноябре»: the row or its act says it, or nothing does
             named = _MONTHS_OF[t] & {m for x in months for m in _MONTHS_OF[x]}
@@ -402,6 +403,7 @@ def _supported(
     return [h for _, h in sorted(scored, key=lambda x: -x[0])]
 
 
+_NUMERIC_MONTH = re.compile(r"(?<![\d.])\d{1,2}\.(0[1-9]|1[0-2])\.(?:\d{4}|\d{2})(?!\d)")  # «до 15.04.2021»
 _SEASONS = {
     "зима": "декабрь январь февраль",
     "весна": "март апрель май",

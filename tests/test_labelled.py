@@ -239,3 +239,19 @@ def test_a_long_item_is_read_in_linear_time():
     start = time.perf_counter()
     dash_fields("слово – " * 250_000)
     assert time.perf_counter() - start < 1.0
+
+
+def test_a_run_on_copys_decisions_keep_their_deadline_and_executor():
+    # a web copy that put the whole protocol on one line: the decisions are cut at their numbers,
+    # and each one's closing «Срок: …. Ответственные: …» are its fields, not its text
+    doc = _txt(
+        "Протокол заседания рабочей группы. Слушали: Иванову А.А. о ходе работы. Решили: "
+        "1. Работу группы признать удовлетворительной. 2. Продолжить реализацию программы в 6-х классах. "
+        "Срок: с 01.09.2014. Ответственные: руководители ШМО. 3. Провести анализ итоговых работ "
+        "обучающихся 5-х классов. Срок: до 30.05.2014. Ответственный: Мусенова Н.Г.\n"
+    )
+    items = {i.number: i for i in doc.items}
+    assert items["2"].activity.rstrip(".") == "Продолжить реализацию программы в 6-х классах"
+    assert (items["2"].deadline, items["2"].responsible.rstrip(".")) == ("с 01.09.2014", "руководители ШМО")
+    assert (items["3"].deadline, items["3"].responsible) == ("до 30.05.2014", "Мусенова Н.Г.")
+    assert items["1"].deadline is None  # a decision without labels keeps none

@@ -13,7 +13,7 @@ import re
 from pipeline.patterns import TRIGGER_WORDS
 from pipeline.records import Block, Item, Position, Skipped
 from pipeline.segment.header import NAME, collapse_spaced
-from pipeline.segment.labelled import FIELDS, bracket_labels, labelled_line
+from pipeline.segment.labelled import FIELDS, bracket_labels, labelled_line, trailing_labels
 from pipeline.text import is_capitals
 
 _TRIGGER = re.compile(rf"\b{TRIGGER_WORDS}\s*:\s*$|\b(?:приказываю|постановляю|постановляет)\s*$", re.IGNORECASE)
@@ -124,11 +124,12 @@ def _infinitive(text: str) -> bool:
 
 def _bracketed(items: list[Item], labels: list[Skipped]) -> list[Item]:
     """A clause ending in a bracket of labels («… (срок – до 1 марта 2014 г.; ответственный – …).»)
+    or in labelled sentences (a run-on copy's «… классах. Срок: с 01.09.2014. Ответственные: …»)
     gives them as its fields."""
     for item in items:
         if item.deadline or item.responsible or item.result:
             continue
-        found = bracket_labels(item.activity)
+        found = bracket_labels(item.activity) or trailing_labels(item.activity)  # «… . Срок: …. Ответственные: …»
         if found:
             item.activity, fields, printed = found
             for name, value in fields.items():

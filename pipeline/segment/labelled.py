@@ -365,20 +365,28 @@ def _inline_fields(item: _Item) -> None:
         item.text, item.labels = [text], item.labels + labels
         item.add(fields, [])
         return
-    trailing = _TRAILING_LABELS.search(item.activity)  # «… по каждому классу. Срок: до 25.11.2017. Ответственные: …»
-    found = labelled_line(item.activity[trailing.end() :]) if trailing else None
-    # A decision's deadline and executor, both, closing it (one label is a regulation's sentence,
-    # «Сроки проведения: март»); nothing after them but the labels' values (no next sentence).
-    if found and {"deadline", "responsible"} <= found[0].keys() <= set(FIELDS) and not any(
-        _NEXT_SENTENCE.search(v) for v in found[0].values()
-    ):
-        item.text, item.labels = [item.activity[: trailing.start()]], item.labels + found[1]
-        item.add(found[0], [])
+    found = trailing_labels(item.activity)  # «… по каждому классу. Срок: до 25.11.2017. Ответственные: …»
+    if found:
+        item.text, item.labels = [found[0]], item.labels + found[2]
+        item.add(found[1], [])
         return
     dash = dash_fields(item.activity)
     if dash:
         item.text = [dash[0]]
         item.add(dash[1], [])
+
+
+def trailing_labels(text: str) -> tuple[str, dict[str, str], list[str]] | None:
+    """A decision's deadline and executor, both, closing its text: (the text before them, the
+    fields, the labels as printed). One label alone is a regulation's sentence («Сроки проведения:
+    март»), and nothing may follow the labels' values (no next sentence)."""
+    trailing = _TRAILING_LABELS.search(text)
+    found = labelled_line(text[trailing.end() :]) if trailing else None
+    if found and {"deadline", "responsible"} <= found[0].keys() <= set(FIELDS) and not any(
+        _NEXT_SENTENCE.search(v) for v in found[0].values()
+    ):
+        return text[: trailing.start()], found[0], found[1]
+    return None
 
 
 def _with_parent_sections(items: list[_Item], headings: list[tuple[int, str]]) -> list[_Item]:
