@@ -6,7 +6,9 @@
   document's gold JSON (tests/realdocs/gold/<stem>.json): all string values, joined by newlines.
 Also checks: unique ids, column counts, split rule, allowed types, evidence length, and that
 round-7 questions (q464-q529) cite realdocs 157-204, round-9 questions (q596-q661) cite realdocs 205-228,
-round-10 questions (q662-q706) cite realdocs 229-240 and round-11 questions (q707-q751) cite realdocs 241-252.
+round-10 questions (q662-q706) cite realdocs 229-240, round-11 questions (q707-q751) cite realdocs 241-252
+and round-12 questions (q752-q796) cite realdocs 253-264; round-13 questions (q797-q841) cite a corpus/ document or
+realdocs 01-240.
 """
 
 import json
@@ -128,6 +130,13 @@ def main():
         # round 11 (q707-q751) is over realdocs 241-252 only
         if 707 <= int(re.sub(r"\D", "", rid) or 0) <= 751 and not (m and 241 <= int(m.group(1)) <= 252):
             errs.append(f"{rid}: round-11 question on {r['file']}, expected realdocs 241-252")
+        # round 12 (q752-q796) is over realdocs 253-264 only
+        if 752 <= int(re.sub(r"\D", "", rid) or 0) <= 796 and not (m and 253 <= int(m.group(1)) <= 264):
+            errs.append(f"{rid}: round-12 question on {r['file']}, expected realdocs 253-264")
+        # round 13 (q797-q841) is over the documents already in the set: corpus/ and realdocs 01-240
+        in_corpus = os.path.exists(os.path.join(CORPUS, r["file"]))
+        if 797 <= int(re.sub(r"\D", "", rid) or 0) <= 841 and not (in_corpus or (m and 1 <= int(m.group(1)) <= 240)):
+            errs.append(f"{rid}: round-13 question on {r['file']}, expected corpus/ or realdocs 01-240")
     # ---- queries
     ppath = os.path.join(HERE, "queries.tsv")
     prow = []
