@@ -65,6 +65,7 @@ PHRASES: dict[tuple[str, str], str] = {
     ("плановый", "начало"): "deadline",  # «Плановое начало | Плановое окончание»
     ("плановый", "окончание"): "deadline",
 }
+_ACTUAL = re.compile(r"\bфактическ", re.IGNORECASE)
 _WORD = re.compile(r"№|п/п|[А-ЯЁа-яёA-Za-z]+")
 # Month stems found anywhere in a cell; May keeps its endings, or «ма» would hit «материалы».
 _MONTHS = "|".join("ма[йя]" if stem == "ма" else stem for stem in MONTH_STEMS)
@@ -84,6 +85,8 @@ _WHO = re.compile(
 def header_role(text: str) -> tuple[str | None, int]:
     """The role a header cell names and how strongly (0 when it names none)."""
     words = [lemma(w) for w in _WORD.findall(text.replace("ё", "е"))]
+    if _ACTUAL.search(text):  # a report's «Срок исполнения фактически»: what happened, not the deadline
+        return "note", 5
     for pair, role in PHRASES.items():
         if all(p.replace("ё", "е") in words for p in pair):
             return role, 5

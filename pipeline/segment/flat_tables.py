@@ -18,7 +18,9 @@ ordinary text with short lines is left alone.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
+from itertools import pairwise
 
 from pipeline.patterns import NUMBER_HEADER
 from pipeline.records import Block
@@ -172,7 +174,39 @@ def _ascii(lines: list[str], start: int) -> tuple[Rows, int] | None:
                 current[col].append(c)
     if current:
         rows.append((first, tuple(join_cell_lines(c) for c in current)))
-    return rows, end
+    return _spanned(lines, rows) if ruled else rows, end
+
+
+def _spanned(lines: list[str], rows: Rows) -> Rows:
+    """A header whose cell spans sub-columns («Срок исполнения» over «по программе | фактически»):
+    its first rows are narrower than the table. The rule lines keep their widths (a copy may
+    collapse the spaces of text lines, never the dashes of rules), so the border above the header
+    and the rule under it tell which columns each upper cell spans; the header rows become one."""
+    width = Counter(len(cells) for _, cells in rows).most_common(1)[0][0] if rows else 0
+    sub = next((k for k, (_, cells) in enumerate(rows) if len(cells) == width), 0)
+    if sub == 0 or sub > 3 or ITEM_NUMBER.match(rows[sub][1][0] or "-") or rows[0][0] == 0:
+        return rows  # no narrower header above, or the first full row is a data row
+    until = rows[sub + 1][0] if sub + 1 < len(rows) else len(lines)
+    top, bottom = lines[rows[0][0] - 1], lines[until - 1]
+    above, below = _bounds(top), _bounds(bottom)
+    if not (_RULE.match(top) and _RULE.match(bottom)) or len(below) != width + 1 or not 2 < len(above) < len(below):
+        return rows  # the border above must show the spanning cells (some draw every column there)
+    spans = [[k for k in range(width) if left <= below[k] and below[k + 1] <= right] for left, right in pairwise(above)]
+    texts: list[list[str]] = [[] for _ in range(width)]
+    for line in lines[rows[0][0] : until]:
+        cells = [c.strip() for c in re.split(r"[|+]", line.strip())[1:-1]]
+        if _RULE.match(line) or len(cells) not in (width, len(spans)):
+            continue
+        for n, cell in enumerate(cells):
+            if cell.strip("-=") and cell.strip():
+                for k in [n] if len(cells) == width else spans[n]:
+                    texts[k].append(cell)
+    return [(rows[0][0], tuple(join_cell_lines(t) for t in texts)), *rows[sub + 1 :]]
+
+
+def _bounds(rule: str) -> list[int]:
+    """The positions of a rule line's crossings («+-----+---+»): the column boundaries."""
+    return [i for i, ch in enumerate(rule.strip()) if ch in "+|"]
 
 
 def _marked(lines: list[str], start: int) -> tuple[Rows, int] | None:
