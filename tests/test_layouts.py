@@ -1084,6 +1084,31 @@ def test_a_cell_per_line_table_whose_cell_runs_over_two_lines():
     assert [r[0] for r in rows] == ["1.1.", "1.2.", "1.3."] and rows[2][3] == []
 
 
+def test_a_cell_per_line_report_whose_last_cell_runs_on_before_a_section():
+    """A report page flattened one cell per line, rows apart (set S, 274): a result cell broken over two
+    lines just before «2. Работа с педагогическими кадрами» keeps both lines, the section heads the
+    rows after it, and a row short of a cell stops at the next section instead of taking it as a cell."""
+    doc = _txt(
+        "№ п/п\nМероприятие\nСрок\nОтветственный\nИнформация об исполнении\n\n"
+        "1. Организационные меры\n\n"
+        "1.1\nУтверждение перечня школ\nфевраль 2023\nКомитет образования\nВыполнено\n\n"
+        "1.2\nВыездные консультации кураторов\nежеквартально\nмуниципальные кураторы\n"
+        "Выполнено частично: 11 выездов из 12.\nВыезд в МБОУ «Асовская СОШ» перенесен на январь.\n\n"
+        "2. Работа с педагогическими кадрами\n\n"
+        "2.1\nПовышение квалификации учителей\nв течение года\nруководители ОО\nОбучено 14 педагогов\n\n"
+        "2.2\nПосещение уроков методистами\nоктябрь 2023\nПосещено 26 уроков\n\n"
+        "3. Работа с обучающимися\n\n"
+        "3.1\nВходная диагностика\nсентябрь 2023\nруководители ОО\nВыполнено\n"
+    )
+    rows = {i.number: i for i in doc.items if i.kind == "row"}
+    assert list(rows) == ["1.1", "1.2", "2.1", "2.2", "3.1"]
+    assert rows["1.2"].result == (
+        "Выполнено частично: 11 выездов из 12. Выезд в МБОУ «Асовская СОШ» перенесен на январь."
+    )
+    assert rows["2.1"].section == ["2. Работа с педагогическими кадрами"]
+    assert "Работа с обучающимися" not in (rows["2.2"].result or "") + (rows["2.2"].responsible or "")
+
+
 def test_stamps_side_by_side_over_a_title_on_a_borderless_page():
     """A borderless PDF whose three stamps side by side gave the page their columns: the title lines
     under them come out as one-cell rows (set J, 143). They are the stamps and the title."""

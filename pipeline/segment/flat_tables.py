@@ -463,11 +463,25 @@ def _unmarked(lines: list[str], start: int) -> tuple[Rows, int] | None:
         elif line and len(line) <= 150 and n + 1 < len(lines) and ITEM_NUMBER.match(lines[n + 1].strip()):
             rows.append((n, (line,)))  # a heading row: «Этап II. Основной (2021 – 2024 гг.)»
             n += 1
+        elif line and len(rows) > 1 and len(rows[-1][1]) == width and _before_section(lines, n + 1):
+            # the last cell's next line («… 11 выездов из 12.» / «Выезд … перенесен …») before a section
+            at, cells = rows[-1]
+            rows[-1] = (at, (*cells[:-1], f"{cells[-1]} {line}"))
+            n += 1
         else:
             break
     if len(rows) < 3:
         return None
     return rows, n
+
+
+def _before_section(lines: list[str], n: int) -> bool:
+    """Does line `n` head a section of numbered rows: «2. Работа с кадрами» over a row numbered «2.1»?"""
+    if n + 1 >= len(lines):
+        return False
+    head, row = lines[n].strip(), lines[n + 1].strip()
+    number = re.match(r"(\d{1,2})\.\s+\S", head)
+    return bool(number) and len(head) <= 150 and ITEM_NUMBER.match(row) is not None and row.startswith(number[1] + ".")
 
 
 def _listed(lines: list[str], start: int) -> tuple[Rows, int] | None:
@@ -513,7 +527,7 @@ def _row_cells(lines: list[str], start: int, width: int) -> tuple[tuple[str, ...
         if len(cells) >= width and not carries:
             break
         next_row = ITEM_NUMBER.match(nxt) and (carries or _follows(number, nxt))
-        if len(cells) >= 2 and (next_row or _ROMAN_SECTION.match(nxt)):
+        if len(cells) >= 2 and (next_row or _ROMAN_SECTION.match(nxt) or _before_section(lines, k)):
             break
         if carries and nxt:
             cells[-1].append(nxt)
