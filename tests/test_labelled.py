@@ -49,6 +49,11 @@ def test_bracket_and_dash_fields():
     text, fields = bracket_fields("Подготовить план (установить срок готовности плана – 1 июня 2024 г.).")
     assert (text, fields) == ("Подготовить план", {"deadline": "1 июня 2024 г."})
     assert bracket_fields("Собрание (по отдельному графику).") is None
+    # a school council's protocol (set T, 284): «отв.» takes no colon or dash
+    text, fields = bracket_fields("Провести субботник (отв. Комков А.А., Бибиков К.М., срок – апрель 2009 г.).")
+    assert text == "Провести субботник"
+    assert fields == {"responsible": "Комков А.А., Бибиков К.М.", "deadline": "апрель 2009 г."}
+    assert bracket_fields("Заслушать отчёт (отвечает за него совет).") is None
 
     text, fields = dash_fields("Провести консультации – октябрь – ноябрь 2023 г., учителя-предметники")
     assert text == "Провести консультации"

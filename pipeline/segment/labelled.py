@@ -42,8 +42,10 @@ _LABELS = {
     "number": r"№\s*п/п|№",
     "activity": r"мероприяти[ея]|наименование(?:\s+мероприятия)?|содержание(?:\s+работы|\s+деятельности)?",
 }
+# A label's separator: a colon or a dash, or nothing after the abbreviation «отв.» («(отв. Иванов И.И., срок – …)»).
+_SEP = r"(?:\s*(?P<sep>[:\-–—])|(?<=отв\.)(?=\s))"
 _LABEL = re.compile(
-    r"^\s*(?:" + "|".join(f"(?P<{role}>{pattern})" for role, pattern in _LABELS.items()) + r")\s*(?P<sep>[:\-–—])\s*",
+    r"^\s*(?:" + "|".join(f"(?P<{role}>{pattern})" for role, pattern in _LABELS.items()) + r")" + _SEP + r"\s*",
     re.IGNORECASE,
 )
 _FIELD_LABEL = "|".join(_LABELS[r] for r in FIELDS)
@@ -51,7 +53,9 @@ _FIELD_LABEL = "|".join(_LABELS[r] for r in FIELDS)
 _NEXT_LABEL = re.compile(rf"[;,.]\s*(?=(?:{_FIELD_LABEL})\s*[:\-–—]\s)", re.IGNORECASE)
 # A closing bracket of labels: «(срок - январь 2023 г.; ответственный - ГАОУ ПО ИРО);», also
 # «(установить срок готовности программы – 1 ноября 2014 г.)».
-_BRACKET = re.compile(rf"\s*\(((?:[а-яё]+\s+)?(?:{_FIELD_LABEL})\s*[:\-–—][^()]*)\)\s*[.;]?\s*$", re.IGNORECASE)
+_BRACKET = re.compile(
+    rf"\s*\(((?:[а-яё]+\s+)?(?:{_FIELD_LABEL})(?:\s*[:\-–—]|(?<=отв\.)\s)[^()]*)\)\s*[.;]?\s*$", re.IGNORECASE
+)
 # An item's number opening a line: «3.», «1.1.», «2.1», «4)»; a number alone on its line («5.»).
 _ITEM = re.compile(r"^\s*(\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2})+\.?)(?:\s+(\S.*))?$")
 # A protocol's parts around its decisions: «СЛУШАЛИ: …», «ВЫСТУПИЛИ: …», «РЕШИЛИ:». Text, not items,
