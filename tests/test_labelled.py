@@ -260,3 +260,20 @@ def test_a_run_on_copys_decisions_keep_their_deadline_and_executor():
     assert (items["2"].deadline, items["2"].responsible.rstrip(".")) == ("с 01.09.2014", "руководители ШМО")
     assert (items["3"].deadline, items["3"].responsible) == ("до 30.05.2014", "Мусенова Н.Г.")
     assert items["1"].deadline is None  # a decision without labels keeps none
+
+
+def test_decisions_numbered_afresh_under_each_question():
+    # a collegium's decision on a news page (set T, 277, dev): «I. Заслушав …, решила:» then 1.–5., «II. …
+    # решила:» then 1.–3., «III. …» then 1.–3.; each group's heading stays text and heads its decisions
+    from pathlib import Path
+
+    from pipeline.parse import parse_file
+
+    doc = parse_file(next(Path(__file__).parent.joinpath("realdocs/docs").glob("277_*")))
+    camps = [i for i in doc.items if i.activity.startswith("Подготовить предложения по открытию в 2022 году лагерей")]
+    assert len(camps) == 1 and (camps[0].deadline, camps[0].responsible) == (
+        "до 01.03.2022",
+        "руководители общеобразовательных организаций",
+    )
+    assert camps[0].section[0].startswith("II. Заслушав и обсудив информацию Кирилловой Т.В.")
+    assert any(i.kind == "paragraph" and i.activity.startswith("III. Заслушав") for i in doc.items)

@@ -44,11 +44,34 @@ def read_clauses(paragraphs: list[Block], ordinal: int) -> tuple[list[Item], int
     labels: list[Skipped] = []
     used = 0
     for i, block in enumerate(paragraphs):
+        if items and _reopens(paragraphs, i):
+            # «II. Заслушав информацию …, коллегия решила:» — the next question's decisions, numbered afresh
+            heading = " ".join(block.text.split())
+            items.append(Item("paragraph", ordinal + len(items), activity=heading, pos=block.pos))
+            used = i + 1
+            continue
         for line in block.text.split("\n"):
             if not _take_line(line, block.pos, items, ordinal, labels):
-                return _bracketed(items, labels), i, labels
+                return _headed(_bracketed(items, labels)), i, labels
         used = i + 1
-    return _bracketed(items, labels), used, labels
+    return _headed(_bracketed(items, labels)), used, labels
+
+
+def _reopens(paragraphs: list[Block], i: int) -> bool:
+    """Does paragraph `i` open another group of decisions: it ends in «решила:» and clause 1 follows?"""
+    nxt = paragraphs[i + 1].text.lstrip() if i + 1 < len(paragraphs) else ""
+    return bool(_TRIGGER.search(collapse_spaced(paragraphs[i].text)) and re.match(r"1[.)]\s", nxt))
+
+
+def _headed(items: list[Item]) -> list[Item]:
+    """The clauses after a group's heading paragraph («II. Заслушав …, решила:») fall under it."""
+    heading: list[str] = []
+    for item in items:
+        if item.kind == "paragraph":
+            heading = [item.activity.rstrip(":").rstrip()]
+        elif heading and not item.section:
+            item.section = heading
+    return items
 
 
 def _take_line(line: str, pos: Position, items: list[Item], ordinal: int, labels: list[Skipped]) -> bool:
