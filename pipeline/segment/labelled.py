@@ -389,8 +389,13 @@ def trailing_labels(text: str) -> tuple[str, dict[str, str], list[str]] | None:
     if found and {"deadline", "responsible"} <= found[0].keys() <= set(FIELDS) and not any(
         _NEXT_SENTENCE.search(v) for v in found[0].values()
     ):
-        return text[: trailing.start()], found[0], found[1]
+        values = {name: _SENTENCE_END.sub("", value) for name, value in found[0].items()}
+        return text[: trailing.start()], values, found[1]
     return None
+
+
+# A labelled sentence's closing full stop, not an initial's or an abbreviation's («Наумова О.А.», «2022 г.»).
+_SENTENCE_END = re.compile(r"(?:(?<=[а-яё]{3})|(?<=[А-ЯЁ]{2}))\.$")
 
 
 def _with_parent_sections(items: list[_Item], headings: list[tuple[int, str]]) -> list[_Item]:
