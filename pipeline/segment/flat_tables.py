@@ -26,7 +26,7 @@ from pipeline.patterns import NUMBER_HEADER
 from pipeline.records import Block
 from pipeline.segment import columns
 from pipeline.segment.spaced_rows import unspaced
-from pipeline.segment.tables import YEAR_CELL, is_header, spread_header
+from pipeline.segment.tables import YEAR_CELL, is_column_numbers, is_header, spread_header
 from pipeline.text import ITEM_NUMBER, join_cell_lines
 
 # Box-drawing pseudographics (Kodeks/cntd copies: «│ N │Наименование │», «├═══┼═══┤») read as ASCII.
@@ -34,9 +34,17 @@ _BOX = str.maketrans(
     {
         **dict.fromkeys("│┃║╎╏┆┇┊┋¦", "|"),  # «¦»: a DOS code page's bar as a web copy shows it
         **dict.fromkeys("─━═╌╍┄┅┈┉", "-"),
-        **dict.fromkeys("┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨╪╫", "+"),
+        **dict.fromkeys("┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨╪╫¬", "+"),
     }
 )
+# ConsultantPlus draws corners and crossings of its text tables with letters: «T-----T-----¬», «L-----+».
+_LETTER_RULE = re.compile(r"^[\s|+\-=TТL]*-{3,}[\s|+\-=TТL]*$")
+
+
+def _boxed(line: str) -> str:
+    """A line with box-drawing characters as ASCII («|», «+», «-»), a lettered rule's corners too."""
+    line = line.translate(_BOX)
+    return re.sub(r"[TТL]", "+", line) if _LETTER_RULE.match(line) else line
 _RULE = re.compile(r"^\s*[|+]?[\s\-—–─═=+|]{3,}$")
 _ASCII_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _MAX_HEADER_CELL = 80
@@ -93,7 +101,7 @@ def _uncollapse(line: str) -> list[str]:
 
 
 def _unflatten_run(run: list[Block]) -> list[Block]:
-    lines = [line.translate(_BOX) for b in run for line in b.text.split("\n")]
+    lines = [_boxed(line) for b in run for line in b.text.split("\n")]
     owner = [(b, offset) for b in run for offset in range(b.text.count("\n") + 1)]  # line → (block, offset)
     out: list[Block] = []
     text: list[int] = []  # lines not in a table, waiting to go out as (parts of) their paragraphs
@@ -165,6 +173,12 @@ def _ascii(lines: list[str], start: int) -> tuple[Rows, int] | None:
             current = None
             continue
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if is_column_numbers(tuple(cells)):  # «1 | 2 | … | 6» under a header is a row of its own
+            if current:
+                rows.append((first, tuple(join_cell_lines(c) for c in current)))
+            rows.append((n, tuple(cells)))
+            current = None
+            continue
         if current is None or len(cells) != len(current) or not ruled:
             if current:
                 rows.append((first, tuple(join_cell_lines(c) for c in current)))
@@ -187,7 +201,8 @@ def _spanned(lines: list[str], rows: Rows) -> Rows:
     if sub == 0 or sub > 3 or ITEM_NUMBER.match(rows[sub][1][0] or "-") or rows[0][0] == 0:
         return rows  # no narrower header above, or the first full row is a data row
     until = rows[sub + 1][0] if sub + 1 < len(rows) else len(lines)
-    top, bottom = lines[rows[0][0] - 1], lines[until - 1]
+    below_at = next((k for k in range(rows[sub][0], len(lines)) if _RULE.match(lines[k])), len(lines) - 1)
+    top, bottom = lines[rows[0][0] - 1], lines[below_at]
     above, below = _bounds(top), _bounds(bottom)
     if not (_RULE.match(top) and _RULE.match(bottom)) or len(below) != width + 1 or not 2 < len(above) < len(below):
         return rows  # the border above must show the spanning cells (some draw every column there)
