@@ -287,6 +287,9 @@ _WHERE_IN_TOWN = re.compile(r"\s*(?i:где)\s+в\s+[А-ЯЁ][а-яё-]+\b")
 _VENUE_LABEL = re.compile(r"\b[Мм]есто\s+проведения\s*:\s*([^,.;\n]{3,80})")
 
 
+_MANNER = frozenset("формат форма режим порядок соответствие рамка течение срок виде".split())
+
+
 def _venue(hit: Hit, question: str) -> str | None:
     """The first place phrase of the row («в рекреации второго этажа и в учебных кабинетах», «на базе
     школы-партнёра») whose words the question does not have."""
@@ -300,6 +303,8 @@ def _venue(hit: Hit, question: str) -> str | None:
             end = _VENUE_END.search(text, m.end())
             phrase = " ".join(text[m.start() : end.start() if end else len(text)].split()[:8])
             words = [w for w in lemmas(phrase[m.end() - m.start() :]) if len(w) > 2]
+            if _MANNER.intersection(words[:3]):
+                continue  # «в смешанном формате», «в дистанционном режиме»: how, not where
             # a phrase the question already says is no answer, unless it adds a name («на курсах АКИПКРО»)
             named = re.search(r"(?<![\w-])[А-ЯЁ]{3,}", phrase[m.end() - m.start() :])
             if words and (not _said(words[0], asked) or (named and not _said(named.group().lower(), asked))):

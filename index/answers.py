@@ -384,15 +384,11 @@ def _supported(
             titled = set(lemmas.lemmas(doc.title or ""))
             asked = {t: w for t, w in weight.items() if t not in titled} or weight
         holds = {t: _holds(t, row, about) for t in asked}
-        months = _MONTHS_OF.keys() & set(lemmas.lemmas(f"{item.deadline or ''} {item.activity}"))
-        months |= {patterns.MONTH_NAMES[int(m) - 1] for m in _NUMERIC_MONTH.findall(item.deadline or "")}
-        months |= {patterns.MONTH_NAMES[int(doc.date[5:7]) - 1]} if doc.date else set()  # «поручил в мае»
-        for t in asked.keys() & _MONTHS_OF.keys():  # «весной», «в ноябре»: the row or its act says it, or nothing does
-            named = _MONTHS_OF[t] & {m for x in months for m in _MONTHS_OF[x]}
-            holds[t] = holds[t] or (1.0 if named else None)
+        dated = _dated(asked, holds, item, doc)
         asked = {t: w for t, w in asked.items() if holds[t] is not None} or weight
         holds = {t: holds[t] or 0.0 for t in asked}
         share = sum(w * holds[t] for t, w in asked.items()) / sum(asked.values())
+        share += 0.1 if dated else 0.0  # «в июне»: the row whose deadline is June
         share += 0.2 if place_said and not whether else 0.0  # the place named, said
         # Under half of the topic, the row must still say three of its words (a «да» needs them in the
         # row itself): «конкурс школьных театров» is not answered by «конкурсах и олимпиадах школьников».
@@ -422,6 +418,23 @@ _MONTHS_OF: dict[str, frozenset[str]] = {
     **{s: frozenset(ms.split()) for s, ms in _SEASONS.items()},
     **{a: frozenset(_SEASONS[s].split()) for a, s in zip(_SEASON_ADJECTIVES, _SEASONS, strict=True)},
 }
+
+
+def _dated(asked: dict[str, float], holds: dict[str, float | None], item: StoredItem, doc: StoredDocument) -> bool:
+    """A question's month or season («весной», «в ноябре») holds when the row's deadline or text names
+    it, or its act's date does («поручил в мае»); else it is left out (None), since many rows print
+    no month. True when the row itself names it."""
+    said = _MONTHS_OF.keys() & set(lemmas.lemmas(f"{item.deadline or ''} {item.activity}"))
+    said |= {patterns.MONTH_NAMES[int(m) - 1] for m in _NUMERIC_MONTH.findall(item.deadline or "")}
+    row = {m for x in said for m in _MONTHS_OF[x]}
+    act = {patterns.MONTH_NAMES[int(doc.date[5:7]) - 1]} if doc.date else set()
+    dated = False
+    for t in asked.keys() & _MONTHS_OF.keys():
+        if _MONTHS_OF[t] & row:
+            holds[t], dated = 1.0, True
+        elif not holds[t]:
+            holds[t] = 1.0 if _MONTHS_OF[t] & act else None
+    return dated
 
 
 def _enough(terms: int, whether: bool) -> float:

@@ -615,6 +615,11 @@ def test_a_time_word_of_the_question_is_said_by_the_deadline_or_left_out():
     assert autumn[0] is said
 
 
+def test_a_venue_is_a_place_not_a_manner():
+    row = _hit("Педсовет прошёл в смешанном формате, итоги заслушать на заседании методического совета")
+    assert answer_values.where(row, "Где в школе № 8 отчитаются об итогах?") == ["на заседании методического совета"]
+
+
 def test_where_never_answers_with_the_place_the_question_names():
     row = _hit("Работа районных методических объединений учителей математики")
     row = replace(row, document=StoredDocument(1, "x.txt", municipality="Коченевский район"))
