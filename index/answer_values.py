@@ -221,9 +221,20 @@ def _is_a(body: str, noun: str) -> bool:
 _FORM_WORDS = frozenset("ГАУ ГБУ ГКУ МАУ МБУ МКУ ДПО ГАОУ ГБОУ ГКОУ МАОУ МБОУ МКОУ ОГАУ ОГБУ".split())
 
 
+_ASKS_HOUR = re.compile(
+    r"\b(?:до\s+(?:какого|которого)\s+часа|в\s+котором\s+часу|к\s+(?:какому|которому)\s+часу)", re.I
+)
+_CLOCK = re.compile(r"(?<![\w.])(?:(?:до|с|в|к)\s+)?(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d.])(?:\s*ч(?:ас\w*|\.)?)?")
+
+
 def when(hit: Hit, question: str) -> list[str]:
     """The row's deadline as printed, with the month and year it means when the print omits them."""
     item = hit.item
+    if _ASKS_HOUR.search(question):  # «до которого часа …?»: the clock time the row names
+        said = " ".join(x or "" for x in (item.activity, item.deadline, item.description))
+        hours = [" ".join(m.group().split()) for m in _CLOCK.finditer(said)]
+        if hours:
+            return hours[:1]
     if item.deadline and re.search(r"\w", item.deadline):  # not a rule line «--------» left in the cell
         printed = _squash(item.deadline)
         value = item.deadline_value or {}

@@ -615,6 +615,14 @@ def test_a_time_word_of_the_question_is_said_by_the_deadline_or_left_out():
     assert autumn[0] is said
 
 
+def test_what_day_or_hour_asks_when():
+    assert asks("В какой день недели школы сообщают в управление о посещаемости?") == "when"
+    assert asks("До которого часа классные руководители сообщают об отсутствующих?") == "when"
+    assert asks("Во сколько раз выросло число участников?") == "count"
+    row = _hit("ежедневно до 9.00 сообщать заместителю директора сведения об отсутствующих обучающихся")
+    assert answer_values.when(row, "До которого часа классные руководители сообщают об отсутствующих?") == ["до 9.00"]
+
+
 def test_a_venue_is_a_place_not_a_manner():
     row = _hit("Педсовет прошёл в смешанном формате, итоги заслушать на заседании методического совета")
     assert answer_values.where(row, "Где в школе № 8 отчитаются об итогах?") == ["на заседании методического совета"]
