@@ -180,8 +180,10 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
         supported = _placed_elsewhere(search, topic, hits, place, named, whether, category)
         placed = [h for h in hits if place & _about(search, h)]
         home = _home(search, named)
-        if whether and placed and not any(place & _about(search, h) or _in(h, home) for h in supported):
-            # The place's own document is there, and no row of it or of its region holds the topic.
+        here = [h for h in supported if place & _about(search, h) or _in(h, home) or not h.document.region]
+        if whether and placed and not here:
+            # The place's own document is there, and no row of it, of its region or of a document
+            # whose region is unknown (a district's act may not name its region) holds the topic.
             text = "Нет: в документах, где назван этот район или регион, такого пункта нет (ближайший [1])."
             return Answer(question, kind, topic, filters, False, text, [], placed[:k])
     number = _SCHOOL_NUMBER.search(question)
