@@ -275,9 +275,9 @@ def where(hit: Hit, question: str, document_places: Callable[[], list[str]] = li
 
 
 def _asked_of(place: str, question: str) -> bool:
-    """The question names this place itself («в Коченевском районе»): it is where to look, not the answer."""
-    own = [w for w in lemmas(place) if w not in PLACE_WORDS]
-    return bool(own) and set(own) <= set(lemmas(question))
+    """The question names this place itself, at its own level («в Коченевском районе»): it is where to
+    look, not the answer. «Курской области» does not name «Курский район»."""
+    return place in places.municipalities(question) or place in places.regions(question)
 
 
 def _names_place(question: str) -> bool:

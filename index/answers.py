@@ -425,8 +425,9 @@ _MONTHS_OF: dict[str, frozenset[str]] = {
 
 def _dated(asked: dict[str, float], holds: dict[str, float | None], item: StoredItem, doc: StoredDocument) -> bool:
     """A question's month or season («весной», «в ноябре») holds when the row's deadline or text names
-    it, or its act's date does («поручил в мае»); else it is left out (None), since many rows print
-    no month. True when the row itself names it."""
+    it, and counts against a row that names other months only; when the row names none, its act's date
+    decides («поручил в мае»), else the word is left out (None), since many rows print no month. True
+    when the row itself names it."""
     said = _MONTHS_OF.keys() & set(lemmas.lemmas(f"{item.deadline or ''} {item.activity}"))
     said |= {patterns.MONTH_NAMES[int(m) - 1] for m in _NUMERIC_MONTH.findall(item.deadline or "")}
     row = {m for x in said for m in _MONTHS_OF[x]}
@@ -435,6 +436,8 @@ def _dated(asked: dict[str, float], holds: dict[str, float | None], item: Stored
     for t in asked.keys() & _MONTHS_OF.keys():
         if _MONTHS_OF[t] & row:
             holds[t], dated = 1.0, True
+        elif row:
+            holds[t] = 0.0  # «май 2024 г.» for «в сентябре»: another month
         elif not holds[t]:
             holds[t] = 1.0 if _MONTHS_OF[t] & act else None
     return dated

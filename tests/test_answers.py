@@ -629,6 +629,23 @@ def test_a_venue_is_a_place_not_a_manner():
     assert answer_values.where(row, "Где в школе № 8 отчитаются об итогах?") == ["на заседании методического совета"]
 
 
+def test_a_row_naming_another_month_counts_against_it():
+    from index.answers import _supported
+
+    row = _hit("Составление и утверждение расписания консультаций")
+    may = replace(row, item=replace(row.item, deadline="май 2024 г."))
+    other = replace(row.item, id=2, activity="Составить и утвердить расписание консультаций", deadline="сентябрь 2024")
+    september = Hit(2, 1.0, 2, 2, (), other, row.document)
+    found = _supported(_Counts(), ["составление", "сентябрь"], [may, september])
+    assert found[0] is september
+
+
+def test_where_names_a_district_the_question_only_shares_an_adjective_with():
+    row = _hit("Конкурс чтецов")
+    row = replace(row, document=StoredDocument(1, "x.txt", municipality="Курский район", region="Курская область"))
+    assert answer_values.where(row, "В каком районе Курской области проводят конкурс чтецов?") == ["Курский район"]
+
+
 def test_where_never_answers_with_the_place_the_question_names():
     row = _hit("Работа районных методических объединений учителей математики")
     row = replace(row, document=StoredDocument(1, "x.txt", municipality="Коченевский район"))

@@ -277,3 +277,26 @@ def test_decisions_numbered_afresh_under_each_question():
     )
     assert camps[0].section[0].startswith("II. Заслушав и обсудив информацию Кирилловой Т.В.")
     assert any(i.kind == "paragraph" and i.activity.startswith("III. Заслушав") for i in doc.items)
+
+
+def test_labels_after_a_first_label_and_abbreviations_kept():
+    # «отв.» as the second label (second review of set T's rules) and abbreviations keep their full stop
+    _, fields = bracket_fields("Провести субботник (срок – апрель 2009 г., отв. Комков А.А.).")
+    assert fields == {"deadline": "апрель 2009 г.", "responsible": "Комков А.А."}
+    from pipeline.segment.labelled import trailing_labels
+
+    found = trailing_labels("Провести классные часы. Срок: до 1 сент. Ответственные: кл. рук.")
+    assert found and found[1]["responsible"] == "кл. рук."  # the deadline's «.» is also its sentence's end
+    found = trailing_labels("Провести анализ. Срок: май. Ответственные: руководители организаций.")
+    assert found and found[1]["responsible"] == "руководители организаций"
+
+
+def test_a_numbered_clause_that_recommends_is_no_group_heading():
+    doc = _txt(
+        "ПРИКАЗ\n\nО мерах\n\nПРИКАЗЫВАЮ:\n\n1. Утвердить план мероприятий.\n\n"
+        "2. Руководителям муниципальных органов управления образованием рекомендовать:\n\n"
+        "1) обеспечить участие школ;\n2) назначить ответственных.\n\n"
+        "3. Контроль за исполнением приказа возложить на заместителя министра.\n"
+    )
+    clauses = {i.number: i for i in doc.items if i.kind == "clause"}
+    assert "2" in clauses and clauses["3"].section == []

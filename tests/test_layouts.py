@@ -621,6 +621,42 @@ def test_consultant_text_table_with_lettered_corners_and_a_spanning_header():
     ]
 
 
+def test_a_long_line_of_dashes_is_read_in_linear_time():
+    import time
+
+    start = time.perf_counter()
+    _txt("Приказ\n\n" + "-" * 20000 + "x\n\nТекст.\n")
+    assert time.perf_counter() - start < 3
+
+
+def test_an_actual_term_is_a_note_an_actual_result_a_result():
+    assert columns.header_role("Срок исполнения фактически")[0] == "note"
+    assert columns.header_role("Фактический срок")[0] == "note"
+    assert columns.header_role("Информация о фактическом исполнении")[0] == "result"
+    assert columns.header_role("Фактический результат")[0] == "result"
+
+
+def test_a_three_level_pseudographic_header_loses_no_line():
+    text = (
+        "Таблица\n"
+        "┌────┬──────────────┬────────────────────────────┐\n"
+        "│ N │ Мероприятие │ Объем финансирования │\n"
+        "│ │ ├─────────┬──────────────────┤\n"
+        "│ │ │ всего │ в том числе по годам │\n"
+        "│ │ │ ├────────┬─────────┤\n"
+        "│ │ │ │ 2021 │ 2022 │\n"
+        "├────┼──────────────┼─────────┼────────┼─────────┤\n"
+        "│ 1. │ Семинар │ 10 │ 5 │ 5 │\n"
+        "├────┼──────────────┼─────────┼────────┼─────────┤\n"
+        "│ 2. │ Конкурс │ 20 │ 10 │ 10 │\n"
+        "└────┴──────────────┴─────────┴────────┴─────────┘\n"
+    )
+    doc = _txt(text)  # not yet read as a header of three levels, but every line is kept somewhere
+    items = [" ".join(filter(None, (i.activity, i.description, i.result, *i.section))) for i in doc.items]
+    kept = " ".join([doc.title or "", *items, *(s.text for s in doc.skipped)])
+    assert all(word in kept for word in ("Объем финансирования", "в том числе по годам", "2022", "Семинар"))
+
+
 @pytest.mark.parametrize(
     ("letterhead", "issuer"),
     [

@@ -59,8 +59,10 @@ def read_clauses(paragraphs: list[Block], ordinal: int) -> tuple[list[Item], int
 
 def _reopens(paragraphs: list[Block], i: int) -> bool:
     """Does paragraph `i` open another group of decisions: it ends in «решила:» and clause 1 follows?"""
-    nxt = paragraphs[i + 1].text.lstrip() if i + 1 < len(paragraphs) else ""
-    return bool(_TRIGGER.search(collapse_spaced(paragraphs[i].text)) and re.match(r"1[.)]\s", nxt))
+    text, nxt = paragraphs[i].text.lstrip(), paragraphs[i + 1].text.lstrip() if i + 1 < len(paragraphs) else ""
+    if re.match(r"\d", text):  # «2. Руководителям рекомендовать:» is a clause with its list, not a heading
+        return False
+    return bool(_TRIGGER.search(collapse_spaced(text)) and re.match(r"1[.)]\s", nxt))
 
 
 def _headed(items: list[Item]) -> list[Item]:

@@ -85,8 +85,8 @@ _WHO = re.compile(
 def header_role(text: str) -> tuple[str | None, int]:
     """The role a header cell names and how strongly (0 when it names none)."""
     words = [lemma(w) for w in _WORD.findall(text.replace("ё", "е"))]
-    if _ACTUAL.search(text):  # a report's «Срок исполнения фактически»: what happened, not the deadline
-        return "note", 5
+    if _ACTUAL.search(text) and {"срок", "дата", "период"} & set(words):
+        return "note", 5  # a report's «Срок исполнения фактически», «Фактический срок»: not the deadline
     for pair, role in PHRASES.items():
         if all(p.replace("ё", "е") in words for p in pair):
             return role, 5

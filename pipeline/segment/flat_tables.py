@@ -34,17 +34,17 @@ _BOX = str.maketrans(
     {
         **dict.fromkeys("│┃║╎╏┆┇┊┋¦", "|"),  # «¦»: a DOS code page's bar as a web copy shows it
         **dict.fromkeys("─━═╌╍┄┅┈┉", "-"),
-        **dict.fromkeys("┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨╪╫¬", "+"),
+        **dict.fromkeys("┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨╪╫", "+"),
     }
 )
 # ConsultantPlus draws corners and crossings of its text tables with letters: «T-----T-----¬», «L-----+».
-_LETTER_RULE = re.compile(r"^[\s|+\-=TТL]*-{3,}[\s|+\-=TТL]*$")
+_LETTER_RULE = re.compile(r"[\s|+\-=TТL¬]*")
 
 
 def _boxed(line: str) -> str:
     """A line with box-drawing characters as ASCII («|», «+», «-»), a lettered rule's corners too."""
     line = line.translate(_BOX)
-    return re.sub(r"[TТL]", "+", line) if _LETTER_RULE.match(line) else line
+    return re.sub(r"[TТL¬]", "+", line) if "---" in line and _LETTER_RULE.fullmatch(line) else line
 _RULE = re.compile(r"^\s*[|+]?[\s\-—–─═=+|]{3,}$")
 _ASCII_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _MAX_HEADER_CELL = 80
@@ -210,8 +210,10 @@ def _spanned(lines: list[str], rows: Rows) -> Rows:
     texts: list[list[str]] = [[] for _ in range(width)]
     for line in lines[rows[0][0] : until]:
         cells = [c.strip() for c in re.split(r"[|+]", line.strip())[1:-1]]
-        if _RULE.match(line) or len(cells) not in (width, len(spans)):
+        if _RULE.match(line):
             continue
+        if len(cells) not in (width, len(spans)):
+            return rows  # a third level, or a «+» in a header's text: no mapping that loses no line
         for n, cell in enumerate(cells):
             if cell.strip("-=") and cell.strip():
                 for k in [n] if len(cells) == width else spans[n]:

@@ -50,7 +50,7 @@ _LABEL = re.compile(
 )
 _FIELD_LABEL = "|".join(_LABELS[r] for r in FIELDS)
 # Where a second label starts inside a labelled line or a bracket: «…; ответственный: …», «…, ответственный – …».
-_NEXT_LABEL = re.compile(rf"[;,.]\s*(?=(?:{_FIELD_LABEL})\s*[:\-–—]\s)", re.IGNORECASE)
+_NEXT_LABEL = re.compile(rf"[;,.]\s*(?=(?:{_FIELD_LABEL})(?:\s*[:\-–—]\s|(?<=отв\.)\s))", re.IGNORECASE)
 # A closing bracket of labels: «(срок - январь 2023 г.; ответственный - ГАОУ ПО ИРО);», also
 # «(установить срок готовности программы – 1 ноября 2014 г.)».
 _BRACKET = re.compile(
@@ -395,7 +395,7 @@ def trailing_labels(text: str) -> tuple[str, dict[str, str], list[str]] | None:
 
 
 # A labelled sentence's closing full stop, not an initial's or an abbreviation's («Наумова О.А.», «2022 г.»).
-_SENTENCE_END = re.compile(r"(?:(?<=[а-яё]{3})|(?<=[А-ЯЁ]{2}))\.$")
+_SENTENCE_END = re.compile(r"(?:(?<=[а-яё]{5})|(?<=[А-ЯЁ]{2}))\.$")  # «кл. рук.», «до 1 сент.» keep theirs
 
 
 def _with_parent_sections(items: list[_Item], headings: list[tuple[int, str]]) -> list[_Item]:
