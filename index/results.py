@@ -29,6 +29,15 @@ class Filters:
     entity: str | None = None  # an entity key, e.g. «ORG:МОЦ»
     exclude_doc: int | None = None
 
+    def __post_init__(self) -> None:
+        # A region typed by another of its names («Республика Татарстан», «Якутия») means its official one.
+        if self.region:
+            from pipeline import places
+
+            spans = places.region_spans(self.region)
+            if len(spans) == 1 and spans[0][1] - spans[0][0] >= len(self.region.strip()) - 1:
+                object.__setattr__(self, "region", spans[0][2])
+
 
 @dataclass(frozen=True)
 class StoredEntity:

@@ -159,3 +159,12 @@ def test_an_adjective_that_says_something_else_names_no_region(question):
 )
 def test_a_language_a_day_or_a_lesson_names_no_town(question):
     assert not gazetteer.town_adjective_regions(question)
+
+
+def test_a_region_filter_typed_by_another_of_its_names_means_the_official_one():
+    from index.results import Filters
+
+    assert Filters(region="Республика Татарстан").region == "Республика Татарстан (Татарстан)"
+    assert Filters(region="Якутия").region == "Республика Саха (Якутия)"
+    assert Filters(region="Смоленская область").region == "Смоленская область"
+    assert Filters(region="Смоленская область и Татарстан").region == "Смоленская область и Татарстан"
