@@ -621,6 +621,13 @@ def test_consultant_text_table_with_lettered_corners_and_a_spanning_header():
     ]
 
 
+def test_a_subprogramme_passport_published_alone_is_a_programme():
+    # an annex published alone (set T, 281): a stray quote and spaced letters before «подпрограммы»
+    assert header.measures_kind(['"П А С П О Р Т\nподпрограммы "Реализация концепции модернизации"']) == "программа"
+    assert header.measures_kind(["Паспорт муниципальной программы"]) == "программа"
+    assert header.measures_kind(["Паспорт объекта"]) is None
+
+
 def test_a_long_line_of_dashes_is_read_in_linear_time():
     import time
 
