@@ -168,3 +168,9 @@ def test_a_region_filter_typed_by_another_of_its_names_means_the_official_one():
     assert Filters(region="Якутия").region == "Республика Саха (Якутия)"
     assert Filters(region="Смоленская область").region == "Смоленская область"
     assert Filters(region="Смоленская область и Татарстан").region == "Смоленская область и Татарстан"
+
+
+def test_a_years_mark_before_a_person_names_no_town():
+    # «февраль 2014 г. Васильева О.М.» in a plan's cells (set I, 163): «г.» is the year's, the name a person's
+    assert gazetteer.regions_of_places("Отчёт о работе\tфевраль 2014 г.\tВасильева О.М.") == {}
+    assert [m.group("name") for m in gazetteer.SETTLEMENT.finditer("01.09.2022 г. Пролетарск №26/1")] == ["Пролетарск"]
