@@ -34,9 +34,7 @@ class Filters:
         if self.region:
             from pipeline import places
 
-            spans = places.region_spans(self.region)
-            if len(spans) == 1 and spans[0][1] - spans[0][0] >= len(self.region.strip()) - 1:
-                object.__setattr__(self, "region", spans[0][2])
+            object.__setattr__(self, "region", places.official_region(self.region))
 
 
 @dataclass(frozen=True)

@@ -195,6 +195,15 @@ def region_spans(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def official_region(name: str) -> str:
+    """A region's official name when `name` is wholly one of its names («Татарстан», «Республика
+    Татарстан»); `name` itself otherwise."""
+    spans = region_spans(name)
+    if len(spans) == 1 and spans[0][1] - spans[0][0] >= len(name.strip()) - 1:
+        return spans[0][2]
+    return name
+
+
 def regions(text: str) -> list[str]:
     """Every region named in `text`, official names, in order of first mention."""
     return _unique(name for _, _, name in region_spans(text))
