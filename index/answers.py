@@ -267,7 +267,7 @@ def _placed_elsewhere(
     return [
         h
         for h in _supported(search, topic, hits, required=place, levels=levels, whether=whether, category=category)
-        if not (home and h.document.region and h.document.region != home)
+        if not (home and h.document.region and not _in(h, home))
     ]
 
 
@@ -288,7 +288,7 @@ def _home(search: HybridSearch, named: dict) -> str | None:
 
 
 def _in(hit: Hit, region: str | None) -> bool:
-    return bool(region) and hit.document.region == region
+    return bool(region) and hit.document.region in places.region_names(region)  # any of its names
 
 
 def _topic(question: str, understood: Understood) -> list[str]:

@@ -21,6 +21,7 @@ import pandas as pd
 from index import schema
 from index.errors import StoreError
 from index.results import FilterChoices, Filters, Overview, Stats, StoredDocument, StoredEntity, StoredItem
+from pipeline import places
 from pipeline.records import Document, Item, Position
 
 _JOIN = "FROM items i JOIN documents d ON d.id = i.doc_id"
@@ -343,7 +344,9 @@ class Store:
         return np.frombuffer(row[0], dtype=np.float32), row[1], row[2]
 
     def region_item_ids(self, region: str) -> set[int]:
-        return {r[0] for r in self.db.execute(f"SELECT i.id {_JOIN} WHERE d.region = ?", (region,))}
+        names = places.region_names(region)
+        sql = f"SELECT i.id {_JOIN} WHERE d.region IN ({', '.join('?' * len(names))})"
+        return {r[0] for r in self.db.execute(sql, names)}
 
     def regions(self) -> set[str]:
         return {r[0] for r in self.db.execute("SELECT DISTINCT region FROM documents WHERE region IS NOT NULL")}
@@ -541,7 +544,11 @@ class Store:
 def _filter_sql(f: Filters) -> tuple[str, list] | None:
     """SELECT of the item ids passing `f`, with its arguments; None when nothing is filtered."""
     where, args = [], []
-    for column, value in (("d.region", f.region), ("d.municipality", f.municipality), ("d.kind", f.kind)):
+    if f.region:  # the region under any of its names («Республика Татарстан» in an older base)
+        names = places.region_names(f.region)
+        where.append(f"d.region IN ({', '.join('?' * len(names))})")
+        args.extend(names)
+    for column, value in (("d.municipality", f.municipality), ("d.kind", f.kind)):
         if value:
             where.append(f"{column} = ?")
             args.append(value)

@@ -204,6 +204,13 @@ def official_region(name: str) -> str:
     return name
 
 
+def region_names(name: str) -> tuple[str, ...]:
+    """Every name a region may be stored under: its official one first, then its other names (a
+    knowledge base built before an official name changed keeps the name it had)."""
+    official = official_region(name)
+    return tuple(dict.fromkeys((official, *REGIONS.get(official, ()), name)))
+
+
 def regions(text: str) -> list[str]:
     """Every region named in `text`, official names, in order of first mention."""
     return _unique(name for _, _, name in region_spans(text))

@@ -454,3 +454,27 @@ def test_review_items_added_since_the_lengths_were_read_are_skipped():
 
     lengths = bm25.Lengths.of(np.array([1, 2]), np.array([5, 7], dtype=np.int32))
     assert bm25.rank([np.array([1, 2, 2, 9])], lengths, 10) == [2, 1]
+
+
+def test_a_region_stored_under_its_former_official_name_is_still_found(corpus_kb_dir, tmp_path):
+    """Tatarstan's official name became «Республика Татарстан (Татарстан)»: a base built before keeps
+    «Республика Татарстан», and a filter by either name (the page offers the stored one) finds it."""
+    query = "наставничество молодых педагогов"
+    root = shutil.copytree(corpus_kb_dir, tmp_path / "kb")
+    with KnowledgeBase.open(root) as kb:
+        doc = tmp_path / "kazan.txt"
+        doc.write_text(
+            "Министерство образования и науки Республики Татарстан\nПРИКАЗ\nот 01.02.2024 № 77\n"
+            "О наставничестве\nприказываю:\n1. Организовать наставничество молодых педагогов в школах.\n",
+            encoding="utf-8",
+        )
+        [result] = kb.ingest([doc])
+        assert result.status == "added"
+    db = sqlite3.connect(root / "praktika.sqlite")
+    db.execute("UPDATE documents SET region = 'Республика Татарстан' WHERE source LIKE '%kazan.txt'")
+    db.commit()
+    db.close()
+    with KnowledgeBase.open(root) as kb:
+        for name in ("Республика Татарстан", "Республика Татарстан (Татарстан)", "Татарстан"):
+            hits = kb.search(query, Filters(region=name), k=10)
+            assert hits and all(h.document.source.endswith("kazan.txt") for h in hits), name
