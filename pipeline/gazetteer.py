@@ -40,9 +40,12 @@ _SEATS = {
 SETTLEMENT = re.compile(
     rf"(?<![\w-])(?:{places.SETTLEMENT_MARK}|(?:город[а-я]*|сел[оаеу]|посёлк[а-я]*|поселк[а-я]*|посел[а-я]+"
     r"|деревн[а-я]+|станиц[а-я]+|хутор[а-я]*|рабоч[а-я]+\s+посёлк[а-я]*)\s+)"
-    r"«?(?P<name>[А-ЯЁ][а-яё]+(?:-(?:[А-ЯЁ]?[а-яё]+))*(?:\s+[А-ЯЁ][а-яё]+)?)(?![а-яё-])"
-    r"(?!\s*[А-ЯЁ]\.\s?[А-ЯЁ]\.)"  # «2014 г. Васильева О.М.»: a year's «г.» before a person, not a town
+    r"«?(?P<name>[А-ЯЁ][а-яё]+(?:-(?:[А-ЯЁ]?[а-яё]+))*(?:[ \t]+[А-ЯЁ][а-яё]+)?)(?![а-яё])"
+    r"(?! ?[А-ЯЁ]\.\s?[А-ЯЁ]\.?)"  # «г. Васильева О.М.»: a surname with initials is a person, not a town
 )
+# «февраль 2014 г.⇥Васильева …»: a year's «г.» closing a table cell is no settlement mark.
+_YEAR_BEFORE = re.compile(r"\d{4}\s*$")
+_CELL_BREAK = re.compile(r"[\t\n|]|\s{2,}")
 
 
 def _stem(word: str) -> str:
@@ -171,6 +174,10 @@ def regions_of_places(text: str) -> Counter[str]:
     for m in _SCHOOL_ADJECTIVE.finditer(text):
         votes.update(filter(None, [school_region(m.group(1))]))
     for m in SETTLEMENT.finditer(text):
+        if _YEAR_BEFORE.search(text[max(0, m.start() - 8) : m.start()]) and _CELL_BREAK.search(
+            text[m.start() : m.start("name")]
+        ):
+            continue
         name = m.group("name")
         votes.update(filter(None, [settlement_region(name) or settlement_region(name.split()[0])]))
     if not votes:

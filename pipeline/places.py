@@ -195,15 +195,19 @@ def region_spans(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+@cache
 def official_region(name: str) -> str:
     """A region's official name when `name` is wholly one of its names («Татарстан», «Республика
-    Татарстан»); `name` itself otherwise."""
-    spans = region_spans(name)
-    if len(spans) == 1 and spans[0][1] - spans[0][0] >= len(name.strip()) - 1:
-        return spans[0][2]
-    return name
+    Татарстан», «Республика Адыгея (Адыгея)»: spans of one region that leave only brackets and
+    spaces); `name` itself otherwise."""
+    spans = region_spans(name[:200])
+    if not spans or len({official for _, _, official in spans}) > 1:
+        return name
+    rest = "".join(name[end : nxt[0]] for (_, end, _), nxt in zip(spans, [*spans[1:], (len(name),)], strict=True))
+    return spans[0][2] if not name[: spans[0][0]].strip() and not rest.strip(" ()–—-") else name
 
 
+@cache
 def region_names(name: str) -> tuple[str, ...]:
     """Every name a region may be stored under: its official one first, then its other names (a
     knowledge base built before an official name changed keeps the name it had)."""

@@ -173,4 +173,18 @@ def test_a_region_filter_typed_by_another_of_its_names_means_the_official_one():
 def test_a_years_mark_before_a_person_names_no_town():
     # «февраль 2014 г. Васильева О.М.» in a plan's cells (set I, 163): «г.» is the year's, the name a person's
     assert gazetteer.regions_of_places("Отчёт о работе\tфевраль 2014 г.\tВасильева О.М.") == {}
+    assert gazetteer.regions_of_places("февраль 2014 г.\tВасильева Ольга Михайловна") == {}
     assert [m.group("name") for m in gazetteer.SETTLEMENT.finditer("01.09.2022 г. Пролетарск №26/1")] == ["Пролетарск"]
+    # a signature line's town stays a town whatever gap comes before the signer's initials (second review)
+    assert gazetteer.regions_of_places("Директор МБОУ СОШ с. Коробицыно          А.В. Смирнова") == {
+        "Ленинградская область": 1
+    }
+    assert gazetteer.regions_of_places("с. Малые Дербеты\tА.А. Петров") == {"Республика Калмыкия": 1}
+
+
+def test_a_region_under_its_constitutional_form_is_one_subject():
+    from pipeline import places
+
+    assert places.official_region("Республика Адыгея (Адыгея)") == "Республика Адыгея"
+    assert places.official_region("Республика Саха(Якутия)") == "Республика Саха (Якутия)"
+    assert places.official_region("Республика Адыгея и Республика Алтай") == "Республика Адыгея и Республика Алтай"

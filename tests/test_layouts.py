@@ -626,6 +626,7 @@ def test_a_subprogramme_passport_published_alone_is_a_programme():
     assert header.measures_kind(['"П А С П О Р Т\nподпрограммы "Реализация концепции модернизации"']) == "программа"
     assert header.measures_kind(["Паспорт муниципальной программы"]) == "программа"
     assert header.measures_kind(["Паспорт объекта"]) is None
+    assert header.measures_kind(["Паспорт объекта в рамках подпрограммы «Доступная среда»"]) is None
 
 
 def test_a_long_line_of_dashes_is_read_in_linear_time():

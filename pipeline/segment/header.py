@@ -189,7 +189,7 @@ def states_kind(paragraphs: list[str], i: int) -> str | None:
 # (or opening the programme) is a part of that programme.
 _PROGRAMME_MEASURES = re.compile(
     r"^(?:(?:перечень\s+|система\s+)?(?:основных\s+|программных\s+)?мероприяти[йя]\b[^.]{0,80}?"
-    r"|паспорт\s+(?:[а-яё-]+\s+){0,3})\b(?:под)?программ",
+    r"|паспорт\s+(?:[а-яё-]+(?:ой|ей)\s+){0,3})\b(?:под)?программ",  # «муниципальной», not «объекта в рамках»
     re.I,
 )
 
@@ -197,7 +197,7 @@ _PROGRAMME_MEASURES = re.compile(
 def measures_kind(paragraphs: list[str]) -> str | None:
     """«программа» when a heading near the top names the document a programme's list of measures
     or passport; a fallback for documents that state no kind of their own."""
-    lines = [collapse_spaced(line).strip().lstrip("\"«„ ") for p in paragraphs[:8] for line in p.split("\n")[:8]]
+    lines = [collapse_spaced(line).strip().lstrip("\"«„“ ") for p in paragraphs[:8] for line in p.split("\n")[:8]]
     pairs = [" ".join(lines[i : i + 2]) for i in range(len(lines))]  # «Паспорт» / «муниципальной программы …»
     return next(("программа" for line in pairs if _PROGRAMME_MEASURES.match(line)), None)
 
