@@ -344,9 +344,8 @@ class Store:
         return np.frombuffer(row[0], dtype=np.float32), row[1], row[2]
 
     def region_item_ids(self, region: str) -> set[int]:
-        names = places.region_names(region)
-        sql = f"SELECT i.id {_JOIN} WHERE d.region IN ({', '.join('?' * len(names))})"
-        return {r[0] for r in self.db.execute(sql, names)}
+        condition, names = _region_condition(region)
+        return {r[0] for r in self.db.execute(f"SELECT i.id {_JOIN} WHERE {condition}", names)}
 
     def regions(self) -> set[str]:
         return {r[0] for r in self.db.execute("SELECT DISTINCT region FROM documents WHERE region IS NOT NULL")}
@@ -541,12 +540,19 @@ class Store:
         return {(r[1], r[2]): r[0] for r in self.db.execute(f"SELECT i.id, d.source, i.ordinal {_JOIN}")}
 
 
+def _region_condition(region: str) -> tuple[str, tuple[str, ...]]:
+    """The region under any of its names («Республика Татарстан» in a base built before its official
+    name changed), as a WHERE condition and its arguments."""
+    names = places.region_names(region)
+    return f"d.region IN ({', '.join('?' * len(names))})", names
+
+
 def _filter_sql(f: Filters) -> tuple[str, list] | None:
     """SELECT of the item ids passing `f`, with its arguments; None when nothing is filtered."""
     where, args = [], []
-    if f.region:  # the region under any of its names («Республика Татарстан» in an older base)
-        names = places.region_names(f.region)
-        where.append(f"d.region IN ({', '.join('?' * len(names))})")
+    if f.region:
+        condition, names = _region_condition(f.region)
+        where.append(condition)
         args.extend(names)
     for column, value in (("d.municipality", f.municipality), ("d.kind", f.kind)):
         if value:

@@ -1521,14 +1521,20 @@ def test_a_report_dated_under_its_signature_takes_that_date():
     assert "31.01.2022" not in [i.activity for i in doc.items]
 
 
+_STAGED_EDGES = [60.0, 90.0, 180.0, 300.0, 400.0]
+
+
+def _staged_line(top: float, *cells: tuple[int, str]):
+    """A borderless PDF's line of a five-column staged table: (column, text) per cell."""
+    from pipeline.readers.pdf_columns import Line, Segment
+
+    return Line(top, top + 9, [Segment(_STAGED_EDGES[c], _STAGED_EDGES[c] + 40, t) for c, t in cells])
+
+
 def test_a_stages_number_merged_down_over_its_rows_of_a_borderless_pdf_is_each_rows():
-    from pipeline.readers.pdf_columns import Line, Segment, _rows
+    from pipeline.readers.pdf_columns import _rows
 
-    edges = [60.0, 90.0, 180.0, 300.0, 400.0]
-
-    def line(top: float, *cells: tuple[int, str]) -> Line:
-        return Line(top, top + 9, [Segment(edges[c], edges[c] + 40, t) for c, t in cells])
-
+    line, edges = _staged_line, _STAGED_EDGES
     region = [
         line(100, (0, "№"), (1, "Этап"), (2, "Мероприятие"), (3, "Срок"), (4, "Ответственный")),
         line(120, (0, "1."), (1, "Диагностика"), (2, "Анализ оценки"), (3, "до 25.10"), (4, "методический отдел")),
@@ -1615,13 +1621,9 @@ def test_an_address_line_with_a_phone_keeps_the_letterheads_region():
 
 
 def test_a_staged_tables_rows_never_take_the_headers_number_sign():
-    from pipeline.readers.pdf_columns import Line, Segment, _rows
+    from pipeline.readers.pdf_columns import _rows
 
-    edges = [60.0, 90.0, 180.0, 300.0, 400.0]
-
-    def line(top: float, *cells: tuple[int, str]) -> Line:
-        return Line(top, top + 9, [Segment(edges[c], edges[c] + 40, t) for c, t in cells])
-
+    line, edges = _staged_line, _STAGED_EDGES
     region = [
         line(100, (0, "№"), (1, "Этап"), (2, "Мероприятие"), (3, "Срок"), (4, "Ответственный")),
         line(125, (2, "Совещание директоров"), (3, "сентябрь"), (4, "Иванова А.А.")),

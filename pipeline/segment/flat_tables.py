@@ -45,6 +45,8 @@ def _boxed(line: str) -> str:
     """A line with box-drawing characters as ASCII («|», «+», «-»), a lettered rule's corners too."""
     line = line.translate(_BOX)
     return re.sub(r"[TТL¬]", "+", line) if "---" in line and _LETTER_RULE.fullmatch(line) else line
+
+
 _RULE = re.compile(r"^\s*[|+]?[\s\-—–─═=+|]{3,}$")
 _ASCII_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _MAX_HEADER_CELL = 80
@@ -215,7 +217,7 @@ def _spanned(lines: list[str], rows: Rows) -> Rows:
         if len(cells) not in (width, len(spans)):
             return rows  # a third level, or a «+» in a header's text: no mapping that loses no line
         for n, cell in enumerate(cells):
-            if cell.strip("-=") and cell.strip():
+            if cell.strip("-="):  # a cell is stripped already: a rule's dashes are no header text
                 for k in [n] if len(cells) == width else spans[n]:
                     texts[k].append(cell)
     return [(rows[0][0], tuple(join_cell_lines(t) for t in texts)), *rows[sub + 1 :]]
@@ -569,8 +571,6 @@ def _follows(number: str, nxt: str) -> bool:
 def _number_cell(text: str) -> bool:
     """What a row's first cell holds before its first mark: its number, or the number column's header."""
     return bool(ITEM_NUMBER.match(text) or NUMBER_HEADER.fullmatch(text))
-
-
 
 
 def _names_column(cell: str) -> bool:
