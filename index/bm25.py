@@ -47,6 +47,13 @@ def rank(hits: list[np.ndarray], lengths: Lengths, n: int, allowed: np.ndarray |
     """The best `n` item ids (all when n < 0) by BM25 over the terms whose hits are given (an item
     id once per occurrence), only the ids `allowed` marks True when a mask is given. Frequencies
     count the whole collection, as FTS5 does under a filter."""
+    return [item_id for item_id, _ in scored(hits, lengths, n, allowed)]
+
+
+def scored(
+    hits: list[np.ndarray], lengths: Lengths, n: int, allowed: np.ndarray | None = None
+) -> list[tuple[int, float]]:
+    """`rank` with each id's BM25 score."""
     ids, scores = [], []
     average = lengths.average
     for term in hits:
@@ -69,4 +76,5 @@ def rank(hits: list[np.ndarray], lengths: Lengths, n: int, allowed: np.ndarray |
         keep[keep] = allowed[every[keep]]
         every, total = every[keep], total[keep]
     order = np.lexsort((every, -total))  # best first, ties by id
-    return every[order[:n] if n >= 0 else order].tolist()
+    order = order[:n] if n >= 0 else order
+    return list(zip(every[order].tolist(), total[order].tolist(), strict=True))

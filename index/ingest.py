@@ -253,7 +253,9 @@ class Ingestion:
                     removed = self.store.delete_document(known)
                 doc_id = self.store.insert_document(p.doc, p.path, p.sha)
                 for item, text, vector in zip(p.doc.items, p.texts, vectors, strict=True):
-                    added.append(self.store.insert_item(doc_id, item, vector, lemmas.lemmas(text)))
+                    added.append(
+                        self.store.insert_item(doc_id, item, vector, lemmas.lemmas(text), lemmas.lemmas(item.activity))
+                    )
                 generation = self.store.bump()
             self.vectors.remove(removed)
             self.vectors.add(np.array(added, dtype=np.int64), vectors)

@@ -103,13 +103,13 @@ class StoredItem:
 @dataclass(frozen=True)
 class Hit:
     item_id: int
-    score: float  # fused (reciprocal rank fusion)
+    score: float  # the order of results (index.rerank)
     dense_rank: int | None
     lexical_rank: int | None
     matched_terms: tuple[str, ...]
     item: StoredItem
     document: StoredDocument
-    similarity: float | None = None  # cosine of query and item, when the dense side found it
+    similarity: float | None = None  # cosine of query and item
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Hit:

@@ -12,13 +12,15 @@ from pathlib import Path
 
 from index.errors import StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # What brings a knowledge base from version n-1 to n. A new database gets SCHEMA (which
 # already holds every change); an older one runs the steps it lacks, in one transaction.
 MIGRATIONS: dict[int, list[str]] = {
     # 2: an item can be stored only once per document, enforced by SQLite itself
     2: ["CREATE UNIQUE INDEX IF NOT EXISTS items_doc_ordinal ON items(doc_id, ordinal)"],
+    # 3: the activity's own lemmas, which re-ranking reads (NULL in older rows: read from the text then)
+    3: ["ALTER TABLE items ADD COLUMN activity_lemmas TEXT"],
 }
 
 SCHEMA = """
@@ -42,7 +44,8 @@ CREATE TABLE IF NOT EXISTS items (
     number TEXT, section TEXT, activity TEXT NOT NULL, description TEXT, deadline TEXT,
     responsible TEXT, result TEXT,
     pos TEXT, deadline_value TEXT,
-    vector BLOB NOT NULL
+    vector BLOB NOT NULL,
+    activity_lemmas TEXT
 );
 CREATE INDEX IF NOT EXISTS items_doc ON items(doc_id);
 CREATE UNIQUE INDEX IF NOT EXISTS items_doc_ordinal ON items(doc_id, ordinal);

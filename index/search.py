@@ -1,4 +1,5 @@
-"""Hybrid search: dense (e5 + the vector index) and lexical (BM25 over lemmas) fused by reciprocal rank.
+"""Hybrid search: dense (e5 + the vector index) and lexical (BM25 over lemmas) candidates, ordered by
+`index.rerank`.
 
     search = HybridSearch(store, vectors, embedder.query, lock)
     search.search("сетевое партнёрство школ", Filters(region="Смоленская область"))
@@ -18,7 +19,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from index import bm25, lemmas
+from index import bm25, lemmas, rerank
 from index.results import Filters, Hit, StoredDocument, StoredItem, Understood
 from index.store import Store
 from index.vectors import VectorIndex, id_mask
@@ -51,18 +52,54 @@ class HybridSearch:
         self._embedding.shutdown(wait=False)
 
     def search(self, query: str, filters: Filters | None = None, k: int = 10) -> list[Hit]:
-        """Dense and lexical candidates fused by reciprocal rank fusion, then filtered."""
-        filters = filters or Filters()
-        vector = self._embedding.submit(self.embed_query, query)  # the model works while SQLite does
+        """The best `k` items passing `filters`: candidates of both sides, ordered by `rerank`."""
         terms = lemmas.query_terms(query)
-        n = config.CANDIDATES
         with self.lock:
-            allowed = self._allowed(filters)
-            # FAISS and SQLite both release the GIL: the dense side runs (after the embedding, on its
-            # thread) while SQLite ranks lemmas, both under the lock, so no writer changes either
-            dense = self._embedding.submit(lambda: self.dense(vector.result(), n, allowed))
-            lexical = self.lexical(self.selective(terms), n, filters)
-            return self._fuse(dense.result(), lexical, terms, k)
+            best = rerank.ordered(self._candidates(query, terms, filters or Filters(), k))[:k]
+            hits = [(c.item_id, s, c.dense_rank, c.lexical_rank, c.cosine) for c, s in best]
+            return self._hits(hits, terms)
+
+    def candidates(self, query: str, filters: Filters | None = None, k: int = 10) -> list[rerank.Candidate]:
+        """What `search` orders (bench/rerank_fit.py fits the order's weights on them)."""
+        with self.lock:
+            return self._candidates(query, lemmas.query_terms(query), filters or Filters(), k)
+
+    def _candidates(self, query: str, terms: list[str], filters: Filters, k: int) -> list[rerank.Candidate]:
+        """The top of each side, with the facts `rerank` scores (its cosine computed when only BM25 found it)."""
+        vector = self._embedding.submit(self.embed_query, query)  # the model works while SQLite does
+        n = config.CANDIDATES
+        allowed = self._allowed(filters)
+        # FAISS and SQLite both release the GIL: the dense side runs (after the embedding, on its
+        # thread) while SQLite ranks lemmas, both under the lock, so no writer changes either
+        dense_side = self._embedding.submit(lambda: self.dense(vector.result(), n, allowed))
+        lexical = self.lexical_scored(self.selective(terms), n, filters)
+        dense = dense_side.result()
+        depth = max(rerank.POOL, k)
+        pool = list(dict.fromkeys([i for i, _ in dense[:depth]] + [i for i, _ in lexical[:depth]]))
+        facts = self.store.ranking_facts(pool)
+        pool = [i for i in pool if i in facts]  # not removed by another process since the index was read
+        cosine = dict(dense)
+        unseen = [i for i in pool if i not in cosine]  # found by the lexical side only
+        if unseen:
+            query_vector = np.asarray(vector.result(), dtype=np.float32).ravel()
+            found = self.store.vectors_of(unseen, len(query_vector)) @ query_vector
+            cosine.update(zip(unseen, found.tolist(), strict=True))
+        d_rank = {i: r for r, (i, _) in enumerate(dense, start=1)}
+        l_rank = {i: r for r, (i, _) in enumerate(lexical, start=1)}
+        bm25_of, top = dict(lexical), (lexical[0][1] if lexical else 0.0)
+        weights = self._weights(terms)
+        return [
+            rerank.Candidate(
+                i,
+                d_rank.get(i),
+                l_rank.get(i),
+                float(cosine[i]),
+                bm25_of.get(i, 0.0) / top if top else 0.0,
+                rerank.share(weights, self._activity_lemmas(*facts[i][1:])),
+                facts[i][0],
+            )
+            for i in pool
+        ]
 
     def similar(
         self, item_id: int, other_documents_only: bool = True, other_regions: bool = False, k: int = 10
@@ -78,7 +115,7 @@ class HybridSearch:
                 pool = set(allowed.tolist()) if allowed is not None else self.store.item_ids()
                 allowed = np.array(sorted(pool - self.store.region_item_ids(region)), dtype=np.int64)
             dense = [(i, s) for i, s in self.dense(vector, k + 1, allowed) if i != item_id][:k]
-            return self._fuse(dense, [], [], k)
+            return self._hits([(i, s, rank, None, s) for rank, (i, s) in enumerate(dense, start=1)], [])
 
     def understand(self, query: str) -> Understood:
         """What the query names besides its topic: abbreviations expanded, region and year as filters."""
@@ -131,14 +168,18 @@ class HybridSearch:
 
     def lexical(self, terms: list[str], n: int, filters: Filters | None = None) -> list[int]:
         """The best `n` item ids by BM25 over the lemmas `terms` (all matches when n < 0), passing `filters`."""
+        return [i for i, _ in self.lexical_scored(terms, n, filters)]
+
+    def lexical_scored(self, terms: list[str], n: int, filters: Filters | None = None) -> list[tuple[int, float]]:
+        """`lexical` with each item's BM25."""
         if not terms:
             return []
         with self.lock:
-            hits = [self._hits(t) for t in terms]
+            hits = [self._occurrences(t) for t in terms]
             allowed = self._allowed_mask(filters or Filters())
             if "lengths" not in self._cache:
                 self._cache["lengths"] = bm25.Lengths.of(*self.store.lemma_lengths())
-            return bm25.rank(hits, self._cache["lengths"], n, allowed)
+            return bm25.scored(hits, self._cache["lengths"], n, allowed)
 
     # --- helpers ---------------------------------------------------------------------------------
 
@@ -159,7 +200,7 @@ class HybridSearch:
                 masks.pop(next(iter(masks)))
         return masks[f]
 
-    def _hits(self, term: str) -> np.ndarray:
+    def _occurrences(self, term: str) -> np.ndarray:
         """Where a lemma occurs; a hyphenated one is a phrase of the tokens FTS5 made of it."""
         tokens = term.split("-")
         if len(tokens) == 1:
@@ -170,6 +211,16 @@ class HybridSearch:
         if "count" not in self._cache:
             self._cache["count"] = self.store.item_count()
         return self._cache["count"]
+
+    def _weights(self, terms: list[str]) -> dict[str, float]:
+        """Each query lemma's rarity; a hyphenated one counts as rare as its rarest token."""
+        parts = {t: t.split("-") for t in set(terms)}
+        df = self.lemma_counts(sorted({x for p in parts.values() for x in p}))
+        return {t: rerank.rarity(min(df[x] for x in p), self._count()) for t, p in parts.items()}
+
+    def _activity_lemmas(self, activity: str, stored: str | None) -> set[str]:
+        """Stored at ingestion; an item stored before schema 3 is lemmatised here."""
+        return set(stored.split()) if stored is not None else set(lemmas.lemmas(activity))
 
     def selective(self, terms: list[str]) -> list[str]:
         """The query's rarer lemmas: very common ones («школа») rank little and cost much.
@@ -191,23 +242,14 @@ class HybridSearch:
             spent += cost[term]
         return kept
 
-    def _fuse(self, dense_scored: list[tuple[int, float]], lexical: list[int], terms: list[str], k: int) -> list[Hit]:
-        dense = [i for i, _ in dense_scored]
-        similarity = dict(dense_scored)
-        scores: dict[int, float] = {}
-        for ranking in (dense, lexical):
-            for rank, item_id in enumerate(ranking, start=1):
-                scores[item_id] = scores.get(item_id, 0.0) + 1.0 / (config.RRF_K + rank)
-        best = sorted(scores, key=lambda i: -scores[i])[:k]
-        d_rank = {i: r for r, i in enumerate(dense, start=1)}
-        l_rank = {i: r for r, i in enumerate(lexical, start=1)}
+    def _hits(self, order: list[tuple[int, float, int | None, int | None, float]], terms: list[str]) -> list[Hit]:
+        """Hits for (id, score, dense rank, lexical rank, cosine) in that order, items removed meanwhile left out."""
         hits = []
-        for item_id in best:
+        for item_id, score, dense_rank, lexical_rank, cosine in order:
             stored = self.store.item(item_id)
             if stored is None:  # removed by another process since the vectors were read
                 continue
             item, document, item_lemmas = stored
             matched = tuple(t for t in terms if t in item_lemmas)
-            ranks = d_rank.get(item_id), l_rank.get(item_id)
-            hits.append(Hit(item_id, scores[item_id], *ranks, matched, item, document, similarity.get(item_id)))
+            hits.append(Hit(item_id, score, dense_rank, lexical_rank, matched, item, document, cosine))
         return hits

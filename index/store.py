@@ -179,10 +179,13 @@ class Store:
             )
         return doc_id
 
-    def insert_item(self, doc_id: int, item: Item, vector: np.ndarray, lemmas: list[str]) -> int:
+    def insert_item(
+        self, doc_id: int, item: Item, vector: np.ndarray, lemmas: list[str], activity_lemmas: list[str]
+    ) -> int:
         cur = self.db.execute(
             "INSERT INTO items(doc_id, ordinal, kind, number, section, activity, description, deadline,"
-            " responsible, result, pos, deadline_value, vector) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " responsible, result, pos, deadline_value, vector, activity_lemmas)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 doc_id,
                 item.ordinal,
@@ -197,6 +200,7 @@ class Store:
                 json.dumps(asdict(item.pos)),
                 json.dumps(item.when, ensure_ascii=False) if item.when else None,
                 np.asarray(vector, dtype=np.float32).tobytes(),
+                " ".join(activity_lemmas),
             ),
         )
         item_id = int(cur.lastrowid)
@@ -237,9 +241,9 @@ class Store:
             copied = vector(np.frombuffer(r["vector"], dtype=np.float32))
             cur = self.db.execute(
                 "INSERT INTO items(doc_id, ordinal, kind, number, section, activity, description, deadline,"
-                " responsible, result, pos, deadline_value, vector)"
+                " responsible, result, pos, deadline_value, vector, activity_lemmas)"
                 " SELECT ?, ordinal, kind, number, section, activity, description, deadline,"
-                " responsible, result, pos, deadline_value, ? FROM items WHERE id = ?",
+                " responsible, result, pos, deadline_value, ?, activity_lemmas FROM items WHERE id = ?",
                 (new_doc, np.asarray(copied, dtype=np.float32).tobytes(), r["id"]),
             )
             self.db.execute("INSERT INTO items_fts(rowid, lemmas) VALUES (?, ?)", (cur.lastrowid, r["lemmas"]))
@@ -289,6 +293,18 @@ class Store:
         if not ids:
             return np.zeros((0, dim), dtype=np.float32)
         return np.frombuffer(b"".join(found[i] for i in ids), dtype=np.float32).reshape(len(ids), dim).copy()
+
+    def ranking_facts(self, ids: list[int]) -> dict[int, tuple[str, str, str | None]]:
+        """(kind, activity, the activity's lemmas or None in a row stored before they were) by id:
+        what re-ranking reads of each candidate, in one query."""
+        ids = [int(i) for i in ids]
+        found: dict[int, tuple[str, str, str | None]] = {}
+        for start in range(0, len(ids), 900):  # SQLite's bound-variable limit
+            chunk = ids[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT id, kind, activity, activity_lemmas FROM items WHERE id IN ({marks})"
+            found.update((r[0], (r[1], r[2], r[3])) for r in self.db.execute(sql, chunk))
+        return found
 
     def item_fields(self) -> list[tuple[int, str | None, str, str | None, str | None]]:
         """(id, section, activity, description, result) of every item: what reindexing embeds again."""

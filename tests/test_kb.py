@@ -244,9 +244,18 @@ def test_a_filters_own_lists_find_what_its_bitmap_finds(monkeypatch):
     assert not vectors._subsets and gone not in {i for i, _ in vectors.search(queries[0], 20, allowed=allowed)}
 
 
+def _as_version_2(path):
+    """Turn a current knowledge base back into schema 2 (before the activity's own lemmas)."""
+    db = sqlite3.connect(path / "praktika.sqlite")
+    db.execute("ALTER TABLE items DROP COLUMN activity_lemmas")
+    db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    db.commit()
+    return db
+
+
 def _as_version_1(path):
     """Turn a current knowledge base back into schema 1 (before the unique item index)."""
-    db = sqlite3.connect(path / "praktika.sqlite")
+    db = _as_version_2(path)
     db.execute("DROP INDEX items_doc_ordinal")
     db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     db.commit()
@@ -259,9 +268,23 @@ def test_schema_1_is_migrated(kb_copy):
     kb.close()
     db = sqlite3.connect(kb_copy / "praktika.sqlite")
     assert "items_doc_ordinal" in {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "3"
     kb = KnowledgeBase.open(kb_copy)
     assert kb.stats().items == 205 and kb.check() == []
+
+
+def test_schema_2_is_migrated_and_ranks_as_before(kb_copy):
+    """Rows stored before the activity's lemmas were kept are re-ranked from their text, in the same order."""
+    kb = KnowledgeBase.open(kb_copy)
+    before = [h.item_id for h in kb.search("мониторинг результатов ВПР", k=10)]
+    kb.close()
+    _as_version_2(kb_copy).close()
+    kb = KnowledgeBase.open(kb_copy)
+    assert [h.item_id for h in kb.search("мониторинг результатов ВПР", k=10)] == before
+    kb.close()
+    db = sqlite3.connect(kb_copy / "praktika.sqlite")
+    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "3"
+    assert db.execute("SELECT count(*) FROM items WHERE activity_lemmas IS NULL").fetchone()[0] == 205
 
 
 def test_failed_migration_leaves_the_knowledge_base_as_it_was(kb_copy):
@@ -272,7 +295,7 @@ def test_failed_migration_leaves_the_knowledge_base_as_it_was(kb_copy):
     )
     db.commit()
     db.close()
-    with pytest.raises(StoreError, match="не удалось перевести со схемы 1 на 2"):
+    with pytest.raises(StoreError, match="не удалось перевести со схемы 1 на 3"):
         KnowledgeBase.open(kb_copy)
     db = sqlite3.connect(kb_copy / "praktika.sqlite")
     assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "1"
