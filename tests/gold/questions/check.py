@@ -9,7 +9,7 @@ round-7 questions (q464-q529) cite realdocs 157-204, round-9 questions (q596-q66
 round-10 questions (q662-q706) cite realdocs 229-240, round-11 questions (q707-q751) cite realdocs 241-252
 and round-12 questions (q752-q796) cite realdocs 253-264; round-13 questions (q797-q841) cite a corpus/ document or
 realdocs 01-240; round-14 questions (q842-q886) cite realdocs 265-288 (their evidence is looked up in documents
-265-288 like any other document).
+265-288 like any other document); round-15 questions (q887-q931) cite a corpus/ document or realdocs 01-288.
 """
 
 import json
@@ -141,6 +141,9 @@ def main():
         # round 14 (q842-q886) is over realdocs 265-288 only
         if 842 <= int(re.sub(r"\D", "", rid) or 0) <= 886 and not (m and 265 <= int(m.group(1)) <= 288):
             errs.append(f"{rid}: round-14 question on {r['file']}, expected realdocs 265-288")
+        # round 15 (q887-q931) is over the documents already in the set: corpus/ and realdocs 01-288
+        if 887 <= int(re.sub(r"\D", "", rid) or 0) <= 931 and not (in_corpus or (m and 1 <= int(m.group(1)) <= 288)):
+            errs.append(f"{rid}: round-15 question on {r['file']}, expected corpus/ or realdocs 01-288")
     # ---- queries
     ppath = os.path.join(HERE, "queries.tsv")
     prow = []
