@@ -276,8 +276,18 @@ def where(hit: Hit, question: str, document_places: Callable[[], list[str]] = li
 
 def _asked_of(place: str, question: str) -> bool:
     """The question names this place itself, at its own level («в Коченевском районе»): it is where to
-    look, not the answer. «Курской области» does not name «Курский район»."""
-    return place in places.municipalities(question) or place in places.regions(question)
+    look, not the answer. «Курской области» does not name «Курский район». A city may be named
+    without its marker: «где в Улан-Удэ …» names «город Улан-Удэ»."""
+    if place in places.municipalities(question) or place in places.regions(question):
+        return True
+    town = _CITY.fullmatch(place)
+    said = rf"(?<![\w-]){re.escape(town.group(1))}\w{{0,2}}(?![\w-])(?!\s+{_UNIT})" if town else None
+    return bool(said and re.search(said, question))
+
+
+# A city as municipalities are stored: «город Улан-Удэ», «г. Курск», «городской округ Дубна».
+_CITY = re.compile(r"(?:город|г\.|городской\s+округ)\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*)")
+_UNIT = r"(?:район|област|округ|кра[йяюе]|муниципальн)"
 
 
 def _names_place(question: str) -> bool:

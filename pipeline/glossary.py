@@ -141,14 +141,20 @@ _SAME = (
     ("медик", "медицинский"),
     ("завуч", "заместитель"),
     ("помогать", "помочь", "помощь", "поддержка", "поддерживать", "поддержать"),
-    ("проверять", "проверить", "проверка", "контроль", "контролировать"),
-    ("следить", "наблюдать", "наблюдение", "наблюдатель"),
+    # «кто следит за выполнением приказа?»: every order's last clause says «контроль за исполнением … возложить на»
+    ("проверять", "проверить", "проверка", "контроль", "контролировать", "следить"),
+    ("следить", "наблюдать", "наблюдение", "наблюдатель"),  # «следить за ГИА»: observers
+    ("выполнение", "исполнение", "выполнять", "исполнять"),
+    ("поручить", "поручать", "возложить", "возлагать"),
     ("репетиция", "пробный", "тренировочный"),
     ("узнавать", "узнать", "выявлять", "выявить", "выявление"),
     ("готовить", "подготовить", "подготовка"),
     ("учить", "обучать", "обучение"),
 )
-SYNONYMS: dict[str, frozenset[str]] = {w: frozenset(group) - {w} for group in _SAME for w in group}
+# A word of two senses («следить»: control and observe) is in two groups and has the words of both.
+SYNONYMS: dict[str, frozenset[str]] = {
+    w: frozenset(x for group in _SAME if w in group for x in group) - {w} for group in _SAME for w in group
+}
 
 # The federal projects of the national project «Образование» (2019–2024): rows cite them as the
 # frame of nearly every activity, so they name a row's method only when a project is asked.

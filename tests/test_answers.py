@@ -646,8 +646,27 @@ def test_where_names_a_district_the_question_only_shares_an_adjective_with():
     assert answer_values.where(row, "В каком районе Курской области проводят конкурс чтецов?") == ["Курский район"]
 
 
+def test_where_never_answers_with_a_city_the_question_names_without_its_marker():
+    row = _hit("Информацию о ходе выполнения постановления рассмотреть на коллегии Администрации города")
+    row = replace(row, document=StoredDocument(1, "x.txt", municipality="город Улан-Удэ", region="Республика Бурятия"))
+    assert "город Улан-Удэ" not in answer_values.where(row, "Где в Улан-Удэ обсуждают ход программы?")
+    assert answer_values._asked_of("город Курск", "Где в Курске обсуждают ход программы?")
+    assert not answer_values._asked_of("город Курск", "Где в Курской области обсуждают ход программы?")
+    assert not answer_values._asked_of("город Улан-Удэ", "Где в Бурятии обсуждают ход программы?")
+
+
 def test_where_never_answers_with_the_place_the_question_names():
     row = _hit("Работа районных методических объединений учителей математики")
     row = replace(row, document=StoredDocument(1, "x.txt", municipality="Коченевский район"))
     assert answer_values.where(row, "Где учителя Коченевского района разбирают трудные задания?") == []
     assert answer_values.where(row, "В каком районе разбирают трудные задания?") == ["Коченевский район"]
+
+
+def test_a_word_of_two_senses_has_the_synonyms_of_both():
+    """«Кто следит за выполнением приказа?» is the clause «контроль за исполнением … возложить на …»;
+    «следить за ГИА» is what observers do."""
+    from pipeline.glossary import SYNONYMS
+
+    assert {"контроль", "наблюдатель"} <= SYNONYMS["следить"]
+    assert "следить" in SYNONYMS["контроль"] and "контроль" not in SYNONYMS["наблюдатель"]
+    assert {"исполнение"} <= SYNONYMS["выполнение"] and {"возложить"} <= SYNONYMS["поручить"]
