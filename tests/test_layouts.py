@@ -1717,3 +1717,22 @@ def test_a_title_above_a_lone_mark_table_stays_the_documents_heading():
     ]
     split = "N\nп/п\n|\n" + "".join(f"{c}\n|\n" for c in cells[1:])
     assert [i.number for i in _txt("План\n\n" + split).items if i.kind == "row"] == ["1."]
+
+
+def test_a_budget_holder_column_is_not_who_does_the_row():
+    """A programme's «ГРБС» (главный распорядитель бюджетных средств) pays; «Исполнитель» does the row."""
+    from pipeline.parse import parse_bytes
+
+    assert columns.header_role("ГРБС")[0] == "note"
+    assert columns.header_role("Главный распорядитель бюджетных средств")[0] == "note"
+    assert columns.header_role("Ответственный исполнитель, ГРБС")[0] == "responsible"
+    text = (
+        "Перечень мероприятий программы\n\n"
+        "| № | Наименование мероприятия | ГРБС | Исполнитель | Результат |\n|---|---|---|---|---|\n"
+        "| 1.1. | Курсы для учителей математики | Управление образования | общеобразовательные организации "
+        "| 40 учителей |\n"
+        "| 1.2. | Методический десант в школы | Управление образования | районный методический кабинет "
+        "| 6 школ |\n"
+    )
+    rows = [i for i in parse_bytes(text.encode("utf-8"), "programme.txt").items if i.kind == "row"]
+    assert [r.responsible for r in rows] == ["общеобразовательные организации", "районный методический кабинет"]
