@@ -233,6 +233,16 @@ _NOT_BODY = re.compile(
 
 
 _OTHER_LANGUAGE = re.compile(r"[әөүһңҗҡғҙҫӘӨҮҺҢҖҠҒҘҪ]")
+_LISTED = re.compile(r"[-–—•*·]\s")  # an item of a list, never a letterhead's line
+
+
+def _says(text: str) -> bool:
+    """A finite verb: the line is a sentence, which a letterhead's body name never is."""
+    from pipeline.morph import morph
+
+    return any(
+        p.tag.POS == "VERB" and p.score > 0.3 for w in re.findall(r"[а-яё]{3,}", text) for p in morph().parse(w)
+    )
 
 
 def issuer_of(paragraphs: list[str]) -> str | None:
@@ -248,12 +258,16 @@ def issuer_of(paragraphs: list[str]) -> str | None:
             continue
         if re.match(r"[^:«»]{2,60}:\s*\S", text):  # «Цель: …», «Официальная публикация в СМИ: …» label a value
             continue
+        if _LISTED.match(text):
+            continue  # «- взаимодействие с муниципальными органами управления образованием.»: a list's item
         junk = _NOT_BODY.search(text)
         if junk:  # «… города Якутска Главная » Новости», «… академия» 400012, г.Волгоград, ул …»: keep the name
             text = text[: junk.start()].rstrip(" ,;>/")
             text = text if _BODY.search(text) and text.count("«") <= text.count("»") + 1 else ""
         if not text or len(text) > 300 or re.fullmatch(r"\(.*\)", text):  # «(МАОУ СОШ № 26)»
             continue
+        if re.search(r"[.;:!?]$", text) and _says(text):
+            continue  # a sentence of the page («Результаты ГИА … узнают в школе … после их утверждения.»)
         # «администрации …» or a bare «Оренбургской области» goes on the line above (DOCX lines).
         place_only = len(text.split()) <= 4 and (places.regions(text) or places.municipalities(text))
         if bodies and (text[:1].islower() or place_only) and not _BODY_START.match(text):
