@@ -1218,6 +1218,24 @@ def test_stamps_side_by_side_over_a_title_on_a_borderless_page():
     assert [i.activity for i in doc.items if i.kind == "row"] == ["Обновить сайт", "Провести педсовет"]
 
 
+def test_stamps_side_by_side_under_the_letterhead_over_a_title():
+    """The same under the school's letterhead paragraphs (set U, 293): the stamps need not open the page."""
+    row = lambda *cells: Block("\t".join(cells), cells, Position(page=1))  # noqa: E731
+    blocks = [
+        Block("МУНИЦИПАЛЬНОЕ БЮДЖЕТНОЕ ОБЩЕОБРАЗОВАТЕЛЬНОЕ УЧРЕЖДЕНИЕ", (), Position(page=1)),
+        Block("«ВЕСЕЛОВСКАЯ СРЕДНЯЯ ШКОЛА»", (), Position(page=1)),
+        row("СОГЛАСОВАНО Управляющим советом", "УТВЕРЖДАЮ Директор школы Приказ от 10.01.2024 № 7-од"),
+        row("Программа развития на 2024-2028 годы", ""),
+        row("№", "Мероприятие", "Срок", "Ответственный"),
+        row("1.", "Обновить сайт", "2024", "Ким Е.С."),
+        row("2.", "Провести педсовет", "2025", "Пак О.Н."),
+    ]
+    doc = segment(blocks, "x.pdf")
+    assert (doc.kind, doc.date, doc.number) == ("программа", "2024-01-10", "7-од")
+    assert doc.title == "Программа развития на 2024-2028 годы"
+    assert [i.activity for i in doc.items if i.kind == "row"] == ["Обновить сайт", "Провести педсовет"]
+
+
 def test_what_the_glued_signature_and_carried_cells_must_not_do():
     """Found in review: «г.Кызыла А.А. Иванова» is no signature; a cell ending in «и» does not take the
     next row's number when the numbering skips; a long chain of carried lines reads in linear time."""

@@ -113,15 +113,17 @@ def _stamps_over_a_title(blocks: list[Block]) -> list[Block]:
     """Stamps side by side opening a borderless page give it their columns, and the title lines under
     them come out as rows of one cell each («СОГЛАСОВАНО … | | УТВЕРЖДЕНА приказом … | СОГЛАСОВАНО …»,
     then «Программа развития»): while no row has two cells, they are paragraphs — the stamps a
-    paragraph each, the title's lines one paragraph."""
-    if not blocks or not blocks[0].is_row or not any(header.is_stamp(c) for c in blocks[0].cells if c):
+    paragraph each, the title's lines one paragraph. The letterhead's paragraphs may stand above them."""
+    at = next((i for i, b in enumerate(blocks[:8]) if b.is_row), None)
+    if at is None or not any(header.is_stamp(c) for c in blocks[at].cells if c):
         return blocks
-    end = 1
-    while end < len(blocks) and end < 12 and blocks[end].is_row and sum(bool(c) for c in blocks[end].cells) <= 1:
+    end = at + 1
+    while end < len(blocks) and end < at + 12 and blocks[end].is_row and sum(bool(c) for c in blocks[end].cells) <= 1:
         end += 1
-    stamps = [Block(c, (), blocks[0].pos) for c in blocks[0].cells if c]
-    lines = [next(c for c in b.cells if c) for b in blocks[1:end] if any(b.cells)]
-    return rebuild([*stamps, Block("\n".join(lines), (), blocks[1].pos)] if lines else stamps) + blocks[end:]
+    stamps = [Block(c, (), blocks[at].pos) for c in blocks[at].cells if c]
+    lines = [next(c for c in b.cells if c) for b in blocks[at + 1 : end] if any(b.cells)]
+    title = [Block("\n".join(lines), (), blocks[at + 1].pos)] if lines else []
+    return blocks[:at] + rebuild([*stamps, *title]) + blocks[end:]
 
 
 def _lone_rows(blocks: list[Block]) -> list[Block]:

@@ -194,10 +194,14 @@ _PROGRAMME_MEASURES = re.compile(
 )
 
 
+_SECTION_NUMBER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})\.\s*")
+
+
 def measures_kind(paragraphs: list[str]) -> str | None:
     """«программа» when a heading near the top names the document a programme's list of measures
     or passport; a fallback for documents that state no kind of their own."""
     lines = [collapse_spaced(line).strip().lstrip("\"«„“ ") for p in paragraphs[:8] for line in p.split("\n")[:8]]
+    lines = [_SECTION_NUMBER.sub("", line) for line in lines]  # «1. Паспорт», «I. Паспорт»: a section of the programme
     pairs = [" ".join(lines[i : i + 2]) for i in range(len(lines))]  # «Паспорт» / «муниципальной программы …»
     return next(("программа" for line in pairs if _PROGRAMME_MEASURES.match(line)), None)
 
