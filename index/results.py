@@ -30,11 +30,14 @@ class Filters:
     exclude_doc: int | None = None
 
     def __post_init__(self) -> None:
-        # A region typed by another of its names («Республика Татарстан», «Якутия») means its official one.
-        if self.region:
-            from pipeline import places
+        # A region typed by another of its names («Республика Татарстан», «Якутия») means its official
+        # one; a municipality typed in full («Таловский муниципальный район») the form stored.
+        from pipeline import places
 
+        if self.region:
             object.__setattr__(self, "region", places.official_region(self.region))
+        if self.municipality:
+            object.__setattr__(self, "municipality", places.official_municipality(self.municipality))
 
 
 @dataclass(frozen=True)

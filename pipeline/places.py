@@ -343,6 +343,25 @@ def municipalities(text: str) -> list[str]:
     return _unique(name for _, _, name in municipality_spans(text))
 
 
+def official_municipality(name: str) -> str:
+    """The stored form of a municipality typed in another form («Таловский муниципальный район»,
+    «Омский муниципальный район Омской области» → «Таловский район», «Омский район»): when `name` is
+    one municipality, perhaps followed by its region; `name` itself otherwise."""
+    spans = municipality_spans(name[:200])
+    if len({m for _, _, m in spans}) != 1:
+        return name
+    start, end = min(s for s, _, _ in spans), max(e for _, e, _ in spans)
+    if name[:start].strip().lower() not in ("", "муниципальный") or _without_regions(name[end:]).strip(" ,()–—-"):
+        return name
+    return spans[0][2]
+
+
+def _without_regions(text: str) -> str:
+    for start, end, _ in sorted(region_spans(text), reverse=True):
+        text = text[:start] + text[end:]
+    return text
+
+
 def normalize(name: str) -> str | None:
     """The canonical form of one place name, if it is a region or municipality."""
     hits = regions(name) or municipalities(name)

@@ -501,3 +501,16 @@ def test_a_region_stored_under_its_former_official_name_is_still_found(corpus_kb
         for name in ("Республика Татарстан", "Республика Татарстан (Татарстан)", "Татарстан"):
             hits = kb.search(query, Filters(region=name), k=10)
             assert hits and all(h.document.source.endswith("kazan.txt") for h in hits), name
+
+
+def test_a_municipality_typed_in_its_official_form_filters_as_stored(kb):
+    """«Дорогобужский муниципальный район Смоленской области» is the «Дорогобужский район» stored."""
+    from pipeline import places
+
+    assert places.official_municipality("Дорогобужский муниципальный район Смоленской области") == "Дорогобужский район"
+    assert places.official_municipality("муниципальный район имени Лазо") == "район имени Лазо"
+    assert places.official_municipality("школы Дорогобужского района") == "школы Дорогобужского района"
+    assert places.official_municipality("Аликовский муниципальный округ") == "Аликовский муниципальный округ"
+    stored = kb.search("мониторинг", Filters(municipality="Дорогобужский район"), k=20)
+    typed = kb.search("мониторинг", Filters(municipality="Дорогобужский муниципальный район"), k=20)
+    assert stored and [h.item_id for h in typed] == [h.item_id for h in stored]
