@@ -12,7 +12,7 @@ import pytest
 
 from pipeline import places
 from pipeline.records import Block, Position
-from pipeline.segment import columns, header, segment
+from pipeline.segment import columns, flat_tables, header, segment
 from pipeline.segment.flat_tables import unflatten
 from pipeline.segment.layout import rebuild, unglue
 from pipeline.segment.tables import combine_header, is_column_numbers, is_header, is_key_value
@@ -1769,3 +1769,19 @@ def test_a_budget_holder_column_is_not_who_does_the_row():
     )
     rows = [i for i in parse_bytes(text.encode("utf-8"), "programme.txt").items if i.kind == "row"]
     assert [r.responsible for r in rows] == ["общеобразовательные организации", "районный методический кабинет"]
+
+
+def test_a_money_column_split_into_its_total_and_years_in_a_cell_per_line_copy():
+    """A legal database's cell-per-line copy (set L, 121) prints «Объем финансирования» over «всего |
+    2008 год | 2009 год»: the total and the years split the money column, not the deadline's."""
+    cells = [
+        "N п/п", "Наименование мероприятия", "Срок исполнения", "Исполнитель", "Объем финансирования, тыс. рублей",
+        "Ожидаемый результат", "всего", "2008 год", "2009 год", "1", "2", "3", "4", "5", "6", "7", "8", "1.1.",
+    ]  # fmt: skip
+    header, start = flat_tables._spanned_header(cells, 6)
+    assert header == (
+        "N п/п", "Наименование мероприятия", "Срок исполнения", "Исполнитель",
+        "Объем финансирования, тыс. рублей всего", "Объем финансирования, тыс. рублей 2008 год",
+        "Объем финансирования, тыс. рублей 2009 год", "Ожидаемый результат",
+    )  # fmt: skip
+    assert cells[start] == "1"

@@ -407,12 +407,16 @@ def _spanned_header(cells: list[str], width: int) -> tuple[tuple[str, ...], int]
         numbers += 1
     if len(sub) < 2 or (numbers >= 3 and numbers != width - 1 + len(sub)):
         return tuple(top), width
-    if all(YEAR_CELL.match(c) for c in sub):  # «Объем финансирования» over «2019 год | 2020 год | …»
+    years = [c for c in sub if not _TOTAL_CELL.fullmatch(c)]
+    if years and all(YEAR_CELL.match(c) for c in years):  # «Объем финансирования» over «всего | 2019 год | …»
         spread = spread_header(tuple(top), tuple(sub), width - 1 + len(sub))
         return (spread, after) if spread else (tuple(top), width)
     span = next((i for i, c in enumerate(top) if columns.header_role(c)[0] == "deadline"), len(top) - 1)
     header = top[:span] + [f"{top[span]} {s}" for s in sub] + top[span + 1 :]
     return tuple(header), after
+
+
+_TOTAL_CELL = re.compile(r"(?i)всего|итого|в\s+т(?:ом)?\.?\s*ч(?:исле)?\.?")  # the money column's total
 
 
 def _opening(lines: list[str], start: int) -> tuple[Rows, int] | None:
