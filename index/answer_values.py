@@ -20,7 +20,7 @@ from pipeline import places
 from pipeline.glossary import FEDERAL_PROJECTS, SYNONYMS
 from pipeline.labels import DATE, EVENT, ORG, PER, SCHOOL
 from pipeline.morph import is_adjective
-from pipeline.patterns import MONTH_NAMES
+from pipeline.patterns import MONTH_NAMES, MONTH_WORD
 
 # The question asks for a body, not a person: «какая организация», «в каком институте», «на базе
 # какого …» (a body named in the topic, «на сайте органа местного самоуправления», asks nothing).
@@ -235,6 +235,11 @@ def when(hit: Hit, question: str) -> list[str]:
         hours = [" ".join(m.group().split()) for m in _CLOCK.finditer(said)]
         if hours:
             return hours[:1]
+    if _ASKS_MOVED.search(question):  # «на какой месяц перенесли …?»: a report's «перенесен на январь»
+        said = " ".join(x or "" for x in (item.result, item.description, item.activity, item.deadline))
+        moved = _MOVED_TO.search(said)
+        if moved:
+            return [" ".join(moved.group(1).split())]
     if item.deadline and re.search(r"\w", item.deadline):  # not a rule line «--------» left in the cell
         printed = _squash(item.deadline)
         value = item.deadline_value or {}
@@ -244,6 +249,15 @@ def when(hit: Hit, question: str) -> list[str]:
         return [printed]
     dates = _entities(hit, DATE, fields=("activity", "description", "result"))
     return _printed(dates[:1]) and [_joined(hit, dates)]
+
+
+_ASKS_MOVED = re.compile(r"\bперен[её]с|\bперенос|\bотлож", re.IGNORECASE)
+# «перенесен на январь», «перенесено на 15.03.2024», «отложено до апреля 2024 г.»
+_MOVED_TO = re.compile(
+    rf"\b(?:перенес[её]?н\w*|отложен\w*)\s+(?:на|до)\s+((?:\d{{1,2}}\s+)?{MONTH_WORD}(?:\s+\d{{4}}(?:\s*г(?:ода|\.)?)?)?"
+    r"|\d{1,2}\.\d{1,2}\.\d{2,4}|(?:I{1,3}|IV)\s+квартал\w*(?:\s+\d{4}(?:\s*г(?:ода|\.)?)?)?)",
+    re.IGNORECASE,
+)
 
 
 def where(hit: Hit, question: str, document_places: Callable[[], list[str]] = list) -> list[str]:

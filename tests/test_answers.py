@@ -670,3 +670,11 @@ def test_a_word_of_two_senses_has_the_synonyms_of_both():
     assert {"контроль", "наблюдатель"} <= SYNONYMS["следить"]
     assert "следить" in SYNONYMS["контроль"] and "контроль" not in SYNONYMS["наблюдатель"]
     assert {"исполнение"} <= SYNONYMS["выполнение"] and {"возложить"} <= SYNONYMS["поручить"]
+
+
+def test_when_something_was_moved_the_answer_is_where_it_was_moved_to():
+    row = _hit("Выездные консультации муниципальных кураторов в школы перечня")
+    row = replace(row, item=replace(row.item, deadline="ежеквартально",
+                                    result="Выполнено частично: 11 выездов из 12. Выезд в МБОУ «Асовская СОШ» в IV квартале перенесен на январь."))  # noqa: E501
+    assert answer_values.when(row, "На какой месяц перенесли выезд куратора в Асовскую школу?") == ["январь"]
+    assert answer_values.when(row, "Как часто кураторы выезжают в школы?") == ["ежеквартально"]
