@@ -21,6 +21,7 @@ from pipeline.glossary import FEDERAL_PROJECTS, SYNONYMS
 from pipeline.labels import DATE, EVENT, ORG, PER, SCHOOL
 from pipeline.morph import is_adjective
 from pipeline.patterns import MONTH_NAMES, MONTH_WORD
+from pipeline.text import lemma
 
 # The question asks for a body, not a person: «какая организация», «в каком институте», «на базе
 # какого …» (a body named in the topic, «на сайте органа местного самоуправления», asks nothing).
@@ -291,16 +292,29 @@ def where(hit: Hit, question: str, document_places: Callable[[], list[str]] = li
 def _asked_of(place: str, question: str) -> bool:
     """The question names this place itself, at its own level («в Коченевском районе»): it is where to
     look, not the answer. «Курской области» does not name «Курский район». A city may be named
-    without its marker: «где в Улан-Удэ …» names «город Улан-Удэ»."""
+    without its marker, in any case: «где в Улан-Удэ …», «в Тюмени», «в Великом Новгороде»; not a
+    person of that name («чтения имени Гагарина», «Пушкин А.С.»)."""
     if place in places.municipalities(question) or place in places.regions(question):
         return True
     town = _CITY.fullmatch(place)
-    said = rf"(?<![\w-]){re.escape(town.group(1))}\w{{0,2}}(?![\w-])(?!\s+{_UNIT})" if town else None
-    return bool(said and re.search(said, question))
+    if not town:
+        return False
+    name = [lemma(w) for w in town.group(1).split()]
+    found = list(_CITY_WORD.finditer(question))
+    said = [lemma(m.group()) for m in found]
+    for k in range(len(said) - len(name) + 1):
+        if said[k : k + len(name)] != name:
+            continue
+        before = said[k - 1] if k else ""
+        after = question[found[k + len(name) - 1].end() :]
+        if before != "имя" and not re.match(rf"\s*(?:[А-ЯЁ]\.|{_UNIT})", after):
+            return True
+    return False
 
 
-# A city as municipalities are stored: «город Улан-Удэ», «г. Курск», «городской округ Дубна».
-_CITY = re.compile(r"(?:город|г\.|городской\s+округ)\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*)")
+# A city as municipalities are stored: «город Улан-Удэ», «г. Курск», «городской округ Дубна», «город Великий Новгород».
+_CITY = re.compile(r"(?:город|г\.|городской\s+округ)\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*(?:\s+[А-ЯЁ][а-яё]+)?)")
+_CITY_WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 _UNIT = r"(?:район|област|округ|кра[йяюе]|муниципальн)"
 
 

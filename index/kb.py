@@ -180,7 +180,7 @@ class KnowledgeBase:
     # --- search ------------------------------------------------------------------------------------
 
     def search(self, query: str, filters: Filters | None = None, k: int = 10) -> list[Hit]:
-        """Dense and lexical candidates fused by reciprocal rank fusion, then filtered."""
+        """The best `k` items passing `filters`: dense and lexical candidates ordered by `index.rerank`."""
         return self.searcher.search(query, filters, k)
 
     def similar(

@@ -82,8 +82,7 @@ class HybridSearch:
         unseen = [i for i in pool if i not in cosine]  # found by the lexical side only
         if unseen:
             query_vector = np.asarray(vector.result(), dtype=np.float32).ravel()
-            found = self.store.vectors_of(unseen, len(query_vector)) @ query_vector
-            cosine.update(zip(unseen, found.tolist(), strict=True))
+            cosine.update((i, float(facts[i][3] @ query_vector)) for i in unseen)
         d_rank = {i: r for r, (i, _) in enumerate(dense, start=1)}
         l_rank = {i: r for r, (i, _) in enumerate(lexical, start=1)}
         bm25_of, top = dict(lexical), (lexical[0][1] if lexical else 0.0)
@@ -95,7 +94,7 @@ class HybridSearch:
                 l_rank.get(i),
                 float(cosine[i]),
                 bm25_of.get(i, 0.0) / top if top else 0.0,
-                rerank.share(weights, self._activity_lemmas(*facts[i][1:])),
+                rerank.share(weights, self._activity_lemmas(facts[i][1], facts[i][2])),
                 facts[i][0],
             )
             for i in pool
@@ -214,7 +213,7 @@ class HybridSearch:
 
     def _weights(self, terms: list[str]) -> dict[str, float]:
         """Each query lemma's rarity; a hyphenated one counts as rare as its rarest token."""
-        parts = {t: t.split("-") for t in set(terms)}
+        parts = {t: t.split("-") for t in sorted(set(terms))}  # one order: the same sums in every process
         df = self.lemma_counts(sorted({x for p in parts.values() for x in p}))
         return {t: rerank.rarity(min(df[x] for x in p), self._count()) for t, p in parts.items()}
 

@@ -294,16 +294,17 @@ class Store:
             return np.zeros((0, dim), dtype=np.float32)
         return np.frombuffer(b"".join(found[i] for i in ids), dtype=np.float32).reshape(len(ids), dim).copy()
 
-    def ranking_facts(self, ids: list[int]) -> dict[int, tuple[str, str, str | None]]:
-        """(kind, activity, the activity's lemmas or None in a row stored before they were) by id:
-        what re-ranking reads of each candidate, in one query."""
+    def ranking_facts(self, ids: list[int]) -> dict[int, tuple[str, str, str | None, np.ndarray]]:
+        """(kind, activity, the activity's lemmas or None in a row stored before they were, vector) by
+        id: what re-ranking reads of each candidate, in one query (an item removed meanwhile is absent)."""
         ids = [int(i) for i in ids]
-        found: dict[int, tuple[str, str, str | None]] = {}
+        found: dict[int, tuple[str, str, str | None, np.ndarray]] = {}
         for start in range(0, len(ids), 900):  # SQLite's bound-variable limit
             chunk = ids[start : start + 900]
             marks = ",".join("?" * len(chunk))
-            sql = f"SELECT id, kind, activity, activity_lemmas FROM items WHERE id IN ({marks})"
-            found.update((r[0], (r[1], r[2], r[3])) for r in self.db.execute(sql, chunk))
+            sql = f"SELECT id, kind, activity, activity_lemmas, vector FROM items WHERE id IN ({marks})"
+            for r in self.db.execute(sql, chunk):
+                found[r[0]] = (r[1], r[2], r[3], np.frombuffer(r[4], dtype=np.float32))
         return found
 
     def item_fields(self) -> list[tuple[int, str | None, str, str | None, str | None]]:

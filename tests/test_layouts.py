@@ -1785,3 +1785,29 @@ def test_a_money_column_split_into_its_total_and_years_in_a_cell_per_line_copy()
         "Объем финансирования, тыс. рублей 2009 год", "Ожидаемый результат",
     )  # fmt: skip
     assert cells[start] == "1"
+
+
+def test_review_what_todays_head_and_column_rules_must_not_do():
+    """Found in review: «Отдел» read as a verb once its capital was cut off; a numbered line of news
+    taken for a programme's passport heading; a header naming the executor beside «ГРБС»; a report's
+    column «Утверждено, тыс. руб.» taken for a stamp."""
+    from pipeline.parse import parse_bytes
+
+    letterhead = "Отдел образования Администрации муниципального образования «Дорогобужский район» Смоленской обл."
+    assert header.issuer_of([letterhead]) == letterhead
+    assert header.measures_kind(["Новости", "1. Мероприятия в рамках программы «Точка роста» прошли в школах."]) is None
+    assert header.measures_kind(["1. Паспорт\nмуниципальной программы «Развитие образования»"]) == "программа"
+    both = "Главный распорядитель бюджетных средств (ответственный исполнитель)"
+    assert columns.header_role(both)[0] == "responsible"
+    text = (
+        "Управление образования администрации города Кургана\n"
+        "Исполнение мероприятий муниципальной программы «Развитие образования» за 2023 год\n"
+        "| № | Мероприятие | Утверждено, тыс. руб. | Исполнено, тыс. руб. | Ответственный |\n|---|---|---|---|---|\n"
+        "| 1 | Проведение муниципального конкурса «Учитель года» | 150,0 | 148,5 | Управление образования |\n"
+        "| 2 | Семинар для заместителей директоров | 20,0 | 20,0 | ИМЦ |\n"
+    )
+    rows = [i for i in parse_bytes(text.encode("utf-8"), "x.txt").items if i.kind == "row"]
+    assert [(r.activity, r.responsible) for r in rows] == [
+        ("Проведение муниципального конкурса «Учитель года»", "Управление образования"),
+        ("Семинар для заместителей директоров", "ИМЦ"),
+    ]

@@ -115,8 +115,10 @@ def _stamps_over_a_title(blocks: list[Block]) -> list[Block]:
     then «Программа развития»): while no row has two cells, they are paragraphs — the stamps a
     paragraph each, the title's lines one paragraph. The letterhead's paragraphs may stand above them."""
     at = next((i for i, b in enumerate(blocks[:8]) if b.is_row), None)
-    if at is None or not any(header.is_stamp(c) for c in blocks[at].cells if c):
+    if at is None or is_header(blocks[at].cells):  # «Утверждено, тыс. руб.» heads a report's column
         return blocks
+    if not any(header.is_stamp(c) and ("\n" in c or len(c) > 40) for c in blocks[at].cells if c):
+        return blocks  # a stamp names its act or its signer: «УТВЕРЖДАЮ / Директор … / Приказ от …»
     end = at + 1
     while end < len(blocks) and end < at + 12 and blocks[end].is_row and sum(bool(c) for c in blocks[end].cells) <= 1:
         end += 1

@@ -43,8 +43,9 @@ VOCABULARY: dict[str, tuple[str, int]] = {
         ("примечание", "комментарий", "отметка", "ресурс", "финансирование", "источник", "корректировка"), ("note", 3)
     ),
     **dict.fromkeys(("обеспечение", "выполнение", "исполнение"), ("note", 1)),
-    # A programme's «ГРБС» / «Главный распорядитель бюджетных средств» pays for the row; the executor does it.
-    **dict.fromkeys(("грбс", "распорядитель"), ("note", 4)),
+    # A programme's «ГРБС» / «Главный распорядитель бюджетных средств» pays for the row; the executor does it
+    # (a header naming both, «… (ответственный исполнитель)», is the executor's).
+    **dict.fromkeys(("грбс", "распорядитель"), ("note", 3)),
 }
 # «Целевая группа» is a target group, «Целевой показатель» a result: two-word headers settle it.
 PHRASES: dict[tuple[str, str], str] = {

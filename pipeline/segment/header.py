@@ -194,14 +194,14 @@ _PROGRAMME_MEASURES = re.compile(
 )
 
 
-_SECTION_NUMBER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})\.\s*")
+_SECTION_NUMBER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})\.\s*(?=паспорт)", re.IGNORECASE)
 
 
 def measures_kind(paragraphs: list[str]) -> str | None:
     """«программа» when a heading near the top names the document a programme's list of measures
     or passport; a fallback for documents that state no kind of their own."""
     lines = [collapse_spaced(line).strip().lstrip("\"«„“ ") for p in paragraphs[:8] for line in p.split("\n")[:8]]
-    lines = [_SECTION_NUMBER.sub("", line) for line in lines]  # «1. Паспорт», «I. Паспорт»: a section of the programme
+    lines = [_SECTION_NUMBER.sub("", line) for line in lines]  # «1. Паспорт», «I. Паспорт» of the programme
     pairs = [" ".join(lines[i : i + 2]) for i in range(len(lines))]  # «Паспорт» / «муниципальной программы …»
     return next(("программа" for line in pairs if _PROGRAMME_MEASURES.match(line)), None)
 
@@ -244,9 +244,8 @@ def _says(text: str) -> bool:
     """A finite verb: the line is a sentence, which a letterhead's body name never is."""
     from pipeline.morph import morph
 
-    return any(
-        p.tag.POS == "VERB" and p.score > 0.3 for w in re.findall(r"[а-яё]{3,}", text) for p in morph().parse(w)
-    )
+    words = re.findall(r"(?<![А-ЯЁа-яё])[А-ЯЁа-яё]{3,}", text)  # whole words: «Отдел», not «тдел»
+    return any(w[:1].islower() and morph().parse(w)[0].tag.POS == "VERB" for w in words)
 
 
 def issuer_of(paragraphs: list[str]) -> str | None:
