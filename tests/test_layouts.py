@@ -1811,3 +1811,18 @@ def test_review_what_todays_head_and_column_rules_must_not_do():
         ("Проведение муниципального конкурса «Учитель года»", "Управление образования"),
         ("Семинар для заместителей директоров", "ИМЦ"),
     ]
+
+
+def test_an_amended_annex_is_dated_by_its_own_act_not_the_amending_one():
+    """A programme amended in place prints the amending act's annex label, then its own label quoted as
+    the new wording (set U, 298): the document is the programme its own act approved."""
+    stamp, at = header.stamps_of(
+        [
+            "Приложение\nк постановлению\nот 07.11.2022 N 1040\nадминистрации МО -\nМилославский район",
+            '"Приложение 2\nк постановлению\nот 16.10.2017 N 362а\nадминистрации МО -\nМилославский район',
+            "Муниципальная программа «Развитие образования»",
+        ]
+    )
+    assert (stamp.act.date, stamp.act.number) == ("2017-10-16", "362а") and at == {0, 1}
+    stamp, _ = header.stamps_of(["Приложение\nк постановлению\nот 07.11.2022 N 1040", "Муниципальная программа"])
+    assert stamp.act.number == "1040"

@@ -487,6 +487,11 @@ def stamps_of(paragraphs: list[str]) -> tuple[Stamp | None, set[int]]:
     occupied = {i for s in found for i in s.lines}
     if not approving and any(_blank_approval(paragraphs, s) for s in found):
         return None, occupied  # «УТВЕРЖДЕН … от «___» ____ 20___ г. № ____»: undated, whenever it was considered
+    # An amended annex: the amending act's label, then the annex's own label quoted as its new wording
+    # («Приложение к постановлению от 07.11.2022 N 1040» / «"Приложение 2 к постановлению от 16.10.2017 N 362а»).
+    quoted = [s for s in acts[1:] if paragraphs[s.lines[0]].lstrip()[:1] in "\"«„“"]
+    if not approving and quoted:
+        return quoted[0], occupied
     return (approving or acts or [None])[0], occupied
 
 
