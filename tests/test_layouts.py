@@ -1826,3 +1826,10 @@ def test_an_amended_annex_is_dated_by_its_own_act_not_the_amending_one():
     assert (stamp.act.date, stamp.act.number) == ("2017-10-16", "362а") and at == {0, 1}
     stamp, _ = header.stamps_of(["Приложение\nк постановлению\nот 07.11.2022 N 1040", "Муниципальная программа"])
     assert stamp.act.number == "1040"
+
+
+def test_a_sites_menu_of_districts_names_no_municipality():
+    """A legal portal's copy opens with its menu of the region's districts (set U, 290): a regional act."""
+    menu = "Астраханская область\nАхтубинский район\nВолодарский район\nЕнотаевский район"
+    assert header.municipality_of(menu) is None
+    assert header.municipality_of("Отдел образования администрации Таловского района") == "Таловский район"

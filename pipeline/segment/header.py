@@ -636,9 +636,11 @@ def _all_regions(text: str) -> list[str]:
 
 
 def municipality_of(*texts: str | None) -> str | None:
+    """The first municipality the texts name, in order; a text naming three or more is a site's
+    menu of districts above the act, not the body's place."""
     for text in texts:
         found = places.municipalities(text or "")
-        if found:
+        if 0 < len(found) < 3:
             return found[0]
     return None
 
