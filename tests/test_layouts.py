@@ -1833,3 +1833,12 @@ def test_a_sites_menu_of_districts_names_no_municipality():
     menu = "Астраханская область\nАхтубинский район\nВолодарский район\nЕнотаевский район"
     assert header.municipality_of(menu) is None
     assert header.municipality_of("Отдел образования администрации Таловского района") == "Таловский район"
+
+
+def test_a_report_is_titled_by_its_heading_not_by_a_site_menu_above_it():
+    """A web page's menu («Об институте», «Новости») above a report's «ИНФОРМАЦИЯ / о выполнении …»
+    (set U, 296): the report's own heading is its title; an act still takes a title printed above it."""
+    paragraphs = ["Главная", "Об институте\nНовости", "ИНФОРМАЦИЯ\nо выполнении комплекса мер в 2021 году"]
+    assert header.title_of(paragraphs, "отчёт", 2) == "Информация о выполнении комплекса мер в 2021 году"
+    act = ["Об утверждении плана мероприятий", "ПРИКАЗ", "от 01.02.2024 № 5"]
+    assert header.title_of(act, "приказ", 1) == "Об утверждении плана мероприятий"

@@ -362,7 +362,10 @@ _NUMBER_SUFFIX = re.compile(
 def title_of(paragraphs: list[str], kind: str | None, kind_index: int | None) -> str | None:
     """«Об организации деятельности…» for acts; the kind paragraph itself for roadmaps and reports."""
     start = kind_index or 0
-    order = [*range(start, len(paragraphs)), *range(start)]  # a web page puts the title above the act
+    # a web page puts the title above the act; a report or plan is titled by its own heading («Информация
+    # о выполнении …») rather than by a menu's «Об институте» above it
+    above = range(start) if kind in ACT_KINDS or kind_index is None else range(0)
+    order = [*range(start, len(paragraphs)), *above]
     for i in order:
         if TITLE.match(paragraphs[i]) and len(paragraphs[i]) < 1200:
             text = " ".join(" ".join(paragraphs[i : title_end(paragraphs, i)]).split())
