@@ -1842,3 +1842,15 @@ def test_a_report_is_titled_by_its_heading_not_by_a_site_menu_above_it():
     assert header.title_of(paragraphs, "отчёт", 2) == "Информация о выполнении комплекса мер в 2021 году"
     act = ["Об утверждении плана мероприятий", "ПРИКАЗ", "от 01.02.2024 № 5"]
     assert header.title_of(act, "приказ", 1) == "Об утверждении плана мероприятий"
+
+
+def test_a_town_keeps_its_capital_when_a_letterhead_is_put_in_sentence_case():
+    """«ГОРОДСКОГО ОКРУГА ГОРОД ОКТЯБРЬСКИЙ» (set U, 295) lost the town's capital, and with it the municipality."""
+    assert header.sentence_case("ОТДЕЛ ОБРАЗОВАНИЯ АДМИНИСТРАЦИИ ГОРОДСКОГО ОКРУГА ГОРОД ОКТЯБРЬСКИЙ") == (
+        "Отдел образования администрации городского округа город Октябрьский"
+    )
+    assert header.sentence_case("АДМИНИСТРАЦИЯ ГОРОДА УЛАН-УДЭ") == "Администрация города Улан-Удэ"
+    assert header.sentence_case("УПРАВЛЕНИЕ ОБРАЗОВАНИЯ ГОРОДСКОГО ОКРУГА ДУБНА") == (
+        "Управление образования городского округа Дубна"
+    )
+    assert header.sentence_case("АДМИНИСТРАЦИЯ ГОРОДА И РАЙОНА") == "Администрация города и района"

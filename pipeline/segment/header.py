@@ -94,11 +94,17 @@ def sentence_case(text: str) -> str:
         result,
     )
     result = re.sub(r"«([а-яё])", lambda m: "«" + m.group(1).upper(), result)
+    # a town's name after «город», «г.», «городского округа» («городского округа город Октябрьский»)
+    result = _TOWN_AFTER.sub(lambda m: m.group(1) + "-".join(w.capitalize() for w in m.group(2).split("-")), result)
     for start, end, _ in places.region_spans(result):  # «республики Северная Осетия – Алания», «города Москвы»
         result = result[:start] + _region_case(result[start:end]) + result[end:]
     return result[:1].upper() + result[1:]
 
 
+_TOWN_AFTER = re.compile(
+    r"(\b(?:(?:город[аеуом]{0,2}|городск[а-яё]+\s+округ[а-яё]*)(?![а-яё])\s+|г\.\s*))"
+    r"(?!(?:город|и|в|на|с|по|для|о|федерального|значения|областного|районного)\b)([а-яё]{3,}(?:-[а-яё]+)*)"
+)
 _REGION_COMMON = frozenset("и область области край края округ округа район района автономный автономного автономная"
                            " автономной автономном".split())
 
