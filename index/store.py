@@ -282,11 +282,7 @@ class Store:
     def vectors_of(self, ids: list[int], dim: int) -> np.ndarray:
         """The stored vectors of `ids`, in that order (a KeyError names the first unknown id)."""
         ids = [int(i) for i in ids]
-        found: dict[int, bytes] = {}
-        for start in range(0, len(ids), 900):  # SQLite's bound-variable limit
-            chunk = ids[start : start + 900]
-            marks = ",".join("?" * len(chunk))
-            found.update(self.db.execute(f"SELECT id, vector FROM items WHERE id IN ({marks})", chunk).fetchall())
+        found: dict[int, bytes] = {r[0]: r[1] for r in self._items_by_id("vector", ids)}
         missing = [i for i in ids if i not in found]
         if missing:
             raise KeyError(f"no such item: {missing[0]}")
@@ -297,15 +293,15 @@ class Store:
     def ranking_facts(self, ids: list[int]) -> dict[int, tuple[str, str, str | None, np.ndarray]]:
         """(kind, activity, the activity's lemmas or None in a row stored before they were, vector) by
         id: what re-ranking reads of each candidate, in one query (an item removed meanwhile is absent)."""
-        ids = [int(i) for i in ids]
-        found: dict[int, tuple[str, str, str | None, np.ndarray]] = {}
-        for start in range(0, len(ids), 900):  # SQLite's bound-variable limit
+        rows = self._items_by_id("kind, activity, activity_lemmas, vector", [int(i) for i in ids])
+        return {r[0]: (r[1], r[2], r[3], np.frombuffer(r[4], dtype=np.float32)) for r in rows}
+
+    def _items_by_id(self, columns: str, ids: list[int]) -> Iterator[sqlite3.Row]:
+        """(id, `columns`) of the stored items among `ids`, in chunks under SQLite's bound-variable limit."""
+        for start in range(0, len(ids), 900):
             chunk = ids[start : start + 900]
             marks = ",".join("?" * len(chunk))
-            sql = f"SELECT id, kind, activity, activity_lemmas, vector FROM items WHERE id IN ({marks})"
-            for r in self.db.execute(sql, chunk):
-                found[r[0]] = (r[1], r[2], r[3], np.frombuffer(r[4], dtype=np.float32))
-        return found
+            yield from self.db.execute(f"SELECT id, {columns} FROM items WHERE id IN ({marks})", chunk)
 
     def item_fields(self) -> list[tuple[int, str | None, str, str | None, str | None]]:
         """(id, section, activity, description, result) of every item: what reindexing embeds again."""
