@@ -12,7 +12,7 @@ import pytest
 
 from pipeline import places
 from pipeline.records import Block, Position
-from pipeline.segment import columns, flat_tables, header, segment
+from pipeline.segment import bodies, columns, flat_tables, header, segment
 from pipeline.segment.flat_tables import unflatten
 from pipeline.segment.layout import rebuild, unglue
 from pipeline.segment.tables import combine_header, is_column_numbers, is_header, is_key_value
@@ -696,6 +696,23 @@ def test_a_three_level_pseudographic_header_loses_no_line():
             ],
             "Институт оценки качества образования Республики Тыва",
         ),
+        # a department printed under its administration is named with it, in the genitive
+        (
+            ["ДОНЕЦКАЯ НАРОДНАЯ РЕСПУБЛИКА\nАДМИНИСТРАЦИЯ НОВОАЗОВСКОГО РАЙОНА\nОТДЕЛ ОБРАЗОВАНИЯ"],
+            "Отдел образования администрации Новоазовского района",
+        ),
+        (
+            ["АДМИНИСТРАЦИЯ\nКИЧМЕНГСКО-ГОРОДЕЦКОГО МУНИЦИПАЛЬНОГО РАЙОНА\nУПРАВЛЕНИЕ ОБРАЗОВАНИЯ"],
+            "Управление образования администрации Кичменгско-Городецкого муниципального района",
+        ),
+        (  # an institution is a body of its own under its ministry; a unit naming its own region too
+            ["МИНИСТЕРСТВО ОБРАЗОВАНИЯ ИРКУТСКОЙ ОБЛАСТИ\nГАУ ДПО «Институт развития образования Иркутской области»"],
+            "ГАУ ДПО «Институт развития образования Иркутской области»",
+        ),
+        (
+            ["АДМИНИСТРАЦИЯ ЛИПЕЦКОЙ ОБЛАСТИ\nУПРАВЛЕНИЕ ОБРАЗОВАНИЯ И НАУКИ ЛИПЕЦКОЙ ОБЛАСТИ"],
+            "Управление образования и науки Липецкой области",
+        ),
         (  # a body's name closed by a full stop is still the body
             ["Муниципальное общеобразовательное учреждение\n«Средняя общеобразовательная школа №19»\n"
              "г.о. Электросталь Московской области."],
@@ -813,10 +830,42 @@ def test_a_totals_row_is_skipped_not_merged_into_the_last_activity():
         ("МАОУ «СОШ № 14» г. Великий Новгород", "город Великий Новгород"),
         ("Управление образования Окружной администрации города Якутска", "город Якутск"),
         ("Администрация Псковской области", None),
+        ("Администрация города Ростова-на-Дону", "город Ростов-на-Дону"),
     ],
 )
 def test_a_city_issuer_gives_the_municipality(body, city):
     assert header.city_of(body) == city
+
+
+@pytest.mark.parametrize(
+    ("issuer", "region", "municipality", "city", "full"),
+    [
+        ("Администрация области", "Новгородская область", None, None, "Администрация Новгородской области"),
+        ("Администрация автономного округа", "Ямало-Ненецкий автономный округ", None, None,
+         "Администрация Ямало-Ненецкого автономного округа"),
+        ("Администрация города", "Ростовская область", None, "город Ростов-на-Дону",
+         "Администрация города Ростова-на-Дону"),
+        ("Администрация муниципального района", "Красноярский край", "Таймырский Долгано-Ненецкий муниципальный район",
+         None, "Администрация Таймырского Долгано-Ненецкого муниципального района"),
+        ("Правительство республики", "Республика Саха (Якутия)", None, None, "Правительство Республики Саха (Якутия)"),
+        # a level the document's place is not of, or a body named in full: as printed
+        ("Администрация края", "Новгородская область", None, None, "Администрация края"),
+        ("Администрация города", "Новгородская область", None, None, "Администрация города"),
+        ("Администрация Псковской области", "Псковская область", None, None, "Администрация Псковской области"),
+    ],
+)
+def test_a_body_named_by_level_only_is_completed_with_the_documents_place(issuer, region, municipality, city, full):
+    assert bodies.completed(issuer, region, municipality, city) == full
+
+
+def test_an_annex_stamp_naming_the_body_by_level_gives_the_full_issuer():
+    """«к постановлению администрации области»: the region the document names."""
+    doc = _txt(
+        "Приложение\nк постановлению администрации области\nот 30.09.2010 № 462\n\n"
+        "ПЛАН МЕРОПРИЯТИЙ\nпо повышению качества образования в Новгородской области\n\n"
+        "№ п/п\tМероприятие\tСрок\tОтветственный\n1.\tСеминар для директоров\tмарт 2011\tкомитет образования\n"
+    )
+    assert doc.issuer == "Администрация Новгородской области"
 
 
 def test_a_title_cut_over_lines_is_read_whole():

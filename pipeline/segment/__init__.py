@@ -14,7 +14,7 @@ import re
 
 from pipeline.dates import DATE_PATTERN, parse_date
 from pipeline.records import Block, Document, Item, Skipped
-from pipeline.segment import columns, header
+from pipeline.segment import bodies, columns, header
 from pipeline.segment.clauses import clause_like, find_trigger, read_clauses
 from pipeline.segment.cleanup import EDITORIAL_NOTE, clean
 from pipeline.segment.coverage import coverage
@@ -66,6 +66,9 @@ def segment(blocks: list[Block], source: str) -> Document:
     # failing the text, the legal database's notes on the act, which name its body with the region
     notes = "\n".join(s.text for s in skipped if s.reason == EDITORIAL_NOTE)
     doc.region = header.region_of(head_text, all_text) or header.region_of("", notes)
+    # «к постановлению администрации области»: the document's own region or city
+    doc.issuer = bodies.completed(doc.issuer, doc.region, doc.municipality, header.city_of(doc.title, doc.annex_title))
+    doc.municipality = doc.municipality or header.city_of(doc.issuer)
     amending = bool(doc.title and doc.title.lower().startswith("о внесении изменени"))
     clause_texts = [i.activity for i in items if i.kind == "clause"]
     doc.citations = header.citations(all_text, doc.number, amending, clause_texts)

@@ -16,6 +16,7 @@ from pipeline import gazetteer, places
 from pipeline.dates import DATE_PATTERN, find_date, parse_date
 from pipeline.patterns import NAME
 from pipeline.records import Citation, Period, Person
+from pipeline.segment.bodies import with_parent
 from pipeline.text import is_capitals, quoted
 
 # Kind as printed → canonical kind. Longer phrases first.
@@ -88,9 +89,8 @@ def sentence_case(text: str) -> str:
         words = re.split(r"(\s+|[«»\"()])", text)
         result = "".join(w.lower() if len(re.sub(r"[^А-ЯЁа-яё]", "", w)) >= 5 and w.isupper() else w for w in words)
     # Proper names that letterheads capitalise: the word before «области/района», quoted names.
-    result = re.sub(
-        r"\b([а-яё]+(?:ой|ого|ий|ая|ский))(\s+(?:област|район|кра)[а-яё]*)",
-        lambda m: m.group(1).capitalize() + m.group(2),
+    result = _PROPER_BEFORE_UNIT.sub(
+        lambda m: "-".join(w.capitalize() for w in m.group(1).split("-")) + m.group(2),
         result,
     )
     result = re.sub(r"«([а-яё])", lambda m: "«" + m.group(1).upper(), result)
@@ -101,6 +101,11 @@ def sentence_case(text: str) -> str:
     return result[:1].upper() + result[1:]
 
 
+# «кичменгско-городецкого муниципального района»: the name before the unit, not «муниципального» itself.
+_PROPER_BEFORE_UNIT = re.compile(
+    r"(?<![\w-])(?!(?:муниципальн|городск|сельск|автономн|национальн)[а-яё]*\s)"
+    r"([а-яё]+(?:-[а-яё]+)*(?:ой|ого|ий|ая|ский))(\s+(?:муниципальн[а-яё]+\s+)?(?:област|район|кра)[а-яё]*)"
+)
 _TOWN_AFTER = re.compile(
     r"(\b(?:(?:город[аеуом]{0,2}|городск[а-яё]+\s+округ[а-яё]*)(?![а-яё])\s+|г\.\s*))"
     r"(?!(?:город|и|в|на|с|по|для|о|федерального|значения|областного|районного)\b)([а-яё]{3,}(?:-[а-яё]+)*)"
@@ -232,7 +237,8 @@ _BODY = re.compile(
 # its department's line starts a body of its own; «администрации города …» continues the line above.
 _BODY_START = re.compile(
     r"(?:муниципальн|государственн|частн|федеральн|областн|краев|районн)\w*\s+(?:\w+\s+){0,3}(?:учреждени|организаци)"
-    r"|(?:министерство|департамент|управление|комитет|администрация|правительство|отдел)\b|[МГ][БАК]?ОУ\b",
+    r"|(?:министерство|департамент|управление|комитет|администрация|правительство|отдел)\b"
+    r"|(?:[МГ][БАК]?ОУ|[ОФ]?Г[АБК]У|М[АБК]У|Г[АБ]П?ОУ)\b",
     re.IGNORECASE,
 )
 # Site chrome, requisites and other languages above a letterhead: never the issuer.
@@ -283,8 +289,10 @@ def issuer_of(paragraphs: list[str]) -> str | None:
             bodies[-1] += " " + text
         else:
             bodies.append(text)
-    named = [b for b in bodies if _BODY.search(b)]
-    return sentence_case(named[-1]) if named else None
+    named = [sentence_case(b) for b in bodies if _BODY.search(b)]
+    if len(named) > 1:  # «АДМИНИСТРАЦИЯ … РАЙОНА / ОТДЕЛ ОБРАЗОВАНИЯ»: the department of that administration
+        return with_parent(named[-1], named[-2])
+    return named[-1] if named else None
 
 
 def _body_parts(paragraph: str) -> list[str]:
@@ -655,7 +663,9 @@ def municipality_of(*texts: str | None) -> str | None:
 
 
 # «Администрация города Кургана», «МАОУ СОШ № 26 города Тюмени», «… г. Великий Новгород».
-_CITY = re.compile(r"(?:\bгород(?:а|у|ом|е)?|\bг\.)\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)(?:\s+([А-ЯЁ][а-яё]+))?")
+_CITY = re.compile(
+    r"(?:\bгород(?:а|у|ом|е)?|\bг\.)\s*([А-ЯЁ][а-яё]+(?:-на-[А-ЯЁ][а-яё]+|-[А-ЯЁ]?[а-яё]+)?)(?:\s+([А-ЯЁ][а-яё]+))?"
+)
 
 
 _FEDERAL_CITIES = frozenset(("Москва", "Санкт-Петербург", "Севастополь"))
@@ -686,6 +696,9 @@ def _nominative_word(word: str) -> str:
     from pipeline.morph import inflect, morph
 
     parts = []
+    first, on, river = word.partition("-на-")  # «Ростова-на-Дону»: only the city's own word changes
+    if on:
+        return _nominative_word(first) + on + river
     for part in word.split("-"):
         parse = next((p for p in morph().parse(part.lower()) if "Geox" in p.tag), morph().parse(part.lower())[0])
         form = inflect(parse, {"nomn"}) if parse.tag.case != "nomn" else parse

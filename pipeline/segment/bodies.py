@@ -1,0 +1,98 @@
+"""A body's full name as an act names it, from a letterhead or stamp that prints only part of it.
+
+Two conventions of Russian official writing: a department that is no legal person of its own is
+named with its administration in the genitive («ОТДЕЛ ОБРАЗОВАНИЯ» printed under «АДМИНИСТРАЦИЯ
+НЕВСКОГО РАЙОНА» is «Отдел образования администрации Невского района»); and an annex's stamp names
+its act's body by level only («к постановлению администрации области»), the level being the
+document's own region or city.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A unit of an administration, named by its remit only: «Отдел образования», «Комитет по образованию».
+_UNIT = re.compile(r"(?:отдел|управление|комитет|сектор|департамент)\b", re.IGNORECASE)
+# A unit whose name already says whose it is: «Управление образования и науки Липецкой области».
+_OWNED = re.compile(
+    r"администраци|исполнительн|област|кра[йяе]\b|район|округ|город|республик|\bг\.|муниципальн|поселени", re.I
+)
+# The administrations a unit belongs to, in the genitive.
+_PARENTS = {
+    "администрация": "администрации",
+    "местная администрация": "местной администрации",
+    "окружная администрация": "Окружной администрации",
+    "исполнительный комитет": "Исполнительного комитета",
+}
+_PARENT = re.compile(rf"({'|'.join(_PARENTS)})\s+(\S.*)", re.IGNORECASE)
+
+
+def with_parent(unit: str, parent: str) -> str:
+    """«Отдел образования» under «Администрация Невского района Санкт-Петербурга» → «Отдел
+    образования администрации Невского района Санкт-Петербурга»; `unit` itself when it is no
+    unit of that administration."""
+    m = _PARENT.fullmatch(parent.strip())
+    if not m or not _UNIT.match(unit) or _OWNED.search(unit):
+        return unit
+    return f"{unit} {_PARENTS[m.group(1).lower()]} {m.group(2)}"
+
+
+# A body named by its level only: «Администрация области», «Правительство края», «Администрация города».
+_BY_LEVEL = re.compile(
+    r"(?P<body>Администрация|Правительство|Губернатор|Глава|Дума)\s+"
+    r"(?P<level>области|края|автономного\s+округа|республики|города|(?:муниципального\s+)?района)",
+    re.IGNORECASE,
+)
+_REGION_HEADS = {
+    "области": "область",
+    "края": "край",
+    "автономного округа": "автономный округ",
+    "республики": "республика",
+}
+
+
+def completed(issuer: str | None, region: str | None, municipality: str | None, city: str | None) -> str | None:
+    """The issuer named by level only, completed with the document's own place of that level:
+    «Администрация области» of a document in «Новгородская область» → «Администрация Новгородской
+    области»; any other issuer as it is."""
+    m = _BY_LEVEL.fullmatch((issuer or "").strip())
+    if not m:
+        return issuer
+    level = " ".join(m.group("level").lower().split())
+    place = None
+    if level in _REGION_HEADS and region and _REGION_HEADS[level] in region.lower():
+        place = genitive(region)
+    elif level == "города" and city:
+        place = "города " + genitive(city.removeprefix("город "))
+    elif level.endswith("района") and municipality and re.search(r"\bрайон$", municipality):
+        place = genitive(municipality)
+    return f"{m.group('body')} {place}" if place else issuer
+
+
+def genitive(name: str) -> str:
+    """«Новгородская область» → «Новгородской области», «Республика Саха (Якутия)» → «Республики Саха
+    (Якутия)», «Ростов-на-Дону» → «Ростова-на-Дону»: the words up to the first noun inflected, the
+    rest (a name in apposition) as printed."""
+    from pipeline.morph import inflect, morph
+
+    out = []
+    words = name.split()
+    for n, word in enumerate(words):
+        first, dash, rest = word.partition("-") if "-на-" in word else (word, "", "")
+        parts = first.split("-")  # «Ямало-Ненецкий»: only the last part changes
+        parse = next((p for p in morph().parse(parts[-1].lower()) if p.tag.case == "nomn"), None)
+        form = inflect(parse, {"gent"}) if parse else None
+        if not form:
+            return " ".join(out + words[n:])
+        parts[-1] = _as_printed(form.word, parts[-1])
+        out.append("-".join(parts) + dash + rest)
+        if "NOUN" in parse.tag:
+            rest = words[n + 1 :]
+            if len(rest) == 2 and rest[0] in "–—-":  # «… автономного округа – Югры»
+                rest[1] = genitive(rest[1])
+            return " ".join(out + rest)
+    return " ".join(out)
+
+
+def _as_printed(word: str, printed: str) -> str:
+    return word.capitalize() if printed[:1].isupper() else word
