@@ -9,7 +9,9 @@ round-7 questions (q464-q529) cite realdocs 157-204, round-9 questions (q596-q66
 round-10 questions (q662-q706) cite realdocs 229-240, round-11 questions (q707-q751) cite realdocs 241-252
 and round-12 questions (q752-q796) cite realdocs 253-264; round-13 questions (q797-q841) cite a corpus/ document or
 realdocs 01-240; round-14 questions (q842-q886) cite realdocs 265-288 (their evidence is looked up in documents
-265-288 like any other document); round-15 questions (q887-q931) cite a corpus/ document or realdocs 01-288.
+265-288 like any other document); round-15 questions (q887-q931) cite a corpus/ document or realdocs 01-288;
+round-16 questions (q932-q976) cite a corpus/ document or realdocs 01-300, at least 25 of them realdocs 157-300 and
+at least 6 of them realdocs 289-300 (set U).
 """
 
 import json
@@ -100,6 +102,7 @@ def main():
     qpath = os.path.join(HERE, "questions.tsv")
     qrows, e = read_tsv(qpath, 7)
     errs += e
+    r16_late = r16_u = 0
     for r in numbered(qrows, "q", errs):
         rid = r["id"]
         if r["type"] not in TYPES:
@@ -144,6 +147,19 @@ def main():
         # round 15 (q887-q931) is over the documents already in the set: corpus/ and realdocs 01-288
         if 887 <= int(re.sub(r"\D", "", rid) or 0) <= 931 and not (in_corpus or (m and 1 <= int(m.group(1)) <= 288)):
             errs.append(f"{rid}: round-15 question on {r['file']}, expected corpus/ or realdocs 01-288")
+        # round 16 (q932-q976) is over the documents already in the set: corpus/ and realdocs 01-300
+        if 932 <= int(re.sub(r"\D", "", rid) or 0) <= 976:
+            if not (in_corpus or (m and 1 <= int(m.group(1)) <= 300)):
+                errs.append(f"{rid}: round-16 question on {r['file']}, expected corpus/ or realdocs 01-300")
+            if m and 157 <= int(m.group(1)) <= 300:
+                r16_late += 1
+            if m and 289 <= int(m.group(1)) <= 300:
+                r16_u += 1
+    if any(932 <= int(re.sub(r"\D", "", r["id"]) or 0) <= 976 for r in qrows):
+        if r16_late < 25:
+            errs.append(f"round 16: {r16_late} questions cite realdocs 157-300, expected at least 25")
+        if r16_u < 6:
+            errs.append(f"round 16: {r16_u} questions cite realdocs 289-300, expected at least 6")
     # ---- queries
     ppath = os.path.join(HERE, "queries.tsv")
     prow = []
