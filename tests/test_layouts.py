@@ -713,6 +713,17 @@ def test_a_three_level_pseudographic_header_loses_no_line():
             ["АДМИНИСТРАЦИЯ ЛИПЕЦКОЙ ОБЛАСТИ\nУПРАВЛЕНИЕ ОБРАЗОВАНИЯ И НАУКИ ЛИПЕЦКОЙ ОБЛАСТИ"],
             "Управление образования и науки Липецкой области",
         ),
+        (  # under a municipal formation; a legal form's abbreviation stays in capitals
+            ["Муниципальное образование «Жигаловский район»", "МКУ «УПРАВЛЕНИЕ ОБРАЗОВАНИЯ»"],
+            "МКУ «Управление образования» муниципального образования «Жигаловский район»",
+        ),
+        (  # the school's patron is no signature
+            ["Муниципальное бюджетное общеобразовательное учреждение основная общеобразовательная школа №26 "
+             "им. И.А. Пулина ст. Должанской"],
+            "Муниципальное бюджетное общеобразовательное учреждение основная общеобразовательная школа №26 "
+            "им. И.А. Пулина ст. Должанской",
+        ),
+        (["Начальник отдела образования И.А. Пулина"], None),
         (  # a body's name closed by a full stop is still the body
             ["Муниципальное общеобразовательное учреждение\n«Средняя общеобразовательная школа №19»\n"
              "г.о. Электросталь Московской области."],
@@ -723,6 +734,19 @@ def test_a_three_level_pseudographic_header_loses_no_line():
 )
 def test_the_issuer_is_a_body_of_the_letterhead(letterhead, issuer):
     assert header.issuer_of(letterhead) == issuer
+
+
+def test_a_web_pages_heading_gives_way_to_the_acts_own_kind_line():
+    """The page's title «Приказ по …» (no date, no number) stands above the letterhead; the act's own
+    «П Р И К А З» under the body's name is the kind line, so the letterhead is read."""
+    doc = _txt(
+        "Главная » Материалы » Приказы\n\nПриказ по функциональной грамотности на 2021-2022 учебный год\n\n"
+        "Муниципальное образование «Цумадинский район»\n\nМКУ «УПРАВЛЕНИЕ ОБРАЗОВАНИЯ»\n\nП Р И К А З\n\n"
+        "«02» ноября 2021 г.          № 01-02/21-41\n\nОб утверждении плана мероприятий\n\nПРИКАЗЫВАЮ:\n\n"
+        "1. Утвердить план мероприятий.\n\n2. Контроль оставляю за собой.\n"
+    )
+    assert (doc.kind, doc.number) == ("приказ", "01-02/21-41")
+    assert doc.issuer == "МКУ «Управление образования» муниципального образования «Цумадинский район»"
 
 
 def test_a_portal_heading_names_the_issuer():

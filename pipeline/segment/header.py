@@ -84,7 +84,8 @@ def collapse_spaced(text: str) -> str:
 def sentence_case(text: str) -> str:
     """Letterhead capitals to normal case, keeping abbreviations (МОЦ, ОД) and proper names."""
     if is_capitals(re.sub(r"[^А-ЯЁа-яё]", "", text)):
-        result = text.lower()  # all capitals: every word, short ones too
+        # all capitals: every word, short ones too, but a legal form's abbreviation («МКУ», «МБОУ»)
+        result = re.sub(r"[А-ЯЁ]+", lambda m: m.group() if m.group() in _ABBREVIATIONS else m.group().lower(), text)
     else:
         words = re.split(r"(\s+|[«»\"()])", text)
         result = "".join(w.lower() if len(re.sub(r"[^А-ЯЁа-яё]", "", w)) >= 5 and w.isupper() else w for w in words)
@@ -95,7 +96,9 @@ def sentence_case(text: str) -> str:
     )
     result = re.sub(r"«([а-яё])", lambda m: "«" + m.group(1).upper(), result)
     # a town's name after «город», «г.», «городского округа» («городского округа город Октябрьский»)
-    result = _TOWN_AFTER.sub(lambda m: m.group(1) + "-".join(w.capitalize() for w in m.group(2).split("-")), result)
+    result = _TOWN_AFTER.sub(
+        lambda m: m.group(1) + "-".join(w if w == "на" else w.capitalize() for w in m.group(2).split("-")), result
+    )
     for start, end, _ in places.region_spans(result):  # «республики Северная Осетия – Алания», «города Москвы»
         result = result[:start] + _region_case(result[start:end]) + result[end:]
     return result[:1].upper() + result[1:]
@@ -105,6 +108,9 @@ def sentence_case(text: str) -> str:
 _PROPER_BEFORE_UNIT = re.compile(
     r"(?<![\w-])(?!(?:муниципальн|городск|сельск|автономн|национальн)[а-яё]*\s)"
     r"([а-яё]+(?:-[а-яё]+)*(?:ой|ого|ий|ая|ский))(\s+(?:муниципальн[а-яё]+\s+)?(?:област|район|кра)[а-яё]*)"
+)
+_ABBREVIATIONS = frozenset(
+    "МКУ МБУ МАУ ГКУ ГБУ ГАУ ОГАУ ОГБУ МОУ МБОУ МАОУ МКОУ ГОУ ГБОУ ГАОУ ГКОУ ФГБОУ ДПО СОШ ООШ НОШ ИРО РФ ЗАТО".split()
 )
 _TOWN_AFTER = re.compile(
     r"(\b(?:(?:город[аеуом]{0,2}|городск[а-яё]+\s+округ[а-яё]*)(?![а-яё])\s+|г\.\s*))"
@@ -162,11 +168,24 @@ def find_kind(paragraphs: list[str], skip: set[int] = frozenset()) -> tuple[str 
     """The document kind and the index of the paragraph that states it («ПЛАН» / «мероприятий …»
     on two lines is a «план мероприятий»); paragraphs in `skip` (stamps) state none."""
     found = _kind_from(paragraphs, 0, len(paragraphs), skip)
+    i = found[1]
+    if i is not None and len(paragraphs[i].split()) > 1 and not any(date_and_number([paragraphs[i]])):
+        # A web page's heading («Приказ по функциональной грамотности …», no date or number) over the
+        # act's own head: the bare kind word («П Р И К А З») under a body's name a few paragraphs on.
+        for j in range(i + 1, min(i + 9, len(paragraphs))):
+            bare = _BARE_KIND.fullmatch(paragraphs[j].strip())
+            if bare and j not in skip and any(_BODY.search(p) for p in paragraphs[i + 1 : j]):
+                if kind_of(paragraphs[j]) == found[0]:
+                    return found[0], j
     if found[0] == "протокол":  # «Протокол № 1 от …» of the meeting that approved the plan or statute below
         i = found[1]
         later = _kind_from(paragraphs, i + 1, i + 9, skip, but="протокол")
         return later if later[0] else found
     return found
+
+
+# A kind word standing alone, letter-spaced or not: «ПРИКАЗ», «П Р И К А З», «Приказ».
+_BARE_KIND = re.compile(r"[А-ЯЁ](?:\s?[А-ЯЁа-яё]){4,15}")
 
 
 def _kind_from(
@@ -237,7 +256,7 @@ _BODY = re.compile(
 # its department's line starts a body of its own; «администрации города …» continues the line above.
 _BODY_START = re.compile(
     r"(?:муниципальн|государственн|частн|федеральн|областн|краев|районн)\w*\s+(?:\w+\s+){0,3}(?:учреждени|организаци)"
-    r"|(?:министерство|департамент|управление|комитет|администрация|правительство|отдел)\b"
+    r"|(?:министерство|департамент|управление|комитет|администрация|правительство|отдел|муниципальное\s+образование)\b"
     r"|(?:[МГ][БАК]?ОУ|[ОФ]?Г[АБК]У|М[АБК]У|Г[АБ]П?ОУ)\b",
     re.IGNORECASE,
 )
@@ -267,7 +286,7 @@ def issuer_of(paragraphs: list[str]) -> str | None:
     for text in (" ".join(part.split()) for p in paragraphs for part in _body_parts(p)):
         if _OTHER_LANGUAGE.search(text):  # the Tatar or Bashkir half of a bilingual letterhead
             continue
-        if _STAMP.match(text) or NAME.search(text) or find_date(text) or not re.search(r"[А-ЯЁа-яё]{3}", text):
+        if _STAMP.match(text) or _signed(text) or find_date(text) or not re.search(r"[А-ЯЁа-яё]{3}", text):
             continue
         if TITLE.match(text) or re.search(r"::|\|| / ", text):  # the title, or a web page's menus
             continue
@@ -289,10 +308,21 @@ def issuer_of(paragraphs: list[str]) -> str | None:
             bodies[-1] += " " + text
         else:
             bodies.append(text)
-    named = [sentence_case(b) for b in bodies if _BODY.search(b)]
-    if len(named) > 1:  # «АДМИНИСТРАЦИЯ … РАЙОНА / ОТДЕЛ ОБРАЗОВАНИЯ»: the department of that administration
-        return with_parent(named[-1], named[-2])
-    return named[-1] if named else None
+    named = [n for n, b in enumerate(bodies) if _BODY.search(b)]
+    if not named:
+        return None
+    # «АДМИНИСТРАЦИЯ … РАЙОНА / ОТДЕЛ ОБРАЗОВАНИЯ»: the department of the administration above it
+    last = sentence_case(bodies[named[-1]])
+    return with_parent(last, sentence_case(bodies[named[-1] - 1])) if named[-1] else last
+
+
+def _signed(text: str) -> bool:
+    """A person's name that is not the school's patron («школа № 26 им. И.А. Пулина»): a signature."""
+    return any(not _PATRON.search(text, 0, m.start()) for m in NAME.finditer(text))
+
+
+# «имени», «им.», «имени Героя Советского Союза» right before a name.
+_PATRON = re.compile(r"\b(?:им\.|имени)(?:\s+[А-ЯЁ][а-яё]+){0,3}\s*$")
 
 
 def _body_parts(paragraph: str) -> list[str]:
