@@ -195,7 +195,10 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
     if not doc.issuer and kind_at is not None:
         doc.issuer = header.issuer_in_heading(" ".join(texts[kind_at].split("\n")[:2]))
     stamp_end = title_at if title_at is not None else (kind_at + 1 if kind_at is not None else 0)
-    own = [t for i, t in enumerate(texts[:stamp_end]) if i not in stamp_at]
+    # (prose above the kind word, a web page's news citing other letters, is content, not the act's own)
+    own = [
+        t for i, t in enumerate(texts[:stamp_end]) if i not in stamp_at and (len(t) <= _LETTERHEAD_MAX or i == kind_at)
+    ]
     doc.date, doc.number = header.date_and_number(own)
     if kind_at is not None and doc.kind in header.ACT_KINDS:
         # «Постановление № 574а от 25.12.2013 г.»: the kind line's own date and number win over

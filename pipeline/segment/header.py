@@ -698,6 +698,7 @@ _CITY = re.compile(
 )
 
 
+_REGION_UNIT = re.compile(r"\s+(?:област|кра[яюей]|республик|автономн)", re.IGNORECASE)
 _FEDERAL_CITIES = frozenset(("Москва", "Санкт-Петербург", "Севастополь"))
 
 
@@ -713,7 +714,8 @@ def city_of(*bodies: str | None) -> str | None:
             continue
         first = morph().parse(m.group(1).lower())[0]
         words = [m.group(1)]
-        if m.group(2) and "ADJF" in first.tag:  # «Великого Новгорода», «Нижнего Тагила»
+        region_word = _REGION_UNIT.match(body or "", m.end())  # «города Мирного Архангельской области»
+        if m.group(2) and "ADJF" in first.tag and not region_word:  # «Великого Новгорода», «Нижнего Тагила»
             words.append(m.group(2))
         name = " ".join(_nominative_word(w) for w in words)
         if name in _FEDERAL_CITIES:  # a city that is a region has no municipality above its districts
