@@ -8,6 +8,7 @@ bench/retrieval.py read them through this module.
 from __future__ import annotations
 
 import csv
+import re
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -104,11 +105,19 @@ def relevant_ids(kb: KnowledgeBase, query: Query) -> tuple[set[int], list[tuple[
     items = _items(kb)
     found, lost = set(), []
     for file, part in query.relevant:
-        ids = {i for i, (source, text) in items.items() if source == file and squash(part) in text}
+        quoted = squash(_unmarked(part))
+        ids = {i for i, (source, text) in items.items() if source == file and quoted in text}
         found |= ids
         if not ids:
             lost.append((file, part))
     return found, lost
+
+
+def _unmarked(part: str) -> str:
+    """A judged row quoted with its source's table markup («| | 4.1 | Обеспечение подключения»,
+    a word cut by its line's hyphen «общеобра-») is matched by its words alone."""
+    part = re.sub(r"^[\s|]*(?:\d+(?:\.\d+)*\.?\s*\|\s*)?", "", part)
+    return re.sub(r"\s*\S+-$", "", part).strip()
 
 
 _CACHE: dict[int, dict[int, tuple[str, str]]] = {}

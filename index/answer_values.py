@@ -289,6 +289,38 @@ def where(hit: Hit, question: str, document_places: Callable[[], list[str]] = li
     return [p for p in found if not _asked_of(p, question)]  # the place the question names answers nothing
 
 
+# «Где учителя повышают квалификацию …?», «Куда отправляют учителей на курсы?», «В каком институте …?»:
+# the institution that teaches, not the district or the school whose teachers go there.
+_ASKS_TRAINER = re.compile(
+    r"\b(?:в|на\s+базе)\s+как\w+\s+(?:[а-яё]+\s+)?(?:институт\w*|вуз\w*|университет\w*|академи\w*|колледж\w*)\b"
+    r"|^\s*(?:где|куда)\b.*\b(?:курс\w*|уч(?:ат|ит|ат|атся|ится|иться)\b|обуча\w*|обучени\w*|квалификаци\w*|стажир\w*"
+    r"|переподготов\w*)",
+    re.IGNORECASE,
+)
+# An institution that teaches teachers: by its name, or by its abbreviation («КОИРО», «ВОИПКиПРО», «АГУ»).
+_TRAINER = re.compile(
+    r"институт|университет|академи|колледж|ЦНППМ|центр\w*\s+непрерывного"
+    r"|(?<![\w-])[А-ЯЁ]{0,6}(?:ИРО|ИПК|ИПП|ПКиПРО|ИОП|РИПО)[А-ЯЁ]{0,4}(?![\w-])|(?<![\w-])[А-ЯЁ]{1,3}Г(?:П)?[УА](?![\w-])"
+)
+_TRAINER_ABBREVIATION = re.compile(r"(?<![\w-])[А-ЯЁ][А-ЯЁи]{2,10}(?![\w-])")
+
+
+def asks_trainer(question: str) -> bool:
+    return bool(_ASKS_TRAINER.search(question))
+
+
+def trainer(hit: Hit, question: str) -> list[str]:
+    """The institutes or universities the row names (as the tagger found them, else by abbreviation)
+    that the question does not name itself."""
+    asked = set(lemmas(question))
+    names = [e for e in _printed(_entities(hit, ORG)) if _TRAINER.search(e)]
+    for text in (hit.item.activity, hit.item.description, hit.item.responsible, hit.item.result):
+        for m in _TRAINER_ABBREVIATION.finditer(text or ""):
+            if _TRAINER.fullmatch(m.group()) and not any(m.group() in n for n in names):
+                names.append(m.group())
+    return [n for n in dict.fromkeys(names) if set(lemmas(n)) - asked]
+
+
 def _asked_of(place: str, question: str) -> bool:
     """The question names this place itself, at its own level («в Коченевском районе»): it is where to
     look, not the answer. «Курской области» does not name «Курский район». A city may be named

@@ -26,7 +26,10 @@ from pipeline.labels import SCHOOL
 ASKS = (
     (
         "count",
-        re.compile(r"\b(сколько|скольк\w+|как\w+ дол[июяе]\w*|какой процент|какое количество|(?<!по )(?<!на )какое число)\b", re.I),
+        re.compile(
+            r"\b(сколько|скольк\w+|как\w+ дол[июяе]\w*|какой процент|какое количество|(?<!по )(?<!на )какое число)\b",
+            re.I,
+        ),
     ),
     (
         "where",
@@ -204,6 +207,8 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
         read, then = answer_values.what_named, read
     if kind in ("who", "where", "what", "school") and any(answer_values.anchored(h, question) for h in supported[:k]):
         read = answer_values.anchored
+    if answer_values.asks_trainer(question) and any(answer_values.trainer(h, question) for h in supported[:k]):
+        read, then = answer_values.trainer, read  # «куда … на курсы?»: the institute that teaches
     if kind == "who" and _WHOM.match(question):  # «кого …»: whom the rows name
         people = any(answer_values.whom(h, question) for h in supported[:k])
         read = answer_values.whom if people else answer_values.what

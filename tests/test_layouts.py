@@ -1927,3 +1927,27 @@ def test_a_town_keeps_its_capital_when_a_letterhead_is_put_in_sentence_case():
         "Управление образования городского округа Дубна"
     )
     assert header.sentence_case("АДМИНИСТРАЦИЯ ГОРОДА И РАЙОНА") == "Администрация города и района"
+
+
+@pytest.mark.parametrize(
+    ("number", "activity", "responsible"),
+    [
+        ("09", "Проведение торжественного мероприятия, посвященного лучшим наставническим парам",
+         "заместитель директора по УВР"),
+        ("147", "Участие учителей в городских семинарах и открытых уроках по функциональной грамотности",
+         "руководители ШМО"),
+    ],
+)
+def test_a_row_cut_by_a_page_break_ends_at_the_head_of_the_next_page(number, activity, responsible):
+    """The last row of a borderless table runs onto the next page, where no table follows: its rest
+    (the page's first lines, in lower case) is read into the row's columns, not left as a paragraph."""
+    from pathlib import Path
+
+    from pipeline.parse import parse_file
+
+    path = next((Path(__file__).parent / "realdocs" / "docs").glob(f"{number}_*.pdf"))
+    doc = parse_file(path)
+    rows = [i for i in doc.items if i.activity == activity]
+    assert [r.responsible for r in rows] == [responsible]
+    tail = activity.split(" по ")[-1] if number == "147" else "наставническим парам"
+    assert not any(i.activity.startswith(tail) for i in doc.items)

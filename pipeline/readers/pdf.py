@@ -177,6 +177,7 @@ class Flow:
 
     table_no: int = 0
     edges: list[float] = field(default_factory=list)
+    ruled: tuple[tuple[float, float, float, float], list[float]] | None = None  # a ruled table ending its page
 
 
 def _page_blocks(page, page_no: int, flow: Flow, scan: ocr.ScannedPage | None) -> list[Block]:
@@ -202,7 +203,8 @@ def _page_blocks(page, page_no: int, flow: Flow, scan: ocr.ScannedPage | None) -
     lines = pdf_columns.lines_of(words) if words else []
     in_table: set[int] = set()
     # A row cut by a page break loses its rules: its halves hang below the last table of one page
-    # and above the first table of the next.
+    # and above the first table of the next, or open the next page when no table follows there.
+    above = flow.ruled or (((flow.edges[0], 0.0, float("inf"), 0.0), flow.edges) if flow.edges else None)
     for (bbox, columns), below in ((edges[-1], True), (edges[0], False)) if edges else ():
         hanging = pdf_columns.hanging_row(lines, bbox, columns, below)
         if hanging and not in_table & {id(ln) for ln in hanging[0]}:
@@ -222,10 +224,20 @@ def _page_blocks(page, page_no: int, flow: Flow, scan: ocr.ScannedPage | None) -
                 pos = Position(page=page_no, table=flow.table_no, row=r, ocr=confidence)
                 placed.append((top, Block("\t".join(cells), cells, pos)))
         flow.table_no += 1
+    # Lines no table took at the head of the page may end the previous page's last row.
+    carried = pdf_columns.continued_row([ln for ln in lines if id(ln) not in in_table], *above) if above else None
+    tops = [b[1] for b in boxes] + [r.top for r in regions]
+    if carried and (not tops or carried[0][-1].bottom <= min(tops)):
+        rows_lines, cells = carried
+        in_table.update(id(ln) for ln in rows_lines)
+        placed.append((rows_lines[0].top, Block("\t".join(cells), cells, Position(page=page_no, ocr=confidence))))
     for n, line in enumerate(lines, start=1):
         text = line.text.strip()
         if text and id(line) not in in_table:
             placed.append((line.top, Block(text, (), Position(page=page_no, line=n, ocr=confidence))))
+    free = [ln for ln in lines if id(ln) not in in_table and not re.fullmatch(r"[-–—\s\d]*", ln.text)]
+    ends_page = edges and not regions and not any(ln.top > edges[-1][0][3] for ln in free)
+    flow.ruled = edges[-1] if ends_page else None
     placed.sort(key=lambda p: p[0])
     return _join_wrapped([b for _, b in placed])
 

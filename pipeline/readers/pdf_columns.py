@@ -287,3 +287,27 @@ def hanging_row(lines: list[Line], bbox: tuple[float, float, float, float], edge
         for s in line.segments:
             cells[_column(s.x0, edges)].append(s.text)
     return taken, tuple(join_cell_lines(c) for c in cells)
+
+
+def continued_row(lines: list[Line], bbox: tuple[float, float, float, float], edges: list[float]):
+    """The rest of the last row of the previous page's ruled table, printed without rules at the head
+    of this page: the page's first lines (after a bare page number), starting in lower case, inside
+    that table's width and columns. Returns (lines, cells) or None."""
+    x0, _, x1, _ = bbox
+    lines = [ln for ln in lines if not re.fullmatch(r"[-–—\s\d]*", ln.text)][:6]
+    if len(edges) < 2 or not lines or not lines[0].text.strip()[:1].islower():
+        return None
+    taken: list[Line] = []
+    for line in lines:
+        inside = line.x0 >= x0 - EDGE and all(s.x1 <= x1 + EDGE for s in line.segments)
+        gap = line.top - taken[-1].bottom if taken else 0
+        if not inside or any(_crosses(s, edges) for s in line.segments) or gap > 8:
+            break
+        taken.append(line)
+    if not taken:
+        return None
+    cells: list[list[str]] = [[] for _ in edges]
+    for line in taken:
+        for s in line.segments:
+            cells[_column(s.x0, edges)].append(s.text)
+    return taken, tuple(join_cell_lines(c) for c in cells)
