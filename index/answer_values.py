@@ -289,10 +289,10 @@ def where(hit: Hit, question: str, document_places: Callable[[], list[str]] = li
     return [p for p in found if not _asked_of(p, question)]  # the place the question names answers nothing
 
 
-# «Где учителя повышают квалификацию …?», «Куда отправляют учителей на курсы?», «В каком институте …?»:
+# «Где учителя повышают квалификацию …?», «Куда отправляют учителей на курсы?», «Какой институт …?»:
 # the institution that teaches, not the district or the school whose teachers go there.
 _ASKS_TRAINER = re.compile(
-    r"\b(?:в|на\s+базе)\s+как\w+\s+(?:[а-яё]+\s+)?(?:институт\w*|вуз\w*|университет\w*|академи\w*|колледж\w*)\b"
+    r"\bкак\w+\s+(?:[а-яё]+\s+)?(?:институт\w*|вуз\w*|университет\w*|академи\w*|колледж\w*)\b"
     r"|^\s*(?:где|куда)\b.*\b(?:курс\w*|уч(?:ат|ит|ат|атся|ится|иться)\b|обуча\w*|обучени\w*|квалификаци\w*|стажир\w*"
     r"|переподготов\w*)",
     re.IGNORECASE,

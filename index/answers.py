@@ -248,7 +248,7 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
         facts.values(),
         key=lambda f: (
             kind == "who" and answer_values.collective(f.value),
-            head and not patterns.NAME.search(f.value),
+            head and not (patterns.NAME.search(f.value) or _SHORT_NAME.search(f.value)),
             months and not _MONTH.search(f.value),
         ),
     )
@@ -328,6 +328,8 @@ _WHOM = re.compile(r"\s*(?:а\s+)?(?:на\s+)?кого\b", re.I)  # «На ко�
 _CONTRAST = re.compile(r"\b(?:наряду с|помимо|кроме)\s+(?:«[^»]*»+|\w+(?:\s+\w+)?)", re.I)
 _ASKS_MONTH = re.compile(r"\b(?:в|к)\s+как\w+\s+месяц", re.I)
 _MONTH = re.compile(rf"(?i)\b{patterns.MONTH_WORD}\b|\b\d{{1,2}}\.\d{{1,2}}\.")  # «февраль – март», «17.01.2025»
+# A person with one initial, as protocols print the chair: «Козырев А., председатель Совета».
+_SHORT_NAME = re.compile(r"\b[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.(?![А-ЯЁа-яё])")
 _ASKS_HEAD = re.compile(r"\bкто\s+(?:возглавля|руковод|председательств)\w*", re.I)
 _SCHOOL_NUMBER = re.compile(r"(?:школ\w*|СОШ|лице\w*|гимнази\w*)\s*№\s*(\d+)", re.I)
 

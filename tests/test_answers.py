@@ -683,3 +683,41 @@ def test_when_something_was_moved_the_answer_is_where_it_was_moved_to():
                                     result="Выполнено частично: 11 выездов из 12. Выезд в МБОУ «Асовская СОШ» в IV квартале перенесен на январь."))  # noqa: E501
     assert answer_values.when(row, "На какой месяц перенесли выезд куратора в Асовскую школу?") == ["январь"]
     assert answer_values.when(row, "Как часто кураторы выезжают в школы?") == ["ежеквартально"]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("С какого и по какое число выпускники могли звонить на горячую линию?", "when"),
+        ("С какого времени выпускников группы риска готовят отдельно?", "when"),
+        ("Какое число педагогов прошло курсы?", "count"),
+    ],
+)
+def test_a_span_of_dates_is_asked_by_when_not_by_how_many(question, kind):
+    assert answers.asks(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Куда школы округа отправляют учителей учиться готовить детей к экзаменам?", True),
+        ("В каком институте учителя школы в 2024 году учатся оценивать функциональную грамотность?", True),
+        ("Какой институт консультирует учителей школ с низкими результатами?", True),
+        ("Где учителя математики разбирают трудные задания?", False),
+    ],
+)
+def test_a_question_about_where_teachers_learn_asks_for_the_institute(question, asks):
+    assert answer_values.asks_trainer(question) is asks
+
+
+def test_the_institute_is_read_by_its_name_or_its_abbreviation():
+    row = _hit("Курсы повышения квалификации учителей на базе КОИРО и ГБУ «Центр оценки качества»")
+    assert answer_values.trainer(row, "Куда отправляют учителей на курсы?") == ["КОИРО"]
+    row = _hit("Направление учителей на курсы в ВОИПКиПРО; участие в ГУО")
+    assert answer_values.trainer(row, "Где учителя проходят курсы?") == ["ВОИПКиПРО"]
+    assert answer_values.trainer(_hit("Курсы для учителей в районе"), "Где учителя проходят курсы?") == []
+
+
+def test_a_chair_printed_with_one_initial_answers_who_heads_before_another_person():
+    assert answers._SHORT_NAME.search("Козырев А., председатель Совета")
+    assert not answers._SHORT_NAME.search("председатель Совета")

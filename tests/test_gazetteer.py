@@ -188,3 +188,22 @@ def test_a_region_under_its_constitutional_form_is_one_subject():
     assert places.official_region("Республика Адыгея (Адыгея)") == "Республика Адыгея"
     assert places.official_region("Республика Саха(Якутия)") == "Республика Саха (Якутия)"
     assert places.official_region("Республика Адыгея и Республика Алтай") == "Республика Адыгея и Республика Алтай"
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("школа Красногвардейского района Крыма", "Республика Крым"),
+        ("на Кубани", "Краснодарский край"),
+        ("школа Забайкалья", "Забайкальский край"),
+        ("в Приморье", "Приморский край"),
+        ("на Камчатке", "Камчатский край"),
+        ("в Ямало-Ненецком округе", "Ямало-Ненецкий автономный округ"),
+    ],
+)
+def test_a_region_named_as_people_call_it(text, region):
+    assert places.regions(text) == [region]
+
+
+def test_an_adjective_of_the_everyday_name_is_no_region():
+    assert places.regions("Крымский институт постдипломного образования, Кубанский университет") == []
