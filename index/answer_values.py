@@ -241,6 +241,12 @@ def when(hit: Hit, question: str) -> list[str]:
         moved = _MOVED_TO.search(said)
         if moved:
             return [" ".join(moved.group(1).split())]
+    if _ASKS_DAY.search(question) and not _DAY.search(item.deadline or ""):
+        # «до какого числа …?» of a row whose deadline cell gives only years: the day its text sets
+        said = " ".join(x or "" for x in (item.activity, item.description, item.result))
+        day = _BY_DAY.search(said)
+        if day:
+            return [" ".join(day.group().split())]
     if item.deadline and re.search(r"\w", item.deadline):  # not a rule line «--------» left in the cell
         printed = _squash(item.deadline)
         value = item.deadline_value or {}
@@ -252,6 +258,14 @@ def when(hit: Hit, question: str) -> list[str]:
     return _printed(dates[:1]) and [_joined(hit, dates)]
 
 
+# «До какого числа …?», «к какому сроку …?», «какого числа …?»: a day is asked, not a year.
+_ASKS_DAY = re.compile(r"\b(?:до|к)\s+(?:какого|какому|которого)\s+(?:числа|числу|срока|сроку)|\bкакого\s+числа", re.I)
+_DAY = re.compile(rf"\b\d{{1,2}}(?:\.\d{{1,2}}\.\d{{2,4}}|\s+{MONTH_WORD})", re.IGNORECASE)
+# «до 1 октября 2018 г.», «в срок до 01.06.2020»: the day a row's text sets
+_BY_DAY = re.compile(
+    rf"\b(?:до|не\s+позднее|к)\s+\d{{1,2}}(?:\.\d{{1,2}}\.\d{{2,4}}|\s+{MONTH_WORD}(?:\s+\d{{4}}(?:\s*(?:года|г\.?))?)?)",
+    re.IGNORECASE,
+)
 _ASKS_MOVED = re.compile(r"\bперен[её]с|\bперенос|\bотлож", re.IGNORECASE)
 # «перенесен на январь», «перенесено на 15.03.2024», «отложено до апреля 2024 г.»
 _MOVED_TO = re.compile(

@@ -721,3 +721,10 @@ def test_the_institute_is_read_by_its_name_or_its_abbreviation():
 def test_a_chair_printed_with_one_initial_answers_who_heads_before_another_person():
     assert answers._SHORT_NAME.search("Козырев А., председатель Совета")
     assert not answers._SHORT_NAME.search("председатель Совета")
+
+
+def test_a_day_asked_is_read_from_the_rows_text_when_its_deadline_gives_years():
+    row = _hit("Составить план мер по подготовке выпускников в срок до 1 мая 2010 года")
+    row = replace(row, item=replace(row.item, deadline="2009 - 2010 годы"))
+    assert answer_values.when(row, "К какому сроку район должен был составить план мер?") == ["до 1 мая 2010 года"]
+    assert answer_values.when(row, "Когда район составляет план мер?") == ["2009 - 2010 годы"]
