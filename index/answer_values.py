@@ -591,8 +591,48 @@ def what(hit: Hit, question: str, named_only: bool = False) -> list[str]:
         return sorted(names, key=lambda x: (not new(x), -len(set(lemmas(x)) & asked)))
     if named_only:
         return []
+    head = _head_phrase(text) if _ASKS_MANNER.match(question) else ""
+    if head and set(lemmas(head)) - asked - _ACTIVITY_HEADS:  # «Как … выяснить …?» → «анкетирование родителей»
+        return [head]
     run = _novel_run(text, asked | _ACTIVITY_HEADS)
     return [run] if run else events[:1]
+
+
+# «Как школа узнаёт …?», «Каким способом …?»: the way, which a row names first («Анкетирование родителей …»).
+_ASKS_MANNER = re.compile(r"\s*(?:как(?!\s+называ)|каким\s+(?:способом|образом))\b", re.IGNORECASE)
+_HEAD_STOP = frozenset("по для с со об о на в во к из за при через между под над от до и или а также".split())
+
+
+def _head_phrase(text: str) -> str:
+    """The noun phrase a row opens with, after its verb or action noun («Провести анкетирование
+    родителей (законных …) об …» → «анкетирование родителей»): adjectives, the noun, and up to two
+    words in the genitive after it; it ends at a preposition, a comma or a bracket."""
+    from pipeline.morph import morph
+
+    clause = re.split(r"[,;:(«\"]|\s[-–—]\s", text, maxsplit=1)[0]
+    words = _WORD.findall(clause)
+    n = 0
+    while n < len(words) and (
+        words[n].lower() in _ACTIVITY_HEADS
+        or morph().parse(words[n].lower())[0].normal_form in ("работа", "деятельность")  # «Организация работы …»
+        or morph().parse(words[n].lower())[0].tag.POS in ("INFN", "VERB")
+    ):
+        n += 1
+    out: list[str] = []
+    noun = False
+    for word in words[n : n + 6]:
+        low = word.lower()
+        if low in _HEAD_STOP:
+            break
+        tag = morph().parse(low)[0].tag
+        if not noun and (tag.POS in ("ADJF", "PRTF", "NOUN") or word.isupper()):
+            out.append(word)
+            noun = tag.POS == "NOUN" or word.isupper()
+        elif noun and tag.case == "gent" and len(out) < 4:
+            out.append(word)
+        else:
+            break
+    return " ".join(out) if noun else ""
 
 
 def anchored(hit: Hit, question: str) -> list[str]:
@@ -669,7 +709,7 @@ _FORM_OF = re.compile(r"\s+([а-яё]+-[а-яё]+|[а-яё]{4,}(?:а|я|ов|и�
 # Nouns that head an activity and never name its method («Проведение мастер-классов …»).
 _ACTIVITY_HEADS = frozenset(
     "проведение организация реализация разработка создание участие обеспечение осуществление внедрение"
-    " использование применение подготовка продолжение развитие совершенствование формирование".split()
+    " использование применение подготовка продолжение развитие совершенствование формирование введение".split()
 )
 
 

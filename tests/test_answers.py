@@ -728,3 +728,17 @@ def test_a_day_asked_is_read_from_the_rows_text_when_its_deadline_gives_years():
     row = replace(row, item=replace(row.item, deadline="2009 - 2010 годы"))
     assert answer_values.when(row, "К какому сроку район должен был составить план мер?") == ["до 1 мая 2010 года"]
     assert answer_values.when(row, "Когда район составляет план мер?") == ["2009 - 2010 годы"]
+
+
+@pytest.mark.parametrize(
+    ("question", "activity", "value"),
+    [
+        ("Как совет хочет выяснить, довольны ли родители обучением?",
+         "Провести анкетирование родителей (законных представителей) об удовлетворённости качеством",
+         "анкетирование родителей"),
+        ("Как округ помогает педагогам делиться опытом работы с немотивированными детьми?",
+         "Окружной семинар по обмену опытом работы с обучающимися с низкой учебной мотивацией", "Окружной семинар"),
+    ],
+)
+def test_how_is_answered_with_the_way_the_row_opens_with(question, activity, value):
+    assert answer_values.what(_hit(activity), question) == [value]
