@@ -396,7 +396,9 @@ def _venue(hit: Hit, question: str) -> str | None:
     for text in (hit.item.activity, hit.item.description, hit.item.result):
         for m in _VENUE.finditer(text or ""):
             end = _VENUE_END.search(text, m.end())
-            phrase = " ".join(text[m.start() : end.start() if end else len(text)].split()[:8])
+            stop = end.start() if end else len(text)
+            named = _QUOTED_NEXT.match(text, stop)  # «в районной газете "Ольхонская правда"»: its name too
+            phrase = " ".join(text[m.start() : stop].split()[:8]) + (f" {named.group().strip()}" if named else "")
             words = [w for w in lemmas(phrase[m.end() - m.start() :]) if len(w) > 2]
             if _MANNER.intersection(words[:3]):
                 continue  # «в смешанном формате», «в дистанционном режиме»: how, not where
@@ -405,6 +407,49 @@ def _venue(hit: Hit, question: str) -> str | None:
             if words and (not _said(words[0], asked) or (named and not _said(named.group().lower(), asked))):
                 return phrase
     return None
+
+
+# «В каких объединениях …?», «в какой газете …?»: the place is named by the noun the question asks of.
+_ASKS_IN_WHICH = re.compile(
+    r"\b(?:в|во|на)\s+(?:как\w+|котор\w+)\s+(?:[а-яё]+(?:ых|их|ом|ем|ой|ей)\s+)?([а-яё]{4,})", re.IGNORECASE
+)
+# Nouns asked «в каком …» of which other readers know (a place's unit, a time, a form, a body).
+_NOT_A_VENUE = frozenset(
+    "район регион город область край округ республика субъект посёлок поселок село пункт муниципалитет год месяц"
+    " срок день неделя четверть квартал полугодие период форма формат рамка класс этап документ программа план"
+    " порядок объём объем размер количество вид".split()
+)
+_ADJECTIVE_WORD = re.compile(r"[а-яё-]+(?:ых|их|ом|ем|ой|ей|ую|юю|ые|ие|ая|яя|ый|ий)$")
+
+
+def in_which(hit: Hit, question: str) -> list[str]:
+    """«В каких объединениях обмениваются опытом …?» → the row's «в муниципальных методических
+    объединениях города Березники»: the same noun with its adjectives, its preposition, the words after
+    it up to the clause's end, and a quoted name right after it («в районной газете «Край …»»)."""
+    asked = _ASKS_IN_WHICH.search(question)
+    if not asked or re.search(rf"(?:{BODY_NOUNS})", asked.group(1), re.I):
+        return []
+    noun = lemmas(asked.group(1))[:1]
+    if not noun or noun[0] in _NOT_A_VENUE:
+        return []
+    for text in (_squash(hit.item.activity), _squash(hit.item.description), _squash(hit.item.result)):
+        found = list(_WORD.finditer(text))
+        for n, m in enumerate(found):
+            if lemmas(m.group())[:1] != noun:
+                continue
+            start = n
+            while start > 0 and n - start < 3 and _ADJECTIVE_WORD.fullmatch(found[start - 1].group().lower()):
+                start -= 1
+            if start > 0 and found[start - 1].group().lower() in ("в", "во", "на"):
+                start -= 1
+            end = _VENUE_END.search(text, m.end())
+            stop = end.start() if end else len(text)
+            named = _QUOTED_NEXT.match(text, stop)  # «в районной газете «Край Дорогобужский»», «на курсах ДПО «…»»
+            phrase = " ".join(text[found[start].start() : stop].split()[:8])
+            phrase += f" {named.group().strip()}" if named else ""
+            if set(lemmas(phrase)) - set(lemmas(question)):
+                return [phrase]
+    return []
 
 
 def most_named_places(texts: list[str]) -> list[str]:

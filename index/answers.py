@@ -207,6 +207,8 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
         read, then = answer_values.what_named, read
     if kind in ("who", "where", "what", "school") and any(answer_values.anchored(h, question) for h in supported[:k]):
         read = answer_values.anchored
+    if kind in ("where", "what") and not then and any(answer_values.in_which(h, question) for h in supported[:k]):
+        read, then = answer_values.in_which, read  # «в каких объединениях …?»: the row's phrase of that noun
     if answer_values.asks_trainer(question) and any(answer_values.trainer(h, question) for h in supported[:k]):
         read, then = answer_values.trainer, read  # «куда … на курсы?»: the institute that teaches
     if kind == "who" and _WHOM.match(question):  # «кого …»: whom the rows name

@@ -742,3 +742,20 @@ def test_a_day_asked_is_read_from_the_rows_text_when_its_deadline_gives_years():
 )
 def test_how_is_answered_with_the_way_the_row_opens_with(question, activity, value):
     assert answer_values.what(_hit(activity), question) == [value]
+
+
+def test_in_which_reads_the_rows_phrase_of_the_noun_asked():
+    row = _hit("Участие педагогов в муниципальных методических объединениях города Березники")
+    question = "В каких объединениях за пределами своей школы педагоги обмениваются опытом?"
+    assert answer_values.in_which(row, question) == ["в муниципальных методических объединениях города Березники"]
+    row = _hit("Освещение лучших практик наставничества в районной газете «Ольхонская правда»")
+    assert answer_values.in_which(row, "В какой газете рассказывают о наставничестве?") == [
+        "в районной газете «Ольхонская правда»"
+    ]
+    assert answer_values.in_which(_hit("Семинар в районе"), "В каком районе проходит семинар?") == []
+
+
+def test_a_venue_keeps_the_quoted_name_after_it():
+    row = _hit("Провести окружной семинар по деятельностному подходу на уроке на базе МОУ «Дарьинская ООШ».")
+    found = answer_values.where(row, "Где в Старицком районе школы соберутся на окружной семинар о подходе на уроке?")
+    assert found and found[0].endswith("«Дарьинская ООШ»")
