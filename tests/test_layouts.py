@@ -1969,3 +1969,15 @@ def test_a_row_cut_by_a_page_break_ends_at_the_head_of_the_next_page(tmp_path):
     assert [" ".join(r.activity.split()) for r in rows] == ["Формирование наставнических пар", activity]
     assert " ".join(rows[-1].responsible.split()) == "заместитель директора по учебно-воспитательной работе"
     assert not any(i.kind == "paragraph" and "наставническим" in i.activity for i in doc.items)
+
+
+def test_a_legal_databases_heading_gives_the_title_on_its_next_line():
+    doc = _txt(
+        "Постановление Администрации Томского района от 9 ноября 2015 г. N 342\n"
+        '"Об утверждении муниципальной программы "Развитие образования в Томском районе на 2016-2020 годы"\n'
+        "С изменениями и дополнениями от:\n2 февраля, 15 марта 2016 г.\n\n"
+        "В соответствии со статьей 179 Бюджетного кодекса Российской Федерации постановляю:\n\n"
+        "1. Утвердить муниципальную программу.\n\n2. Контроль оставляю за собой.\n"
+    )
+    assert (doc.kind, doc.number) == ("постановление", "342")
+    assert doc.title == 'Об утверждении муниципальной программы "Развитие образования в Томском районе на 2016-2020 годы"'

@@ -410,6 +410,14 @@ def title_of(paragraphs: list[str], kind: str | None, kind_index: int | None) ->
     # о выполнении …») rather than by a menu's «Об институте» above it
     above = range(start) if kind in ACT_KINDS or kind_index is None else range(0)
     order = [*range(start, len(paragraphs)), *above]
+    if kind_index is not None and kind in ACT_KINDS:
+        # a legal database's heading «Постановление … от … N 411» with the title on its next line
+        lines = paragraphs[kind_index].split("\n")
+        at = next((n for n, line in enumerate(lines[1:5], start=1) if TITLE.match(line.strip())), None)
+        if at is not None:
+            end = next((n for n in range(at + 1, len(lines)) if _AMENDMENTS.match(lines[n].strip())), len(lines))
+            text = _unquoted(" ".join(" ".join(lines[at:end]).split()))
+            return text[1:] if text[:1] == '"' and text.count('"') % 2 else text  # its closing quote lost
     for i in order:
         if TITLE.match(paragraphs[i]) and len(paragraphs[i]) < 1200:
             text = " ".join(" ".join(paragraphs[i : title_end(paragraphs, i)]).split())
@@ -428,6 +436,10 @@ _OPEN_END = re.compile(r"(?:\b(?:в|во|и|о|об|на|по|с|со|к|от|з
 _ENACTING = re.compile(r"(?:приказыва|постановля|распоряжа|реша|решил|предлага|рекоменд)[а-яё]*\s*:?", re.IGNORECASE)
 # A cover page's place and year after a programme's title: «… г. Миллерово 2022 год», «с. Сукромлено, 2023».
 _PLACE_AND_YEAR = re.compile(r"\s+(?:г\.|с\.|п\.|пос\.|д\.|ст\.)\s*[А-ЯЁ][\w-]*,?\s+\d{4}(?:\s*(?:год|г\.?))?$")
+
+
+# A legal database's list of amendments under the title: «С изменениями и дополнениями от:», «5 февраля, …».
+_AMENDMENTS = re.compile(r"(?:\d|С\s+изменениями|В\s+редакции|\(в\s+редакции|\(с\s+изменениями)", re.IGNORECASE)
 
 
 def title_end(paragraphs: list[str], at: int) -> int:
