@@ -427,8 +427,22 @@ def title_of(paragraphs: list[str], kind: str | None, kind_index: int | None) ->
         nxt = paragraphs[kind_index + 1] if kind_index + 1 < len(paragraphs) else ""
         if nxt[:1].islower() or (re.fullmatch(r"[^«»]*(?:программа|план)", text.lower()) and nxt[:1] in '«"'):
             text += " " + nxt  # «ПЛАН» / «мероприятий по …», «Муниципальная программа» / «"Развитие …"»
-        return sentence_case(_PLACE_AND_YEAR.sub("", " ".join(text.split())))
+        text = " ".join(text.split())
+        if kind == "протокол":  # its number, date, place and the chair's line are its requisites, not its title
+            text = _MEETING_LINES.split(text, maxsplit=1)[0]
+            text = " ".join(_PROTOCOL_REQUISITES.sub(" ", text).split()).strip(" ,.")
+            if text.lower() == "протокол" and len(nxt) < 300:  # «Протокол № 3 от …» / «заседания директоров …»
+                text += " " + " ".join(_PROTOCOL_REQUISITES.sub(" ", nxt).split()).strip(" ,.")
+        return sentence_case(_PLACE_AND_YEAR.sub("", text))
     return None
+
+
+_PROTOCOL_REQUISITES = re.compile(
+    rf"(?:№|N)\s*[\w./-]+|\bот\s+{DATE_PATTERN}(?:\s*(?:года|г\.?))?|{DATE_PATTERN}(?:\s*(?:года|г\.?))?"
+    r"|(?<!\w)(?:г\.|р\.\s?п\.|с\.|п\.|пос\.)\s*[А-ЯЁ][\w-]+\s*$",
+    re.IGNORECASE,
+)
+_MEETING_LINES = re.compile(r"\s(?:Председател\w*|Присутствовал\w*|Повестка|Секретар\w*)\b")
 
 
 # A title cut over paragraphs ends in a word that cannot end it: «О внесении изменений в» / «…».
