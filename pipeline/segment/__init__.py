@@ -67,7 +67,8 @@ def segment(blocks: list[Block], source: str) -> Document:
     notes = "\n".join(s.text for s in skipped if s.reason == EDITORIAL_NOTE)
     doc.region = header.region_of(head_text, all_text) or header.region_of("", notes)
     # «к постановлению администрации области»: the document's own region or city
-    doc.issuer = bodies.completed(doc.issuer, doc.region, doc.municipality, header.city_of(doc.title, doc.annex_title))
+    titles = [header.sentence_case(t) if t and is_capitals(t) else t for t in (doc.title, doc.annex_title)]
+    doc.issuer = bodies.completed(doc.issuer, doc.region, doc.municipality, header.city_of(*titles))
     doc.municipality = doc.municipality or header.city_of(doc.issuer)
     amending = bool(doc.title and doc.title.lower().startswith("о внесении изменени"))
     clause_texts = [i.activity for i in items if i.kind == "clause"]
