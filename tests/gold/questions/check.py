@@ -11,7 +11,9 @@ and round-12 questions (q752-q796) cite realdocs 253-264; round-13 questions (q7
 realdocs 01-240; round-14 questions (q842-q886) cite realdocs 265-288 (their evidence is looked up in documents
 265-288 like any other document); round-15 questions (q887-q931) cite a corpus/ document or realdocs 01-288;
 round-16 questions (q932-q976) cite a corpus/ document or realdocs 01-300, at least 25 of them realdocs 157-300 and
-at least 6 of them realdocs 289-300 (set U).
+at least 6 of them realdocs 289-300 (set U); round-17 questions (q977-q1021) cite a corpus/ document or realdocs
+01-312, at least 25 of them realdocs 157-312, at least 10 of them realdocs 301-312 (set V), and at least 25 different
+documents in all.
 """
 
 import json
@@ -103,6 +105,8 @@ def main():
     qrows, e = read_tsv(qpath, 7)
     errs += e
     r16_late = r16_u = 0
+    r17_late = r17_v = 0
+    r17_files = set()
     for r in numbered(qrows, "q", errs):
         rid = r["id"]
         if r["type"] not in TYPES:
@@ -155,11 +159,27 @@ def main():
                 r16_late += 1
             if m and 289 <= int(m.group(1)) <= 300:
                 r16_u += 1
+        # round 17 (q977-q1021) is over the documents already in the set: corpus/ and realdocs 01-312
+        if 977 <= int(re.sub(r"\D", "", rid) or 0) <= 1021:
+            if not (in_corpus or (m and 1 <= int(m.group(1)) <= 312)):
+                errs.append(f"{rid}: round-17 question on {r['file']}, expected corpus/ or realdocs 01-312")
+            if m and 157 <= int(m.group(1)) <= 312:
+                r17_late += 1
+            if m and 301 <= int(m.group(1)) <= 312:
+                r17_v += 1
+            r17_files.add(r["file"])
     if any(932 <= int(re.sub(r"\D", "", r["id"]) or 0) <= 976 for r in qrows):
         if r16_late < 25:
             errs.append(f"round 16: {r16_late} questions cite realdocs 157-300, expected at least 25")
         if r16_u < 6:
             errs.append(f"round 16: {r16_u} questions cite realdocs 289-300, expected at least 6")
+    if any(977 <= int(re.sub(r"\D", "", r["id"]) or 0) <= 1021 for r in qrows):
+        if r17_late < 25:
+            errs.append(f"round 17: {r17_late} questions cite realdocs 157-312, expected at least 25")
+        if r17_v < 10:
+            errs.append(f"round 17: {r17_v} questions cite realdocs 301-312, expected at least 10")
+        if len(r17_files) < 25:
+            errs.append(f"round 17: questions cite {len(r17_files)} documents, expected at least 25")
     # ---- queries
     ppath = os.path.join(HERE, "queries.tsv")
     prow = []
