@@ -116,8 +116,9 @@ def relevant_ids(kb: KnowledgeBase, query: Query) -> tuple[set[int], list[tuple[
 def _unmarked(part: str) -> str:
     """A judged row quoted with its source's table markup («| | 4.1 | Обеспечение подключения»,
     a word cut by its line's hyphen «общеобра-») is matched by its words alone."""
-    part = re.sub(r"^[\s|]*(?:\d+(?:\.\d+)*\.?\s*\|\s*)?", "", part)
-    return re.sub(r"\s*\S+-$", "", part).strip()
+    words = re.sub(r"^[\s|]*(?:\d+(?:\.\d+)*\.?\s*\|\s*)?", "", part)
+    words = re.sub(r"\s*\S+-$", "", words).strip()
+    return words if len(words) >= 12 else part  # markup alone, or one cut word, is matched as quoted
 
 
 _CACHE: dict[int, dict[int, tuple[str, str]]] = {}

@@ -209,7 +209,8 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
         read = answer_values.anchored
     if kind in ("where", "what") and not then and any(answer_values.in_which(h, question) for h in supported[:k]):
         read, then = answer_values.in_which, read  # «в каких объединениях …?»: the row's phrase of that noun
-    if answer_values.asks_trainer(question) and any(answer_values.trainer(h, question) for h in supported[:k]):
+    trains = kind in ("where", "who", "what") and answer_values.asks_trainer(question)
+    if trains and any(answer_values.trainer(h, question) for h in supported[:k]):
         read, then = answer_values.trainer, read  # «куда … на курсы?»: the institute that teaches
     if kind == "who" and _WHOM.match(question):  # «кого …»: whom the rows name
         people = any(answer_values.whom(h, question) for h in supported[:k])
@@ -302,7 +303,8 @@ def _topic(question: str, understood: Understood) -> list[str]:
     """The question's lemmas without question words, the place named, years and the document it
     points to («в дорожной карте», «в программе развития школы № 617»: where to look, not what)."""
     place = " ".join(x for x in (understood.region, understood.municipality) if x)
-    for start, end, _ in places.region_spans(question) + places.adjective_region_spans(question):
+    spans = places.region_spans(question) + places.adjective_region_spans(question)
+    for start, end, _ in spans + places.everyday_region_spans(question):
         question = question[:start] + " " * (end - start) + question[end:]  # «КБР», «карельской»: where, not what
     drop = QUESTION_WORDS | set(lemmas.lemmas(place)) | {"область", "район", "округ", "городской"} | SETTLEMENT_MARKS
     question = _CONTRAST.sub(" ", _IN_DOCUMENT.sub(" ", _SETTLEMENTS.sub(" ", question)))

@@ -118,7 +118,9 @@ class HybridSearch:
 
     def understand(self, query: str) -> Understood:
         """What the query names besides its topic: abbreviations expanded, region and year as filters."""
-        found = places.regions(query) or [r for _, _, r in places.adjective_region_spans(query)]
+        found = places.regions(query) or [
+            r for _, _, r in places.adjective_region_spans(query) + places.everyday_region_spans(query)
+        ]
         years = [int(y) for y in re.findall(r"(?<!\d)(20\d\d|19\d\d)(?!\d)", query)]
         with self.lock:
             known = self.store.regions()

@@ -138,3 +138,17 @@ def _hyphenated(text: str, part: str) -> bool:
     head = re.search(r"[А-ЯЁа-яё]+-$", text)
     tail = re.match(r"[а-яё]+", part)
     return bool(head and tail) and morph().word_is_known((head.group(0)[:-1] + tail.group(0)).lower())
+
+
+# Page furniture: a page number («- 3 -», «стр. 2 из 5», «2/7»), a scan's certification line.
+_FOOTER = re.compile(
+    r"^(?:электронная копия (?:соответствует|верна) оригиналу(?:\s*[-–—]?\s*\d{1,3})?"
+    r"|[-–—]?\s*\d{1,3}\s*[-–—]?"
+    r"|стр(?:аница|\.)?\s*\d+(?:\s*из\s*\d+)?"
+    r"|\d+\s*/\s*\d+)\.?$",
+    re.IGNORECASE,
+)
+
+
+def is_footer(text: str) -> bool:
+    return bool(_FOOTER.match(text.strip()))

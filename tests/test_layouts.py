@@ -1998,3 +1998,57 @@ def test_a_protocols_title_drops_its_number_date_and_place(head, title):
     doc = _txt(head + "Присутствовали: 12 человек.\n\nРЕШИЛИ:\n\n1. Принять план работы.\n\n2. Провести семинар.\n")
     assert doc.kind == "протокол"
     assert doc.title == title
+
+
+def test_a_continued_row_skips_the_pages_running_header_and_keeps_a_long_tail():
+    from pipeline.readers.pdf_columns import Line, Segment, continued_row
+
+    edges = [50.0, 100.0, 300.0, 400.0]
+    lines = [Line(20, 30, [Segment(500, 540, "стр. 2")])]
+    lines += [Line(40 + 12 * n, 50 + 12 * n, [Segment(105, 290, f"продолжение текста строка {n}")]) for n in range(9)]
+    lines += [Line(148, 158, [Segment(105, 290, "продолжение"), Segment(405, 480, "учитель")])]
+    found = continued_row(lines, (50.0, 0.0, 560.0, 0.0), edges)
+    assert found is not None
+    taken, cells = found
+    assert len(taken) == 10 and "стр. 2" not in " ".join(cells)
+    assert cells[1].count("продолжение") == 10 and cells[3] == "учитель"
+
+
+@pytest.mark.parametrize(
+    ("letterhead", "issuer"),
+    [
+        (["АДМИНИСТРАЦИЯ МО «ЛЕНСКИЙ МУНИЦИПАЛЬНЫЙ РАЙОН»\nУПРАВЛЕНИЕ ОБРАЗОВАНИЯ"],
+         "Управление образования администрации МО «Ленский муниципальный район»"),
+        (["АДМИНИСТРАЦИЯ ВИЛЕГОДСКОГО МУНИЦИПАЛЬНОГО ОКРУГА\nУПРАВЛЕНИЕ ОБРАЗОВАНИЯ"],
+         "Управление образования администрации Вилегодского муниципального округа"),
+        (["АДМИНИСТРАЦИЯ ЗАТО СЕВЕРСК\nУПРАВЛЕНИЕ ОБРАЗОВАНИЯ ЗАТО СЕВЕРСК"], "Управление образования ЗАТО северск"),
+        (["Директор МБОУ СОШ им. Пушкина И.И. Иванов"], None),
+    ],
+)
+def test_a_review_of_issuers_named_with_their_administration(letterhead, issuer):
+    assert header.issuer_of(letterhead) == issuer
+
+
+@pytest.mark.parametrize(
+    ("issuer", "municipality", "city", "full"),
+    [
+        ("Администрация района", "Павловский район", None, "Администрация Павловского района"),
+        ("Администрация района", "Даровской район", None, "Администрация Даровского района"),
+        ("Администрация города", None, "город Сергиев Посад", "Администрация города Сергиева Посада"),
+        ("Администрация города", None, "город Петропавловск-Камчатский",
+         "Администрация города Петропавловска-Камчатского"),
+    ],
+)
+def test_a_review_of_names_put_in_the_genitive(issuer, municipality, city, full):
+    assert bodies.completed(issuer, "Московская область", municipality, city) == full
+
+
+def test_a_town_is_not_joined_with_its_region_or_district():
+    assert header.city_of("МБОУ СОШ № 1 города Мирного Республики Саха (Якутия)") == "город Мирный"
+    assert header.city_of("МБОУ СОШ № 1 города Мирного Мирнинского района") == "город Мирный"
+
+
+def test_a_letter_spaced_kind_line_is_the_acts_own():
+    kind, at = header.find_kind(["П Р И К А З", "01.09.2023 № 101", "Об утверждении плана", "ПРИКАЗЫВАЮ:",
+                                 "1. Утвердить план.", "ПРИКАЗ", "02.09.2023 № 102"])
+    assert (kind, at) == ("приказ", 0)

@@ -23,7 +23,7 @@ from pipeline.readers import ocr, pdf_columns
 from pipeline.readers.errors import ReadError
 from pipeline.readers.pdf_columns import RuledTable
 from pipeline.records import Block, Position
-from pipeline.text import ITEM_NUMBER, broken_word
+from pipeline.text import ITEM_NUMBER, broken_word, is_footer
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
@@ -235,7 +235,7 @@ def _page_blocks(page, page_no: int, flow: Flow, scan: ocr.ScannedPage | None) -
         text = line.text.strip()
         if text and id(line) not in in_table:
             placed.append((line.top, Block(text, (), Position(page=page_no, line=n, ocr=confidence))))
-    free = [ln for ln in lines if id(ln) not in in_table and not re.fullmatch(r"[-–—\s\d]*", ln.text)]
+    free = [ln for ln in lines if id(ln) not in in_table and not is_footer(ln.text)]
     ends_page = edges and not regions and not any(ln.top > edges[-1][0][3] for ln in free)
     flow.ruled = edges[-1] if ends_page else None
     placed.sort(key=lambda p: p[0])

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from statistics import median
 
-from pipeline.text import ITEM_NUMBER, join_cell_lines
+from pipeline.text import ITEM_NUMBER, is_footer, join_cell_lines
 
 # A gap between words wider than this (points) separates two cells; a space is ~3 pt at 10 pt.
 CELL_GAP = 8.0
@@ -289,12 +289,15 @@ def hanging_row(lines: list[Line], bbox: tuple[float, float, float, float], edge
     return taken, tuple(join_cell_lines(c) for c in cells)
 
 
+_CONTINUED_LINES = 30  # a cell's rest seldom runs longer; a page of prose under a table is not a cell
+
+
 def continued_row(lines: list[Line], bbox: tuple[float, float, float, float], edges: list[float]):
     """The rest of the last row of the previous page's ruled table, printed without rules at the head
     of this page: the page's first lines (after a bare page number), starting in lower case, inside
     that table's width and columns. Returns (lines, cells) or None."""
     x0, _, x1, _ = bbox
-    lines = [ln for ln in lines if not re.fullmatch(r"[-–—\s\d]*", ln.text)][:6]
+    lines = [ln for ln in lines if not is_footer(ln.text)][:_CONTINUED_LINES]  # «- 2 -», «стр. 2»
     if len(edges) < 2 or not lines or not lines[0].text.strip()[:1].islower():
         return None
     taken: list[Line] = []

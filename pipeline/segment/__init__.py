@@ -198,7 +198,9 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
     stamp_end = title_at if title_at is not None else (kind_at + 1 if kind_at is not None else 0)
     # (prose above the kind word, a web page's news citing other letters, is content, not the act's own)
     own = [
-        t for i, t in enumerate(texts[:stamp_end]) if i not in stamp_at and (len(t) <= _LETTERHEAD_MAX or i == kind_at)
+        t
+        for i, t in enumerate(texts[:stamp_end])
+        if i not in stamp_at and (len(t) <= _LETTERHEAD_MAX or kind_at is None or i >= kind_at)
     ]
     doc.date, doc.number = header.date_and_number(own)
     if kind_at is not None and doc.kind in header.ACT_KINDS:

@@ -9,15 +9,8 @@ from collections import Counter
 from pipeline.patterns import NUMBER_HEADER
 from pipeline.records import Block, Skipped
 from pipeline.segment.tables import is_header
+from pipeline.text import is_footer
 
-# Lines a converter leaves at every page break.
-_FOOTER = re.compile(
-    r"^(?:электронная копия (?:соответствует|верна) оригиналу(?:\s*[-–—]?\s*\d{1,3})?"
-    r"|[-–—]?\s*\d{1,3}\s*[-–—]?"
-    r"|стр(?:аница|\.)?\s*\d+(?:\s*из\s*\d+)?"
-    r"|\d+\s*/\s*\d+)\.?$",
-    re.IGNORECASE,
-)
 # A line of a table of contents: dot leaders and a page number, or Word's broken-link text.
 _CONTENTS = re.compile(r"(?:\.{5,}|…{3,})\s*\d{1,3}\s*$|Error! Bookmark not defined\.|Ошибка! Закладка не определена\.")
 # A legal database's editorial notes between the act's own lines: its banner, «Информация об
@@ -49,10 +42,6 @@ _BREAK_TAGS = re.compile(r"<\s*/?\s*(?:p|ul|ol|div|br)\b[^<>]*>", re.IGNORECASE)
 _ITEM_TAG = re.compile(r"<\s*li\b[^<>]*>", re.IGNORECASE)
 _INLINE_TAGS = re.compile(r"<\s*/?\s*(?:li|span|b|i|u|strong|em|sup|sub|font)\b[^<>]*>", re.IGNORECASE)
 _MARKDOWN = re.compile(r"^\s*#{1,6}\s*|\*\*|__")
-
-
-def is_footer(text: str) -> bool:
-    return bool(_FOOTER.match(text.strip()))
 
 
 def plain(text: str) -> str:
@@ -114,8 +103,6 @@ def _row_numbers(blocks: list[Block], widest: int = 8) -> set[int]:
         if len(chain) >= 3 and NUMBER_HEADER.fullmatch(header[0]) and is_header(header):
             found |= set(chain)
     return found
-
-
 
 
 def clean(blocks: list[Block]) -> tuple[list[Block], list[Skipped]]:

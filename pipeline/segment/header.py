@@ -90,10 +90,7 @@ def sentence_case(text: str) -> str:
         words = re.split(r"(\s+|[«»\"()])", text)
         result = "".join(w.lower() if len(re.sub(r"[^А-ЯЁа-яё]", "", w)) >= 5 and w.isupper() else w for w in words)
     # Proper names that letterheads capitalise: the word before «области/района», quoted names.
-    result = _PROPER_BEFORE_UNIT.sub(
-        lambda m: "-".join(w.capitalize() for w in m.group(1).split("-")) + m.group(2),
-        result,
-    )
+    result = _PROPER_BEFORE_UNIT.sub(_proper_before_unit, result)
     result = re.sub(r"«([а-яё])", lambda m: "«" + m.group(1).upper(), result)
     # a town's name after «город», «г.», «городского округа» («городского округа город Октябрьский»)
     result = _TOWN_AFTER.sub(
@@ -107,11 +104,20 @@ def sentence_case(text: str) -> str:
 # «кичменгско-городецкого муниципального района»: the name before the unit, not «муниципального» itself.
 _PROPER_BEFORE_UNIT = re.compile(
     r"(?<![\w-])(?!(?:муниципальн|городск|сельск|автономн|национальн)[а-яё]*\s)"
-    r"([а-яё]+(?:-[а-яё]+)*(?:ой|ого|ий|ая|ский))(\s+(?:муниципальн[а-яё]+\s+)?(?:област|район|кра)[а-яё]*)"
+    r"([а-яё]+(?:-[а-яё]+)*(?:ой|ого|ий|ая|ский))(\s+(?:(?:муниципальн|городск)[а-яё]+\s+)?(?:област|район|кра[йяею]|округ)[а-яё]*)"
 )
 _ABBREVIATIONS = frozenset(
-    "МКУ МБУ МАУ ГКУ ГБУ ГАУ ОГАУ ОГБУ МОУ МБОУ МАОУ МКОУ ГОУ ГБОУ ГАОУ ГКОУ ФГБОУ ДПО СОШ ООШ НОШ ИРО РФ ЗАТО".split()
+    "МКУ МБУ МАУ ГКУ ГБУ ГАУ ОГАУ ОГБУ МОУ МБОУ МАОУ МКОУ ГОУ ГБОУ ГАОУ ГКОУ ФГБОУ ДПО СОШ ООШ НОШ ИРО РФ ЗАТО"
+    " МБДОУ МАДОУ МКДОУ ДОУ МО МР ГО".split()
 )
+def _proper_before_unit(m: re.Match) -> str:
+    """«вилегодского муниципального округа» → «Вилегодского …»; «образовательного округа» stays."""
+    name, unit = m.group(1), m.group(2)
+    if "округ" in unit and not re.search(r"[сц]к[а-яё]+$", name):
+        return m.group()
+    return "-".join(w.capitalize() for w in name.split("-")) + unit
+
+
 _TOWN_AFTER = re.compile(
     r"(\b(?:(?:город[аеуом]{0,2}|городск[а-яё]+\s+округ[а-яё]*)(?![а-яё])\s+|г\.\s*))"
     r"(?!(?:город|и|в|на|с|по|для|о|федерального|значения|областного|районного)\b)([а-яё]{3,}(?:-[а-яё]+)*)"
@@ -169,7 +175,7 @@ def find_kind(paragraphs: list[str], skip: set[int] = frozenset()) -> tuple[str 
     on two lines is a «план мероприятий»); paragraphs in `skip` (stamps) state none."""
     found = _kind_from(paragraphs, 0, len(paragraphs), skip)
     i = found[1]
-    if i is not None and len(paragraphs[i].split()) > 1 and not any(date_and_number([paragraphs[i]])):
+    if i is not None and len(collapse_spaced(paragraphs[i]).split()) > 1 and not any(date_and_number([paragraphs[i]])):
         # A web page's heading («Приказ по функциональной грамотности …», no date or number) over the
         # act's own head: the bare kind word («П Р И К А З») under a body's name a few paragraphs on.
         for j in range(i + 1, min(i + 9, len(paragraphs))):
@@ -317,12 +323,15 @@ def issuer_of(paragraphs: list[str]) -> str | None:
 
 
 def _signed(text: str) -> bool:
-    """A person's name that is not the school's patron («школа № 26 им. И.А. Пулина»): a signature."""
-    return any(not _PATRON.search(text, 0, m.start()) for m in NAME.finditer(text))
+    """A person's name that is not the school's patron («школа № 26 им. И.А. Пулина»): a signature;
+    a line opening with a post («Директор МБОУ СОШ им. Пушкина И.И. Иванов») is one whatever follows."""
+    names = list(NAME.finditer(text))
+    return bool(names) and (bool(_POST.match(text)) or any(not _PATRON.search(text, 0, m.start()) for m in names))
 
 
-# «имени», «им.», «имени Героя Советского Союза» right before a name.
-_PATRON = re.compile(r"\b(?:им\.|имени)(?:\s+[А-ЯЁ][а-яё]+){0,3}\s*$")
+# «имени», «им.», «имени дважды Героя Советского Союза» right before a name.
+_PATRON = re.compile(r"\b(?:им\.|имени)(?:\s+[А-ЯЁа-яё]+){0,4}\s*$")
+_POST = re.compile(r"\s*(?:директор|начальник|заведующ|руководител|председател|глава|и\.\s?о\.|исполняющ)", re.I)
 
 
 def _body_parts(paragraph: str) -> list[str]:
@@ -724,7 +733,7 @@ _CITY = re.compile(
 )
 
 
-_REGION_UNIT = re.compile(r"\s+(?:област|кра[яюей]|республик|автономн)", re.IGNORECASE)
+_REGION_UNIT = re.compile(r"\s+(?:област|кра[яюей]|республик|автономн|район|округ|муниципальн)", re.IGNORECASE)
 _FEDERAL_CITIES = frozenset(("Москва", "Санкт-Петербург", "Севастополь"))
 
 
@@ -740,7 +749,8 @@ def city_of(*bodies: str | None) -> str | None:
             continue
         first = morph().parse(m.group(1).lower())[0]
         words = [m.group(1)]
-        region_word = _REGION_UNIT.match(body or "", m.end())  # «города Мирного Архангельской области»
+        # «города Мирного Архангельской области», «… Республики Саха», «… Мирнинского района»: not the town's
+        region_word = _REGION_UNIT.match(body or "", m.end()) or _REGION_UNIT.match(" " + (m.group(2) or ""))
         if m.group(2) and "ADJF" in first.tag and not region_word:  # «Великого Новгорода», «Нижнего Тагила»
             words.append(m.group(2))
         name = " ".join(_nominative_word(w) for w in words)
