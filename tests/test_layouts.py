@@ -2052,3 +2052,8 @@ def test_a_letter_spaced_kind_line_is_the_acts_own():
     kind, at = header.find_kind(["П Р И К А З", "01.09.2023 № 101", "Об утверждении плана", "ПРИКАЗЫВАЮ:",
                                  "1. Утвердить план.", "ПРИКАЗ", "02.09.2023 № 102"])
     assert (kind, at) == ("приказ", 0)
+
+
+def test_a_sites_publication_date_does_not_date_the_document():
+    assert header.date_and_number(["Дата публикации17.10.2016", "Размер9.76 Kb."]) == (None, None)
+    assert header.date_and_number(["Опубликовано: 05.09.2013", "от 04.09.2013 № 112"]) == ("2013-09-04", "112")

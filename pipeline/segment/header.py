@@ -357,6 +357,10 @@ def issuer_in_heading(line: str) -> str | None:
     return nominative(m.group("body"))
 
 
+# A web page's card above a document: «Дата публикации17.10.2016», «Опубликовано: 05.09.2013».
+_PUBLISHED = re.compile(
+    r"\s*(?:дата\s*(?:публикации|размещения|создания|изменения)|опубликован\w*|размещен\w*|обновлен\w*)", re.IGNORECASE
+)
 _REPLY = re.compile(r"\s*(?:на|на\s+ваш|вх\.?|входящ\w*)\s*(?:№|N\s?\d)", re.IGNORECASE)
 
 
@@ -365,12 +369,13 @@ def date_and_number(paragraphs: list[str]) -> tuple[str | None, str | None]:
     prints both, else the first of each (a site's «Четверг, 05.09.2013» above the act's own line
     «04.09.13   № 01-08/112» does not date it)."""
     for line in (x for p in paragraphs for x in p.replace("_", " ").split("\n")):
-        if _REPLY.match(line):
-            continue  # a letter's «На № 123 от 01.02.2020» answers another letter
+        if _REPLY.match(line) or _PUBLISHED.match(line):
+            continue  # a letter's «На № 123 от 01.02.2020» answers another letter; a site's card dates its page
         date, number = parse_date(line), _act_number(line)
         if date and number:
             return date, number
-    text = " ".join(p.replace("_", " ") for p in paragraphs)
+    kept = [x for p in paragraphs for x in p.replace("_", " ").split("\n") if not _PUBLISHED.match(x)]
+    text = " ".join(kept)
     return parse_date(text), _act_number(text)
 
 
