@@ -81,6 +81,8 @@ _QUOTED = re.compile(r"[«\"“„]([^«»\"“”„]{3,120})[»\"”]")
 _QUOTED_NEXT = re.compile(r"\s*" + _QUOTED.pattern)
 _ACT_BEFORE = re.compile(r"(?:№\s*[\w./-]+|\d{4}\s*г(?:ода|\.)?)\s*$")
 _SITE = re.compile(r"\b[А-ЯЁA-Z][А-Яа-яЁёA-Za-z-]+\.(?:ру|рф|ru|su|online|онлайн)\b")  # «Учи.ру», «Дневник.ру»
+# A word of a web address («agv.siteuo.ru», «https://…/docs»): no name of a method.
+_IN_ADDRESS = re.compile(r"^[./:@]|[./:@]$")
 _LATIN = re.compile(r"\b[A-Za-z][A-Za-z-]+(?:\s+[A-Za-z][A-Za-z-]+)*")
 _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z0-9]+(?:-[А-ЯЁа-яёA-Za-z0-9]+)*")
 
@@ -158,7 +160,19 @@ def who(hit: Hit, question: str) -> list[str]:
             topic = f"{hit.item.activity} {hit.item.description or ''}"  # what the row is about singles out no one
             return _singled_out(named, question, topic) or _printed(people)
         return [cell] if len(cell) <= 90 else _parts(cell)[:1]
-    return _people_in_text(hit, question) or _printed(_entities(hit, ORG, fields=("activity", "description")))
+    bodies = [e for e in _entities(hit, ORG, fields=("activity", "description")) if not _an_acts_author(hit, e)]
+    return _people_in_text(hit, question) or _printed(bodies)
+
+
+# «на основании письма Рособрнадзора», «приказом Минпросвещения России»: the body wrote a document, it does not act.
+_ACT_BEFORE_BODY = re.compile(
+    r"(?:письм|приказ|распоряжени|постановлени|рекомендаци|решени)\w*\s+(?:\S+\s+){0,2}$", re.IGNORECASE
+)
+
+
+def _an_acts_author(hit: Hit, entity: StoredEntity) -> bool:
+    text = getattr(hit.item, entity.field) or ""
+    return bool(_ACT_BEFORE_BODY.search(text[max(0, entity.start - 40) : entity.start]))
 
 
 def _people_in_text(hit: Hit, question: str) -> list[str]:
@@ -314,7 +328,7 @@ _ASKS_TRAINER = re.compile(
 # An institution that teaches teachers: by its name, or by its abbreviation («КОИРО», «ВОИПКиПРО», «АГУ»).
 _TRAINER = re.compile(
     r"(?i:институт|университет|академи|колледж|центр\w*\s+непрерывного)|ЦНППМ"
-    r"|(?<![\w-])[А-ЯЁ]{0,6}(?:ИРО|ИПК|ИПП|ПКиПРО|ИОП|РИПО)[А-ЯЁ]{0,4}(?![\w-])|(?<![\w-])[А-ЯЁ]{1,3}Г(?:П)?[УА](?![\w-])"
+    r"|(?<![\w-])[А-ЯЁ]{0,6}(?:ИРО|ИПК|ИПП|ЦПК|ПКиПРО|ИОП|РИПО)[А-ЯЁ]{0,4}(?![\w-])|(?<![\w-])[А-ЯЁ]{1,3}Г(?:П)?[УА](?![\w-])"
 )
 _TRAINER_ABBREVIATION = re.compile(r"(?<![\w-])[А-ЯЁ][А-ЯЁи]{2,10}(?![\w-])")
 
@@ -629,7 +643,11 @@ def what(hit: Hit, question: str, named_only: bool = False) -> list[str]:
         and not re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", title)
         and not _ACT_BEFORE.search(text, 0, q.start())  # «распоряжение … от 28.12.2020 № Р-1015 «Об …»»: an act's title
     ]
-    latin = [x for x in _LATIN.findall(text) + _SITE.findall(text) if len(x) > 3 and new(x)]
+    latin = [
+        m.group()
+        for m in [*_LATIN.finditer(text), *_SITE.finditer(text)]
+        if len(m.group()) > 3 and new(m.group()) and not _IN_ADDRESS.search(text[max(0, m.start() - 1) : m.end() + 1])
+    ]
     events = [e for e in _printed(_entities(hit, EVENT, fields=("activity",))) if new(e)]
     if quoted or latin:  # a name that adds something to the question first, the closest to it first
         names = list(dict.fromkeys(quoted + latin))

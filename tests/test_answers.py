@@ -759,3 +759,19 @@ def test_a_venue_keeps_the_quoted_name_after_it():
     row = _hit("Провести окружной семинар по деятельностному подходу на уроке на базе МОУ «Дарьинская ООШ».")
     found = answer_values.where(row, "Где в Старицком районе школы соберутся на окружной семинар о подходе на уроке?")
     assert found and found[0].endswith("«Дарьинская ООШ»")
+
+
+def test_a_body_that_wrote_the_cited_letter_does_not_answer_who():
+    text = "ВПР пройдут в нашей школе на основании письма Рособрнадзора от 05.08.2020 № 13-404"
+    start = text.index("Рособрнадзора")
+    row = _hit(text)
+    end = start + len("Рособрнадзора")
+    entity = StoredEntity("ORG:Рособрнадзор", "ORG", "Рособрнадзор", "activity", start, end, text[start:end])
+    row = replace(row, item=replace(row.item, entities=(entity,)))
+    assert answer_values.who(row, "Кто проводит ВПР в школе?") == []
+
+
+def test_a_word_of_a_web_address_names_no_method_and_a_centre_of_training_is_an_institute():
+    row = _hit("Тренировочные работы на сайте agv.siteuo.ru по материалам курса Python")
+    assert answer_values.what(row, "Какой язык программирования изучают?") == ["Python"]
+    assert answer_values.trainer(_hit("Курсы для учителей в КБРЦПК и ПРО"), "Где учатся учителя?") == ["КБРЦПК"]
