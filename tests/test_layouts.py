@@ -2057,3 +2057,13 @@ def test_a_letter_spaced_kind_line_is_the_acts_own():
 def test_a_sites_publication_date_does_not_date_the_document():
     assert header.date_and_number(["Дата публикации17.10.2016", "Размер9.76 Kb."]) == (None, None)
     assert header.date_and_number(["Опубликовано: 05.09.2013", "от 04.09.2013 № 112"]) == ("2013-09-04", "112")
+
+
+def test_the_issuers_district_is_the_documents_when_the_head_names_several():
+    doc = _txt(
+        "Алтайский район | Бейский район | Таштыпский район\n\n"
+        "ОТДЕЛ ОБРАЗОВАНИЯ\nадминистрации Таловского муниципального района\n\nПРИКАЗ\n\n01.09.2023 № 101\n\n"
+        "Об утверждении плана мероприятий\n\nПРИКАЗЫВАЮ:\n\n1. Утвердить план.\n\n2. Контроль оставляю за собой.\n"
+    )
+    assert doc.issuer == "Отдел образования администрации Таловского муниципального района"
+    assert doc.municipality == "Таловский район"

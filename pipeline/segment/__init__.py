@@ -69,7 +69,7 @@ def segment(blocks: list[Block], source: str) -> Document:
     # «к постановлению администрации области»: the document's own region or city
     titles = [header.sentence_case(t) if t and is_capitals(t) else t for t in (doc.title, doc.annex_title)]
     doc.issuer = bodies.completed(doc.issuer, doc.region, doc.municipality, header.city_of(*titles))
-    doc.municipality = doc.municipality or header.city_of(doc.issuer)
+    doc.municipality = doc.municipality or header.municipality_of(doc.issuer) or header.city_of(doc.issuer)
     amending = bool(doc.title and doc.title.lower().startswith("о внесении изменени"))
     clause_texts = [i.activity for i in items if i.kind == "clause"]
     doc.citations = header.citations(all_text, doc.number, amending, clause_texts)
