@@ -81,8 +81,10 @@ _QUOTED = re.compile(r"[«\"“„]([^«»\"“”„]{3,120})[»\"”]")
 _QUOTED_NEXT = re.compile(r"\s*" + _QUOTED.pattern)
 _ACT_BEFORE = re.compile(r"(?:№\s*[\w./-]+|\d{4}\s*г(?:ода|\.)?)\s*$")
 _SITE = re.compile(r"\b[А-ЯЁA-Z][А-Яа-яЁёA-Za-z-]+\.(?:ру|рф|ru|su|online|онлайн)\b")  # «Учи.ру», «Дневник.ру»
-# A word of a web address («agv.siteuo.ru», «https://…/docs»): no name of a method.
-_IN_ADDRESS = re.compile(r"^[./:@]|[./:@]$")
+def _in_address(text: str, start: int, end: int) -> bool:
+    """A word of a web address («agv.siteuo.ru», «https://…/docs»): joined to the next or the last
+    word by «.», «/», «:» or «@» — not a sentence's full stop («через Zoom.»)."""
+    return bool(re.match(r"[./:@]\w", text[end : end + 2]) or re.search(r"\w[./:@]$", text[max(0, start - 2) : start]))
 _LATIN = re.compile(r"\b[A-Za-z][A-Za-z-]+(?:\s+[A-Za-z][A-Za-z-]+)*")
 _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z0-9]+(?:-[А-ЯЁа-яёA-Za-z0-9]+)*")
 
@@ -166,7 +168,7 @@ def who(hit: Hit, question: str) -> list[str]:
 
 # «на основании письма Рособрнадзора», «приказом Минпросвещения России»: the body wrote a document, it does not act.
 _ACT_BEFORE_BODY = re.compile(
-    r"(?:письм|приказ|распоряжени|постановлени|рекомендаци|решени)\w*\s+(?:\S+\s+){0,2}$", re.IGNORECASE
+    r"(?:письм|приказ|распоряжени|постановлени|рекомендаци|решени)\w*\s+$", re.IGNORECASE
 )
 
 
@@ -411,7 +413,7 @@ def _venue(hit: Hit, question: str) -> str | None:
         for m in _VENUE.finditer(text or ""):
             end = _VENUE_END.search(text, m.end())
             stop = end.start() if end else len(text)
-            named = _QUOTED_NEXT.match(text, stop)  # «в районной газете "Ольхонская правда"»: its name too
+            named = None if _inside_quotes(text, m.start()) else _QUOTED_NEXT.match(text, stop)  # its name too
             phrase = " ".join(text[m.start() : stop].split()[:8]) + (f" {named.group().strip()}" if named else "")
             words = [w for w in lemmas(phrase[m.end() - m.start() :]) if len(w) > 2]
             if _MANNER.intersection(words[:3]):
@@ -425,7 +427,7 @@ def _venue(hit: Hit, question: str) -> str | None:
 
 # «В каких объединениях …?», «в какой газете …?»: the place is named by the noun the question asks of.
 _ASKS_IN_WHICH = re.compile(
-    r"\b(?:в|во|на)\s+(?:как\w+|котор\w+)\s+(?:[а-яё]+(?:ых|их|ом|ем|ой|ей)\s+)?([а-яё]{4,})", re.IGNORECASE
+    r"\b(?:в|во|на)\s+как\w+\s+(?:[а-яё]+(?:ых|их|ом|ем|ой|ей)\s+)?([а-яё]{4,})", re.IGNORECASE
 )
 # Nouns asked «в каком …» of which other readers know (a place's unit, a time, a form, a body).
 _NOT_A_VENUE = frozenset(
@@ -458,12 +460,19 @@ def in_which(hit: Hit, question: str) -> list[str]:
                 start -= 1
             end = _VENUE_END.search(text, m.end())
             stop = end.start() if end else len(text)
-            named = _QUOTED_NEXT.match(text, stop)  # «в районной газете «Край Дорогобужский»», «на курсах ДПО «…»»
+            # «в районной газете «Край Дорогобужский»», «на курсах ДПО «…»»
+            named = None if _inside_quotes(text, found[start].start()) else _QUOTED_NEXT.match(text, stop)
             phrase = " ".join(text[found[start].start() : stop].split()[:8])
             phrase += f" {named.group().strip()}" if named else ""
             if set(lemmas(phrase)) - set(lemmas(question)):
                 return [phrase]
     return []
+
+
+def _inside_quotes(text: str, at: int) -> bool:
+    """`at` falls inside a quoted name («акции "Помоги в школе"»): what follows its quote is no name of it."""
+    before = text[:at]
+    return before.count('"') % 2 == 1 or before.count("«") > before.count("»")
 
 
 def most_named_places(texts: list[str]) -> list[str]:
@@ -646,7 +655,7 @@ def what(hit: Hit, question: str, named_only: bool = False) -> list[str]:
     latin = [
         m.group()
         for m in [*_LATIN.finditer(text), *_SITE.finditer(text)]
-        if len(m.group()) > 3 and new(m.group()) and not _IN_ADDRESS.search(text[max(0, m.start() - 1) : m.end() + 1])
+        if len(m.group()) > 3 and new(m.group()) and not _in_address(text, m.start(), m.end())
     ]
     events = [e for e in _printed(_entities(hit, EVENT, fields=("activity",))) if new(e)]
     if quoted or latin:  # a name that adds something to the question first, the closest to it first
@@ -674,7 +683,9 @@ def _head_phrase(text: str) -> str:
 
     clause = re.split(r"[,;:(«\"]|\s[-–—]\s", text, maxsplit=1)[0]
     words = _WORD.findall(clause)
-    n = 0
+    # «Классным руководителям 1-11 классов провести анкетирование …»: the way follows the verb
+    verb = next((k for k, w in enumerate(words[:8]) if morph().parse(w.lower())[0].tag.POS == "INFN"), None)
+    n = verb + 1 if verb else 0
     while n < len(words) and (
         words[n].lower() in _ACTIVITY_HEADS
         or morph().parse(words[n].lower())[0].normal_form in ("работа", "деятельность")  # «Организация работы …»

@@ -775,3 +775,24 @@ def test_a_word_of_a_web_address_names_no_method_and_a_centre_of_training_is_an_
     row = _hit("Тренировочные работы на сайте agv.siteuo.ru по материалам курса Python")
     assert answer_values.what(row, "Какой язык программирования изучают?") == ["Python"]
     assert answer_values.trainer(_hit("Курсы для учителей в КБРЦПК и ПРО"), "Где учатся учителя?") == ["КБРЦПК"]
+
+
+def test_a_second_review_of_the_days_readers():
+    row = _hit("На основании письма Рособрнадзора Управлению образования провести мониторинг.")
+    text = row.item.activity
+    entities = tuple(
+        StoredEntity(f"ORG:{w}", "ORG", w, "activity", text.index(w), text.index(w) + len(w), w)
+        for w in ("Рособрнадзора", "Управлению образования")
+    )
+    row = replace(row, item=replace(row.item, entities=entities))
+    assert answer_values.who(row, "Кто проводит мониторинг?") == ["Управлению образования"]
+    assert answer_values.what(_hit("Проведение вебинаров через Zoom и Skype."), "Какие сервисы используют?") == [
+        "Zoom",
+        "Skype",
+    ]
+    assert answer_values.in_which(_hit("Школы района участвуют в проекте «Точка роста»"),
+                                  "Как называется проект, в котором участвуют школы района?") == []
+    row = _hit("Классным руководителям 1-11 классов провести анкетирование родителей о качестве питания")
+    assert answer_values.what(row, "Как школа выясняет мнение родителей о питании?") == ["анкетирование родителей"]
+    row = _hit('Проведение акции "Помоги в школе" и "Бессмертный полк" для учащихся')
+    assert '" и "' not in " ".join(answer_values.where(row, "Где в Лицее № 2 проходит акция?"))

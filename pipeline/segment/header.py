@@ -359,7 +359,8 @@ def issuer_in_heading(line: str) -> str | None:
 
 # A web page's card above a document: «Дата публикации17.10.2016», «Опубликовано: 05.09.2013».
 _PUBLISHED = re.compile(
-    r"\s*(?:дата\s*(?:публикации|размещения|создания|изменения)|опубликован\w*|размещен\w*|обновлен\w*)", re.IGNORECASE
+    rf"(?:дата\s*(?:публикации|размещения|создания|изменения)|опубликовано|размещено|обновлено)\s*:?\s*{DATE_PATTERN}",
+    re.IGNORECASE,
 )
 _REPLY = re.compile(r"\s*(?:на|на\s+ваш|вх\.?|входящ\w*)\s*(?:№|N\s?\d)", re.IGNORECASE)
 
@@ -369,13 +370,13 @@ def date_and_number(paragraphs: list[str]) -> tuple[str | None, str | None]:
     prints both, else the first of each (a site's «Четверг, 05.09.2013» above the act's own line
     «04.09.13   № 01-08/112» does not date it)."""
     for line in (x for p in paragraphs for x in p.replace("_", " ").split("\n")):
-        if _REPLY.match(line) or _PUBLISHED.match(line):
-            continue  # a letter's «На № 123 от 01.02.2020» answers another letter; a site's card dates its page
+        line = _PUBLISHED.sub(" ", line)  # a site's card «Опубликовано 14.03.2021» dates its page, not the act
+        if _REPLY.match(line):
+            continue  # a letter's «На № 123 от 01.02.2020» answers another letter
         date, number = parse_date(line), _act_number(line)
         if date and number:
             return date, number
-    kept = [x for p in paragraphs for x in p.replace("_", " ").split("\n") if not _PUBLISHED.match(x)]
-    text = " ".join(kept)
+    text = _PUBLISHED.sub(" ", " ".join(p.replace("_", " ") for p in paragraphs))
     return parse_date(text), _act_number(text)
 
 
@@ -430,7 +431,8 @@ def title_of(paragraphs: list[str], kind: str | None, kind_index: int | None) ->
         at = next((n for n, line in enumerate(lines[1:5], start=1) if TITLE.match(line.strip())), None)
         if at is not None:
             end = next((n for n in range(at + 1, len(lines)) if _AMENDMENTS.match(lines[n].strip())), len(lines))
-            text = _unquoted(" ".join(" ".join(lines[at:end]).split()))
+            rest = paragraphs[kind_index + 1 : title_end(paragraphs, kind_index)] if end == len(lines) else []
+            text = _unquoted(" ".join(" ".join(lines[at:end] + rest).split()))  # «… на» / «2021-2025 годы»
             return text[1:] if text[:1] == '"' and text.count('"') % 2 else text  # its closing quote lost
     for i in order:
         if TITLE.match(paragraphs[i]) and len(paragraphs[i]) < 1200:
@@ -456,7 +458,7 @@ _PROTOCOL_REQUISITES = re.compile(
     r"|(?<!\w)(?:г\.|р\.\s?п\.|с\.|п\.|пос\.)\s*[А-ЯЁ][\w-]+\s*$",
     re.IGNORECASE,
 )
-_MEETING_LINES = re.compile(r"\s(?:Председател\w*|Присутствовал\w*|Повестка|Секретар\w*)\b")
+_MEETING_LINES = re.compile(r"\s(?:Председател\w*|Присутствовал\w*|Повестка(?:\s+дня)?|Секретар\w*)\s*[:–—-]")
 
 
 # A title cut over paragraphs ends in a word that cannot end it: «О внесении изменений в» / «…».
@@ -467,7 +469,10 @@ _PLACE_AND_YEAR = re.compile(r"\s+(?:г\.|с\.|п\.|пос\.|д\.|ст\.)\s*[А-
 
 
 # A legal database's list of amendments under the title: «С изменениями и дополнениями от:», «5 февраля, …».
-_AMENDMENTS = re.compile(r"(?:\d|С\s+изменениями|В\s+редакции|\(в\s+редакции|\(с\s+изменениями)", re.IGNORECASE)
+_AMENDMENTS = re.compile(
+    r"(?:\d{1,2}(?:\s*,\s*\d{1,2})*\s+[а-я]{3,}\s*(?:,|\d{4})|С\s+изменениями|В\s+редакции|\(в\s+редакции|\(с\s+изменениями)",
+    re.IGNORECASE,
+)
 
 
 def title_end(paragraphs: list[str], at: int) -> int:
