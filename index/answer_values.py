@@ -119,6 +119,7 @@ def _parts(cell: str) -> list[str]:
 
 
 _COLLECTIVE = re.compile(
+    r"(?:(?:директор|руководител|администраци)\w*\s+)?"  # «директора ОУ», «руководители ОО»: every school's
     r"(?:ОО|ОУ|ОМСУ|ОМС|ДОО|образовательн\w+\s+(?:организаци|учреждени)\w*|общеобразовательн\w+\s+"
     r"(?:организаци|учреждени)\w*|школ\w*)",
     re.IGNORECASE,
@@ -126,7 +127,7 @@ _COLLECTIVE = re.compile(
 
 
 def collective(value: str) -> bool:
-    """«ОО», «образовательные организации»: every school, no one in particular."""
+    """«ОО», «образовательные организации», «директора ОУ»: every school, no one in particular."""
     return bool(_COLLECTIVE.fullmatch(value.strip(" .")))
 
 

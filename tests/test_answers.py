@@ -796,3 +796,13 @@ def test_a_second_review_of_the_days_readers():
     assert answer_values.what(row, "Как школа выясняет мнение родителей о питании?") == ["анкетирование родителей"]
     row = _hit('Проведение акции "Помоги в школе" и "Бессмертный полк" для учащихся')
     assert '" и "' not in " ".join(answer_values.where(row, "Где в Лицее № 2 проходит акция?"))
+
+
+@pytest.mark.parametrize("value", ["директора ОУ", "руководители ОО", "директора школ", "ОО"])
+def test_every_schools_director_is_a_collective(value):
+    assert answer_values.collective(value)
+
+
+@pytest.mark.parametrize("value", ["Инкина Е.И.", "заместитель директора по УВР", "Управление образования"])
+def test_a_named_person_or_body_is_no_collective(value):
+    assert not answer_values.collective(value)
