@@ -806,3 +806,15 @@ def test_every_schools_director_is_a_collective(value):
 @pytest.mark.parametrize("value", ["Инкина Е.И.", "заместитель директора по УВР", "Управление образования"])
 def test_a_named_person_or_body_is_no_collective(value):
     assert not answer_values.collective(value)
+
+
+@pytest.mark.parametrize(
+    "activity",
+    [
+        "В редакции Закона Государственного Собрания от 25.10.2007",
+        "Финансирование в пределах средств, предусмотренных бюджетом",
+        "Перечень мероприятий в приложении 1",
+    ],
+)
+def test_legal_phrases_in_the_form_of_a_place_are_no_venue(activity):
+    assert answer_values._venue(_hit(activity), "Куда отчитываются исполнители программы?") is None
