@@ -82,12 +82,14 @@ _QUOTED = re.compile(r"[«\"“„]([^«»\"“”„]{3,120})[»\"”]")
 _QUOTED_NEXT = re.compile(r"\s*" + _QUOTED.pattern)
 _ACT_BEFORE = re.compile(r"(?:№\s*[\w./-]+|\d{4}\s*г(?:ода|\.)?)\s*$")
 _SITE = re.compile(r"\b[А-ЯЁA-Z][А-Яа-яЁёA-Za-z-]+\.(?:ру|рф|ru|su|online|онлайн)\b")  # «Учи.ру», «Дневник.ру»
+_LATIN = re.compile(r"\b[A-Za-z][A-Za-z-]+(?:\s+[A-Za-z][A-Za-z-]+)*")
+_WORD = re.compile(r"[А-ЯЁа-яёA-Za-z0-9]+(?:-[А-ЯЁа-яёA-Za-z0-9]+)*")
+
+
 def _in_address(text: str, start: int, end: int) -> bool:
     """A word of a web address («agv.siteuo.ru», «https://…/docs»): joined to the next or the last
     word by «.», «/», «:» or «@» — not a sentence's full stop («через Zoom.»)."""
     return bool(re.match(r"[./:@]\w", text[end : end + 2]) or re.search(r"\w[./:@]$", text[max(0, start - 2) : start]))
-_LATIN = re.compile(r"\b[A-Za-z][A-Za-z-]+(?:\s+[A-Za-z][A-Za-z-]+)*")
-_WORD = re.compile(r"[А-ЯЁа-яёA-Za-z0-9]+(?:-[А-ЯЁа-яёA-Za-z0-9]+)*")
 
 
 def _squash(text: str | None) -> str:
@@ -414,9 +416,7 @@ def _venue(hit: Hit, question: str) -> str | None:
     for text in (hit.item.activity, hit.item.description, hit.item.result):
         for m in _VENUE.finditer(text or ""):
             end = _VENUE_END.search(text, m.end())
-            stop = end.start() if end else len(text)
-            named = None if _inside_quotes(text, m.start()) else _QUOTED_NEXT.match(text, stop)  # its name too
-            phrase = " ".join(text[m.start() : stop].split()[:8]) + (f" {named.group().strip()}" if named else "")
+            phrase = _phrase(text, m.start(), end.start() if end else len(text))
             words = [w for w in lemmas(phrase[m.end() - m.start() :]) if len(w) > 2]
             if _MANNER.intersection(words[:3]):
                 continue  # «в смешанном формате», «в дистанционном режиме»: how, not where
@@ -461,14 +461,19 @@ def in_which(hit: Hit, question: str) -> list[str]:
             if start > 0 and found[start - 1].group().lower() in ("в", "во", "на"):
                 start -= 1
             end = _VENUE_END.search(text, m.end())
-            stop = end.start() if end else len(text)
-            # «в районной газете «Край Дорогобужский»», «на курсах ДПО «…»»
-            named = None if _inside_quotes(text, found[start].start()) else _QUOTED_NEXT.match(text, stop)
-            phrase = " ".join(text[found[start].start() : stop].split()[:8])
-            phrase += f" {named.group().strip()}" if named else ""
+            phrase = _phrase(text, found[start].start(), end.start() if end else len(text))
             if set(lemmas(phrase)) - set(lemmas(question)):
                 return [phrase]
     return []
+
+
+def _phrase(text: str, start: int, stop: int) -> str:
+    """Up to eight words from `start` to the clause's `stop`, and the quoted name printed right after
+    them («в районной газете «Край Дорогобужский»», «на базе МОУ «Дарьинская ООШ»») unless the phrase
+    itself stands inside a quoted name («акции "Помоги в школе" и "…"»)."""
+    phrase = " ".join(text[start:stop].split()[:8])
+    named = None if _inside_quotes(text, start) else _QUOTED_NEXT.match(text, stop)
+    return f"{phrase} {named.group().strip()}" if named else phrase
 
 
 def _inside_quotes(text: str, at: int) -> bool:
@@ -685,22 +690,23 @@ def _head_phrase(text: str) -> str:
 
     clause = re.split(r"[,;:(«\"]|\s[-–—]\s", text, maxsplit=1)[0]
     words = _WORD.findall(clause)
+    parse = cache(lambda k: morph().parse(words[k].lower())[0])  # each word read once, only as far as needed
     # «Классным руководителям 1-11 классов провести анкетирование …»: the way follows the verb
-    verb = next((k for k, w in enumerate(words[:8]) if morph().parse(w.lower())[0].tag.POS == "INFN"), None)
+    verb = next((k for k in range(min(8, len(words))) if parse(k).tag.POS == "INFN"), None)
     n = verb + 1 if verb else 0
     while n < len(words) and (
         words[n].lower() in _ACTIVITY_HEADS
-        or morph().parse(words[n].lower())[0].normal_form in ("работа", "деятельность")  # «Организация работы …»
-        or morph().parse(words[n].lower())[0].tag.POS in ("INFN", "VERB")
+        or parse(n).normal_form in ("работа", "деятельность")  # «Организация работы …»
+        or parse(n).tag.POS in ("INFN", "VERB")
     ):
         n += 1
     out: list[str] = []
     noun = False
-    for word in words[n : n + 6]:
-        low = word.lower()
-        if low in _HEAD_STOP:
+    for k in range(n, min(n + 6, len(words))):
+        word = words[k]
+        if word.lower() in _HEAD_STOP:
             break
-        tag = morph().parse(low)[0].tag
+        tag = parse(k).tag
         if not noun and (tag.POS in ("ADJF", "PRTF", "NOUN") or word.isupper()):
             out.append(word)
             noun = tag.POS == "NOUN" or word.isupper()

@@ -202,15 +202,20 @@ def _page_blocks(page, page_no: int, flow: Flow, scan: ocr.ScannedPage | None) -
     ]
     lines = pdf_columns.lines_of(words) if words else []
     in_table: set[int] = set()
+
+    def hang(rows_lines: list, cells: tuple[str, ...]) -> None:
+        """A row read from lines outside any table: its lines are taken, the row placed at its top."""
+        in_table.update(id(ln) for ln in rows_lines)
+        placed.append((rows_lines[0].top, Block("\t".join(cells), cells, Position(page=page_no, ocr=confidence))))
+
     # A row cut by a page break loses its rules: its halves hang below the last table of one page
     # and above the first table of the next, or open the next page when no table follows there.
-    above = flow.ruled or (((flow.edges[0], 0.0, float("inf"), 0.0), flow.edges) if flow.edges else None)
     for (bbox, columns), below in ((edges[-1], True), (edges[0], False)) if edges else ():
         hanging = pdf_columns.hanging_row(lines, bbox, columns, below)
         if hanging and not in_table & {id(ln) for ln in hanging[0]}:
-            rows_lines, cells = hanging
-            in_table.update(id(ln) for ln in rows_lines)
-            placed.append((rows_lines[0].top, Block("\t".join(cells), cells, Position(page=page_no, ocr=confidence))))
+            hang(*hanging)
+    # the previous page's last table, if it ended that page (read before this page's replaces it)
+    above = flow.ruled or (((flow.edges[0], 0.0, float("inf"), 0.0), flow.edges) if flow.edges else None)
     regions = pdf_columns.find_tables([ln for ln in lines if id(ln) not in in_table], flow.edges)
     last = regions[-1] if regions else None
     text_below = last and any(
@@ -228,9 +233,7 @@ def _page_blocks(page, page_no: int, flow: Flow, scan: ocr.ScannedPage | None) -
     carried = pdf_columns.continued_row([ln for ln in lines if id(ln) not in in_table], *above) if above else None
     tops = [b[1] for b in boxes] + [r.top for r in regions]
     if carried and (not tops or carried[0][-1].bottom <= min(tops)):
-        rows_lines, cells = carried
-        in_table.update(id(ln) for ln in rows_lines)
-        placed.append((rows_lines[0].top, Block("\t".join(cells), cells, Position(page=page_no, ocr=confidence))))
+        hang(*carried)
     for n, line in enumerate(lines, start=1):
         text = line.text.strip()
         if text and id(line) not in in_table:

@@ -273,20 +273,29 @@ def hanging_row(lines: list[Line], bbox: tuple[float, float, float, float], edge
         return None
     taken: list[Line] = []
     for line in near:
-        inside = line.x0 >= x0 - EDGE and all(s.x1 <= x1 + EDGE for s in line.segments)
-        inside = inside and not any(_crosses(s, edges) for s in line.segments)  # text of a cell stays in it
         gap = (line.top - taken[-1].bottom if below else taken[-1].top - line.bottom) if taken else 0
-        if not inside or gap > 8:
+        if not _in_columns(line, x0, x1, edges) or gap > 8:
             break
         taken.append(line)
     if not taken or len(near) - len(taken) > 2 or (below and len(taken[0].segments) < 2):
         return None
     taken.sort(key=lambda ln: ln.top)
+    return taken, _cells(taken, edges)
+
+
+def _in_columns(line: Line, x0: float, x1: float, edges: list[float]) -> bool:
+    """The line lies inside the table's width, and the text of each cell stays in its column."""
+    inside = line.x0 >= x0 - EDGE and all(s.x1 <= x1 + EDGE for s in line.segments)
+    return inside and not any(_crosses(s, edges) for s in line.segments)
+
+
+def _cells(lines: list[Line], edges: list[float]) -> tuple[str, ...]:
+    """The lines' segments read into the columns that `edges` start."""
     cells: list[list[str]] = [[] for _ in edges]
-    for line in taken:
+    for line in lines:
         for s in line.segments:
             cells[_column(s.x0, edges)].append(s.text)
-    return taken, tuple(join_cell_lines(c) for c in cells)
+    return tuple(join_cell_lines(c) for c in cells)
 
 
 _CONTINUED_LINES = 30  # a cell's rest seldom runs longer; a page of prose under a table is not a cell
@@ -302,15 +311,8 @@ def continued_row(lines: list[Line], bbox: tuple[float, float, float, float], ed
         return None
     taken: list[Line] = []
     for line in lines:
-        inside = line.x0 >= x0 - EDGE and all(s.x1 <= x1 + EDGE for s in line.segments)
         gap = line.top - taken[-1].bottom if taken else 0
-        if not inside or any(_crosses(s, edges) for s in line.segments) or gap > 8:
+        if not _in_columns(line, x0, x1, edges) or gap > 8:
             break
         taken.append(line)
-    if not taken:
-        return None
-    cells: list[list[str]] = [[] for _ in edges]
-    for line in taken:
-        for s in line.segments:
-            cells[_column(s.x0, edges)].append(s.text)
-    return taken, tuple(join_cell_lines(c) for c in cells)
+    return (taken, _cells(taken, edges)) if taken else None

@@ -110,6 +110,8 @@ _ABBREVIATIONS = frozenset(
     "МКУ МБУ МАУ ГКУ ГБУ ГАУ ОГАУ ОГБУ МОУ МБОУ МАОУ МКОУ ГОУ ГБОУ ГАОУ ГКОУ ФГБОУ ДПО СОШ ООШ НОШ ИРО РФ ЗАТО"
     " МБДОУ МАДОУ МКДОУ ДОУ МО МР ГО".split()
 )
+
+
 def _proper_before_unit(m: re.Match) -> str:
     """«вилегодского муниципального округа» → «Вилегодского …»; «образовательного округа» stays."""
     name, unit = m.group(1), m.group(2)
@@ -174,17 +176,15 @@ def find_kind(paragraphs: list[str], skip: set[int] = frozenset()) -> tuple[str 
     """The document kind and the index of the paragraph that states it («ПЛАН» / «мероприятий …»
     on two lines is a «план мероприятий»); paragraphs in `skip` (stamps) state none."""
     found = _kind_from(paragraphs, 0, len(paragraphs), skip)
-    i = found[1]
+    kind, i = found
     if i is not None and len(collapse_spaced(paragraphs[i]).split()) > 1 and not any(date_and_number([paragraphs[i]])):
         # A web page's heading («Приказ по функциональной грамотности …», no date or number) over the
         # act's own head: the bare kind word («П Р И К А З») under a body's name a few paragraphs on.
         for j in range(i + 1, min(i + 9, len(paragraphs))):
-            bare = _BARE_KIND.fullmatch(paragraphs[j].strip())
-            if bare and j not in skip and any(_BODY.search(p) for p in paragraphs[i + 1 : j]):
-                if kind_of(paragraphs[j]) == found[0]:
-                    return found[0], j
-    if found[0] == "протокол":  # «Протокол № 1 от …» of the meeting that approved the plan or statute below
-        i = found[1]
+            bare = j not in skip and _BARE_KIND.fullmatch(paragraphs[j].strip()) and kind_of(paragraphs[j]) == kind
+            if bare and any(_BODY.search(p) for p in paragraphs[i + 1 : j]):
+                return kind, j
+    if kind == "протокол":  # «Протокол № 1 от …» of the meeting that approved the plan or statute below
         later = _kind_from(paragraphs, i + 1, i + 9, skip, but="протокол")
         return later if later[0] else found
     return found
