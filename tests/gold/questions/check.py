@@ -13,7 +13,8 @@ realdocs 01-240; round-14 questions (q842-q886) cite realdocs 265-288 (their evi
 round-16 questions (q932-q976) cite a corpus/ document or realdocs 01-300, at least 25 of them realdocs 157-300 and
 at least 6 of them realdocs 289-300 (set U); round-17 questions (q977-q1021) cite a corpus/ document or realdocs
 01-312, at least 25 of them realdocs 157-312, at least 10 of them realdocs 301-312 (set V), and at least 25 different
-documents in all.
+documents in all; round-18 questions (q1022-q1066) cite a corpus/ document or realdocs 01-312, at least 30 of them
+realdocs 157-312, and at least 30 different documents in all.
 """
 
 import json
@@ -107,6 +108,8 @@ def main():
     r16_late = r16_u = 0
     r17_late = r17_v = 0
     r17_files = set()
+    r18_late = 0
+    r18_files = set()
     for r in numbered(qrows, "q", errs):
         rid = r["id"]
         if r["type"] not in TYPES:
@@ -168,6 +171,13 @@ def main():
             if m and 301 <= int(m.group(1)) <= 312:
                 r17_v += 1
             r17_files.add(r["file"])
+        # round 18 (q1022-q1066) is over the documents already in the set: corpus/ and realdocs 01-312
+        if 1022 <= int(re.sub(r"\D", "", rid) or 0) <= 1066:
+            if not (in_corpus or (m and 1 <= int(m.group(1)) <= 312)):
+                errs.append(f"{rid}: round-18 question on {r['file']}, expected corpus/ or realdocs 01-312")
+            if m and 157 <= int(m.group(1)) <= 312:
+                r18_late += 1
+            r18_files.add(r["file"])
     if any(932 <= int(re.sub(r"\D", "", r["id"]) or 0) <= 976 for r in qrows):
         if r16_late < 25:
             errs.append(f"round 16: {r16_late} questions cite realdocs 157-300, expected at least 25")
@@ -180,6 +190,11 @@ def main():
             errs.append(f"round 17: {r17_v} questions cite realdocs 301-312, expected at least 10")
         if len(r17_files) < 25:
             errs.append(f"round 17: questions cite {len(r17_files)} documents, expected at least 25")
+    if any(1022 <= int(re.sub(r"\D", "", r["id"]) or 0) <= 1066 for r in qrows):
+        if r18_late < 30:
+            errs.append(f"round 18: {r18_late} questions cite realdocs 157-312, expected at least 30")
+        if len(r18_files) < 30:
+            errs.append(f"round 18: questions cite {len(r18_files)} documents, expected at least 30")
     # ---- queries
     ppath = os.path.join(HERE, "queries.tsv")
     prow = []
