@@ -214,7 +214,10 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
         read, then = answer_values.trainer, read  # «куда … на курсы?»: the institute that teaches
     if kind == "who" and _WHOM.match(question):  # «кого …»: whom the rows name
         people = any(answer_values.whom(h, question) for h in supported[:k])
-        read = answer_values.whom if people else answer_values.what
+        if people:
+            read = answer_values.whom
+        elif not _MADE_RESPONSIBLE.search(question):  # «кого сделали ответственными»: the responsible cell
+            read = answer_values.what
     evidence, facts = [], {}
     wanted = 1 if kind == "count" else k
     for reader in filter(None, (read, then)):  # rows naming what is asked first, then any others
@@ -328,6 +331,7 @@ _IN_DOCUMENT = re.compile(
 _SETTLEMENTS = re.compile(r"\bнаселе?ё?нн\w+\s+пункт\w*", re.I)
 # «Кого …?» asks whom the row names, not who does it.
 _WHOM = re.compile(r"\s*(?:а\s+)?(?:на\s+)?кого\b", re.I)  # «На кого возложен контроль …?» too
+_MADE_RESPONSIBLE = re.compile(r"\b(?:ответственн|исполнител)\w*", re.I)
 # What the answer is not: «конкурс, который проводят наряду с «Учителем года»», «помимо ВПР».
 _CONTRAST = re.compile(r"\b(?:наряду с|помимо|кроме)\s+(?:«[^»]*»+|\w+(?:\s+\w+)?)", re.I)
 _ASKS_MONTH = re.compile(r"\b(?:в|к)\s+как\w+\s+месяц", re.I)
