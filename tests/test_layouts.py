@@ -2084,3 +2084,69 @@ def test_a_second_review_of_the_days_head_rules():
         "2021-03-12",
         "342",
     )
+
+
+def test_garant_slash_box_with_a_caption_over_sub_columns():
+    """Garant draws «/-----\\» over a box whose top border shows no crossings, and a caption over the
+    money and executor columns («Сведения об объемах …» over «Объем | Источники | Исполнители»,
+    realdocs 314); the copy collapses the text lines' spaces, so the sub-header's empty leading cells
+    tell which upper cells do not span."""
+    text = (
+        "Раздел V. Мероприятия Программы\n"
+        "/--------------------------------------------------------------\\\n"
+        "| NN | Мероприятия программы | Сроки | Сведения об объемах, источниках |\n"
+        "| п/п | | | финансовых и трудовых ресурсов |\n"
+        "| | | |-------------------------------|\n"
+        "| | | | Объем | Источ- | Исполнители |\n"
+        "| | | | | ники | |\n"
+        "|------+----------------+---------+------+-------+-------------|\n"
+        "| 1.1. | Обеспечить участие учителей | ежегодно | | | управление |\n"
+        "| | в конкурсе | | | | образования |\n"
+        "|------+----------------+---------+------+-------+-------------|\n"
+        "| 1.2. | Оснастить кабинеты | 2008 | 450,0 | город- | руководители ОУ |\n"
+        "| | физики | | | ской | |\n"
+        "\\--------------------------------------------------------------/\n"
+    )
+    doc = _txt(text)
+    rows = [(i.number, i.activity, i.deadline, i.responsible) for i in doc.items if i.kind == "row"]
+    assert rows == [
+        ("1.1.", "Обеспечить участие учителей в конкурсе", "ежегодно", "управление образования"),
+        ("1.2.", "Оснастить кабинеты физики", "2008", "руководители ОУ"),
+    ]
+    assert not any("----" in i.activity for i in doc.items)  # the borders are rules, not text
+    assert "Сведения" not in doc.items[-1].description  # the caption groups columns, it names none
+
+
+def test_a_mirrors_cells_run_over_many_short_lines_under_a_header():
+    """A government site's mirror writes each cell out in its column's short lines, the last closed
+    by « |» (realdocs 313): «N» / «п/п |» opens the header; a passport's values or a signature
+    before a table's title are not cells run on into it (realdocs 121, 254)."""
+    responsible = "Центр экономических и\nсоциальных исследований\nРеспублики Татарстан при\nКабинете Министров |"
+    text = (
+        "N\nп/п |\nНаименование мероприятия |\nСрок\nисполнения |\nОтветственный исполнитель |\n"
+        "1.1. |\nПодготовка проекта\nпостановления Кабинета\nМинистров |\nIV квартал\n2007 г. |\n"
+        f"{responsible}\n"
+        "1.2. |\nПодготовка методики\nрасчета нормативов |\nIV квартал\n2007 г. |\nМФ РТ |\n"
+    )
+    doc = _txt(text)
+    rows = [(i.number, i.activity, i.deadline, i.responsible) for i in doc.items if i.kind == "row"]
+    assert rows == [
+        ("1.1.", "Подготовка проекта постановления Кабинета Министров", "IV квартал 2007 г.",
+         "Центр экономических и социальных исследований Республики Татарстан при Кабинете Министров"),
+        ("1.2.", "Подготовка методики расчета нормативов", "IV квартал 2007 г.", "МФ РТ"),
+    ]
+    passport = (
+        "Губернатор области |\nА.И. Лисицын |\nОбластная целевая программа\nПаспорт Программы\n"
+        "Наименование Программы |\nобластная целевая программа |\n"
+    )
+    lines = passport.split("\n")
+    found = flat_tables._marked(lines, 0)
+    assert found is None or all("Паспорт Программы" not in c for _, cells in found[0] for c in cells)
+
+
+def test_a_procedure_column_is_the_activity_beside_its_content():
+    """«Этап (процедура) | Содержание работ» (realdocs 323): the procedure names the row, the
+    content describes it, as «Мероприятие | Содержание» does."""
+    headers = ["№ п/п", "Этап (процедура)", "Содержание работ", "Сроки", "Ответственные"]
+    data = [["1", "Формирование базы данных", "Сбор сведений об обучающихся и сверка списков", "до 25 мая", "РЦОИ"]]
+    assert columns.assign(headers, data)[1:3] == ["activity", "description"]

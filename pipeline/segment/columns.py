@@ -27,7 +27,7 @@ ROLES = ("number", "activity", "description", "deadline", "responsible", "result
 # «Форма отчётности» is a result (отчётность 3 > форма 1), «Срок реализации мероприятия» a deadline.
 VOCABULARY: dict[str, tuple[str, int]] = {
     **dict.fromkeys(("№", "п/п", "пп", "номер", "n"), ("number", 4)),
-    **dict.fromkeys(("мероприятие", "наименование", "действие", "событие"), ("activity", 3)),
+    **dict.fromkeys(("мероприятие", "наименование", "действие", "событие", "процедура"), ("activity", 3)),
     **dict.fromkeys(("содержание", "деятельность", "работа", "тема", "вид", "планируемый", "дело"), ("activity", 2)),
     **dict.fromkeys(("поручение", "решение"), ("activity", 2)),  # a protocol's decisions: «Поручение | Срок | …»
     **dict.fromkeys(("задача", "направление", "цель", "шаг", "этап"), ("activity", 1)),

@@ -37,14 +37,15 @@ _BOX = str.maketrans(
         **dict.fromkeys("┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨╪╫", "+"),
     }
 )
-# ConsultantPlus draws corners and crossings of its text tables with letters: «T-----T-----¬», «L-----+».
-_LETTER_RULE = re.compile(r"[\s|+\-=TТL¬]*")
+# ConsultantPlus draws corners and crossings of its text tables with letters: «T-----T-----¬», «L-----+»;
+# Garant with slashes: «/-----\» over the table, «\-----/» under it.
+_LETTER_RULE = re.compile(r"[\s|+\-=TТL¬/\\]*")
 
 
 def _boxed(line: str) -> str:
     """A line with box-drawing characters as ASCII («|», «+», «-»), a lettered rule's corners too."""
     line = line.translate(_BOX)
-    return re.sub(r"[TТL¬]", "+", line) if "---" in line and _LETTER_RULE.fullmatch(line) else line
+    return re.sub(r"[TТL¬/\\]", "+", line) if "---" in line and _LETTER_RULE.fullmatch(line) else line
 
 
 _RULE = re.compile(r"^\s*[|+]?[\s\-—–─═=+|]{3,}$")
@@ -207,7 +208,7 @@ def _spanned(lines: list[str], rows: Rows) -> Rows:
     top, bottom = lines[rows[0][0] - 1], lines[below_at]
     above, below = _bounds(top), _bounds(bottom)
     if not (_RULE.match(top) and _RULE.match(bottom)) or len(below) != width + 1 or not 2 < len(above) < len(below):
-        return rows  # the border above must show the spanning cells (some draw every column there)
+        return _under_last(rows, sub)  # the border above does not show the spanning cells
     spans = [[k for k in range(width) if left <= below[k] and below[k + 1] <= right] for left, right in pairwise(above)]
     texts: list[list[str]] = [[] for _ in range(width)]
     for line in lines[rows[0][0] : until]:
@@ -223,6 +224,25 @@ def _spanned(lines: list[str], rows: Rows) -> Rows:
     return [(rows[0][0], tuple(join_cell_lines(t) for t in texts)), *rows[sub + 1 :]]
 
 
+def _under_last(rows: Rows, sub: int) -> Rows:
+    """A header whose last cell spans the sub-columns of the row below, with a border that shows no
+    crossings (Garant's «/-----\\»): the sub-header's leading cells are empty under each upper cell
+    but the last («NN п/п | Мероприятия | Сроки | Сведения об объемах …» over «| | | Объем | Источники
+    | Исполнители»), so the last upper cell heads each of the others."""
+    upper, lower = rows[0][1], rows[sub][1]
+    lead = next((k for k, cell in enumerate(lower) if cell), len(lower))
+    if sub != 1 or lead != len(upper) - 1 or lead == 0:
+        return rows
+    spanning = _DASHES.sub(" ", upper[-1]).strip()  # the rule under it, inside the cell's lines
+    if len(spanning) > 40:  # a caption over a group («Сведения об объемах … ресурсов»): the columns are below
+        spanning = ""
+    header = (*upper[:-1], *(f"{spanning} {cell}".strip() for cell in lower[lead:]))
+    return [(rows[0][0], header), *rows[sub + 1 :]]
+
+
+_DASHES = re.compile(r"-{3,}")
+
+
 def _bounds(rule: str) -> list[int]:
     """The positions of a rule line's crossings («+-----+---+»): the column boundaries."""
     return [i for i, ch in enumerate(rule.strip()) if ch in "+|"]
@@ -232,13 +252,18 @@ def _marked(lines: list[str], start: int) -> tuple[Rows, int] | None:
     """One cell per line with pipe marks: closing («текст |») or opening («| текст», «|» ends a row)."""
     closing = [ln.rstrip().endswith("|") for ln in lines[start : start + 12]]
     opening = [ln.lstrip().startswith("|") for ln in lines[start : start + 12]]
-    if sum(closing) >= 3 and lines[start].rstrip().endswith("|") and not lines[start].lstrip().startswith("|"):
+    split = lines[start].strip() in _NUMBER_MARKS and start + 1 < len(lines)  # «N» / «п/п |»
+    opens = lines[start + 1 if split else start].rstrip().endswith("|")
+    if sum(closing) >= 3 and opens and not lines[start].lstrip().startswith("|"):
         return _closing(lines, start)
     if _separated(lines, start):
         return _between_bars(lines, start)
     if sum(opening) >= 3 and any(ln.strip() == "|" for ln in lines[start : start + 30]):
         return _opening(lines, start)
     return None
+
+
+_NUMBER_MARKS = ("N", "№", "NN", "№№")
 
 
 def _separated(lines: list[str], start: int) -> bool:
@@ -248,7 +273,7 @@ def _separated(lines: list[str], start: int) -> bool:
     opening = lines[start].strip()  # the header's first cell, not a title above it («План мероприятий»)
     closed = start + 1 < len(lines) and lines[start + 1].strip() == "|"
     # «N» / «п/п» / «|»: a number column's header over two lines
-    split = opening in ("N", "№", "NN", "№№") and start + 2 < len(lines) and lines[start + 2].strip() == "|"
+    split = opening in _NUMBER_MARKS and start + 2 < len(lines) and lines[start + 2].strip() == "|"
     if not ((closed and (_names_column(opening) or _number_cell(opening))) or split):
         return False
     texts = [t for _, t, _ in _bar_cells(lines, start, limit=12)[0]]
@@ -335,8 +360,11 @@ def _closing(lines: list[str], start: int) -> tuple[Rows, int] | None:
             cells.append((first, join_cell_lines(parts)))
             parts = []
             end = n + 1
-        elif line and n + 1 < len(lines) and lines[n + 1].strip().endswith("|"):
-            parts.append(line)  # a cell running over two lines
+        elif line and (
+            _reaches_bar(lines, n + 1, 1)
+            or (len(line) <= _WRAPPED and _under_header(cells) and _reaches_bar(lines, n + 1, _CELL_RUN))
+        ):
+            parts.append(line)  # a cell running over two lines, or over more in short ones under a header
         else:
             break
     cells = _bars(cells)
@@ -363,6 +391,31 @@ def _closing(lines: list[str], start: int) -> tuple[Rows, int] | None:
                 break
         return (rows, end) if sum(len(r) >= 2 for _, r in rows) >= 2 else ([], end)
     return _by_header([c for c in cells if c], start, end)
+
+
+# A closed cell of a mirror's copy runs over as many lines as its column is narrow («Центр
+# экономических и / социальных исследований / … |»: 15 lines in 313).
+_CELL_RUN = 20
+_WRAPPED = 60
+
+
+def _under_header(cells: list[tuple[int, str] | None]) -> bool:
+    """The cells read so far open with a header naming two columns or more (not a passport's keys)."""
+    opening = tuple(c[1] for c in cells[:6] if c)
+    return columns.known_roles(opening) >= 2 and columns.header_role(opening[0])[0] == "number"
+
+
+def _reaches_bar(lines: list[str], start: int, limit: int) -> bool:
+    """A line closing a cell with «|» follows within `limit` lines, with no blank line, no line of
+    marks, no other mark and no long line before it (a narrow column wraps its text in short lines;
+    a line of a page's width is a cell or a paragraph of its own)."""
+    for line in lines[start : start + limit]:
+        line = line.strip()
+        if not line or "|" in line[:-1] or not line.strip("| ") or (limit > 1 and len(line) > _WRAPPED):
+            return False
+        if line.endswith("|"):  # a row's number or a header's («N п/п |») opens what follows a title
+            return limit == 1 or (len(line) <= _WRAPPED and not _number_cell(line[:-1].strip()))
+    return False
 
 
 def _by_header(
