@@ -87,6 +87,15 @@ def test_who_monitors_in_dorogobuzh(kb):
     assert "№ 61/01-04" in a.citation(1) and "000_" in a.citation(1)
 
 
+def test_whom_they_made_responsible_is_the_responsible_cell(kb):
+    """«Кого сделали ответственными за …?» asks who answers for the row (round 18's q1033), not whom
+    the row's text names, nor a role: with no person in the rows, the responsible cell answers."""
+    a = kb.ask("Кого сделали ответственными за мониторинг в Дорогобужском районе?")
+    assert a.asks == "who" and "Сотрудники МОЦ" in [f.value for f in a.facts]
+    cited = {h.item_id: h for h in a.evidence}
+    assert all(" ".join(cited[i].item.responsible.split()) == f.value for f in a.facts for i in f.item_ids)
+
+
 def test_when_is_the_risk_profile_survey(kb):
     a = kb.ask("Когда проводится анкетирование школ для рискового профиля?")
     assert a.found and a.asks == "when"
@@ -814,6 +823,7 @@ def test_a_named_person_or_body_is_no_collective(value):
         "В редакции Закона Государственного Собрания от 25.10.2007",
         "Финансирование в пределах средств, предусмотренных бюджетом",
         "Перечень мероприятий в приложении 1",
+        "Повышение качества образования школы, находящейся в сложных социальных условиях",
     ],
 )
 def test_legal_phrases_in_the_form_of_a_place_are_no_venue(activity):
