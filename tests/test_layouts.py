@@ -2150,3 +2150,17 @@ def test_a_procedure_column_is_the_activity_beside_its_content():
     headers = ["№ п/п", "Этап (процедура)", "Содержание работ", "Сроки", "Ответственные"]
     data = [["1", "Формирование базы данных", "Сбор сведений об обучающихся и сверка списков", "до 25 мая", "РЦОИ"]]
     assert columns.assign(headers, data)[1:3] == ["activity", "description"]
+
+
+def test_a_patron_in_capitals_is_no_signature():
+    """«… «ШКОЛА-ГИМНАЗИЯ №1 ИМЕНИ ГЕРОЯ СОВЕТСКОГО СОЮЗА Е.И. ДЁМИНОЙ»» (realdocs 316): the initials
+    after «ИМЕНИ» are the patron's, so the letterhead names the school, its patron capitalised."""
+    letterhead = (
+        "МУНИЦИПАЛЬНОЕ БЮДЖЕТНОЕ ОБЩЕОБРАЗОВАТЕЛЬНОЕ УЧРЕЖДЕНИЕ\nГОРОДА КЕРЧИ РЕСПУБЛИКИ КРЫМ\n"
+        "«ШКОЛА-ГИМНАЗИЯ №1 ИМЕНИ ГЕРОЯ СОВЕТСКОГО СОЮЗА Е.И. ДЁМИНОЙ»"
+    )
+    assert header.issuer_of([letterhead]) == (
+        "Муниципальное бюджетное общеобразовательное учреждение города Керчи Республики Крым "
+        "«Школа-гимназия №1 имени Героя Советского Союза Е.И. Дёминой»"
+    )
+    assert header.sentence_case("МБОУ «СОШ ИМЕНИ ПУШКИНА» ГОРОДА КИРОВА") == "МБОУ «СОШ имени Пушкина» города Кирова"

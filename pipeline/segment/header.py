@@ -98,7 +98,19 @@ def sentence_case(text: str) -> str:
     )
     for start, end, _ in places.region_spans(result):  # «республики Северная Осетия – Алания», «города Москвы»
         result = result[:start] + _region_case(result[start:end]) + result[end:]
+    # a patron: «имени Героя Советского Союза Е.И. Дёминой», every word of the name and title capitalised
+    result = _PATRON_NAME.sub(lambda m: m.group(1) + _capitalised(m.group(2)), result)
     return result[:1].upper() + result[1:]
+
+
+_PATRON_NAME = re.compile(
+    r"(\b(?:им\.|имени)\s+)((?:[А-ЯЁа-яё]+\s+){0,4}?[А-ЯЁа-яё]\.\s?[А-ЯЁа-яё]\.\s?[А-ЯЁа-яё-]+|[А-ЯЁа-яё-]+)"
+)
+
+
+def _capitalised(words: str) -> str:
+    """«героя советского союза е.и. дёминой» → «Героя Советского Союза Е.И. Дёминой»."""
+    return re.sub(r"[А-ЯЁа-яё]+", lambda m: m.group()[:1].upper() + m.group()[1:].lower(), words)
 
 
 # «кичменгско-городецкого муниципального района»: the name before the unit, not «муниципального» itself.
@@ -330,7 +342,7 @@ def _signed(text: str) -> bool:
 
 
 # «имени», «им.», «имени дважды Героя Советского Союза» right before a name.
-_PATRON = re.compile(r"\b(?:им\.|имени)(?:\s+[А-ЯЁа-яё]+){0,4}\s*$")
+_PATRON = re.compile(r"\b(?:им\.|имени)(?:\s+[А-ЯЁа-яё]+){0,4}\s*$", re.I)  # «ИМЕНИ» in capitals too
 _POST = re.compile(r"\s*(?:директор|начальник|заведующ|руководител|председател|глава|и\.\s?о\.|исполняющ)", re.I)
 
 
