@@ -2164,3 +2164,14 @@ def test_a_patron_in_capitals_is_no_signature():
         "«Школа-гимназия №1 имени Героя Советского Союза Е.И. Дёминой»"
     )
     assert header.sentence_case("МБОУ «СОШ ИМЕНИ ПУШКИНА» ГОРОДА КИРОВА") == "МБОУ «СОШ имени Пушкина» города Кирова"
+
+
+def test_a_space_after_a_slash_runs_on_in_the_number():
+    """«№ 112/ 2.4.3» (realdocs 317, a school's nomenclature index after the slash)."""
+    doc = _txt(
+        "УТВЕРЖДЕНО\nприказом директора\nМБОУ-СОШ №14\nот 02.02.2023 г. № 112/ 2.4.3\n\n"
+        "ПЛАН\nработы с неуспевающими\n\n"
+        "№\tМероприятие\tСрок\tОтветственный\n1\tСеминар\tмарт\tЗавуч\n2\tКонсультации\tапрель\tУчителя\n"
+    )
+    assert (doc.date, doc.number) == ("2023-02-02", "112/ 2.4.3")
+    assert header._NUMBER.search("Приказ № 15/ от 01.02.2023").group(1) == "15"  # a slash and nothing after it

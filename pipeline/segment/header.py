@@ -56,7 +56,9 @@ _STAMP = re.compile(
 # «№ 45», «N 345-р» (legal databases print a Latin N), «№45/01-04».
 NUMBER_MARK = r"(?:№|\bN(?=\s?(?:\d|[А-ЯЁ]{1,3}-?\d)))"  # also «N С-5/5»
 # A number holds a digit: «Приказ № ____ от …» left blank has none.
-_NUMBER = re.compile(rf"{NUMBER_MARK}\s*(?=[\w/.\-]*\d)([0-9А-ЯЁа-яA-Za-z][\w/.\-]*[0-9А-ЯЁа-яA-Za-z]|\d)")
+# «№ 112/ 2.4.3»: a space after a slash still runs on in the number (a school's nomenclature index)
+_NUMBER_BODY = r"(?:[\w/.\-]|(?<=/)\s(?=\d))*"
+_NUMBER = re.compile(rf"{NUMBER_MARK}\s*(?=[\w/.\-]*\d)([0-9А-ЯЁа-яA-Za-z]{_NUMBER_BODY}[0-9А-ЯЁа-яA-Za-z]|\d)")
 # «Об утверждении …», «О МЕРАХ ПО …», «"Об утверждении …"» as a legal database quotes it.
 TITLE = re.compile(r"^[\"«]?О[бБ]?\s+(?!том\b|тех\b|чем\b|ком\b)(?:[а-яё]|[А-ЯЁ]{3,})")
 # «школа № 4», «МБОУ СОШ № 617», «МОУ ОШ №5», «протокол № 1»: numbers in a letterhead that are not the act's.
@@ -66,7 +68,7 @@ _NOT_ACT_NUMBER = re.compile(
 )
 _PERIOD_YEARS = re.compile(r"(?:(?:на|в|за)\s+)?(\d{4})\s*[-–—/]\s*(\d{4})\s+(учебн\w+\s+)?год\w*", re.IGNORECASE)
 _PERIOD_YEAR = re.compile(r"(?:на|в|за)\s+(\d{4})\s+(учебн\w+\s+)?год\w*", re.IGNORECASE)
-_ACT_NUMBER = r"(?P<number>[\w/.\-]*\w)"
+_ACT_NUMBER = rf"(?P<number>{_NUMBER_BODY}\w)"
 # «приказ … от 16.03.2021 № 189-ОД» and «приказ … № 123/20 от 18 августа 2020 г.».
 _CITATION = re.compile(
     rf"(?P<kind>{_ACT_WORD})\s+(?P<issuer>[^№\n]{{0,160}}?)\s*(?:\bот\s+(?P<date>{DATE_PATTERN})"
