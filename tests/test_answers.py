@@ -638,6 +638,13 @@ def test_a_venue_is_a_place_not_a_manner():
     assert answer_values.where(row, "Где в школе № 8 отчитаются об итогах?") == ["на заседании методического совета"]
 
 
+def test_a_month_adjective_opens_a_venue_a_month_does_not():
+    """«на августовской конференции» is a place (round 17's q979), «в августе» a time, «в сравнении» neither."""
+    row = _hit("Мониторинг ВПР в сравнении с 2024 годом; итоги в августе на августовской конференции педагогов")
+    question = "Где Жигаловский район подведёт итоги?"
+    assert answer_values.where(row, question) == ["на августовской конференции педагогов"]
+
+
 def test_a_row_naming_another_month_counts_against_it():
     from index.answers import _supported
 
