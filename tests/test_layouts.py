@@ -2175,3 +2175,20 @@ def test_a_space_after_a_slash_runs_on_in_the_number():
     )
     assert (doc.date, doc.number) == ("2023-02-02", "112/ 2.4.3")
     assert header._NUMBER.search("Приказ № 15/ от 01.02.2023").group(1) == "15"  # a slash and nothing after it
+
+
+def test_a_run_on_copy_closes_the_amended_table_and_signs_on_one_line():
+    """A run-on legal copy (realdocs 320): «…". 2. Настоящее постановление вступает в силу … Губернатор
+    области А.А. Винников» is the last clause, after the amendment's closing quote, and the signature."""
+    doc = _txt(
+        "ПРАВИТЕЛЬСТВО ОБЛАСТИ\n\nПОСТАНОВЛЕНИЕ\n\n30.09.2014 № 483-пп\n\nО внесении изменений в программу\n\n"
+        "ПОСТАНОВЛЯЕТ:\n\n1. Внести в программу следующие изменения:\n\n"
+        "1.1. Таблицу 2 изложить в следующей редакции:\n\n"
+        "№\tМероприятие\tСрок\tИсполнитель\n1.1.\tМониторинг\t2015 год\tкомитет\n"
+        "1.2.\tОлимпиады\tежегодно\tинститут\n\n"
+        '". 2. Настоящее постановление вступает в силу со дня его официального опубликования. '
+        "Губернатор области А.А. Винников\n"
+    )
+    clauses = [(i.number, i.activity) for i in doc.items if i.kind == "clause"]
+    assert clauses[-1] == ("2", "Настоящее постановление вступает в силу со дня его официального опубликования.")
+    assert (doc.signatory.name, doc.signatory.position) == ("Винников А.А.", "Губернатор области")

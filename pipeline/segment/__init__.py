@@ -11,6 +11,7 @@ metadata (`Document.header`), in an item, or in `Document.skipped` with the reas
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.dates import DATE_PATTERN, parse_date
 from pipeline.records import Block, Document, Item, Skipped
@@ -436,6 +437,8 @@ def _sample(body: list[Block], start: int, width: int) -> list[tuple[str, ...]]:
 
 
 def _read_tail(doc: Document, tail: list[Block], ordinal: int, open_clauses: bool) -> list[Item]:
+    if doc.signatory is None and tail:
+        tail = [*tail[:-1], *_unglued_signature(tail[-1])]
     texts = [b.text for b in tail]
     name_at = None
     if doc.signatory is None:
@@ -462,6 +465,19 @@ def _read_tail(doc: Document, tail: list[Block], ordinal: int, open_clauses: boo
     return items
 
 
+def _unglued_signature(block: Block) -> list[Block]:
+    """A run-on copy's last line ends with the signature: «… со дня его официального опубликования.
+    Губернатор области А.А. Винников» is the last clause and, apart, the signature."""
+    m = _GLUED_SIGNATURE.search(block.text)
+    if not m or block.cells:
+        return [block]
+    return [replace(block, text=block.text[: m.start(1)].rstrip()), replace(block, text=m.group(1))]
+
+
+_GLUED_SIGNATURE = re.compile(
+    r"[.;]\s+((?:Губернатор|Глава|Мэр|Министр|Председатель|Начальник|Директор|Руководитель|Заместитель|И\.\s?о\.)"
+    r"[^.\n]{0,80}?\s[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s*$"
+)
 _DATE_ALONE = re.compile(rf"(?:от\s+)?{DATE_PATTERN}\s*(?:г\.?|года)?", re.IGNORECASE)
 
 

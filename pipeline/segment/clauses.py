@@ -17,10 +17,12 @@ from pipeline.segment.labelled import FIELDS, bracket_labels, labelled_line, tra
 from pipeline.text import is_capitals
 
 _TRIGGER = re.compile(rf"\b{TRIGGER_WORDS}\s*:\s*$|\b(?:приказываю|постановляю|постановляет)\s*$", re.IGNORECASE)
-_CLAUSE = re.compile(r"^\s*[-–]?\s*(\d{1,2}(?:\.\d{1,2})*|[а-я](?=\)))(?:[.)]\s*|\s+)(\S.*)$")
+# «". 2. Настоящее постановление …»: an amendment's closing quote may open the next clause's line.
+_QUOTE_CLOSED = r"(?:[\"»”]\s*\.\s*)?"
+_CLAUSE = re.compile(rf"^\s*{_QUOTE_CLOSED}[-–]?\s*(\d{{1,2}}(?:\.\d{{1,2}})*|[а-я](?=\)))(?:[.)]\s*|\s+)(\S.*)$")
 
 
-_NUMBERED = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]\s")
+_NUMBERED = re.compile(rf"^\s*{_QUOTE_CLOSED}\d{{1,2}}(?:\.\d{{1,2}})*[.)]\s")
 _BULLET = re.compile(r"^[•·▪●◦‣]\s*(\S.*)$")
 
 
