@@ -14,7 +14,9 @@ round-16 questions (q932-q976) cite a corpus/ document or realdocs 01-300, at le
 at least 6 of them realdocs 289-300 (set U); round-17 questions (q977-q1021) cite a corpus/ document or realdocs
 01-312, at least 25 of them realdocs 157-312, at least 10 of them realdocs 301-312 (set V), and at least 25 different
 documents in all; round-18 questions (q1022-q1066) cite a corpus/ document or realdocs 01-312, at least 30 of them
-realdocs 157-312, and at least 30 different documents in all.
+realdocs 157-312, and at least 30 different documents in all; round-19 questions (q1067-q1111) cite a corpus/
+document or realdocs 01-324, at least 15 of them realdocs 313-324 (set W), at least 30 of them realdocs 157-324, and
+at least 30 different documents in all.
 """
 
 import json
@@ -110,6 +112,8 @@ def main():
     r17_files = set()
     r18_late = 0
     r18_files = set()
+    r19_late = r19_w = 0
+    r19_files = set()
     for r in numbered(qrows, "q", errs):
         rid = r["id"]
         if r["type"] not in TYPES:
@@ -178,6 +182,15 @@ def main():
             if m and 157 <= int(m.group(1)) <= 312:
                 r18_late += 1
             r18_files.add(r["file"])
+        # round 19 (q1067-q1111) is over the documents already in the set: corpus/ and realdocs 01-324
+        if 1067 <= int(re.sub(r"\D", "", rid) or 0) <= 1111:
+            if not (in_corpus or (m and 1 <= int(m.group(1)) <= 324)):
+                errs.append(f"{rid}: round-19 question on {r['file']}, expected corpus/ or realdocs 01-324")
+            if m and 157 <= int(m.group(1)) <= 324:
+                r19_late += 1
+            if m and 313 <= int(m.group(1)) <= 324:
+                r19_w += 1
+            r19_files.add(r["file"])
     if any(932 <= int(re.sub(r"\D", "", r["id"]) or 0) <= 976 for r in qrows):
         if r16_late < 25:
             errs.append(f"round 16: {r16_late} questions cite realdocs 157-300, expected at least 25")
@@ -195,6 +208,13 @@ def main():
             errs.append(f"round 18: {r18_late} questions cite realdocs 157-312, expected at least 30")
         if len(r18_files) < 30:
             errs.append(f"round 18: questions cite {len(r18_files)} documents, expected at least 30")
+    if any(1067 <= int(re.sub(r"\D", "", r["id"]) or 0) <= 1111 for r in qrows):
+        if r19_w < 15:
+            errs.append(f"round 19: {r19_w} questions cite realdocs 313-324, expected at least 15")
+        if r19_late < 30:
+            errs.append(f"round 19: {r19_late} questions cite realdocs 157-324, expected at least 30")
+        if len(r19_files) < 30:
+            errs.append(f"round 19: questions cite {len(r19_files)} documents, expected at least 30")
     # ---- queries
     ppath = os.path.join(HERE, "queries.tsv")
     prow = []
