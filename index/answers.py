@@ -96,6 +96,10 @@ QUESTION_WORDS = frozenset(
 SETTLEMENT_MARKS = frozenset("г гор с п пос пгт д ст х".split())
 # A purely semantic match must be at least this close (e5 cosines of unrelated Russian texts sit near 0.80).
 DENSE_ALONE = 0.87
+# «Есть ли …?» asked in other words than the row's: a row very close in meaning that holds a quarter
+# of the topic, two words of it at least, supports a «да» (dev is_there 64 -> 68/88, two «нет» lost).
+WHETHER_SHARE = 0.25
+WHETHER_CLOSE = 0.86
 POOL = 50  # candidate rows scored before the best ones are cited
 # The share of the topic's weight a row must hold to support an answer (see `_enough`). Questions
 # paraphrase rows («разбирают трудные задания» for «разбор заданий, вызывающих затруднения»), so a
@@ -412,7 +416,8 @@ def _supported(
         # row itself): «конкурс школьных театров» is not answered by «конкурсах и олимпиадах школьников».
         said = sum(x >= (0.7 if whether else 0.5) for x in holds.values())
         enough = share >= SHORT_ENOUGH or (share >= _enough(len(asked), whether) and said >= 3)
-        if enough or (not whether and (h.similarity or 0.0) >= DENSE_ALONE):
+        close = whether and share >= WHETHER_SHARE and said >= 2 and (h.similarity or 0.0) >= WHETHER_CLOSE
+        if enough or close or (not whether and (h.similarity or 0.0) >= DENSE_ALONE):
             scored.append((share + 0.5 * (h.similarity or 0.0) - 0.002 * rank, h))
     return [h for _, h in sorted(scored, key=lambda x: -x[0])]
 

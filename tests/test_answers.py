@@ -638,6 +638,19 @@ def test_a_venue_is_a_place_not_a_manner():
     assert answer_values.where(row, "Где в школе № 8 отчитаются об итогах?") == ["на заседании методического совета"]
 
 
+def test_a_whether_row_in_other_words_is_supported_only_when_very_close():
+    """«Будут ли … следить не только за экзаменами?» asked of «общественное наблюдение при проведении
+    ВПР»: two of the topic's words and a very close meaning support «да»; the words alone do not."""
+    from index.answers import WHETHER_CLOSE, _supported
+
+    row = _hit("Организация общественного наблюдения при проведении всероссийских проверочных работ")
+    topic = ["представитель", "общественность", "следить", "экзамен", "выпускной", "класс", "девятый", "наблюдение"]
+    near = replace(row, similarity=WHETHER_CLOSE + 0.01)
+    far = replace(row, similarity=WHETHER_CLOSE - 0.05)
+    assert _supported(_Counts(), topic, [near], whether=True) == [near]
+    assert _supported(_Counts(), topic, [far], whether=True) == []
+
+
 def test_a_month_adjective_opens_a_venue_a_month_does_not():
     """«на августовской конференции» is a place (round 17's q979), «в августе» a time, «в сравнении» neither."""
     row = _hit("Мониторинг ВПР в сравнении с 2024 годом; итоги в августе на августовской конференции педагогов")
