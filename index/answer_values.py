@@ -56,7 +56,8 @@ _VENUE = re.compile(
     r"|целях|том|т\.|форм\w*|ходе|дни|конце|начале|основе|уровне|качестве|связи|части|количестве|течении|редакции"
     r"|пределах|приложени\w*|порядке|случаях|составе|размере|объ[её]ме|интересах|(?:[а-яё]+\s+){0,2}услови\w*"
     r"|полугоди\w*|квартал\w*|время|времени|режим\w*|виде|онлайн\w*|постоянной|каникул\w*|перв\w+|втор\w+"
-    r"|сравнени\w*|(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)[ьяюе]|ма[ейя]|(?:март|август)[ауе]?)\b"
+    r"|сравнени\w*|(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)[ьяюе]|ма[ейя]|(?:март|август)[ауе]?"
+    r"|согласовани\w*|утверждени\w*|рассмотрени\w*|подпис\w*)\b"  # «на согласование»: what for, not where
     r"|\d)",
     re.IGNORECASE,
 )
@@ -276,6 +277,20 @@ def when(hit: Hit, question: str) -> list[str]:
         return [printed]
     dates = _entities(hit, DATE, fields=("activity", "description", "result"))
     return _printed(dates[:1]) and [_joined(hit, dates)]
+
+
+def asks_day(question: str) -> bool:
+    """«До какого числа …?», «с какого числа …?»: a day is asked, not a quarter or a year («к какому
+    сроку» may be a month)."""
+    return bool(_ASKS_DATE.search(question))
+
+
+_ASKS_DATE = re.compile(r"\b(?:как|котор)(?:ого|ому)\s+числ", re.IGNORECASE)
+
+
+def names_day(value: str) -> bool:
+    """«с 1 января 2009 г.», «до 30.09.2022»: the value names a day."""
+    return bool(_DAY.search(value))
 
 
 # «До какого числа …?», «к какому сроку …?», «какого числа …?»: a day is asked, not a year.

@@ -254,12 +254,14 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
     # «в какие месяцы …?» asks for months: a deadline naming one answers before a span of years
     head = kind == "who" and bool(_ASKS_HEAD.search(question))
     months = kind == "when" and bool(_ASKS_MONTH.search(question))
+    day = kind == "when" and answer_values.asks_day(question)  # «с какого числа …?»: a day before a quarter
     ordered = sorted(
         facts.values(),
         key=lambda f: (
             kind == "who" and answer_values.collective(f.value),
             head and not (patterns.NAME.search(f.value) or _SHORT_NAME.search(f.value)),
             months and not _MONTH.search(f.value),
+            day and not answer_values.names_day(f.value),
         ),
     )
     parts = [f"{f.value} [{', '.join(str(number[i]) for i in f.item_ids)}]" for f in ordered]

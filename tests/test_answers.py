@@ -651,6 +651,20 @@ def test_a_whether_row_in_other_words_is_supported_only_when_very_close():
     assert _supported(_Counts(), topic, [far], whether=True) == []
 
 
+def test_a_day_asked_is_answered_by_a_value_naming_a_day():
+    """«С какого числа …?» (round 19's q1069) puts «с 1 января 2009 г.» before «IV квартал 2007 г.»;
+    «к какому сроку …?» may be answered by a month."""
+    assert answer_values.asks_day("С какого числа школы должны были начать получать деньги по нормативу?")
+    assert not answer_values.asks_day("К какому сроку школы должны перейти на электронный журнал?")
+    assert answer_values.names_day("с 1 января 2009 г.") and answer_values.names_day("до 30.09.2022")
+    assert not answer_values.names_day("IV квартал 2007 г.")
+
+
+def test_what_a_text_is_sent_for_is_no_venue():
+    row = _hit("Направление антирисковых программ на согласование кураторам")
+    assert answer_values._venue(row, "Где кураторы отслеживают программы?") is None
+
+
 def test_a_month_adjective_opens_a_venue_a_month_does_not():
     """«на августовской конференции» is a place (round 17's q979), «в августе» a time, «в сравнении» neither."""
     row = _hit("Мониторинг ВПР в сравнении с 2024 годом; итоги в августе на августовской конференции педагогов")
