@@ -640,6 +640,11 @@ def _counts(word: str, asked: set[str]) -> bool:
     return _said(word, asked) or bool(SYNONYMS.get(word, frozenset()) & asked)
 
 
+_ASKS_NAME = re.compile(r"\bкак\s+(?:\w+\s+){0,12}?называ\w*", re.IGNORECASE)
+# A row's own name for what it does, in brackets after it: «(школьные пары)», «(методический десант)».
+_BRACKETED_NAME = re.compile(r"\(([а-яё][а-яё-]+(?:\s+[а-яё-]+){0,4})\)")
+
+
 def what(hit: Hit, question: str, named_only: bool = False) -> list[str]:
     """The method, programme or event the row names and the question does not: what follows the
     noun the question asks about («в какой системе» → «в информационной системе | ИС МЭДК»), a
@@ -674,6 +679,8 @@ def what(hit: Hit, question: str, named_only: bool = False) -> list[str]:
         and not re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", title)
         and not _ACT_BEFORE.search(text, 0, q.start())  # «распоряжение … от 28.12.2020 № Р-1015 «Об …»»: an act's title
     ]
+    if _ASKS_NAME.search(question):  # «как называют связки школ?»: «… школ с высокими и низкими (школьные пары)»
+        quoted += [m.group(1) for m in _BRACKETED_NAME.finditer(text) if new(m.group(1))]
     latin = [
         m.group()
         for m in [*_LATIN.finditer(text), *_SITE.finditer(text)]

@@ -660,6 +660,15 @@ def test_a_day_asked_is_answered_by_a_value_naming_a_day():
     assert not answer_values.names_day("IV квартал 2007 г.")
 
 
+def test_a_rows_own_name_in_brackets_answers_how_it_is_called():
+    """«Как … называют связки сильной и слабой школы …?» (round 19's q1102): the row names its practice
+    in brackets after it; a question that does not ask a name is not answered by the brackets."""
+    row = _hit("Организация сетевого взаимодействия школ с высокими и низкими результатами обучения (школьные пары)")
+    asked = "Как в программе Петушинского района называют связки сильной и слабой школы?"
+    assert answer_values.what(row, asked)[0] == "школьные пары"
+    assert answer_values.what(row, "Что организуют для школ с низкими результатами?")[0] != "школьные пары"
+
+
 def test_what_a_text_is_sent_for_is_no_venue():
     row = _hit("Направление антирисковых программ на согласование кураторам")
     assert answer_values._venue(row, "Где кураторы отслеживают программы?") is None
