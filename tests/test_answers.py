@@ -850,7 +850,17 @@ def test_a_second_review_of_the_days_readers():
     assert '" и "' not in " ".join(answer_values.where(row, "Где в Лицее № 2 проходит акция?"))
 
 
-@pytest.mark.parametrize("value", ["директора ОУ", "руководители ОО", "директора школ", "ОО"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "директора ОУ",
+        "руководители ОО",
+        "директора школ",
+        "ОО",
+        "классные руководители 5-9 классов",
+        "учителя-предметники",
+    ],
+)
 def test_every_schools_director_is_a_collective(value):
     assert answer_values.collective(value)
 
