@@ -57,7 +57,7 @@ _STAMP = re.compile(
 NUMBER_MARK = r"(?:№|\bN(?=\s?(?:\d|[А-ЯЁ]{1,3}-?\d)))"  # also «N С-5/5»
 # A number holds a digit: «Приказ № ____ от …» left blank has none.
 # «№ 112/ 2.4.3»: a space after a slash still runs on in the number (a school's nomenclature index)
-_NUMBER_BODY = r"(?:[\w/.\-]|(?<=/)\s(?=\d))*"
+_NUMBER_BODY = r"[\w/.\-]*(?:(?<=/)\s(?=\d)[\w/.\-]*)*"
 _NUMBER = re.compile(rf"{NUMBER_MARK}\s*(?=[\w/.\-]*\d)([0-9А-ЯЁа-яA-Za-z]{_NUMBER_BODY}[0-9А-ЯЁа-яA-Za-z]|\d)")
 # «Об утверждении …», «О МЕРАХ ПО …», «"Об утверждении …"» as a legal database quotes it.
 TITLE = re.compile(r"^[\"«]?О[бБ]?\s+(?!том\b|тех\b|чем\b|ком\b)(?:[а-яё]|[А-ЯЁ]{3,})")
