@@ -139,7 +139,24 @@ def collective(value: str) -> bool:
 
 def who(hit: Hit, question: str) -> list[str]:
     """A person with their position, the most specific body, or the cell when it lists several;
-    «из числа каких специалистов …» is answered by whom the row draws them from."""
+    «из числа каких специалистов …» is answered by whom the row draws them from. A woman's surname
+    the row prints in an oblique case is named in the nominative («Мамонтовой А.А.» → «Мамонтова А.А.»)."""
+    return list(dict.fromkeys(_OBLIQUE_SURNAME.sub(_nominative_surname, v) for v in _who(hit, question)))
+
+
+# «Мамонтовой А.А.», «А.А. Мамонтовой»: a woman's surname in -ова/-ева/-ина/-ына in an oblique case, which
+# no man's surname shares (unlike «-ову», accusative of «Мамонтова» and dative of «Мамонтов»).
+_OBLIQUE_SURNAME = re.compile(
+    r"(?<![\w-])([А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын))ой(?=\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)"
+    r"|(?<=[А-ЯЁ]\.\s)([А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын))ой(?![\w-])|(?<=[А-ЯЁ]\.)([А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын))ой(?![\w-])"
+)
+
+
+def _nominative_surname(m: re.Match) -> str:
+    return (m.group(1) or m.group(2) or m.group(3)) + "а"
+
+
+def _who(hit: Hit, question: str) -> list[str]:
     if _FROM_AMONG.search(question):
         for text in (hit.item.activity, hit.item.description):
             among = re.search(r"\bиз\s+числа\s+([^,.;:()]{3,120})", text or "", re.IGNORECASE)

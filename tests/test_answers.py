@@ -669,6 +669,19 @@ def test_a_rows_own_name_in_brackets_answers_how_it_is_called():
     assert answer_values.what(row, "Что организуют для школ с низкими результатами?")[0] != "школьные пары"
 
 
+def test_a_womans_surname_in_an_oblique_case_is_named_in_the_nominative():
+    """«Ответственный: старший менеджер Мамонтовой А.А.» answers «кто» as «Мамонтова А.А.» (round 10's
+    q676); «Минаеву Е.Л.» (a man's dative or a woman's accusative) and «Толстой Л.Н.» stay as printed."""
+    row = _hit("Мониторинг выполнения дорожной карты")
+    for cell, named in [
+        ("старший менеджер Мамонтовой А.А.", "старший менеджер Мамонтова А.А."),
+        ("Минаеву Е.Л.", "Минаеву Е.Л."),
+        ("Толстой Л.Н.", "Толстой Л.Н."),
+    ]:
+        hit = replace(row, item=replace(row.item, responsible=cell))
+        assert answer_values.who(hit, "Кто отслеживает выполнение дорожной карты?") == [named]
+
+
 def test_what_a_text_is_sent_for_is_no_venue():
     row = _hit("Направление антирисковых программ на согласование кураторам")
     assert answer_values._venue(row, "Где кураторы отслеживают программы?") is None
