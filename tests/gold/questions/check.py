@@ -24,6 +24,7 @@ import os
 import re
 import sys
 from collections import Counter
+from dataclasses import dataclass
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
@@ -101,19 +102,42 @@ def numbered(rows, prefix, errs):
     return rows
 
 
+@dataclass(frozen=True)
+class Round:
+    """The documents a round's brief allowed its questions, and the minimums it set."""
+
+    number: int
+    first: int  # question numbers
+    last: int
+    documents: tuple[int, int]  # realdocs numbers
+    corpus: bool = False  # corpus/ documents allowed too
+    least_cited: tuple[tuple[tuple[int, int], int], ...] = ()  # (realdocs range, least questions), in order
+    least_documents: int = 0
+
+
+ROUNDS = (
+    Round(7, 464, 529, (157, 204)),
+    Round(9, 596, 661, (205, 228)),
+    Round(10, 662, 706, (229, 240)),
+    Round(11, 707, 751, (241, 252)),
+    Round(12, 752, 796, (253, 264)),
+    Round(13, 797, 841, (1, 240), corpus=True),
+    Round(14, 842, 886, (265, 288)),
+    Round(15, 887, 931, (1, 288), corpus=True),
+    Round(16, 932, 976, (1, 300), True, (((157, 300), 25), ((289, 300), 6))),
+    Round(17, 977, 1021, (1, 312), True, (((157, 312), 25), ((301, 312), 10)), 25),
+    Round(18, 1022, 1066, (1, 312), True, (((157, 312), 30),), 30),
+    Round(19, 1067, 1111, (1, 324), True, (((313, 324), 15), ((157, 324), 30)), 30),
+)
+
+
 def main():
     errs = []
     # ---- questions
     qpath = os.path.join(HERE, "questions.tsv")
     qrows, e = read_tsv(qpath, 7)
     errs += e
-    r16_late = r16_u = 0
-    r17_late = r17_v = 0
-    r17_files = set()
-    r18_late = 0
-    r18_files = set()
-    r19_late = r19_w = 0
-    r19_files = set()
+    cited: dict[int, list[tuple[int | None, str]]] = {}  # round → (realdocs number, file) per question
     for r in numbered(qrows, "q", errs):
         rid = r["id"]
         if r["type"] not in TYPES:
@@ -132,89 +156,29 @@ def main():
             errs.append(f"{rid}: unknown file {r['file']}")
         elif ev not in t:
             errs.append(f"{rid}: evidence not found in {r['file']}: {ev!r}")
-        # round 7 (q464-q529) is over realdocs 157-204 only
+        num = int(re.sub(r"\D", "", rid) or 0)
         m = re.match(r"(\d+)_", r["file"])
-        if 464 <= int(re.sub(r"\D", "", rid) or 0) <= 529 and not (m and 157 <= int(m.group(1)) <= 204):
-            errs.append(f"{rid}: round-7 question on {r['file']}, expected realdocs 157-204")
-        # round 9 (q596-q661) is over realdocs 205-228 only
-        if 596 <= int(re.sub(r"\D", "", rid) or 0) <= 661 and not (m and 205 <= int(m.group(1)) <= 228):
-            errs.append(f"{rid}: round-9 question on {r['file']}, expected realdocs 205-228")
-        # round 10 (q662-q706) is over realdocs 229-240 only
-        if 662 <= int(re.sub(r"\D", "", rid) or 0) <= 706 and not (m and 229 <= int(m.group(1)) <= 240):
-            errs.append(f"{rid}: round-10 question on {r['file']}, expected realdocs 229-240")
-        # round 11 (q707-q751) is over realdocs 241-252 only
-        if 707 <= int(re.sub(r"\D", "", rid) or 0) <= 751 and not (m and 241 <= int(m.group(1)) <= 252):
-            errs.append(f"{rid}: round-11 question on {r['file']}, expected realdocs 241-252")
-        # round 12 (q752-q796) is over realdocs 253-264 only
-        if 752 <= int(re.sub(r"\D", "", rid) or 0) <= 796 and not (m and 253 <= int(m.group(1)) <= 264):
-            errs.append(f"{rid}: round-12 question on {r['file']}, expected realdocs 253-264")
-        # round 13 (q797-q841) is over the documents already in the set: corpus/ and realdocs 01-240
+        doc = int(m.group(1)) if m else None
         in_corpus = os.path.exists(os.path.join(CORPUS, r["file"]))
-        if 797 <= int(re.sub(r"\D", "", rid) or 0) <= 841 and not (in_corpus or (m and 1 <= int(m.group(1)) <= 240)):
-            errs.append(f"{rid}: round-13 question on {r['file']}, expected corpus/ or realdocs 01-240")
-        # round 14 (q842-q886) is over realdocs 265-288 only
-        if 842 <= int(re.sub(r"\D", "", rid) or 0) <= 886 and not (m and 265 <= int(m.group(1)) <= 288):
-            errs.append(f"{rid}: round-14 question on {r['file']}, expected realdocs 265-288")
-        # round 15 (q887-q931) is over the documents already in the set: corpus/ and realdocs 01-288
-        if 887 <= int(re.sub(r"\D", "", rid) or 0) <= 931 and not (in_corpus or (m and 1 <= int(m.group(1)) <= 288)):
-            errs.append(f"{rid}: round-15 question on {r['file']}, expected corpus/ or realdocs 01-288")
-        # round 16 (q932-q976) is over the documents already in the set: corpus/ and realdocs 01-300
-        if 932 <= int(re.sub(r"\D", "", rid) or 0) <= 976:
-            if not (in_corpus or (m and 1 <= int(m.group(1)) <= 300)):
-                errs.append(f"{rid}: round-16 question on {r['file']}, expected corpus/ or realdocs 01-300")
-            if m and 157 <= int(m.group(1)) <= 300:
-                r16_late += 1
-            if m and 289 <= int(m.group(1)) <= 300:
-                r16_u += 1
-        # round 17 (q977-q1021) is over the documents already in the set: corpus/ and realdocs 01-312
-        if 977 <= int(re.sub(r"\D", "", rid) or 0) <= 1021:
-            if not (in_corpus or (m and 1 <= int(m.group(1)) <= 312)):
-                errs.append(f"{rid}: round-17 question on {r['file']}, expected corpus/ or realdocs 01-312")
-            if m and 157 <= int(m.group(1)) <= 312:
-                r17_late += 1
-            if m and 301 <= int(m.group(1)) <= 312:
-                r17_v += 1
-            r17_files.add(r["file"])
-        # round 18 (q1022-q1066) is over the documents already in the set: corpus/ and realdocs 01-312
-        if 1022 <= int(re.sub(r"\D", "", rid) or 0) <= 1066:
-            if not (in_corpus or (m and 1 <= int(m.group(1)) <= 312)):
-                errs.append(f"{rid}: round-18 question on {r['file']}, expected corpus/ or realdocs 01-312")
-            if m and 157 <= int(m.group(1)) <= 312:
-                r18_late += 1
-            r18_files.add(r["file"])
-        # round 19 (q1067-q1111) is over the documents already in the set: corpus/ and realdocs 01-324
-        if 1067 <= int(re.sub(r"\D", "", rid) or 0) <= 1111:
-            if not (in_corpus or (m and 1 <= int(m.group(1)) <= 324)):
-                errs.append(f"{rid}: round-19 question on {r['file']}, expected corpus/ or realdocs 01-324")
-            if m and 157 <= int(m.group(1)) <= 324:
-                r19_late += 1
-            if m and 313 <= int(m.group(1)) <= 324:
-                r19_w += 1
-            r19_files.add(r["file"])
-    if any(932 <= int(re.sub(r"\D", "", r["id"]) or 0) <= 976 for r in qrows):
-        if r16_late < 25:
-            errs.append(f"round 16: {r16_late} questions cite realdocs 157-300, expected at least 25")
-        if r16_u < 6:
-            errs.append(f"round 16: {r16_u} questions cite realdocs 289-300, expected at least 6")
-    if any(977 <= int(re.sub(r"\D", "", r["id"]) or 0) <= 1021 for r in qrows):
-        if r17_late < 25:
-            errs.append(f"round 17: {r17_late} questions cite realdocs 157-312, expected at least 25")
-        if r17_v < 10:
-            errs.append(f"round 17: {r17_v} questions cite realdocs 301-312, expected at least 10")
-        if len(r17_files) < 25:
-            errs.append(f"round 17: questions cite {len(r17_files)} documents, expected at least 25")
-    if any(1022 <= int(re.sub(r"\D", "", r["id"]) or 0) <= 1066 for r in qrows):
-        if r18_late < 30:
-            errs.append(f"round 18: {r18_late} questions cite realdocs 157-312, expected at least 30")
-        if len(r18_files) < 30:
-            errs.append(f"round 18: questions cite {len(r18_files)} documents, expected at least 30")
-    if any(1067 <= int(re.sub(r"\D", "", r["id"]) or 0) <= 1111 for r in qrows):
-        if r19_w < 15:
-            errs.append(f"round 19: {r19_w} questions cite realdocs 313-324, expected at least 15")
-        if r19_late < 30:
-            errs.append(f"round 19: {r19_late} questions cite realdocs 157-324, expected at least 30")
-        if len(r19_files) < 30:
-            errs.append(f"round 19: questions cite {len(r19_files)} documents, expected at least 30")
+        for rnd in ROUNDS:
+            if not rnd.first <= num <= rnd.last:
+                continue
+            lo, hi = rnd.documents
+            if not ((rnd.corpus and in_corpus) or (doc is not None and lo <= doc <= hi)):
+                where = f"corpus/ or realdocs {lo:02d}-{hi}" if rnd.corpus else f"realdocs {lo}-{hi}"
+                errs.append(f"{rid}: round-{rnd.number} question on {r['file']}, expected {where}")
+            cited.setdefault(rnd.number, []).append((doc, r["file"]))
+    for rnd in ROUNDS:
+        rows = cited.get(rnd.number)
+        if not rows:
+            continue
+        for (lo, hi), least in rnd.least_cited:
+            n = sum(1 for doc, _ in rows if doc is not None and lo <= doc <= hi)
+            if n < least:
+                errs.append(f"round {rnd.number}: {n} questions cite realdocs {lo}-{hi}, expected at least {least}")
+        files, least = len({f for _, f in rows}), rnd.least_documents
+        if least and files < least:
+            errs.append(f"round {rnd.number}: questions cite {files} documents, expected at least {least}")
     # ---- queries
     ppath = os.path.join(HERE, "queries.tsv")
     prow = []
