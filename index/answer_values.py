@@ -146,14 +146,14 @@ def who(hit: Hit, question: str) -> list[str]:
 
 # «Мамонтовой А.А.», «А.А. Мамонтовой»: a woman's surname in -ова/-ева/-ина/-ына in an oblique case, which
 # no man's surname shares (unlike «-ову», accusative of «Мамонтова» and dative of «Мамонтов»).
+_STEM = r"([А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын))ой"  # the surname's stem, then the oblique ending
 _OBLIQUE_SURNAME = re.compile(
-    r"(?<![\w-])([А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын))ой(?=\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)"
-    r"|(?<=[А-ЯЁ]\.\s)([А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын))ой(?![\w-])|(?<=[А-ЯЁ]\.)([А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын))ой(?![\w-])"
+    rf"(?<![\w-]){_STEM}(?=\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)|(?<=[А-ЯЁ]\.\s){_STEM}(?![\w-])|(?<=[А-ЯЁ]\.){_STEM}(?![\w-])"
 )
 
 
 def _nominative_surname(m: re.Match) -> str:
-    return (m.group(1) or m.group(2) or m.group(3)) + "а"
+    return next(stem for stem in m.groups() if stem) + "а"
 
 
 def _who(hit: Hit, question: str) -> list[str]:

@@ -362,7 +362,7 @@ def _closing(lines: list[str], start: int) -> tuple[Rows, int] | None:
             end = n + 1
         elif line and (
             _reaches_bar(lines, n + 1, 1)
-            or (len(line) <= _WRAPPED and _under_header(cells) and _reaches_bar(lines, n + 1, _CELL_RUN))
+            or (len(line) <= _WRAPPED and _reaches_bar(lines, n + 1, _CELL_RUN) and _under_header(cells))
         ):
             parts.append(line)  # a cell running over two lines, or over more in short ones under a header
         else:
