@@ -2115,6 +2115,7 @@ def test_garant_slash_box_with_a_caption_over_sub_columns():
     ]
     assert not any("----" in i.activity for i in doc.items)  # the borders are rules, not text
     assert "Сведения" not in doc.items[-1].description  # the caption groups columns, it names none
+    assert any("Сведения об объемах" in s.text for s in doc.skipped)  # kept with the header, not lost
 
 
 def test_a_mirrors_cells_run_over_many_short_lines_under_a_header():

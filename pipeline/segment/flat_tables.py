@@ -234,10 +234,17 @@ def _under_last(rows: Rows, sub: int) -> Rows:
     if sub != 1 or lead != len(upper) - 1 or lead == 0:
         return rows
     spanning = _DASHES.sub(" ", upper[-1]).strip()  # the rule under it, inside the cell's lines
-    if len(spanning) > 40:  # a caption over a group («Сведения об объемах … ресурсов»): the columns are below
-        spanning = ""
-    header = (*upper[:-1], *(f"{spanning} {cell}".strip() for cell in lower[lead:]))
-    return [(rows[0][0], header), *rows[sub + 1 :]]
+    below = list(lower[lead:])
+    if len(spanning) <= 40:
+        below = [f"{spanning} {cell}".strip() for cell in below]
+    else:  # a caption over a group («Сведения об объемах … ресурсов»): the columns are below; it is kept once
+        below[-1] = f"{spanning} {below[-1]}".strip()
+        if len(below[-1]) > _MAX_CAPTIONED:
+            return rows  # no header cell could keep it: the rows as read lose nothing
+    return [(rows[0][0], (*upper[:-1], *below)), *rows[sub + 1 :]]
+
+
+_MAX_CAPTIONED = 120  # the longest header cell (`tables._not_header_cell`)
 
 
 _DASHES = re.compile(r"-{3,}")
