@@ -16,7 +16,9 @@ at least 6 of them realdocs 289-300 (set U); round-17 questions (q977-q1021) cit
 documents in all; round-18 questions (q1022-q1066) cite a corpus/ document or realdocs 01-312, at least 30 of them
 realdocs 157-312, and at least 30 different documents in all; round-19 questions (q1067-q1111) cite a corpus/
 document or realdocs 01-324, at least 15 of them realdocs 313-324 (set W), at least 30 of them realdocs 157-324, and
-at least 30 different documents in all.
+at least 30 different documents in all; round-20 questions (q1112-q1156) cite a corpus/ document or realdocs 01-324,
+at least 15 of them realdocs 25-72 or 313-324 (the two ranges counted together), at least 30 of them realdocs
+157-324, and at least 30 different documents in all.
 """
 
 import json
@@ -111,8 +113,14 @@ class Round:
     last: int
     documents: tuple[int, int]  # realdocs numbers
     corpus: bool = False  # corpus/ documents allowed too
-    least_cited: tuple[tuple[tuple[int, int], int], ...] = ()  # (realdocs range, least questions), in order
+    # (realdocs range, or several ranges counted together, least questions), in order
+    least_cited: tuple[tuple[tuple[int, int] | tuple[tuple[int, int], ...], int], ...] = ()
     least_documents: int = 0
+
+
+def ranges(spec):
+    """A least_cited range as a tuple of (first, last) realdocs ranges: one range, or several counted together."""
+    return (spec,) if isinstance(spec[0], int) else spec
 
 
 ROUNDS = (
@@ -128,6 +136,7 @@ ROUNDS = (
     Round(17, 977, 1021, (1, 312), True, (((157, 312), 25), ((301, 312), 10)), 25),
     Round(18, 1022, 1066, (1, 312), True, (((157, 312), 30),), 30),
     Round(19, 1067, 1111, (1, 324), True, (((313, 324), 15), ((157, 324), 30)), 30),
+    Round(20, 1112, 1156, (1, 324), True, ((((25, 72), (313, 324)), 15), ((157, 324), 30)), 30),
 )
 
 
@@ -172,10 +181,12 @@ def main():
         rows = cited.get(rnd.number)
         if not rows:
             continue
-        for (lo, hi), least in rnd.least_cited:
-            n = sum(1 for doc, _ in rows if doc is not None and lo <= doc <= hi)
+        for spec, least in rnd.least_cited:
+            spans = ranges(spec)
+            n = sum(1 for doc, _ in rows if doc is not None and any(lo <= doc <= hi for lo, hi in spans))
             if n < least:
-                errs.append(f"round {rnd.number}: {n} questions cite realdocs {lo}-{hi}, expected at least {least}")
+                where = " or ".join(f"{lo}-{hi}" for lo, hi in spans)
+                errs.append(f"round {rnd.number}: {n} questions cite realdocs {where}, expected at least {least}")
         files, least = len({f for _, f in rows}), rnd.least_documents
         if least and files < least:
             errs.append(f"round {rnd.number}: questions cite {files} documents, expected at least {least}")
