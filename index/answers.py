@@ -255,9 +255,11 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
     head = kind == "who" and bool(_ASKS_HEAD.search(question))
     months = kind == "when" and bool(_ASKS_MONTH.search(question))
     day = kind == "when" and answer_values.asks_day(question)  # «с какого числа …?»: a day before a quarter
+    asked = _own_words(question)
     ordered = sorted(
         facts.values(),
         key=lambda f: (
+            kind in ("what", "where") and _echoes(f.value, asked),
             kind == "who" and answer_values.collective(f.value),
             head and not (patterns.NAME.search(f.value) or _SHORT_NAME.search(f.value)),
             months and not _MONTH.search(f.value),
@@ -326,6 +328,14 @@ def _topic(question: str, understood: Understood) -> list[str]:
 def _own_words(question: str) -> set[str]:
     """The question's own lemmas, without the expansions of its abbreviations."""
     return {lemmas.lemma(w) for w in lemmas.words(question)}
+
+
+def _echoes(value: str, asked: set[str]) -> bool:
+    """A value that only repeats what the question names («Развитие образования в Астраханской
+    области» for «как Астраханская область по программе развития образования …?») tells nothing:
+    every lemma of it is the question's own. One word may be the answer («Наставничество»)."""
+    said = [w for w in lemmas.query_terms(value) if not w.isdigit()]
+    return len(said) > 1 and all(w in asked for w in said)
 
 
 _IN_DOCUMENT = re.compile(

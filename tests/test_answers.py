@@ -894,3 +894,15 @@ def test_a_named_person_or_body_is_no_collective(value):
 )
 def test_legal_phrases_in_the_form_of_a_place_are_no_venue(activity):
     assert answer_values._venue(_hit(activity), "Куда отчитываются исполнители программы?") is None
+
+
+def test_a_value_that_only_repeats_the_question_is_no_answer():
+    """q1043, q194: a programme's or a contest's name the question already names."""
+    asked = answers._own_words("Как Астраханская область по программе развития образования проверяла знания?")
+    assert answers._echoes("Развитие образования в Астраханской области", asked)
+    assert not answers._echoes("независимой оценки учебных достижений", asked)
+    contest = answers._own_words("Какой конкурс на Чукотке проводят наряду с «Учителем года»?")
+    assert answers._echoes("Учитель года Чукотки", contest)
+    assert not answers._echoes("Формула педагогического успеха", contest)
+    # one word may be what is asked («в разделе «Наставничество»» of a question on mentoring)
+    assert not answers._echoes("Наставничество", answers._own_words("Где публикуют приказ о наставничестве?"))
