@@ -61,7 +61,8 @@ _VENUE = re.compile(
     r"|\d)",
     re.IGNORECASE,
 )
-_VENUE_END = re.compile(r"[,.;:()«»\"]|\s(?:для|с|со|по|к|чтобы|где|которы\w*|согласно|от|до)\s", re.IGNORECASE)
+# Lower case only: «ГАОУ ПО ИРО» is a name (ПО: профессионального образования), «по» a preposition.
+_VENUE_END = re.compile(r"[,.;:()«»\"]|\s(?:для|с|со|по|к|чтобы|где|которы\w*|согласно|от|до)\s")
 _ASKS_REGION = re.compile(r"\b(?:как\w+|котор\w+)\s+(?:регион\w*|област\w*|кра[еяю]\w*|республик\w*|субъект\w*)", re.I)
 # A number with what it counts: «23 педагога», «80 %», «не менее 200 молодых учителей».
 _NUMBER = re.compile(

@@ -67,7 +67,8 @@ ASKS = (
             r"|в какой день|до (?:какого|которого) часа|в котором часу|на какой месяц|на какую дату|на какое число"
             r"|в каких (?:месяцах|годах)"
             r"|с какой даты|с какого (?:числа|месяца|года|времени|момента)|какого числа|по какое число"
-            r"|до (?:какого числа|какой даты|какого срока)|к какому|к какой дате)\b",
+            r"|до (?:какого числа|какой даты|какого срока)|к какому|к какой дате"
+            r"|как часто|с какой (?:периодичностью|регулярностью))\b",  # the deadline cell says how often
             re.I,
         ),
     ),
@@ -175,7 +176,8 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
     # «Какая форма поддержки …?»: the row names the form («школа молодого педагога»), seldom the word «форма».
     category = answer_values.asked_noun(question) if kind == "what" else None
     category = category if category in answer_values.CATEGORY_NOUNS else None
-    supported = _supported(search, topic, hits, whether=whether, category=category)
+    titled = _titles_named(question) if whether else frozenset()
+    supported = _supported(search, topic, hits, whether=whether, category=category, titled=titled)
     read = _reader(search, kind) if kind != "whether" else None
     holds_value = read is None or kind == "count" or any(read(h, question) for h in supported)
     if (not supported or not holds_value) and named:
@@ -184,7 +186,7 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
         filters = replace(filters, **dict.fromkeys(named))
         place = _place_lemmas(understood)
         hits = search.search(question, filters, k=POOL)
-        supported = _placed_elsewhere(search, topic, hits, place, named, whether, category)
+        supported = _placed_elsewhere(search, topic, hits, place, named, whether, category, titled)
         placed = [h for h in hits if place & _about(search, h)]
         home = _home(search, named)
         here = [h for h in supported if place & _about(search, h) or _in(h, home) or not h.document.region]
@@ -278,6 +280,7 @@ def _placed_elsewhere(
     named: dict,
     whether: bool = False,
     category: str | None = None,
+    titled: frozenset[str] = frozenset(),
 ) -> list[Hit]:
     """Rows found without the place filter whose row or document names the place (or whose
     document's place at the level asked is unknown), never a district of another region."""
@@ -285,7 +288,7 @@ def _placed_elsewhere(
     home = _home(search, named)
     return [
         h
-        for h in _supported(search, topic, hits, required=place, levels=levels, whether=whether, category=category)
+        for h in _supported(search, topic, hits, place, levels, whether, category, titled)
         if not (home and h.document.region and not _in(h, home))
     ]
 
@@ -323,6 +326,17 @@ def _topic(question: str, understood: Understood) -> list[str]:
     terms = lemmas.query_terms(question)
     kept = [t for t in terms if t not in drop and not t.isdigit()]
     return [t for t in kept if t not in expansions or t in _own_words(question)]  # «ВПР» counts once
+
+
+# «в программе «Развитие образования …»», «по проекту «…»»: a quoted title names the document.
+_QUOTED_TITLE = re.compile(
+    r"(?i)\b(?:программ|подпрограмм|проект|план|карт|концепци)\w*\s+(?:[а-яё-]+\s+){0,2}«([^«»]+)»"
+)
+
+
+def _titles_named(question: str) -> frozenset[str]:
+    """The lemmas of the document titles a question quotes."""
+    return frozenset(w for m in _QUOTED_TITLE.finditer(question) for w in lemmas.lemmas(m.group(1)))
 
 
 def _own_words(question: str) -> set[str]:
@@ -381,6 +395,7 @@ def _supported(
     levels: set[str] | frozenset[str] = frozenset(),
     whether: bool = False,
     category: str | None = None,
+    titled: frozenset[str] = frozenset(),
 ) -> list[Hit]:
     """Candidates that hold enough of the topic (or are semantically very close), best first.
 
@@ -391,7 +406,8 @@ def _supported(
     municipality) is unknown.
 
     «Есть ли в дорожной карте по центрам «Точка роста» наставничество?» asks whether the document
-    holds the rest of the topic: for `whether`, the words of a row's document title do not count
+    holds the rest of the topic: for `whether`, the words of a row's document title, and those of a
+    title the question quotes (`titled`: the row may be the passport that prints it), do not count
     (unless they are the whole topic), and closeness of meaning alone supports nothing. The
     `category` a «что» question asks for («какая форма», «какой курс») weighs half: rows name an
     instance of it, not the word.
@@ -415,8 +431,8 @@ def _supported(
             continue  # a document placed elsewhere; one whose place (at the level asked) is unknown may answer
         asked = weight
         if whether:
-            titled = set(lemmas.lemmas(doc.title or ""))
-            asked = {t: w for t, w in weight.items() if t not in titled} or weight
+            named = titled | set(lemmas.lemmas(doc.title or ""))
+            asked = {t: w for t, w in weight.items() if t not in named} or weight
         holds = {t: _holds(t, row, about) for t in asked}
         dated = _dated(asked, holds, item, doc)
         asked = {t: w for t, w in asked.items() if holds[t] is not None} or weight

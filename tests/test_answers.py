@@ -25,6 +25,7 @@ def kb(corpus_kb_dir):
         ("Кем проводится анкетирование?", "who"),
         ("Когда проводится анкетирование школ?", "when"),
         ("В какие сроки утверждаются дорожные карты?", "when"),
+        ("Как часто школа проводит для родителей всеобуч?", "when"),  # «1 раз в четверть»: the deadline cell
         ("Где создан образовательный центр?", "where"),
         ("Сколько семинаров проведено?", "count"),
         ("Какие семинары проводились?", "what"),
@@ -906,3 +907,9 @@ def test_a_value_that_only_repeats_the_question_is_no_answer():
     assert not answers._echoes("Формула педагогического успеха", contest)
     # one word may be what is asked («в разделе «Наставничество»» of a question on mentoring)
     assert not answers._echoes("Наставничество", answers._own_words("Где публикуют приказ о наставничестве?"))
+
+
+def test_a_venue_keeps_an_abbreviated_name_that_holds_po():
+    """q1148: «ПО» in capitals (профессионального образования) is part of the name, not «по»."""
+    row = _hit("Разместить методические рекомендации на официальном сайте ГАОУ ПО ИРО до 30 мая")
+    assert answer_values.where(row, "Где размещают методические рекомендации?") == ["на официальном сайте ГАОУ ПО ИРО"]

@@ -807,3 +807,13 @@ def test_an_issuers_abbreviation_keeps_its_capitals():
     assert nominative("ГУО администрации г. Кемерово") == "ГУО администрации г. Кемерово"
     assert nominative("МВД России") == "МВД России"
     assert nominative("управления образования администрации района") == "Управление образования администрации района"
+
+
+def test_a_day_of_the_month_after_the_reported_quarter_is_one_date():
+    """q1130: «ежеквартально, до 15 числа месяца, следующего за отчетным кварталом» (a regional
+    order's clause): the day a report is due, with «до» as with «не позднее»."""
+    from pipeline.tag import rules
+
+    text = "Министерству ежеквартально, до 15 числа месяца, следующего за отчетным кварталом, представлять информацию."
+    hits = [text[h.start : h.end] for h in rules.find(text) if h.label == DATE]
+    assert hits == ["ежеквартально", "до 15 числа месяца, следующего за отчетным кварталом"]
