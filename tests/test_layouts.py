@@ -818,6 +818,27 @@ def test_a_borderless_cell_merged_down_rows_does_not_split_every_line():
     ]
 
 
+def test_the_last_rows_wrapped_first_cell_stays_in_a_borderless_table():
+    """328 (Word without rules): the table's last line holds only the end of the first cell, in lower
+    case where that cell's lines start; a sentence below the table, or a wrapped one, is not its."""
+    from pipeline.readers.pdf_columns import find_tables, lines_of
+
+    def line(top, *cells):
+        return [{"x0": x, "x1": x + 7 * len(t), "top": top, "bottom": top + 9, "text": t} for x, t in cells]
+
+    words = line(100, (60, "Дела"), (200, "Классы"), (260, "Сроки"), (390, "Ответственные"))
+    words += line(118, (60, "Собрание"), (200, "9"), (260, "январь"), (390, "Директор"))
+    words += line(136, (60, "Консультации"), (200, "5-9"), (260, "в течение года"), (390, "Классные"))
+    words += line(147, (60, "родителей"), (390, "руководители"))
+    words += line(158, (60, "в обучении"))
+    [table] = find_tables(lines_of(words))
+    assert table.rows[-1][1] == ("Консультации родителей в обучении", "5-9", "в течение года", "Классные руководители")
+    below = line(175, (60, "Корректировка плана проводится ежегодно в июне по решению педагогического"))
+    below += line(186, (60, "совета."))
+    [table] = find_tables(lines_of(words[:-2] + below))  # «в обучении» left out: the row ends at «родителей»
+    assert table.rows[-1][1][0] == "Консультации родителей"
+
+
 def test_indented_lines_of_a_borderless_column_are_not_a_column_of_their_own():
     """101 (a ministry's programme, Word without rules): some lines of the responsible column start
     6 pt right of the others; as an edge of its own that indent cut the cell's last lines off."""
@@ -1082,6 +1103,17 @@ def test_a_page_number_alone_in_a_text_order_does_not_cut_its_clauses():
     assert [i.number for i in doc.items if i.kind == "clause"] == ["1", "2", "3", "4"]
 
 
+def test_a_number_sign_at_a_lines_end_keeps_its_number_in_the_clause():
+    """«… школы №» / «15 ст. Переясловской …» (realdocs 329): not clause 15."""
+    doc = _txt(
+        "ПРИКАЗ\nот 02.09.2024 № 533\nО самоуправлении\nприказываю:\n1. Утвердить Положение о самоуправлении школы №\n"
+        "15 ст. Переясловской (приложение № 1).\n2. Утвердить план работы.\nДиректор Е.А. Голубь\n"
+    )
+    clauses = [i for i in doc.items if i.kind == "clause"]
+    assert [i.number for i in clauses] == ["1", "2"]
+    assert clauses[0].activity.endswith("школы № 15 ст. Переясловской (приложение № 1).")
+
+
 @pytest.mark.parametrize(
     ("stamp", "date", "number"),
     [
@@ -1099,6 +1131,18 @@ def test_a_page_number_alone_in_a_text_order_does_not_cut_its_clauses():
             "86",
         ),
         (["Утверждено приказом", "МБОУ СОШ № 3", "319 от 03.08.2015 г"], "2015-08-03", "319"),  # no «№» (heads 220)
+        # three stamps side by side, the second and third read as one paragraph (realdocs 328)
+        (
+            [
+                "Принято на педагогическом совете Протокол № 6 от 01.06.2021г..",
+                "Согласно на заседании родительского комитета от 02.06.2021г. протокол № 4\n"
+                "«Утверждаю» Директор МБОУ СОШ №2 им. А. Асеева и Ю.Голикова Порецкая О.Н. "
+                "Приказ №121/1 от 01.06.2021\n"
+                "Подписано цифровой подписью: Порецкая Ольга Николаевна\nДата: 2021.09.03 09:01:34 +03'00'",
+            ],
+            "2021-06-01",
+            "121/1",
+        ),
         # the meeting's protocol number is not the act's
         (
             ["УТВЕРЖДЕНО", "приказом директора от 31.08.2021 г.", "(протокол педсовета 1 от 30.08.2021)"],

@@ -146,12 +146,24 @@ def find_tables(lines: list[Line], carried: Sequence[float] = ()) -> list[Region
     tables = []
     for region in regions:
         while region and len(region[-1].segments) < 2 and _column(region[-1].x0, edges) == 0:
+            if _wraps_on(region, edges):
+                break  # «трудности в обучении»: the last row's first cell wrapped on, not a sentence below
             region.pop()  # a single line at the left margin after the table is the text below it
         carried_on = carry and bool(region) and region[0] is lines[0]
         if sum(1 for ln in region if len(ln.segments) >= 2) >= (1 if carried_on else 3):
             rows = _rows(region, edges)  # a carried row keeps every column, empty ones too
             tables.append(Region(region[0].top, rows if carried_on else _without_empty_columns(rows), region, edges))
     return tables
+
+
+def _wraps_on(region: list[Line], edges: list[float]) -> bool:
+    """Is the region's last line (one segment at the left) the next line of the first cell above it:
+    in lower case, inside the column and starting where that cell's text starts?"""
+    if len(region) < 2:
+        return False
+    last, above = region[-1].segments[0], region[-2].segments[0]
+    in_cell = not _crosses(last, edges) and not _crosses(above, edges) and _column(above.x0, edges) == 0
+    return last.text[:1].islower() and in_cell and abs(last.x0 - above.x0) <= EDGE
 
 
 def _continues(lines: list[Line], carried: Sequence[float]) -> bool:

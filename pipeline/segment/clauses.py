@@ -26,6 +26,9 @@ _NUMBERED = re.compile(rf"^\s*{_QUOTE_CLOSED}\d{{1,2}}(?:\.\d{{1,2}})*[.)]\s")
 _BULLET = re.compile(r"^[•·▪●◦‣]\s*(\S.*)$")
 
 
+_HANGING_SIGN = re.compile(r"(?:№|\bN)\s*$")
+
+
 def clause_like(text: str) -> bool:
     """A paragraph opening with a clause number («2. », «1.3) »)."""
     return bool(_NUMBERED.match(text))
@@ -84,6 +87,8 @@ def _take_line(line: str, pos: Position, items: list[Item], ordinal: int, labels
     if not text:
         return True
     m = _CLAUSE.match(text)
+    if m and items and _HANGING_SIGN.search(items[-1].activity):
+        m = None  # «… школы №» / «15 ст. Переясловской»: the number of the line above, wrapped
     if m:
         number = m.group(1)
         parent = number.rsplit(".", 1)[0] if "." in number else None

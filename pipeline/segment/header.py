@@ -587,18 +587,33 @@ def stamps_of(paragraphs: list[str]) -> tuple[Stamp | None, set[int]]:
     """The approving stamp among the first paragraphs (the first «УТВЕРЖДЕН…» that names an act,
     else the first «СОГЛАСОВАНО» / «ПРИНЯТ» / «Приложение к …» that does), and the paragraphs that
     all the stamps occupy: none of them is the document's own letterhead."""
-    found = [_stamp_at(paragraphs, i) for i, p in enumerate(paragraphs[:40]) if is_stamp(p) and len(p) <= 600]
-    acts = [s for s in found if s.act and (s.act.date or s.act.kind)]  # «Приложение N 1» cites no act
-    approving = [s for s in acts if paragraphs[s.lines[0]].lower().lstrip(' «"').startswith("утвержд")]
-    occupied = {i for s in found for i in s.lines}
-    if not approving and any(_blank_approval(paragraphs, s) for s in found):
+    found: list[tuple[Stamp, str]] = []  # each stamp with the text it opens with
+    for i, p in enumerate(paragraphs[:40]):
+        text = p if is_stamp(p) else _approval_inside(p)  # side-by-side stamps may come out as one paragraph
+        if text and len(p) <= 600:
+            found.append((_stamp_at([*paragraphs[:i], text, *paragraphs[i + 1 :]], i), text))
+    acts = [(s, text) for s, text in found if s.act and (s.act.date or s.act.kind)]  # «Приложение N 1» cites no act
+    approving = [s for s, text in acts if text.lower().lstrip(' «"').startswith("утвержд")]
+    occupied = {i for s, _ in found for i in s.lines}
+    if not approving and any(_blank_approval(paragraphs, s) for s, _ in found):
         return None, occupied  # «УТВЕРЖДЕН … от «___» ____ 20___ г. № ____»: undated, whenever it was considered
     # An amended annex: the amending act's label, then the annex's own label quoted as its new wording
     # («Приложение к постановлению от 07.11.2022 N 1040» / «"Приложение 2 к постановлению от 16.10.2017 N 362а»).
-    quoted = [s for s in acts[1:] if paragraphs[s.lines[0]].lstrip()[:1] in "\"«„“"]
+    quoted = [s for s, text in acts[1:] if text.lstrip()[:1] in "\"«„“"]
     if not approving and quoted:
         return quoted[0], occupied
-    return (approving or acts or [None])[0], occupied
+    return (approving or [s for s, _ in acts] or [None])[0], occupied
+
+
+_APPROVED = re.compile(r"[«\"]?утвержд(?:[её]н[аоы]?|аю)\b", re.IGNORECASE)
+
+
+def _approval_inside(paragraph: str) -> str | None:
+    """«Согласно на заседании … / «Утверждаю» Директор … Приказ №121/1 от 01.06.2021»: stamps printed
+    side by side may come out as one paragraph, the approving one on a later line; from that line on."""
+    lines = paragraph.split("\n")
+    at = next((k for k, line in enumerate(lines[1:], 1) if _APPROVED.match(line.strip())), None)
+    return "\n".join(lines[at:]) if at else None
 
 
 # A form's blanks, as printed («от «___» ______ 20___ г. № _____») or as converters shorten them (««_» 20_ г. №»).
