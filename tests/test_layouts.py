@@ -146,6 +146,7 @@ def test_two_row_header_and_column_numbers():
     assert is_header(top) and not is_header(sub)
     assert combine_header([top, sub])[2:4] == ("Срок начала", "Срок окончания")
     assert is_column_numbers(("1", "2", "3", "4", "5")) and not is_column_numbers(("1", "Семинар", "март"))
+    assert is_column_numbers(("1", "2", "", ""))  # half filled (331)
     doc = _txt(
         "ДОРОЖНАЯ КАРТА\n\n"
         + "\n".join("\t".join(r) for r in (top, sub, ("1", "2", "3", "4", "5")))
@@ -1055,6 +1056,26 @@ def test_a_document_approved_by_a_meeting_takes_its_protocol():
     assert (doc.kind, doc.date, doc.number) == ("отчёт", "2023-04-10", "1")
     accepted = _txt("ПРИНЯТО\nпедагогическим советом\nпротокол № 3 от 28.12.2023\n\nОтчет о работе\n")
     assert accepted.number is None  # a meeting that accepted, not approved, numbers nothing
+
+
+def test_headings_one_under_another_make_a_section_path():
+    """331 (a programme's table in a mirror): «Подпрограмма 1» / «Цель 1.» / «Задача 1.1.» rows with no
+    row between them nest; «Задача 1.2.» replaces «Задача 1.1.», «Подпрограмма 2» starts afresh (the
+    upper headings were dropped unseen: the last one replaced them)."""
+    doc = _txt(
+        "ПЛАН МЕРОПРИЯТИЙ\n\n| № | Мероприятие | Срок | Исполнители |\n"
+        "| Подпрограмма 1 «Дошкольное образование» | | | |\n| Цель 1. Доступность | | | |\n| Задача 1.1. Сеть | | | |\n"
+        "| 1. | Мониторинг сети | 2008 - 2010 | Управление образования |\n| Задача 1.2. Готовность к школе | | | |\n"
+        "| 2. | Диагностика готовности | 2009 | Управление образования |\n"
+        "| Подпрограмма 2 «Общее образование» | | | |\n| Задача 2.1. Качество | | | |\n"
+        "| 3. | Контрольные работы | 2010 | ИМЦ |\n"
+    )
+    sections = [i.section for i in doc.items if i.kind == "row"]
+    assert sections == [
+        ["Подпрограмма 1 «Дошкольное образование»", "Цель 1. Доступность", "Задача 1.1. Сеть"],
+        ["Подпрограмма 1 «Дошкольное образование»", "Цель 1. Доступность", "Задача 1.2. Готовность к школе"],
+        ["Подпрограмма 2 «Общее образование»", "Задача 2.1. Качество"],
+    ]
 
 
 def test_cell_per_line_table_with_row_numbers_an_empty_cell_and_a_section_line():

@@ -24,6 +24,13 @@ from pipeline.text import ITEM_NUMBER
 _NUMBER = re.compile(r"^\d+(\.\d+)*\.?$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
+# A heading named by its level and number: «Подпрограмма 1 …», «Цель 2. …», «Задача 1.1. …», «Раздел II».
+_LEVEL_HEADING = re.compile(r"^([А-ЯЁ][а-яё]+)\s+(?:\d+(?:\.\d+)*|[IVXLC]+)\.?(?:\s|$)")
+
+
+def _level_word(heading: str) -> str | None:
+    m = _LEVEL_HEADING.match(heading)
+    return m.group(1).lower() if m else None
 # Roles whose text has no field of its own: kept in the description, labelled with the header.
 _LABELLED = ("target", "note")
 
@@ -77,8 +84,10 @@ def is_subheader(cells: tuple[str, ...], above: tuple[str, ...]) -> bool:
 
 
 def is_column_numbers(cells: tuple[str, ...]) -> bool:
-    """The row of column numbers under a header: «1 | 2 | 3 | … | 8»."""
+    """The row of column numbers under a header: «1 | 2 | 3 | … | 8», also half filled («1 | 2 | | »)."""
     filled = [c.rstrip(".") for c in cells if c]
+    if len(cells) >= 3 and [c.rstrip(".") for c in cells[:2]] == ["1", "2"] and len(filled) == 2:
+        return True
     if len(filled) < 3 or not all(c.isdigit() for c in filled):
         return False
     numbers = [int(c) for c in filled]
@@ -177,6 +186,7 @@ class Table:
 
     def __post_init__(self) -> None:
         self._header_forms = {_norm(h) for h in (self.header, *self.header_rows)}
+        self._section_rows = 0  # how many items there were when the last heading came
 
     def same_header(self, cells: tuple[str, ...]) -> bool:
         """Is `cells` this table's header (or one of its rows) printed again after a page break?"""
@@ -278,11 +288,16 @@ class Table:
     def _enter_section(self, heading: str) -> None:
         m = _NUMBERED_HEADING.match(heading)
         key = m.group(1) if m else ""
+        level = _level_word(heading)
         if key:  # «1.2.» sits under «1.» and replaces «1.1.»
             self.section = [(k, h) for k, h in self.section if k and key.startswith(k + ".")]
-        else:
-            self.section = []
+        elif level and any(_level_word(h) == level for _, h in self.section):
+            # «Задача 1.2.» replaces «Задача 1.1.» under the same «Подпрограмма 1» / «Цель 1»
+            self.section = self.section[: next(n for n, (_, h) in enumerate(self.section) if _level_word(h) == level)]
+        elif not (self.section and self._section_rows == len(self.items)):
+            self.section = []  # a heading that follows rows starts afresh; one right under a heading nests in it
         self.section.append((key, heading))
+        self._section_rows = len(self.items)
 
     def _continues(self, values: dict[str, str]) -> bool:
         """Does this row carry on the previous item across a page break?"""
