@@ -2258,3 +2258,25 @@ def test_a_run_on_copy_closes_the_amended_table_and_signs_on_one_line():
     clauses = [(i.number, i.activity) for i in doc.items if i.kind == "clause"]
     assert clauses[-1] == ("2", "Настоящее постановление вступает в силу со дня его официального опубликования.")
     assert (doc.signatory.name, doc.signatory.position) == ("Винников А.А.", "Губернатор области")
+
+
+def test_a_bilingual_letterhead_line_and_a_sites_card_give_the_schools_own_name():
+    """326 (a school page of edu.tatar.ru): the Russian and Tatar names on one line split by «/»; the
+    card below («Министерство:» / «…», «Короткое название:» / «…») names the ministry and a short
+    name, and a label alone («Год основания учреждения:») is no body; a lone label over a letterhead
+    («Текст документа:», 145) does not hide it."""
+    school = "Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа №50»"
+    letterhead = [
+        f"{school}/Яр Чаллы шәһәре «50 нче урта гомуми белем бирү мәктәбе»",
+        "Визитная карточка",
+        "Министерство:",
+        "Министерство образования и науки Республики Татарстан",
+        "Короткое название:",
+        'МАОУ "Средняя школа №50"',
+        "Год основания учреждения:",
+        "1989",
+    ]
+    assert header.issuer_of(letterhead) == school
+    assert header.issuer_of(["Текст документа:", "АДМИНИСТРАЦИЯ КИКВИДЗЕНСКОГО МУНИЦИПАЛЬНОГО РАЙОНА"]) == (
+        "Администрация Киквидзенского муниципального района"
+    )

@@ -282,7 +282,8 @@ _BODY_START = re.compile(
 )
 # Site chrome, requisites and other languages above a letterhead: never the issuer.
 _NOT_BODY = re.compile(
-    r"поиск|главная\s*[»/>]|версия для слабовидящих|перейти к|\bинн\b|огрн|тел\.|e-mail|\bул\.|\b\d{6}\b",
+    r"поиск|главная\s*[»/>]|версия для слабовидящих|визитная карточка|перейти к"
+    r"|\bинн\b|огрн|тел\.|e-mail|\bул\.|\b\d{6}\b",
     re.IGNORECASE,
 )
 
@@ -303,14 +304,20 @@ def issuer_of(paragraphs: list[str]) -> str | None:
     """The body named by the letterhead above the kind word: the most specific one (the school
     under its department, the department under its ministry), its lines joined."""
     bodies: list[str] = []
-    for text in (" ".join(part.split()) for p in paragraphs for part in _body_parts(p)):
+    texts = [" ".join(part.split()) for p in paragraphs for part in _body_parts(p)]
+    label = [re.fullmatch(r"[^:«»]{2,60}:", t) is not None for t in texts] + [False]
+    for n, text in enumerate(texts):
+        # a site's card, labels and values alternating («Министерство:» / «Министерство образования …» /
+        # «Короткое название:» / «МАОУ …»): its values name the school's superiors and short names
+        if n and label[n - 1] and (label[n + 1] or (n > 2 and label[n - 3])):
+            continue
         if _OTHER_LANGUAGE.search(text):  # the Tatar or Bashkir half of a bilingual letterhead
             continue
         if _STAMP.match(text) or _signed(text) or find_date(text) or not re.search(r"[А-ЯЁа-яё]{3}", text):
             continue
         if TITLE.match(text) or re.search(r"::|\|| / ", text):  # the title, or a web page's menus
             continue
-        if re.match(r"[^:«»]{2,60}:\s*\S", text):  # «Цель: …», «Официальная публикация в СМИ: …» label a value
+        if re.match(r"[^:«»]{2,60}:(?:\s*\S|$)", text):  # «Цель: …», «Год основания учреждения:» label a value
             continue
         if _LISTED.match(text):
             continue  # «- взаимодействие с муниципальными органами управления образованием.»: a list's item
@@ -353,8 +360,10 @@ def _body_parts(paragraph: str) -> list[str]:
     department); the other lines continue the name above; a line in another language goes."""
     parts: list[str] = []
     for line in paragraph.split("\n"):
-        if _OTHER_LANGUAGE.search(line) or re.fullmatch(r"\s*\(.*\)\s*", line):  # «(МАОУ СОШ № 26)» abbreviates
-            continue
+        if _OTHER_LANGUAGE.search(line):  # «… школа №50 …»/Яр Чаллы шәһәре …»: both names on one line
+            line = line.split("/", 1)[0] if "/" in line else ""
+        if _OTHER_LANGUAGE.search(line) or not line.strip() or re.fullmatch(r"\s*\(.*\)\s*", line):
+            continue  # «(МАОУ СОШ № 26)» abbreviates
         if parts and not _BODY_START.match(line.strip()):
             parts[-1] += " " + line
         else:
