@@ -322,7 +322,8 @@ def _topic(question: str, understood: Understood) -> list[str]:
         question = question[:start] + " " * (end - start) + question[end:]  # «КБР», «карельской»: where, not what
     drop = QUESTION_WORDS | set(lemmas.lemmas(place)) | {"область", "район", "округ", "городской"} | SETTLEMENT_MARKS
     question = _CONTRAST.sub(" ", _IN_DOCUMENT.sub(" ", _SETTLEMENTS.sub(" ", question)))
-    expansions = {lemma for w in lemmas.abbreviations(question) for lemma in lemmas.expansion_lemmas(w)}
+    short = lemmas.abbreviations(question) + lemmas.compounds(question)
+    expansions = {lemma for w in short for lemma in lemmas.expansion_lemmas(w)}
     terms = lemmas.query_terms(question)
     kept = [t for t in terms if t not in drop and not t.isdigit()]
     return [t for t in kept if t not in expansions or t in _own_words(question)]  # «ВПР» counts once

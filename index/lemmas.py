@@ -27,15 +27,23 @@ def abbreviations(text: str) -> list[str]:
 
 
 def expansion_lemmas(short: str) -> list[str]:
-    """The lemmas of what an abbreviation stands for: «ВПР» → всероссийский, проверочный, работа."""
-    return [lemma(x) for x in _WORD.findall(glossary.expand(short) or "") if x.lower() not in STOP]
+    """The lemmas of what an abbreviation or a stump compound stands for: «ВПР» → всероссийский,
+    проверочный, работа; «педсовет» → педагогический, совет."""
+    spelled = glossary.expand(short) or glossary.COMPOUNDS.get(short.lower(), "")
+    return [lemma(x) for x in _WORD.findall(spelled) if x.lower() not in STOP]
+
+
+def compounds(text: str) -> list[str]:
+    """The stump compounds a text contains, by lemma («педсовета» → педсовет)."""
+    return [w for w in (lemma(x) for x in words(text)) if w in glossary.COMPOUNDS]
 
 
 def lemmas(text: str) -> list[str]:
-    """Lemmas of every word, then of the expansions of the glossary abbreviations it contains."""
+    """Lemmas of every word, then of the expansions of the glossary abbreviations and stump
+    compounds it contains."""
     found = words(text)
     out = [lemma(w) for w in found if w.lower() not in STOP]
-    for w in abbreviations(text):
+    for w in abbreviations(text) + [w for w in out if w in glossary.COMPOUNDS]:
         out += expansion_lemmas(w)
     return out
 

@@ -119,6 +119,28 @@ def expand_query(text: str) -> str:
     return " ".join(out)
 
 
+# Stump compounds of the field («педсовет» for «педагогический совет»), by lemma: a question and a
+# row may use either form, so each stands for its words on both sides of the lexical match. Not
+# «госпрограмма», «нацпроект»: they name the document a question points to, and spelled out they made
+# its title rows answer (q847, q1027).
+COMPOUNDS = {
+    "педсовет": "педагогический совет",
+    "методсовет": "методический совет",
+    "методобъединение": "методическое объединение",
+    "райметодобъединение": "районное методическое объединение",
+    "методкабинет": "методический кабинет",
+    "методслужба": "методическая служба",
+    "педколлектив": "педагогический коллектив",
+    "медработник": "медицинский работник",
+    "соцпедагог": "социальный педагог",
+    "оргкомитет": "организационный комитет",
+    "замдиректора": "заместитель директора",
+    "спортзал": "спортивный зал",
+    "медосмотр": "медицинский осмотр",
+    "соцсеть": "социальная сеть",
+}
+
+
 # Words the field uses for one thing, as lemmas: a question's «ученики» are a row's «обучающиеся»
 # (lemmatised «обучаться»), its «учителя» a row's «педагоги», its «директор» a «руководитель».
 _SAME = (

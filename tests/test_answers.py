@@ -913,3 +913,14 @@ def test_a_venue_keeps_an_abbreviated_name_that_holds_po():
     """q1148: «ПО» in capitals (профессионального образования) is part of the name, not «по»."""
     row = _hit("Разместить методические рекомендации на официальном сайте ГАОУ ПО ИРО до 30 мая")
     assert answer_values.where(row, "Где размещают методические рекомендации?") == ["на официальном сайте ГАОУ ПО ИРО"]
+
+
+def test_a_stump_compound_stands_for_its_words_on_both_sides():
+    """q1018: «собираются на педсовет» asked, «на заседании педагогического совета» written."""
+    from index import lemmas
+
+    assert {"педагогический", "совет"} <= set(lemmas.lemmas("Итоги ВПР обсудят на педсовете"))
+    row = set(lemmas.lemmas("Обсуждение итогов ВПР на заседании педагогического совета"))
+    assert answers._holds("педсовет", row, set()) == 1.0
+    topic = answers._topic("Когда собираются на педсовет?", answers.Understood(expanded=""))
+    assert "педсовет" in topic and "совет" not in topic  # the compound counts once
