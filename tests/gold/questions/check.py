@@ -18,7 +18,9 @@ realdocs 157-312, and at least 30 different documents in all; round-19 questions
 document or realdocs 01-324, at least 15 of them realdocs 313-324 (set W), at least 30 of them realdocs 157-324, and
 at least 30 different documents in all; round-20 questions (q1112-q1156) cite a corpus/ document or realdocs 01-324,
 at least 15 of them realdocs 25-72 or 313-324 (the two ranges counted together), at least 30 of them realdocs
-157-324, and at least 30 different documents in all.
+157-324, and at least 30 different documents in all; round-21 questions (q1157-q1201) cite a corpus/ document or
+realdocs 01-336, at least 15 of them realdocs 325-336 (set X), at least 30 of them realdocs 157-336, and at least 30
+different documents in all.
 """
 
 import json
@@ -137,6 +139,7 @@ ROUNDS = (
     Round(18, 1022, 1066, (1, 312), True, (((157, 312), 30),), 30),
     Round(19, 1067, 1111, (1, 324), True, (((313, 324), 15), ((157, 324), 30)), 30),
     Round(20, 1112, 1156, (1, 324), True, ((((25, 72), (313, 324)), 15), ((157, 324), 30)), 30),
+    Round(21, 1157, 1201, (1, 336), True, (((325, 336), 15), ((157, 336), 30)), 30),
 )
 
 
