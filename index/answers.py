@@ -178,7 +178,7 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
     category = category if category in answer_values.CATEGORY_NOUNS else None
     titled = _titles_named(question) if whether else frozenset()
     supported = _supported(search, topic, hits, whether=whether, category=category, titled=titled)
-    read = _reader(search, kind) if kind != "whether" else None
+    read = _reader(search, kind, _place_asked(understood, question)) if kind != "whether" else None
     holds_value = read is None or kind == "count" or any(read(h, question) for h in supported)
     if (not supported or not holds_value) and named:
         # Documents may not state their place or year in the metadata: search everywhere, and
@@ -382,6 +382,14 @@ def _names_number(hit: Hit, number: str) -> bool:
 GENERIC_PLACE = answer_values.PLACE_WORDS | {"городской", "муниципальный", "автономный"}
 
 
+def _place_asked(understood: Understood, question: str) -> set[str]:
+    """The words that tell the place asked about: the district's, else the question's own but its
+    region's («школа города Щигры Курской области»: «щигры»)."""
+    if understood.municipality:
+        return set(lemmas.lemmas(understood.municipality)) - GENERIC_PLACE
+    return _own_words(question) - set(lemmas.lemmas(understood.region or "")) - GENERIC_PLACE
+
+
 def _place_lemmas(understood: Understood) -> set[str]:
     """«Ленинградская область» → {«ленинградский»}: the words that name the place itself."""
     named = " ".join(x for x in (understood.region, understood.municipality) if x)
@@ -534,22 +542,47 @@ def _named_most(document: StoredDocument, items: list[StoredItem]) -> list[str]:
     return answer_values.most_named_school([list(i.entities) for i in items])
 
 
-def _reader(search: HybridSearch, kind: str):
+def _reader(search: HybridSearch, kind: str, asked: set[str] = frozenset()):
     if kind == "where":
         return lambda hit, question: answer_values.where(hit, question, lambda: _document_places(search, hit))
     if kind != "school":
         return answer_values.READERS[kind]
 
     def document_schools(hit: Hit) -> list[str]:
-        """The school a document names most, else the one its title or its issuer names (a school's
-        own report or plan)."""
+        """The one school of the document's list whose row says a word of the question no other
+        row of the list says («Обоянский район» beside «МКОУ «Обоянская СОШ № 2»»), else the school
+        a document names most, else the one its title or its issuer names (a school's own plan)."""
+        listed = search.about_document(hit.document.id, hit.item_id, _schools_listed) or []
         return (
-            _most_named_school(search, hit)
+            _listed_in_place(listed, asked)
+            or _most_named_school(search, hit)
             or answer_values.schools_in(hit.document.title or "")
             or answer_values.schools_in(hit.document.issuer or "")
         )
 
     return lambda hit, question: answer_values.school(hit, question, lambda _: document_schools(hit))
+
+
+def _schools_listed(document: StoredDocument, items: list[StoredItem]) -> list[tuple[str, frozenset[str]]]:
+    """The schools a document lists a row each for («3 | МКОУ «Обоянская СОШ № 2» | Обоянский район»),
+    with the lemmas of each row."""
+    listed = []
+    for item in items:
+        schools = answer_values.schools_in(item.activity) if item.kind == "row" and len(item.activity) < 200 else []
+        if schools:
+            said = " ".join(x or "" for x in (item.activity, item.description, item.responsible))
+            listed.append((schools[0], frozenset(lemmas.lemmas(said)) - GENERIC_PLACE))
+    return listed
+
+
+def _listed_in_place(listed: list[tuple[str, frozenset[str]]], asked: set[str]) -> list[str]:
+    """The one listed school whose row alone says a word of the place asked, if exactly one does."""
+    placed = []
+    for school, said in listed:
+        others = set().union(*(other for _, other in listed if other is not said))
+        if (said - others) & asked:
+            placed.append(school)
+    return placed if len(placed) == 1 else []
 
 
 def _document_places(search: HybridSearch, hit: Hit) -> list[str]:

@@ -924,3 +924,23 @@ def test_a_stump_compound_stands_for_its_words_on_both_sides():
     assert answers._holds("педсовет", row, set()) == 1.0
     topic = answers._topic("Когда собираются на педсовет?", answers.Understood(expanded=""))
     assert "педсовет" in topic and "совет" not in topic  # the compound counts once
+
+
+def test_a_school_asked_by_its_district_is_read_from_the_documents_list():
+    """q283, q290: the list's title answers «какая школа … района», its rows name the schools with
+    their districts; the one row that alone says the district asked is the school."""
+    rows = [
+        ("МКОУ «Полевская средняя общеобразовательная школа»", "Курский район"),
+        ("МКОУ «Обоянская средняя общеобразовательная школа № 2»", "Обоянский район"),
+        ("МКОУ «Средняя общеобразовательная школа № 1»", "город Щигры"),
+    ]
+    items = [StoredItem(n, 1, n, "row", school, description=place) for n, (school, place) in enumerate(rows, 1)]
+    items.append(StoredItem(9, 1, 9, "paragraph", "ПЕРЕЧЕНЬ ОБЩЕОБРАЗОВАТЕЛЬНЫХ ОРГАНИЗАЦИЙ"))
+    listed = answers._schools_listed(StoredDocument(1, "x.txt"), items)
+    assert len(listed) == 3
+    obojan = answers._place_asked(answers.Understood("", municipality="Обоянский район"), "Какая школа?")
+    assert answers._listed_in_place(listed, obojan) == ["МКОУ «Обоянская средняя общеобразовательная школа № 2»"]
+    question = "Какая школа города Щигры Курской области участвует?"
+    shchigry = answers._place_asked(answers.Understood("", region="Курская область"), question)
+    assert answers._listed_in_place(listed, shchigry) == ["МКОУ «Средняя общеобразовательная школа № 1»"]
+    assert answers._listed_in_place(listed, {"курский", "обоянский"}) == []  # two rows: no one school
