@@ -2280,3 +2280,17 @@ def test_a_bilingual_letterhead_line_and_a_sites_card_give_the_schools_own_name(
     assert header.issuer_of(["Текст документа:", "АДМИНИСТРАЦИЯ КИКВИДЗЕНСКОГО МУНИЦИПАЛЬНОГО РАЙОНА"]) == (
         "Администрация Киквидзенского муниципального района"
     )
+
+
+def test_a_numbered_sub_decision_in_lower_case_is_a_row_of_its_own():
+    """337 (a council's protocol): «2.1. разместить …» under «2. Рекомендовать …:», each with «Срок:»
+    and «Ответственный:»; they were read as the first decision's continuation (all deadlines in one)."""
+    doc = _txt(
+        "ПРОТОКОЛ\nзаседания общественного совета\nРЕШИЛИ:\n1. Информацию принять к сведению.\n"
+        "2. Рекомендовать Министерству образования:\n2.1. разместить на сайте сведения об индикаторах;\n"
+        "Срок: до 01.03.2016\nОтветственный: Касимова О.М.\n2.2. представить предложения по охвату;\n"
+        "Срок: II квартал 2016 года\nОтветственный: Солнцева О.В.\n"
+    )
+    rows = [(i.number, i.deadline, i.responsible) for i in doc.items if i.kind == "row"]
+    assert ("2.1.", "до 01.03.2016", "Касимова О.М.") in rows
+    assert ("2.2.", "II квартал 2016 года", "Солнцева О.В.") in rows

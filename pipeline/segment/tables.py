@@ -305,6 +305,9 @@ class Table:
             return any(values.get(f) for f in ITEM_FIELDS)
         if self.has_number and not values.get("number"):
             return True
+        number = values.get("number") or ""
+        if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+\.?", number) and self.items and number != self.items[-1].number:
+            return False  # «2.1. разместить …» under «2. Рекомендовать …:» is a row (a lone «0» may be «10» cut)
         first = values["activity"]
         return first[:1].islower() or (self.broken and first[:1] in "-–—")
 
