@@ -415,8 +415,9 @@ def _supported(
     municipality) is unknown.
 
     «Есть ли в дорожной карте по центрам «Точка роста» наставничество?» asks whether the document
-    holds the rest of the topic: for `whether`, the words of a row's document title, and those of a
-    title the question quotes (`titled`: the row may be the passport that prints it), do not count
+    holds the rest of the topic: for `whether`, the words of a row's document title, issuer and
+    district, and those of a title the question quotes (`titled`: the row may be the passport or the
+    letterhead that prints them), do not count
     (unless they are the whole topic), and closeness of meaning alone supports nothing. The
     `category` a «что» question asks for («какая форма», «какой курс») weighs half: rows name an
     instance of it, not the word.
@@ -440,7 +441,7 @@ def _supported(
             continue  # a document placed elsewhere; one whose place (at the level asked) is unknown may answer
         asked = weight
         if whether:
-            named = titled | set(lemmas.lemmas(doc.title or ""))
+            named = titled | set(lemmas.lemmas(" ".join(x or "" for x in (doc.title, doc.issuer, doc.municipality))))
             asked = {t: w for t, w in weight.items() if t not in named} or weight
         holds = {t: _holds(t, row, about) for t in asked}
         dated = _dated(asked, holds, item, doc)

@@ -944,3 +944,29 @@ def test_a_school_asked_by_its_district_is_read_from_the_documents_list():
     shchigry = answers._place_asked(answers.Understood("", region="Курская область"), question)
     assert answers._listed_in_place(listed, shchigry) == ["МКОУ «Средняя общеобразовательная школа № 1»"]
     assert answers._listed_in_place(listed, {"курский", "обоянский"}) == []  # two rows: no one school
+
+
+class _Counts:
+    """The two figures `_supported` asks of a search: how many items hold each lemma, and in all."""
+
+    def lemma_counts(self, terms):
+        return {t: 2 if t in ("набережный", "челны") else 100 for t in terms}  # a town's name is rare
+
+    def item_count(self):
+        return 1000
+
+    def about_document(self, doc_id, item_id, read):
+        return []
+
+
+def test_a_letterhead_naming_the_school_asked_of_says_no_yes():
+    """q1160: «Закрепляет ли школа № 50 Набережных Челнов наставников за молодыми учителями?» was
+    answered «да» by the school's own letterhead line: for «есть ли», the words of the document's
+    issuer and district count no more than those of its title."""
+    school = "Муниципальное автономное общеобразовательное учреждение города Набережные Челны «Средняя школа №50»"
+    doc = StoredDocument(1, "x.txt", issuer=school, municipality="город Набережные Челны")
+    letterhead = Hit(1, 1.0, 1, 1, (), StoredItem(1, 1, 1, "paragraph", school), doc)
+    mentors = Hit(2, 1.0, 2, 2, (), StoredItem(2, 1, 2, "row", "Закрепление наставников за молодыми учителями"), doc)
+    topic = ["закреплять", "школа", "набережный", "челны", "опытный", "наставник", "молодой", "учитель"]
+    found = answers._supported(_Counts(), topic, [letterhead, mentors], whether=True)
+    assert found == [mentors]
