@@ -52,7 +52,7 @@ _SCHOOL_OR_TOWN = re.compile(
 # «в рамках проекта», «в формате ОГЭ», «на 2024 год»); it runs to punctuation or a word that starts
 # something else («для», «с целью», «по»).
 _VENUE = re.compile(
-    r"(?<![\w-])(?:на\s+базе|на\s+сайте|во?|на)\s+(?!(?:течение|рамках|срок\w*|период\w*|год\w*|случае|соответствии"
+    r"(?<![\w-])(?:на\s+базе|на\s+сайте|во?|на)\s+(?!(?:течение|рамках|разрезе|срок\w*|период\w*|год\w*|случае|соответствии"
     r"|целях|том|т\.|форм\w*|ходе|дни|конце|начале|основе|уровне|качестве|связи|части|количестве|течении|редакции"
     r"|пределах|приложени\w*|порядке|случаях|составе|размере|объ[её]ме|интересах|(?:[а-яё]+\s+){0,2}услови\w*"
     r"|полугоди\w*|квартал\w*|время|времени|режим\w*|виде|онлайн\w*|постоянной|каникул\w*|перв\w+|втор\w+"
@@ -437,6 +437,10 @@ _WHERE_IN_TOWN = re.compile(r"\s*(?i:где)\s+в\s+[А-ЯЁ][а-яё-]+\b")
 _VENUE_LABEL = re.compile(r"\b[Мм]есто\s+проведения\s*:\s*([^,.;\n]{3,80})")
 
 
+_TIME_ADJECTIVES = frozenset(
+    "январский февральский мартовский апрельский майский июньский июльский августовский сентябрьский"
+    " октябрьский ноябрьский декабрьский зимний весенний летний осенний".split()
+)
 _MANNER = frozenset("формат форма режим порядок соответствие рамка течение срок виде".split())
 
 
@@ -452,12 +456,15 @@ def _venue(hit: Hit, question: str) -> str | None:
         for m in _VENUE.finditer(text or ""):
             end = _VENUE_END.search(text, m.end())
             phrase = _phrase(text, m.start(), end.start() if end else len(text))
-            words = [w for w in lemmas(phrase[m.end() - m.start() :]) if len(w) > 2]
+            # «в Республике Хакасия» asked of «в Хакасии»: the place's own name, not «республика», says it
+            words = [w for w in lemmas(phrase[m.end() - m.start() :]) if len(w) > 2 and w not in PLACE_WORDS]
             if _MANNER.intersection(words[:3]):
                 continue  # «в смешанном формате», «в дистанционном режиме»: how, not where
             # a phrase the question already says is no answer, unless it adds a name («на курсах АКИПКРО»)
             named = re.search(r"(?<![\w-])[А-ЯЁ]{3,}", phrase[m.end() - m.start() :])
-            if words and (not _said(words[0], asked) or (named and not _said(named.group().lower(), asked))):
+            # «на августовских совещаниях» asked «в августе»: the month is when, the meeting is where
+            first = next((w for w in words if w not in _TIME_ADJECTIVES), None)
+            if first and (not _said(first, asked) or (named and not _said(named.group().lower(), asked))):
                 return phrase
     return None
 

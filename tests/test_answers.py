@@ -970,3 +970,14 @@ def test_a_letterhead_naming_the_school_asked_of_says_no_yes():
     topic = ["закреплять", "школа", "набережный", "челны", "опытный", "наставник", "молодой", "учитель"]
     found = answers._supported(_Counts(), topic, [letterhead, mentors], whether=True)
     assert found == [mentors]
+
+
+def test_a_venue_is_no_month_the_question_names_nor_its_region_nor_a_breakdown():
+    """q1172, q1099: «где … в августе обсуждают …?» is answered «на августовских совещаниях» (the
+    question's month is when, not the meeting); «в Республике Хакасия» for a question «в Хакасии» and
+    «в разрезе муниципальных образований» are no venues."""
+    row = _hit("Обсуждение результатов оценочных процедур на августовских совещаниях педагогических работников")
+    question = "Где в Хакасии в августе обсуждают, как прошли оценочные процедуры?"
+    assert answer_values.where(row, question) == ["на августовских совещаниях педагогических работников"]
+    row = _hit("Анализ ВПР в Республике Хакасия в разрезе муниципальных образований на коллегии Министерства")
+    assert answer_values.where(row, "Где в Хакасии анализируют ВПР?") == ["на коллегии Министерства"]
