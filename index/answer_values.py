@@ -591,9 +591,10 @@ def count(hit: Hit, question: str) -> list[str]:
     best: list[tuple[int, int, int, str]] = []
     # the deadline last: «в течение 10 дней после экзамена» counts days
     fields = (hit.item.activity, hit.item.description, hit.item.result, hit.item.deadline)
+    years = "год" in asked  # «сколько лет подряд …?»: «два года подряд» counts years
     for order, text in enumerate(x for x in fields if x):
         for start, end, number, unit in _numbers(text):
-            if _not_counted(unit, number):
+            if _not_counted(unit, number) and not (years and re.match(r"\s*(?:год|лет)", unit)):
                 continue
             after = re.split(r"[;)(]|\n\s*[-–•]|[.!?]\s", text[end:], maxsplit=1)[0].split()
             own = lemmas(" ".join(after[:1]))

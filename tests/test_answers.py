@@ -981,3 +981,14 @@ def test_a_venue_is_no_month_the_question_names_nor_its_region_nor_a_breakdown()
     assert answer_values.where(row, question) == ["на августовских совещаниях педагогических работников"]
     row = _hit("Анализ ВПР в Республике Хакасия в разрезе муниципальных образований на коллегии Министерства")
     assert answer_values.where(row, "Где в Хакасии анализируют ВПР?") == ["на коллегии Министерства"]
+
+
+def test_how_many_years_counts_years():
+    """q1163: «сколько лет подряд …?» is answered by «два года подряд»; a year («в 2014 году») and a
+    span of years asked of something else count nothing."""
+    row = _hit("Формирование перечня школ, выпускники которых два года подряд показывают низкие результаты ЕГЭ")
+    assert answer_values.count(row, "Сколько лет подряд выпускники показывают низкие результаты?") == [
+        "два (2) года подряд показывают"  # the unit is read up to three words, as printed
+    ]
+    row = _hit("В 2014 году в перечень вошли 3 школы")
+    assert answer_values.count(row, "Сколько школ вошли в перечень?") == ["3 школы"]
