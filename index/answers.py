@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from index import answer_values, lemmas
@@ -578,11 +579,8 @@ def _schools_listed(document: StoredDocument, items: list[StoredItem]) -> list[t
 
 def _listed_in_place(listed: list[tuple[str, frozenset[str]]], asked: set[str]) -> list[str]:
     """The one listed school whose row alone says a word of the place asked, if exactly one does."""
-    placed = []
-    for school, said in listed:
-        others = set().union(*(other for _, other in listed if other is not said))
-        if (said - others) & asked:
-            placed.append(school)
+    rows_saying = Counter(w for _, said in listed for w in said)
+    placed = [school for school, said in listed if any(rows_saying[w] == 1 for w in said & asked)]
     return placed if len(placed) == 1 else []
 
 

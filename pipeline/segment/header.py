@@ -600,7 +600,8 @@ def stamps_of(paragraphs: list[str]) -> tuple[Stamp | None, set[int]]:
     for i, p in enumerate(paragraphs[:40]):
         text = p if is_stamp(p) else _approval_inside(p)  # side-by-side stamps may come out as one paragraph
         if text and len(p) <= 600:
-            found.append((_stamp_at([*paragraphs[:i], text, *paragraphs[i + 1 :]], i), text))
+            read = paragraphs if text is p else [*paragraphs[:i], text, *paragraphs[i + 1 :]]
+            found.append((_stamp_at(read, i), text))
     acts = [(s, text) for s, text in found if s.act and (s.act.date or s.act.kind)]  # «Приложение N 1» cites no act
     approving = [s for s, text in acts if text.lower().lstrip(' «"').startswith("утвержд")]
     occupied = {i for s, _ in found for i in s.lines}

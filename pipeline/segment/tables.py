@@ -26,11 +26,6 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
 # A heading named by its level and number: «Подпрограмма 1 …», «Цель 2. …», «Задача 1.1. …», «Раздел II».
 _LEVEL_HEADING = re.compile(r"^([А-ЯЁ][а-яё]+)\s+(?:\d+(?:\.\d+)*|[IVXLC]+)\.?(?:\s|$)")
-
-
-def _level_word(heading: str) -> str | None:
-    m = _LEVEL_HEADING.match(heading)
-    return m.group(1).lower() if m else None
 # Roles whose text has no field of its own: kept in the description, labelled with the header.
 _LABELLED = ("target", "note")
 
@@ -66,6 +61,12 @@ def is_header(cells: tuple[str, ...]) -> bool:
     roles = {columns.header_role(c)[0] for c in filled} - {None}
     known = columns.known_roles(cells)
     return known >= 2 and known >= 0.5 * len(filled) and bool(roles & {"activity", "deadline", "responsible", "result"})
+
+
+def _level_word(heading: str) -> str | None:
+    """«Задача 1.2. …» → «задача»: the level a numbered heading names."""
+    m = _LEVEL_HEADING.match(heading)
+    return m.group(1).lower() if m else None
 
 
 def is_subheader(cells: tuple[str, ...], above: tuple[str, ...]) -> bool:
