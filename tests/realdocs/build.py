@@ -2,19 +2,26 @@
 
     .venv/bin/python tests/realdocs/build.py
 
-A `src/NN_slug.txt` (a copy from a web page or a legal database) is copied as it is. A
-`src/NN_slug.json` describes a Word or PDF document as paragraphs and tables (see
-README.md): "docx" becomes a real Word table with merged cells (gridSpan, vMerge); "pdf-ruled"
-a table with all borders drawn; "pdf-unruled" the same table without borders, as Word exports a
-borderless table: only the positions of the words tell the columns apart. PDFs are A4 in DejaVu
-Sans 10 pt, rows may split across pages. The output is deterministic, so the committed files
-only change when a model does.
+A `src/NN_slug.txt` (a copy from a web page or a legal database) or `.html` (a page as saved
+from the site) is copied as it is. A `src/NN_slug.json` describes a Word or PDF document as
+paragraphs and tables (see README.md): "docx" becomes a real Word table with merged cells
+(gridSpan, vMerge); "doc" the same saved by LibreOffice as Word 97-2003; "pdf-ruled" a table with
+all borders drawn; "pdf-unruled" the same table without borders, as Word exports a borderless
+table: only the positions of the words tell the columns apart; "scan-ruled" and "scan-unruled"
+those PDFs printed and scanned (tests/fixtures/make_fixtures.py: grey, 200 dpi, grain, turned by
+the model's "skew" degrees, page by page alternately), image only. PDFs are A4 in DejaVu Sans 10
+pt, rows may split across pages. The output is deterministic, so the committed files only change
+when a model does; a .doc is the exception (LibreOffice stamps it), so an existing one is kept
+unless its model is newer.
 """
 
 from __future__ import annotations
 
 import json
 import shutil
+import sys
+import tempfile
+import time
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -141,18 +148,59 @@ def build_pdf(spec: dict, path: Path, ruled: bool) -> None:
     doc.build(story)
 
 
+def build_doc(spec: dict, path: Path, src: Path) -> None:
+    """Word 97-2003, as LibreOffice saves the model's DOCX."""
+    if path.exists() and path.stat().st_mtime >= src.stat().st_mtime:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        docx = Path(tmp) / f"{path.stem}.docx"
+        build_docx(spec, docx)
+        _fixtures().convert_office(docx, ("doc",), Path(tmp))
+        shutil.copyfile(Path(tmp) / path.name, path)
+
+
+def build_scan(spec: dict, path: Path, ruled: bool) -> None:
+    """The printed PDF scanned: image pages only, each turned by ±"skew" degrees in turn."""
+    import pypdfium2
+
+    fixtures = _fixtures()
+    skew = float(spec.get("skew", 0.4))
+    with tempfile.TemporaryDirectory() as tmp:
+        printed = Path(tmp) / "printed.pdf"
+        build_pdf(spec, printed, ruled)
+        count = len(pypdfium2.PdfDocument(str(printed)))
+        pages = [fixtures.scanned_page(printed, i, seed=i, turn=skew if i % 2 == 0 else -skew) for i in range(count)]
+    fixed = time.gmtime(1577836800)  # 2020-01-01, no time of saving, so a rebuild gives the same bytes
+    pages[0].save(path, save_all=True, append_images=pages[1:], resolution=fixtures.SCAN_DPI, quality=60,
+                  creationDate=fixed, modDate=fixed)  # fmt: skip
+
+
+def _fixtures():
+    sys.path.insert(0, str(HERE.parent.parent))
+    from tests.fixtures import make_fixtures
+
+    return make_fixtures
+
+
+SUFFIX = {"docx": ".docx", "doc": ".doc"}  # the others are PDFs
+
+
 def build(src: Path, docs: Path = DOCS) -> Path:
-    if src.suffix == ".txt":
+    if src.suffix in (".txt", ".html"):
         out = docs / src.name
         shutil.copyfile(src, out)
         return out
     spec = json.loads(src.read_text(encoding="utf-8"))
     fmt = spec["format"]
-    out = docs / (src.stem + (".docx" if fmt == "docx" else ".pdf"))
+    out = docs / (src.stem + SUFFIX.get(fmt, ".pdf"))
     if fmt == "docx":
         build_docx(spec, out)
+    elif fmt == "doc":
+        build_doc(spec, out, src)
     elif fmt in ("pdf-ruled", "pdf-unruled"):
         build_pdf(spec, out, ruled=fmt == "pdf-ruled")
+    elif fmt in ("scan-ruled", "scan-unruled"):
+        build_scan(spec, out, ruled=fmt == "scan-ruled")
     else:
         raise ValueError(f"{src.name}: unknown format {fmt!r}")
     return out
@@ -164,7 +212,7 @@ def main() -> None:
             continue
         (folder / "docs").mkdir(exist_ok=True)
         for src in sorted((folder / "src").glob("*")):
-            if src.suffix in (".txt", ".json"):
+            if src.suffix in (".txt", ".html", ".json"):
                 print(build(src, folder / "docs").relative_to(HERE))
 
 
