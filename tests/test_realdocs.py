@@ -32,7 +32,7 @@ def test_the_set_is_what_the_readme_says():
     holdout = [g for g in golds if g["split"] == "holdout"]
     assert len(holdout) >= len(golds) // 3 - 1
     formats = {g["file"].rsplit(".", 1)[1] for g in golds}
-    assert formats == {"txt", "docx", "pdf"}
+    assert formats == {"txt", "html", "docx", "doc", "pdf"}
     for g in golds:  # every gold names a file that the builder made from its model
         assert g["path"].exists(), g["file"]
         assert any((REALDOCS / "src").glob(g["file"].rsplit(".", 1)[0] + ".*"))
