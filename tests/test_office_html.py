@@ -116,3 +116,28 @@ def test_a_page_of_menus_only_is_a_clear_error():
     page = "<html><body><nav><a href='/'>Главная</a></nav><footer>© школа</footer></body></html>"
     with pytest.raises(ReadError, match="на HTML-странице нет текста"):
         parse_bytes(page.encode("utf-8"), "empty.html")
+
+
+def test_a_site_heading_citing_the_act_over_its_bilingual_letterhead_table():
+    """A district's page (realdocs 350): its heading cites the act in sentence case by number and date
+    («Постановление № 312 от …»), then the act's own head, a table of Russian | Tatar cells with
+    «ПОСТАНОВЛЕНИЕ | КАРАР». The act's head is the letterhead: it names the issuer, and its clauses
+    are clauses, not paragraphs."""
+    page = """<html><head><title>Постановление № 41 от 02.03.2015 г.</title></head><body><main>
+    <h1>Постановление № 41 от 02.03.2015 г. «Об утверждении плана мероприятий по повышению качества»</h1>
+    <div class="date">5 марта 2015</div>
+    <table><tr><td>ИСПОЛНИТЕЛЬНЫЙ КОМИТЕТ МЕНЗЕЛИНСКОГО МУНИЦИПАЛЬНОГО РАЙОНА</td><td></td>
+    <td>МИНЗӘЛӘ МУНИЦИПАЛЬ РАЙОНЫ БАШКАРМА КОМИТЕТЫ</td></tr>
+    <tr><td>ПОСТАНОВЛЕНИЕ</td><td></td><td>КАРАР</td></tr></table>
+    <p>от 2 марта 2015 г. № 41</p>
+    <p>ОБ УТВЕРЖДЕНИИ ПЛАНА МЕРОПРИЯТИЙ ПО ПОВЫШЕНИЮ КАЧЕСТВА ОБРАЗОВАНИЯ</p>
+    <p>В целях повышения результатов государственной итоговой аттестации постановляю:</p>
+    <p>1. Утвердить план мероприятий по повышению качества образования (приложение).</p>
+    <p>2. Контроль за исполнением настоящего постановления оставляю за собой.</p>
+    <p>Руководитель Исполнительного комитета И.И. Сабиров</p></main></body></html>"""
+    doc = parse_bytes(page.encode("utf-8"), "post41.html")
+    assert (doc.kind, doc.date, doc.number) == ("постановление", "2015-03-02", "41")
+    assert doc.issuer == "Исполнительный комитет Мензелинского муниципального района"
+    assert doc.title == "ОБ УТВЕРЖДЕНИИ ПЛАНА МЕРОПРИЯТИЙ ПО ПОВЫШЕНИЮ КАЧЕСТВА ОБРАЗОВАНИЯ"  # as printed
+    assert [c.number for c in doc.items if c.kind == "clause"] == ["1", "2"]
+    assert not [i for i in doc.items if i.kind == "row"]

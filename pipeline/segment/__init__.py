@@ -105,7 +105,11 @@ def _letterhead_rows(blocks: list[Block]) -> list[Block]:
     """A letterhead or stamps laid out as a table (a bilingual letterhead, «СОГЛАСОВАНО | УТВЕРЖДАЮ»
     side by side) are read as paragraphs: the rows above the kind word, when none is a table header."""
     texts = [b.text if not b.is_row else "" for b in blocks[:12]]
-    kind_at = next((i for i, b in enumerate(blocks[:12]) if _states_kind(b, texts, i)), None)
+    kinds = [i for i, b in enumerate(blocks[:12]) if _states_kind(b, texts, i)]
+    kind_at = kinds[0] if kinds else None
+    in_row = next((i for i in kinds if blocks[i].is_row), None)
+    if in_row is not None and not blocks[kind_at].is_row and not is_capitals(texts[kind_at].split("\n")[0]):
+        kind_at = in_row  # a site's heading citing the act («Постановление № 312 от …») over its letterhead
     if kind_at is None:
         return _stamps_over_a_title(blocks)
     if not all(_letterhead_row(b) for b in blocks[:kind_at] if b.is_row):

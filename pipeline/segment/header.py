@@ -191,17 +191,30 @@ def find_kind(paragraphs: list[str], skip: set[int] = frozenset()) -> tuple[str 
     on two lines is a «план мероприятий»); paragraphs in `skip` (stamps) state none."""
     found = _kind_from(paragraphs, 0, len(paragraphs), skip)
     kind, i = found
-    if i is not None and len(collapse_spaced(paragraphs[i]).split()) > 1 and not any(date_and_number([paragraphs[i]])):
-        # A web page's heading («Приказ по функциональной грамотности …», no date or number) over the
-        # act's own head: the bare kind word («П Р И К А З») under a body's name a few paragraphs on.
+    heading = i is not None and len(collapse_spaced(paragraphs[i]).split()) > 1
+    if heading and (_cites_unnamed(paragraphs[i]) or not any(date_and_number([paragraphs[i]]))):
+        # A web page's heading («Приказ по функциональной грамотности …», or citing the act in sentence
+        # case: «Постановление № 312 от 23.09.2013 г. «Об …»») over the act's own head: the bare kind word
+        # («П Р И К А З», «ПОСТАНОВЛЕНИЕ» over its Tatar «КАРАР») under a body's name a few paragraphs on.
         for j in range(i + 1, min(i + 9, len(paragraphs))):
-            bare = j not in skip and _BARE_KIND.fullmatch(paragraphs[j].strip()) and kind_of(paragraphs[j]) == kind
+            line = paragraphs[j].strip().split("\n")[0]
+            bare = j not in skip and _BARE_KIND.fullmatch(line) and kind_of(line) == kind
             if bare and any(_BODY.search(p) for p in paragraphs[i + 1 : j]):
                 return kind, j
     if kind == "протокол":  # «Протокол № 1 от …» of the meeting that approved the plan or statute below
         later = _kind_from(paragraphs, i + 1, i + 9, skip, but="протокол")
         return later if later[0] else found
     return found
+
+
+def _cites_unnamed(text: str) -> bool:
+    """A site's heading citing the act by the kind word in sentence case, its number and date, and not
+    by its body («Постановление № 312 от 23.09.2013 г. «Об …»»): the act's own head follows. One naming
+    the body («Постановление Коллегии Орловской области от …») is a legal database's and names the
+    issuer; the kind in capitals («ПОСТАНОВЛЕНИЕ от «9» ноября …») is the act's own line."""
+    line = text.split("\n")[0]
+    before = re.split(r"\s(?:от|№|N)\s", line, maxsplit=1)[0]
+    return bool(re.fullmatch(r"[А-ЯЁ][а-яё]+", before.strip())) and any(date_and_number([line]))
 
 
 # A kind word standing alone, letter-spaced or not: «ПРИКАЗ», «П Р И К А З», «Приказ».
