@@ -165,3 +165,34 @@ def test_ingest_tells_the_pages_and_the_page_says_an_item_was_scanned(tmp_path):
         assert kb.ingest([SCAN])[0].status == "unchanged"
     finally:
         kb.close()
+
+
+def test_a_borderless_scanned_table_keeps_every_lone_row_number(cache, tmp_path):
+    """The numbers of a borderless table's first column stand alone, 20 pixels tall at 200 dpi:
+    Tesseract's layout passes them over and reads «2.», «3.» or «7.» as «Qi», «2» or «Bs:» (realdocs
+    352), so rows ran together. Read again three times larger, each keeps its row."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent / "realdocs"))
+    from build import build_scan
+
+    activities = [
+        "Анализ результатов экзаменов в разрезе школ и предметов",
+        "Формирование перечня школ с низкими результатами",
+        "Разработка программ повышения качества образования",
+        "Обеспечение обучающихся учебниками истории",
+        "Курсы повышения квалификации учителей математики",
+        "Региональные тренировочные работы в форме экзамена",
+        "Родительские собрания по вопросам подготовки к экзаменам",
+        "Мониторинг выполнения программ повышения качества",
+    ]
+    table = [["№", "Мероприятия", "Сроки", "Исполнители"]]
+    table += [[f"{n}.", text, "октябрь 2023 г.", "отдел общего образования"] for n, text in enumerate(activities, 1)]
+    spec = {"blocks": [{"p": "План мероприятий по повышению качества образования", "align": "center"},
+                       {"table": table, "widths": [1, 6, 2.5, 3.5]}]}  # fmt: skip
+    path = tmp_path / "plan.pdf"
+    build_scan(spec, path, ruled=False)
+    doc = parse_bytes(path.read_bytes(), path.name)
+    assert [r.number for r in rows(doc)] == [f"{n}." for n in range(1, 9)]
+    assert [same_dash(r.activity) for r in rows(doc)] == activities

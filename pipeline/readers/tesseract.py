@@ -39,6 +39,10 @@ def _engine(language: str):
 # The Russian model alone reads a lone «3» as «Е» or «З» (measured on the scanned fixture): a short
 # cell it is unsure of is read again with English beside it, and the surer reading is kept.
 SURE = 80.0
+_ENLARGE = 3  # a short word read again is also read this many times larger
+# A mark alone that reads as a row's number («7.»: 78% three times larger) is one at a lower confidence.
+_ROW_NUMBER = re.compile(r"\d{1,2}[.)]")
+_ROW_NUMBER_SURE = 60.0
 
 
 class Reader:
@@ -105,16 +109,27 @@ class Reader:
         return join_cell_lines([" ".join(line) for line in lines if line]), confidences
 
     def _again(self, image: np.ndarray, text: str, confidence: float) -> tuple[str, float]:
-        """A short word read again with English beside Russian; the surer reading wins."""
+        """A short word read again with English beside Russian, as scanned and enlarged; the surer
+        reading wins. A lone «2.» or «7.» of a number column, 20 pixels tall at 200 dpi, is read as
+        «Qi» or «Bs:» as it is and as «2.» (95%) or «7.» (78%) three times larger in black and white."""
         import tesserocr
+        from PIL import Image
 
         api = _second_engine()
         if api is None or image.size == 0:
             return text, confidence
-        self._set(np.pad(image, 12, constant_values=255), tesserocr.PSM.SINGLE_WORD, api)
-        other = (api.GetUTF8Text() or "").strip()
-        sure = api.MeanTextConf()
-        return (other, float(sure)) if other and sure > confidence and _digits(other, text) else (text, confidence)
+        height, width = image.shape
+        large = np.asarray(Image.fromarray(image).resize((width * _ENLARGE, height * _ENLARGE), Image.LANCZOS))
+        for view in (
+            np.pad(image, 12, constant_values=255),
+            np.pad(np.where(large < 128, 0, 255).astype(np.uint8), 36, constant_values=255),
+        ):
+            self._set(view, tesserocr.PSM.SINGLE_WORD, api)
+            other = (api.GetUTF8Text() or "").strip()
+            sure = float(api.MeanTextConf())
+            if other and sure > confidence and _digits(other, text):
+                text, confidence = other, sure
+        return text, confidence
 
     def words(self, image: np.ndarray) -> list[dict]:
         """The words of the page outside its ruled tables, in points, each standing on its line's
@@ -173,7 +188,8 @@ class Reader:
             if not (0.5 * body <= height <= 2 * body and width <= 12 * body) or left[rows, cols].sum() < 15:
                 continue  # a speck, a rule's remnant, a stamp or a signature
             text, confidence = self._again(image[rows, cols], "", 0.0)
-            if text and confidence >= SURE and not _rule_noise(text):
+            numbered = _ROW_NUMBER.fullmatch(text) and confidence >= _ROW_NUMBER_SURE
+            if text and (confidence >= SURE or numbered) and not _rule_noise(text):
                 box = (cols.start, rows.start, cols.stop, rows.stop)
                 found.append({"text": text, "x0": box[0], "x1": box[2], "top": box[1], "bottom": box[3], "box": box})
                 self.confidences.append(confidence)
