@@ -1187,6 +1187,30 @@ def test_consideration_stamp_does_not_date_the_document():
     assert (doc.date, doc.number) == ("2021-08-31", "187")
 
 
+@pytest.mark.parametrize(
+    ("stamp", "issuer"),
+    [
+        # realdocs 358: the order's line names no body, the signer's post does
+        (
+            ["«Утверждаю»", "Приказ №_____ от 31.08.2023 г.", "Исполняющая обязанности директора",
+             "МКОУ «Талицкая основная", "общеобразовательная школа №8»", "__________________ Сидорова М. П."],
+            "МКОУ «Талицкая основная общеобразовательная школа №8»",
+        ),
+        # the patron's name is the school's, the signer's ends it
+        (
+            ["УТВЕРЖДАЮ", "Директор МБОУ «Калининская школа имени М.К.Чупилко»", "Н.И. Петренко",
+             "Приказ от 30.08.2022 № 214"],
+            "МБОУ «Калининская школа имени М.К.Чупилко»",
+        ),
+        # «УТВЕРЖДЕНО приказом директора …» is approved by an order, not signed by a head
+        (["УТВЕРЖДЕНО", "приказом директора МБОУ СОШ № 1", "от 31.08.2021 № 187"], None),
+    ],
+)  # fmt: skip
+def test_the_head_signing_the_stamp_names_its_body(stamp, issuer):
+    found, _ = header.stamps_of([*stamp, "ПЛАН подготовки к государственной итоговой аттестации"])
+    assert found.issuer == issuer
+
+
 ALIGNED = """     3.   Главам  администраций  районов  города  оказать  содействие  в
 благоустройстве территорий муниципальных образовательных учреждений.
 

@@ -654,6 +654,22 @@ def _blank_approval(paragraphs: list[str], stamp: Stamp) -> bool:
 # An act's number printed without «№», right before its date.
 _BARE_NUMBER = re.compile(rf"(?<![\w№/.-])(\d{{1,5}}(?:[-/][\wА-ЯЁа-яё]{{1,6}})?)\s+от\s+(?:{DATE_PATTERN})")
 _A_POST = re.compile(r"(?:директор|заведующ|руководител|начальник|ректор|председател)", re.IGNORECASE)
+_SIGNATURE_START = re.compile(rf"\s*_|\s+(?:{NAME.pattern})")
+
+
+def _approver_body(stamp: str) -> str | None:
+    """The body whose head signs «УТВЕРЖДАЮ»: «Исполняющая обязанности директора / МКОУ «Талицкая …
+    школа №8» / ____ О.В. Лыткина» is the school's plan, whatever the act's line names."""
+    if not stamp.lower().lstrip(' «"').startswith("утверждаю"):
+        return None
+    post = re.search(r"\b(?:директор|заведующ|начальник|ректор)[а-яё]*\s+", stamp, re.IGNORECASE)
+    if not post:
+        return None
+    rest = stamp[post.end() :]
+    # the signer's name ends it, not the patron's («МБОУ «Калининская школа имени В.Н. Чупилко»»)
+    ends = [m.start() for m in _SIGNATURE_START.finditer(rest) if not _PATRON.search(rest, 0, m.start())]
+    body = rest[: ends[0] if ends else len(rest)].strip(" ,")
+    return body if (_BODY_START.match(body) or _BODY.match(body)) and len(body) <= 150 else None
 _PROTOCOL = re.compile(rf"протокол\w*\s*{NUMBER_MARK}\s*(\d[\w/.\-]*)", re.IGNORECASE)
 
 
@@ -715,6 +731,7 @@ def _stamp_at(paragraphs: list[str], i: int) -> Stamp:
     issuer = nominative(" ".join(m.group("issuer").split()))
     if issuer and _A_POST.match(issuer):
         issuer = None  # «приказом директора МБОУ СОШ № 1»: a post, and the body's number is cut off at «№»
+    issuer = issuer or _approver_body(text)
     if not (date or number):  # «УТВЕРЖДЕНА / постановлением Правительства / Республики Бурятия»
         return Stamp(None, issuer if issuer and _BODY.search(issuer) else None, tuple(lines))
     act = Citation(_act_kind(m.group("kind")), date, number, issuer=issuer)
