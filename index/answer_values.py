@@ -62,7 +62,9 @@ _VENUE = re.compile(
     re.IGNORECASE,
 )
 # Lower case only: «ГАОУ ПО ИРО» is a name (ПО: профессионального образования), «по» a preposition.
-_VENUE_END = re.compile(r"[,.;:()«»\"]|\s(?:для|с|со|по|к|чтобы|где|которы\w*|согласно|от|до)\s")
+# A place's abbreviation («г. Элисты», «с. Бай-Тал», «им. Пушкина») is no end of its phrase.
+_ABBREVIATED = "".join(rf"(?<!\b{a})" for a in "г с п д х ст им ул пос пгт мкр рп".split())
+_VENUE_END = re.compile(rf"[,;:()«»\"]|{_ABBREVIATED}\.|\s(?:для|с|со|по|к|чтобы|где|которы\w*|согласно|от|до)\s")
 _ASKS_REGION = re.compile(r"\b(?:как\w+|котор\w+)\s+(?:регион\w*|област\w*|кра[еяю]\w*|республик\w*|субъект\w*)", re.I)
 # A number with what it counts: «23 педагога», «80 %», «не менее 200 молодых учителей».
 _NUMBER = re.compile(

@@ -695,6 +695,13 @@ def test_a_month_adjective_opens_a_venue_a_month_does_not():
     assert answer_values.where(row, question) == ["на августовской конференции педагогов"]
 
 
+def test_a_place_abbreviation_does_not_end_the_venue():
+    """«в ППЭ … и г. Элисты» (round 22's q1235) was cut at «г.»; a sentence's full stop still ends it."""
+    row = _hit("Экзамен по русскому языку в новой форме в ППЭ муниципальных районов и г. Элисты. Итоги в мае")
+    question = "Где в 2012 году девятиклассники Калмыкии сдавали экзамен по русскому языку?"
+    assert answer_values.where(row, question) == ["в ППЭ муниципальных районов и г. Элисты"]
+
+
 def test_a_row_naming_another_month_counts_against_it():
     from index.answers import _supported
 
