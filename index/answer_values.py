@@ -888,15 +888,15 @@ def _after_asked_noun(text: str, question: str) -> str:
             if form:
                 return form.group(1)
             proper = _PROPER_BEFORE.search(text, 0, m.start())
-            tail = _GENITIVE_TAIL.match(text, m.end())
+            tail = _genitive_tail(text, m.end())
             if proper and m.start() > 0:  # «в Региональную систему электронного мониторинга»
-                return f"{text[proper.start() : m.end()]}{tail.group() if tail else ''}".strip()
+                return f"{text[proper.start() : m.end()]}{tail}".strip()
             manner = _ADJECTIVE_BEFORE.search(text, 0, m.start()) if want[0] in ("форма", "формат") else None
             if manner and _is_adjective(manner.group().strip()):  # «в дистанционном формате», not «выбранной форме»
                 return text[manner.start() : m.end()]
             asked = set(lemmas(question)) | _ACTIVITY_HEADS
-            if tail and any(not _said(w, asked) for w in lemmas(tail.group())):
-                return text[m.start() : tail.end()]  # «внедрение системы персонифицированного финансирования»
+            if tail and any(not _said(w, asked) for w in lemmas(tail)):
+                return text[m.start() : m.end() + len(tail)]  # «внедрение системы персонифицированного финансирования»
     return ""
 
 
@@ -912,8 +912,30 @@ _ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])[а-яё-]+(?:ом|ой|ем|ей)\s+
 
 # A capitalised adjective right before the noun asked, inside a sentence: a proper name begins there.
 _PROPER_BEFORE = re.compile(r"(?<=[а-яё,] )[А-ЯЁ][а-яё]+(?:ую|ая|ой|ый|ий|ое|ые|ых|ого|ому|ым)\s+$")
-# The words in the genitive that end such a name: «… системы | электронного мониторинга».
-_GENITIVE_TAIL = re.compile(r"(?:\s+[а-яё]+(?:ого|его|ой|ей|ых|их|ия|ии|а|я|ов|ев|ей)(?![а-яё-]))" + "{1,3}")
+# The words in the genitive that end such a name: «… системы | электронного мониторинга»; a plural
+# genitive may end in a consonant («рейтинга | вклада школ»).
+_GENITIVE_WORD = re.compile(r"\s+([а-яё]+)(?![а-яё-])")
+_GENITIVE_END = re.compile(r"(?:ого|его|ой|ей|ых|их|ия|ии|а|я|ов|ев|ей)$")
+
+
+def _genitive_tail(text: str, at: int) -> str:
+    """Up to three words right after `at` in the genitive; one ending in a consonant only when it is
+    a plural genitive («вклада школ», «программ»), not an instrumental («министерством»)."""
+    end = at
+    for _ in range(3):
+        word = _GENITIVE_WORD.match(text, end)
+        if not word or not (_GENITIVE_END.search(word.group(1)) or _plural_genitive(word.group(1))):
+            break
+        end = word.end()
+    return text[at:end]
+
+
+def _plural_genitive(word: str) -> bool:
+    from pipeline.morph import morph
+
+    if len(word) < 3 or word[-1] not in "бвгджзклмнпрстфхцчшщ":
+        return False
+    return any({"gent", "plur"} <= p.tag.grammemes for p in morph().parse(word))
 
 
 def _novel_run(text: str, asked: set[str]) -> str:

@@ -695,6 +695,14 @@ def test_a_month_adjective_opens_a_venue_a_month_does_not():
     assert answer_values.where(row, question) == ["на августовской конференции педагогов"]
 
 
+def test_the_asked_noun_keeps_a_plural_genitive_after_it():
+    """«рейтинга вклада школ» (round 22's q1211) was cut to «рейтинга вклада»: «школ» ends in a
+    consonant; «министерством» does too, and is no genitive."""
+    row = _hit("Публикация открытых данных о результатах, в том числе рейтинга вклада школ в качественное образование")
+    assert answer_values.what(row, "Какой рейтинг публикует Москва каждый сентябрь?")[0] == "рейтинга вклада школ"
+    assert answer_values._genitive_tail("конкурс проводится министерством образования", 7) == " проводится"
+
+
 def test_a_place_abbreviation_does_not_end_the_venue():
     """«в ППЭ … и г. Элисты» (round 22's q1235) was cut at «г.»; a sentence's full stop still ends it."""
     row = _hit("Экзамен по русскому языку в новой форме в ППЭ муниципальных районов и г. Элисты. Итоги в мае")
