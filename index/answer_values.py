@@ -671,6 +671,14 @@ def _counts(word: str, asked: set[str]) -> bool:
 
 
 _ASKS_NAME = re.compile(r"\bкак\s+(?:\w+\s+){0,12}?называ\w*", re.IGNORECASE)
+# A question asking for a name: «как называется …», «какая тема …», «под каким названием …», «о чём …».
+_ASKS_TITLE = re.compile(
+    r"\bкак\w*\s+(?:[а-яё]+\s+){0,2}?(?:тем[аеуы]|назван\w*|девиз\w*|лозунг\w*)\b|\bо\s+ч[её]м\b", re.IGNORECASE
+)
+
+
+def asks_name(question: str) -> bool:
+    return bool(_ASKS_NAME.search(question) or _ASKS_TITLE.search(question))
 # A row's own name for what it does, in brackets after it: «(школьные пары)», «(методический десант)».
 _BRACKETED_NAME = re.compile(r"\(([а-яё][а-яё-]+(?:\s+[а-яё-]+){0,4})\)")
 

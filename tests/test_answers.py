@@ -695,6 +695,21 @@ def test_a_month_adjective_opens_a_venue_a_month_does_not():
     assert answer_values.where(row, question) == ["на августовской конференции педагогов"]
 
 
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Как называется итоговая региональная конференция ЧИРО?", True),
+        ("Какую тему педсовет школы № 21 выбрал для единого методического дня?", True),
+        ("О чём пойдёт речь на сентябрьских родительских собраниях?", True),
+        ("К какой государственной цифровой платформе подключают школу?", True),  # a «какой X» noun
+        # a bare «как»: a quoted name in a lesser row («Шаг в будущее») must not outrank the best row (q740)
+        ("Как Камчатская область летом 2003 года поддерживает способных детей?", False),
+    ],
+)
+def test_which_what_questions_take_a_quoted_name_from_any_row(question, named):
+    assert (answer_values.asks_name(question) or answer_values.asked_noun(question) is not None) == named
+
+
 def test_the_asked_noun_keeps_a_plural_genitive_after_it():
     """«рейтинга вклада школ» (round 22's q1211) was cut to «рейтинга вклада»: «школ» ends in a
     consonant; «министерством» does too, and is no genitive."""
