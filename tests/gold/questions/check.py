@@ -21,7 +21,9 @@ at least 15 of them realdocs 25-72 or 313-324 (the two ranges counted together),
 157-324, and at least 30 different documents in all; round-21 questions (q1157-q1201) cite a corpus/ document or
 realdocs 01-336, at least 15 of them realdocs 325-336 (set X), at least 30 of them realdocs 157-336, and at least 30
 different documents in all; round-22 questions (q1202-q1246) cite a corpus/ document or realdocs 01-348, at least 15 of
-them realdocs 337-348 (set Y), at least 30 of them realdocs 157-348, and at least 30 different documents in all.
+them realdocs 337-348 (set Y), at least 30 of them realdocs 157-348, and at least 30 different documents in all;
+round-23 questions (q1247-q1291) cite a corpus/ document or realdocs 01-360, at least 15 of them realdocs 349-360
+(set Z), at least 30 of them realdocs 157-360, and at least 30 different documents in all.
 """
 
 import json
@@ -142,6 +144,7 @@ ROUNDS = (
     Round(20, 1112, 1156, (1, 324), True, ((((25, 72), (313, 324)), 15), ((157, 324), 30)), 30),
     Round(21, 1157, 1201, (1, 336), True, (((325, 336), 15), ((157, 336), 30)), 30),
     Round(22, 1202, 1246, (1, 348), True, (((337, 348), 15), ((157, 348), 30)), 30),
+    Round(23, 1247, 1291, (1, 360), True, (((349, 360), 15), ((157, 360), 30)), 30),
 )
 
 
