@@ -141,3 +141,21 @@ def test_a_site_heading_citing_the_act_over_its_bilingual_letterhead_table():
     assert doc.title == "ОБ УТВЕРЖДЕНИИ ПЛАНА МЕРОПРИЯТИЙ ПО ПОВЫШЕНИЮ КАЧЕСТВА ОБРАЗОВАНИЯ"  # as printed
     assert [c.number for c in doc.items if c.kind == "clause"] == ["1", "2"]
     assert not [i for i in doc.items if i.kind == "row"]
+
+
+def test_layout_tables_between_the_kind_and_the_clauses_are_the_head():
+    """A ministry's page (realdocs 367): under «ПРИКАЗ № 287» the place beside the date and the title
+    are each a one-row layout table; they are the act's head, and the clauses under «ПРИКАЗЫВАЮ:» are
+    clauses."""
+    page = """<html><body><main>
+    <p>МИНИСТЕРСТВО ОБРАЗОВАНИЯ<br>КАМЧАТСКОГО КРАЯ</p><p>ПРИКАЗ № 301</p>
+    <table><tr><td>г. Петропавловск-Камчатский</td><td>«22» марта 2022 г.</td></tr></table>
+    <table><tr><td>Об утверждении плана поддержки школ с низкими результатами</td><td></td></tr></table>
+    <p>В целях повышения качества общего образования</p><p>ПРИКАЗЫВАЮ:</p>
+    <p>1. Утвердить план поддержки школ с низкими результатами.</p>
+    <p>2. Контроль за исполнением настоящего приказа оставляю за собой.</p></main></body></html>"""
+    doc = parse_bytes(page.encode("utf-8"), "prikaz301.html")
+    assert (doc.kind, doc.date, doc.number) == ("приказ", "2022-03-22", "301")
+    assert doc.title == "Об утверждении плана поддержки школ с низкими результатами"
+    assert [c.number for c in doc.items if c.kind == "clause"] == ["1", "2"]
+    assert not [i for i in doc.items if i.kind == "row"]

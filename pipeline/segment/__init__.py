@@ -114,8 +114,23 @@ def _letterhead_rows(blocks: list[Block]) -> list[Block]:
         return _stamps_over_a_title(blocks)
     if not all(_letterhead_row(b) for b in blocks[:kind_at] if b.is_row):
         return blocks
-    flat = [Block("\n".join(c for c in b.cells if c), (), b.pos) if b.is_row else b for b in blocks[: kind_at + 1]]
-    return rebuild(flat) + blocks[kind_at + 1 :]
+    end = _layout_rows_end(blocks, kind_at)
+    flat = [Block("\n".join(c for c in b.cells if c), (), b.pos) if b.is_row else b for b in blocks[:end]]
+    return rebuild(flat) + blocks[end:]
+
+
+def _layout_rows_end(blocks: list[Block], kind_at: int) -> int:
+    """Where the head's layout tables end: after the kind line, rows of at most two filled cells up to
+    the «ПРИКАЗЫВАЮ:» a few paragraphs on (the place beside the date, the title in a cell of its own)
+    are layout too; an act's activity table never stands between its kind and its clauses."""
+    trigger = find_trigger(blocks[kind_at + 1 : kind_at + 8])
+    if trigger is None:
+        return kind_at + 1
+    between = blocks[kind_at + 1 : kind_at + 1 + trigger]
+    rows = [b for b in between if b.is_row]
+    if not rows or any(is_header(b.cells) or sum(bool(c) for c in b.cells) > 2 for b in rows):
+        return kind_at + 1
+    return kind_at + 1 + trigger
 
 
 def _stamps_over_a_title(blocks: list[Block]) -> list[Block]:
