@@ -1773,6 +1773,14 @@ def test_legal_database_notes_between_cells_and_clauses_are_not_the_acts():
         " сентября 2014 года N 1457)\n\n3. Официально опубликовать настоящее постановление.\n"
     ).items
     assert [i.number for i in clauses if i.kind == "clause"] == ["1", "2", "2.1", "3"]
+    # the database's comment «ГАРАНТ:» and its cross-reference between two clauses (realdocs 368)
+    garant = _txt(
+        "ПРИКАЗ\n\nприказываю:\n1. Утвердить план сопровождения школ.\nГАРАНТ:\nСм. перечень организаций,"
+        " работающих в режиме ресурсного центра\n2. Отделу общего образования обеспечить координацию.\n"
+        "3. Контроль за исполнением приказа оставляю за собой.\n"
+    )
+    assert [i.number for i in garant.items if i.kind == "clause"] == ["1", "2", "3"]
+    assert "См. перечень организаций, работающих в режиме ресурсного центра" in [s.text for s in garant.skipped]
 
 
 def test_a_review_of_the_lone_mark_tables_and_the_page_furniture():

@@ -31,12 +31,14 @@ _EDITORIAL = re.compile(
     # Kodeks' notes in brackets: «(Подпункт в редакции, введенной в действие постановлением … N 998)»
     r"|\((?:Пункт|Подпункт|Абзац|Раздел|Приложение|Таблица|Строка|Преамбула|Наименование)[^()\n]{0,40}?"
     r"(?:в редакции|дополнительно включен|исключен|утратил)[^\n]{10,300}\)\.?"
+    r"|ГАРАНТ:"  # the database's own comment, its text on the next line («См. перечень …»)
     r"|Откройте актуальную версию документа.{0,60}"
     r"|Если вы являетесь пользователем интернет-версии системы ГАРАНТ.{0,300})$"
 )
 EDITORIAL_NOTE = "примечание правовой базы"
-# A note that only follows another one: the act itself may say «Изменения распространяются на …».
-_EDITORIAL_AFTER = re.compile(r"^Изменения распространяются на .{1,200}$")
+# A note that only follows another one: the act itself may say «Изменения распространяются на …»; a
+# cross-reference «См. перечень …» is the text of a «ГАРАНТ:» comment.
+_EDITORIAL_AFTER = re.compile(r"^(?:Изменения распространяются на|См\.) .{1,300}$")
 # Formatting tags that converters leave inside cells; anything else is kept as text.
 _BREAK_TAGS = re.compile(r"<\s*/?\s*(?:p|ul|ol|div|br)\b[^<>]*>", re.IGNORECASE)
 _ITEM_TAG = re.compile(r"<\s*li\b[^<>]*>", re.IGNORECASE)
