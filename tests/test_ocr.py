@@ -196,3 +196,19 @@ def test_a_borderless_scanned_table_keeps_every_lone_row_number(cache, tmp_path)
     doc = parse_bytes(path.read_bytes(), path.name)
     assert [r.number for r in rows(doc)] == [f"{n}." for n in range(1, 9)]
     assert [same_dash(r.activity) for r in rows(doc)] == activities
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("руководители 00", "руководители ОО"),  # realdocs 365: «ОО», educational organisations
+        ("МБ0У СОШ", "МБОУ СОШ"),
+        ("в 10.00", "в 10.00"),  # a time stays
+        ("2000 год", "2000 год"),
+        ("00:", "00:"),
+    ],
+)
+def test_zeros_among_capitals_are_the_letter_o(read, meant):
+    from pipeline.readers.tesseract import zeros_to_letters
+
+    assert zeros_to_letters(read) == meant

@@ -125,7 +125,7 @@ class Reader:
             np.pad(np.where(large < 128, 0, 255).astype(np.uint8), 36, constant_values=255),
         ):
             self._set(view, tesserocr.PSM.SINGLE_WORD, api)
-            other = (api.GetUTF8Text() or "").strip()
+            other = zeros_to_letters((api.GetUTF8Text() or "").strip())
             sure = float(api.MeanTextConf())
             if other and sure > confidence and _digits(other, text):
                 text, confidence = other, sure
@@ -225,9 +225,18 @@ def _digits(other: str, first: str) -> bool:
 def _text(iterator, level) -> str:
     """The iterator's text here; tesserocr raises where Tesseract found a box but no text."""
     try:
-        return (iterator.GetUTF8Text(level) or "").strip()
+        return zeros_to_letters((iterator.GetUTF8Text(level) or "").strip())
     except RuntimeError:
         return ""
+
+
+# «ОО» (educational organisations) read as «00», «МБОУ» as «МБ0У»: a zero is a letter О when the word
+# is two of them alone, or when capitals stand on both sides of it.
+_ZEROS = re.compile(r"(?<![\w.,:])(?=[0OО]{2}(?![\w.,:]))([0OО])([0OО])|(?<=[А-ЯЁ])0(?=[А-ЯЁ])")
+
+
+def zeros_to_letters(text: str) -> str:
+    return _ZEROS.sub(lambda m: "ОО" if m.group(1) else "О", text)
 
 
 def _rule_noise(text: str) -> bool:
