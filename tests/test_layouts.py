@@ -1177,6 +1177,19 @@ def test_stamps_as_printed(stamp, date, number):
     assert (found.act.date, found.act.number) == (date, number)
 
 
+def test_a_site_heading_over_a_stamp_yields_to_the_document_the_stamp_approves():
+    """A centre's page (realdocs 371): its heading names the plan in other words; the stamp's plan
+    states its own kind and title under it."""
+    doc = _txt(
+        "Региональная дорожная карта проекта «500+» на 2021 год\n\nОпубликовано: 19.03.2021\n\n"
+        "УТВЕРЖДЕН\nприказом департамента образования\nадминистрации Владимирской области\nот 15.03.2021 № 289\n\n"
+        "Региональный план-график реализации проекта адресной методической помощи школам\n\n"
+        "1. Назначение кураторов школ.\n"
+    )
+    assert (doc.kind, doc.date, doc.number) == ("план-график", "2021-03-15", "289")
+    assert doc.title == "Региональный план-график реализации проекта адресной методической помощи школам"
+
+
 def test_consideration_stamp_does_not_date_the_document():
     """«РАССМОТРЕНО … протокол № 1 от 30.08.2021» beside «УТВЕРЖДАЮ … приказ от 31.08.2021 № 187»."""
     doc = _txt(

@@ -201,6 +201,15 @@ def find_kind(paragraphs: list[str], skip: set[int] = frozenset()) -> tuple[str 
             bare = j not in skip and _BARE_KIND.fullmatch(line) and kind_of(line) == kind
             if bare and any(_BODY.search(p) for p in paragraphs[i + 1 : j]):
                 return kind, j
+    if i is not None and not is_capitals(paragraphs[i].split("\n")[0]):
+        # a site's heading over an approval stamp («Региональная дорожная карта проекта «500+» на 2021 год»
+        # / «УТВЕРЖДЕН приказом …»): the document the stamp approves states its own kind under it
+        for k in range(i + 2, min(i + 6, len(paragraphs))):
+            if k not in skip and any(j in skip for j in range(i + 1, k)):
+                own = _kind_from(paragraphs, k, k + 1, skip)
+                if own[0]:
+                    return own
+                break
     if kind == "протокол":  # «Протокол № 1 от …» of the meeting that approved the plan or statute below
         later = _kind_from(paragraphs, i + 1, i + 9, skip, but="протокол")
         return later if later[0] else found
