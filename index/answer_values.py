@@ -64,7 +64,12 @@ _VENUE = re.compile(
 # Lower case only: «ГАОУ ПО ИРО» is a name (ПО: профессионального образования), «по» a preposition.
 # A place's abbreviation («г. Элисты», «с. Бай-Тал», «им. Пушкина») is no end of its phrase.
 _ABBREVIATED = "".join(rf"(?<!\b{a})" for a in "г с п д х ст им ул пос пгт мкр рп".split())
-_VENUE_END = re.compile(rf"[,;:()«»\"]|{_ABBREVIATED}\.|\s(?:для|с|со|по|к|чтобы|где|которы\w*|согласно|от|до)\s")
+# «с» ends it before what goes with the event («с участием», «с целью»), not before what the place is
+# («на базе учреждений с высокими образовательными результатами»).
+_WITH_EVENT = r"со?\s(?:цел|участи|привлечени|использовани|уч[её]т|помощ|применени|приглашени)"
+_VENUE_END = re.compile(
+    rf"[,;:()«»\"]|{_ABBREVIATED}\.|\s(?:для|по|к|чтобы|где|которы\w*|согласно|от|до)\s|\s{_WITH_EVENT}"
+)
 _ASKS_REGION = re.compile(r"\b(?:как\w+|котор\w+)\s+(?:регион\w*|област\w*|кра[еяю]\w*|республик\w*|субъект\w*)", re.I)
 # A number with what it counts: «23 педагога», «80 %», «не менее 200 молодых учителей».
 _NUMBER = re.compile(

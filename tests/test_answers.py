@@ -725,6 +725,16 @@ def test_a_place_abbreviation_does_not_end_the_venue():
     assert answer_values.where(row, question) == ["в ППЭ муниципальных районов и г. Элисты"]
 
 
+def test_with_ends_a_venue_before_what_goes_with_the_event_only():
+    """«на базе учреждений с высокими образовательными результатами» (round 23's q1249) was cut at «с»."""
+    row = _hit("Стажировки учителей на базе учреждений с высокими образовательными результатами")
+    assert answer_values._venue(row, "Где учителя Севастополя проходят стажировки?") == (
+        "на базе учреждений с высокими образовательными результатами"
+    )
+    row = _hit("Семинар в школе с участием родителей")
+    assert answer_values._venue(row, "Где в Кургане проходит семинар?") == "в школе"
+
+
 def test_a_row_naming_another_month_counts_against_it():
     from index.answers import _supported
 
