@@ -735,7 +735,12 @@ def what(hit: Hit, question: str, named_only: bool = False) -> list[str]:
         return sorted(names, key=lambda x: (not new(x), -len(set(lemmas(x)) & asked)))
     if named_only:
         return []
-    head = _head_phrase(text) if _ASKS_MANNER.match(question) else ""
+    form = asked_noun(question) in ("форма", "формат")
+    described = _squash(hit.item.description)
+    if form and re.search(r"[а-яё]{4}", described) and len(described.split()) <= 5 and new(described):
+        return [described]  # «В какой форме …?»: a table's column of forms («мастер-класс»)
+    # «Как …?», «В какой форме …?» of a row that names no form: the form is the event it opens with
+    head = _head_phrase(text) if _ASKS_MANNER.match(question) or form else ""
     if head and set(lemmas(head)) - asked - _ACTIVITY_HEADS:  # «Как … выяснить …?» → «анкетирование родителей»
         return [head]
     run = _novel_run(text, asked | _ACTIVITY_HEADS)

@@ -725,6 +725,15 @@ def test_a_place_abbreviation_does_not_end_the_venue():
     assert answer_values.where(row, question) == ["в ППЭ муниципальных районов и г. Элисты"]
 
 
+def test_a_form_asked_is_the_rows_short_form_column():
+    """«В какой форме … разбирают задания ВПР?» (q049): the row's column of forms says «мастер-класс»;
+    a number there («574», q527) is no form."""
+    row = _hit("Подготовка к ВПР: разбор заданий, вызывающих наибольшие затруднения", description="мастер-класс")
+    assert answer_values.what(row, "В какой форме разбирают с молодыми учителями задания ВПР?") == ["мастер-класс"]
+    row = _hit("Организация обучения в центрах дистанционного образования", description="574")
+    assert answer_values.what(row, "Какую форму обучения организовали для учеников?") != ["574"]
+
+
 def test_with_ends_a_venue_before_what_goes_with_the_event_only():
     """«на базе учреждений с высокими образовательными результатами» (round 23's q1249) was cut at «с»."""
     row = _hit("Стажировки учителей на базе учреждений с высокими образовательными результатами")
