@@ -735,6 +735,9 @@ def what(hit: Hit, question: str, named_only: bool = False) -> list[str]:
         return sorted(names, key=lambda x: (not new(x), -len(set(lemmas(x)) & asked)))
     if named_only:
         return []
+    done = _object_of_asked_verb(text, question)
+    if done:  # «Что школа составит для учителей …?» → «… и составление | планов профессионального развития»
+        return [done]
     form = asked_noun(question) in ("форма", "формат")
     described = _squash(hit.item.description)
     if form and re.search(r"[а-яё]{4}", described) and len(described.split()) <= 5 and new(described):
@@ -750,6 +753,33 @@ def what(hit: Hit, question: str, named_only: bool = False) -> list[str]:
 # «Как школа узнаёт …?», «Каким способом …?»: the way, which a row names first («Анкетирование родителей …»).
 _ASKS_MANNER = re.compile(r"\s*(?:как(?!\s+называ)|каким\s+(?:способом|образом))\b", re.IGNORECASE)
 _HEAD_STOP = frozenset("по для с со об о на в во к из за при через между под над от до и или а также".split())
+
+
+# «Что … составит / разработают / проводят …?»: the question's own verb asks for its object.
+_ASKS_WHAT_DONE = re.compile(r"^\s*что\b", re.IGNORECASE)
+
+
+def _object_of_asked_verb(text: str, question: str) -> str:
+    """The object of the row's action noun or verb of the question's verb's stem («составит» →
+    «составление | планов профессионального развития»): its first noun and the genitive words after it."""
+    from pipeline.morph import morph
+
+    if not _ASKS_WHAT_DONE.match(question):
+        return ""
+    verbs = [lemma(w) for w in _WORD.findall(question) if morph().parse(w.lower())[0].tag.POS in ("VERB", "INFN")]
+    asked = set(lemmas(question))
+    for m in _WORD.finditer(text):
+        if not any(same_stem(lemma(m.group()), v) for v in verbs if len(v) > 4):
+            continue
+        noun = _NEXT_NOUN.match(text, m.end())
+        if noun and morph().parse(noun.group(1).lower())[0].tag.POS == "NOUN":
+            phrase = (noun.group(1) + _genitive_tail(text, noun.end())).strip()
+            if set(lemmas(phrase)) - asked:
+                return phrase
+    return ""
+
+
+_NEXT_NOUN = re.compile(r"\s+([а-яё][а-яё-]+)(?![а-яё-])")
 
 
 def _head_phrase(text: str) -> str:

@@ -725,6 +725,13 @@ def test_a_place_abbreviation_does_not_end_the_venue():
     assert answer_values.where(row, question) == ["в ППЭ муниципальных районов и г. Элисты"]
 
 
+def test_what_is_done_is_the_object_of_the_questions_verb():
+    """«Что … составит для учителей …?» (q746): «… и составление | планов профессионального развития»."""
+    row = _hit("Диагностика профессиональных дефицитов педагогов и составление планов профессионального развития")
+    question = "Что школа № 2 в 2025 году составит для учителей по итогам диагностики их профессиональных дефицитов?"
+    assert answer_values.what(row, question) == ["планов профессионального развития"]
+
+
 def test_a_form_asked_is_the_rows_short_form_column():
     """«В какой форме … разбирают задания ВПР?» (q049): the row's column of forms says «мастер-класс»;
     a number there («574», q527) is no form."""
