@@ -628,6 +628,19 @@ def count(hit: Hit, question: str) -> list[str]:
     return [b[3] for b in best[:1]]
 
 
+def count_any(hit: Hit, question: str) -> list[str]:
+    """The one number of the row that counts something when none counts what the question names:
+    «Скольких победителей … награждает?» of «поощрение не менее 40 обучающихся», «сколько раз …
+    собраться?» of «не менее 4 заседаний». A row with two such numbers says nothing sure."""
+    found = []
+    for text in (hit.item.activity, hit.item.description, hit.item.result):
+        for _, _, number, unit in _numbers(text or ""):
+            noun = re.match(r"\s*(?:[а-яё]+(?:ых|их|ого|его|ой|ей)\s+)?([а-яё]{3,})", unit)
+            if noun and not _not_counted(unit, number) and not re.match(r"\s*(?:год|лет|%|руб|тыс|млн)", unit):
+                found.append(f"{number} {noun.group()}".strip())
+    return found if len(found) == 1 else []
+
+
 def _not_counted(unit: str, number: str) -> bool:
     """«2020 год», «9 класс», a year alone: a number that counts nothing."""
     return bool(_NOT_COUNTED.match(unit) or re.fullmatch(r"(19|20)\d\d", number))

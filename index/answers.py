@@ -229,6 +229,8 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
             read = answer_values.whom
         elif not _MADE_RESPONSIBLE.search(question):  # «кого сделали ответственными»: the responsible cell
             read = answer_values.what
+    if kind == "count":  # a number counting what is asked first; else a row's only number
+        then = answer_values.count_any
     evidence, facts = [], {}
     wanted = 1 if kind == "count" else k
     for reader in filter(None, (read, then)):  # rows naming what is asked first, then any others

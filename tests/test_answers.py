@@ -725,6 +725,16 @@ def test_a_place_abbreviation_does_not_end_the_venue():
     assert answer_values.where(row, question) == ["в ППЭ муниципальных районов и г. Элисты"]
 
 
+def test_a_rows_only_number_answers_when_none_counts_the_noun_asked():
+    """«Скольких победителей и призёров … награждает?» of «поощрение не менее 40 обучающихся» (q739)."""
+    row = _hit("Выплата премий победителям и призерам олимпиад", result="поощрение не менее 40 обучающихся")
+    question = "Скольких победителей и призёров олимпиад Калмыкия награждает премиями каждый год?"
+    assert answer_values.count(row, question) == []
+    assert answer_values.count_any(row, question) == ["40 обучающихся"]
+    two = _hit("Обучение 25 учителей и 10 директоров", result="2024 год")
+    assert answer_values.count_any(two, "Скольких наставников обучат?") == []  # two numbers: neither is sure
+
+
 def test_what_is_done_is_the_object_of_the_questions_verb():
     """«Что … составит для учителей …?» (q746): «… и составление | планов профессионального развития»."""
     row = _hit("Диагностика профессиональных дефицитов педагогов и составление планов профессионального развития")
