@@ -269,6 +269,7 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
         facts.values(),
         key=lambda f: (
             kind in ("what", "where") and _echoes(f.value, asked),
+            kind == "when" and _years_asked(f.value, question),
             kind == "who" and answer_values.collective(f.value),
             head and not (patterns.NAME.search(f.value) or _SHORT_NAME.search(f.value)),
             months and not _MONTH.search(f.value),
@@ -378,6 +379,13 @@ _MONTH = re.compile(rf"(?i)\b{patterns.MONTH_WORD}\b|\b\d{{1,2}}\.\d{{1,2}}\.") 
 _SHORT_NAME = re.compile(r"\b[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.(?![А-ЯЁа-яё])")
 _ASKS_HEAD = re.compile(r"\bкто\s+(?:возглавля|руковод|председательств)\w*", re.I)
 _SCHOOL_NUMBER = re.compile(r"(?:школ\w*|СОШ|лице\w*|гимнази\w*)\s*№\s*(\d+)", re.I)
+
+
+def _years_asked(value: str, question: str) -> bool:
+    """«2011-2012 учебном году» for «Когда в 2012 году …?»: only years, and the question names them."""
+    years = re.findall(r"(?:19|20)\d\d", value)
+    rest = re.sub(r"(?:19|20)\d\d|учебн\w*|год\w*|гг?\.|[\s/–—-]", "", value)
+    return bool(years) and not rest and any(y in question for y in years)
 
 
 def _names_number(hit: Hit, number: str) -> bool:

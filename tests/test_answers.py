@@ -725,6 +725,15 @@ def test_a_place_abbreviation_does_not_end_the_venue():
     assert answer_values.where(row, question) == ["в ППЭ муниципальных районов и г. Элисты"]
 
 
+def test_a_when_answer_of_only_the_years_asked_ranks_last():
+    """«Когда в 2012 году … сдавали экзамен?»: «2011-2012 учебном году» says nothing new (q1090)."""
+    from index.answers import _years_asked
+
+    assert _years_asked("2011-2012 учебном году", "Когда в 2012 году сдавали экзамен?")
+    assert not _years_asked("5 июня 2012 г.", "Когда в 2012 году сдавали экзамен?")
+    assert not _years_asked("2014 год", "Когда в 2012 году сдавали экзамен?")
+
+
 def test_a_rows_only_number_answers_when_none_counts_the_noun_asked():
     """«Скольких победителей и призёров … награждает?» of «поощрение не менее 40 обучающихся» (q739)."""
     row = _hit("Выплата премий победителям и призерам олимпиад", result="поощрение не менее 40 обучающихся")
