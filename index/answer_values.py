@@ -38,6 +38,8 @@ _ASKS_BODY = re.compile(
 _FROM_AMONG = re.compile(r"\bиз\s+числа\s+как\w+", re.IGNORECASE)
 _ASKS_TOWN = re.compile(r"\b(?:как\w+|котор\w+)\s+(?:город\w*|сел(?:о|а|е|ах)\b|посел\w+|населе?ё?нн\w+)", re.I)
 # Towns and villages as rows name them: «в общеобразовательных учреждениях гг. Майкопа и Адыгейска».
+# A settlement's abbreviation before its name: «г. Элисты», «с. Бай-Тал», «пгт Советский».
+_SETTLEMENT_MARKS = "гг г с п д х ст пос пгт".split()
 _TOWNS = re.compile(
     r"(?<![\w-])(?:гг?\.|город(?:а|ах|ов)?|с\.|сел[оаах]+|пос\.|п\.|пгт\.?|ст\.|станиц[аеыу]|х\.|хутор[аеу]?|д\.)\s*"
     r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?:(?:\s*,\s*|\s+и\s+)[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)*)"
@@ -62,13 +64,14 @@ _VENUE = re.compile(
     re.IGNORECASE,
 )
 # Lower case only: «ГАОУ ПО ИРО» is a name (ПО: профессионального образования), «по» a preposition.
-# A place's abbreviation («г. Элисты», «с. Бай-Тал», «им. Пушкина») is no end of its phrase.
-_ABBREVIATED = "".join(rf"(?<!\b{a})" for a in "г с п д х ст им ул пос пгт мкр рп".split())
+# A place's abbreviation («г. Элисты», «гг. Майкопа», «им. Пушкина») is no end of its phrase; a year's is.
+_ABBREVIATED = "".join(rf"(?<!\b{a})" for a in [*_SETTLEMENT_MARKS, *"им ул мкр рп".split()])
 # «с» ends it before what goes with the event («с участием», «с целью»), not before what the place is
 # («на базе учреждений с высокими образовательными результатами»).
 _WITH_EVENT = r"со?\s(?:цел|участи|привлечени|использовани|уч[её]т|помощ|применени|приглашени)"
 _VENUE_END = re.compile(
-    rf"[,;:()«»\"]|{_ABBREVIATED}\.|\s(?:для|по|к|чтобы|где|которы\w*|согласно|от|до)\s|\s{_WITH_EVENT}"
+    rf"[,;:()«»\"]|{_ABBREVIATED}\.|(?<=\d\sг)\.|(?<=\dг)\.|\s(?:для|по|к|чтобы|где|которы\w*|согласно|от|до)\s"
+    rf"|\s{_WITH_EVENT}|\sсо?\s+(?=\d)"  # «в 2023 г.» ends it; «с 10 по 15 марта», «с 9.00» too
 )
 _ASKS_REGION = re.compile(r"\b(?:как\w+|котор\w+)\s+(?:регион\w*|област\w*|кра[еяю]\w*|республик\w*|субъект\w*)", re.I)
 # A number with what it counts: «23 педагога», «80 %», «не менее 200 молодых учителей».
@@ -81,10 +84,11 @@ _NOT_COUNTED = re.compile(
 )
 # What «сколько» counts: the words right after it («сколько индивидуальных консультаций»).
 _COUNTED = re.compile(r"\bскольк\w*\s+((?:[А-Яа-яЁё-]+\s*){1,3})", re.I)
-# Nouns for people: «23 человека» answers «сколько педагогов».
+# Nouns for people: «23 человека» answers «сколько педагогов» («обучающихся» is lemmatised as its verb).
 _PEOPLE = frozenset(
-    "педагог учитель руководитель специалист ученик обучающийся школьник родитель директор участник выпускник"
-    " ребёнок ребенок студент человек бухгалтер заместитель сотрудник работник куратор наставник эксперт".split()
+    "педагог учитель руководитель специалист ученик обучающийся обучаться школьник родитель директор участник"
+    " выпускник ребёнок ребенок студент человек бухгалтер заместитель сотрудник работник куратор наставник"
+    " эксперт".split()
 )
 PLACE_WORDS = frozenset("область край республика район округ город".split())
 _QUOTED = re.compile(r"[«\"“„]([^«»\"“”„]{3,120})[»\"”]")
@@ -629,16 +633,33 @@ def count(hit: Hit, question: str) -> list[str]:
 
 
 def count_any(hit: Hit, question: str) -> list[str]:
-    """The one number of the row that counts something when none counts what the question names:
-    «Скольких победителей … награждает?» of «поощрение не менее 40 обучающихся», «сколько раз …
-    собраться?» of «не менее 4 заседаний». A row with two such numbers says nothing sure."""
+    """The one number of the row that counts people when the question counts people by another name
+    («Скольких победителей … награждает?» of «поощрение не менее 40 обучающихся»), or counts anything
+    when «сколько раз» is asked («не менее 4 заседаний»). A row with two such numbers says nothing
+    sure; «сколько семинаров …?» of a row counting «площадок» is left to the count of rows."""
+    counted = _COUNTED.search(question)
+    asked = set(lemmas(counted.group(1))) if counted else set()
+    times = bool(re.search(r"\bскольк\w*\s+раз\b", question, re.IGNORECASE))
+    people = bool(asked & (_PEOPLE | _AWARDED))
+    if not (times or people):
+        return []
     found = []
     for text in (hit.item.activity, hit.item.description, hit.item.result):
         for _, _, number, unit in _numbers(text or ""):
-            noun = re.match(r"\s*(?:[а-яё]+(?:ых|их|ого|его|ой|ей)\s+)?([а-яё]{3,})", unit)
-            if noun and not _not_counted(unit, number) and not re.match(r"\s*(?:год|лет|%|руб|тыс|млн)", unit):
-                found.append(f"{number} {noun.group()}".strip())
+            noun = _COUNT_NOUN.match(unit)
+            if not noun or _not_counted(unit, number) or (_MEASURE.match(unit) and not times):
+                continue
+            if times or set(lemmas(noun.group())) & _PEOPLE:
+                found.append(f"{number} {noun.group().strip()}")
     return found if len(found) == 1 else []
+
+
+_AWARDED = frozenset("победитель призёр призер лауреат стипендиат медалист".split())
+
+
+_COUNT_NOUN = re.compile(r"\s*(?:[а-яё]+(?:ых|их|ого|его|ой|ей)\s+)?[а-яё]{3,}", re.IGNORECASE)
+# Units that measure time, money or share rather than count people.
+_MEASURE = re.compile(r"\s*(?:год|лет|%|руб|тыс|млн|млрд|недел|месяц|дн|ден|час|мин|процент|этап|кв)", re.IGNORECASE)
 
 
 def _not_counted(unit: str, number: str) -> bool:
@@ -695,8 +716,11 @@ _ASKS_TITLE = re.compile(
 )
 
 
-def asks_name(question: str) -> bool:
-    return bool(_ASKS_NAME.search(question) or _ASKS_TITLE.search(question))
+def names_asked(question: str) -> bool:
+    """Whether a quoted name in any supporting row may answer a «что» question: a name is asked
+    («как называется», «какая тема», «о чём») or a noun («какой курс», «к какой платформе»); a bare
+    «как …?» must be answered from the best row (a lesser row's «Шаг в будущее» is no answer, q740)."""
+    return bool(_ASKS_NAME.search(question) or _ASKS_TITLE.search(question)) or asked_noun(question) is not None
 # A row's own name for what it does, in brackets after it: «(школьные пары)», «(методический десант)».
 _BRACKETED_NAME = re.compile(r"\(([а-яё][а-яё-]+(?:\s+[а-яё-]+){0,4})\)")
 

@@ -210,11 +210,9 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
             return Answer(question, kind, topic, filters, False, text, facts, evidence)
         return Answer(question, kind, topic, filters, True, f"Да: {facts[0].value} [1].", facts, evidence)
     then = None  # the reader for the rest, when the first finds fewer than k rows
-    # a quoted name answers first when the best-supported row prints one, or when a name is asked
-    # («как называется …?», «какая тема …?»); else a lesser row's «Шаг в будущее» outranks the best row's
-    # «летних профильных смен» (q740)
-    names_asked = answer_values.asks_name(question) or answer_values.asked_noun(question) is not None
-    if kind == "what" and any(answer_values.what_named(h, question) for h in supported[: k if names_asked else 1]):
+    # a quoted name answers first when the best-supported row prints one, or when a name may be asked
+    named_rows = supported[: k if answer_values.names_asked(question) else 1]
+    if kind == "what" and any(answer_values.what_named(h, question) for h in named_rows):
         read, then = answer_values.what_named, read
     if kind in ("who", "where", "what", "school") and any(answer_values.anchored(h, question) for h in supported[:k]):
         read = answer_values.anchored

@@ -1188,6 +1188,14 @@ def test_a_site_heading_over_a_stamp_yields_to_the_document_the_stamp_approves()
     )
     assert (doc.kind, doc.date, doc.number) == ("план-график", "2021-03-15", "289")
     assert doc.title == "Региональный план-график реализации проекта адресной методической помощи школам"
+    # an act's heading, its clauses, then its annex's stamp: the act stays an order
+    paragraphs = ["Приказ об утверждении плана мероприятий", "В целях … приказываю:", "1. Утвердить план.",
+                  "УТВЕРЖДЕН\nприказом от 12.03.2021 № 45", "План мероприятий по повышению качества"]  # fmt: skip
+    assert header.find_kind(paragraphs, skip={3}) == ("приказ", 0)
+    # a site's heading citing the act by number and date only, printed with or without a space after «№»
+    assert header._cites_unnamed("Постановление №312 от 23.09.2013")
+    assert header._cites_unnamed("Приказ N 45 от 01.02.2020")
+    assert not header._cites_unnamed("Постановление Главы города Абакана от 14.10.2013 № 2060")
 
 
 def test_consideration_stamp_does_not_date_the_document():
@@ -1217,6 +1225,9 @@ def test_consideration_stamp_does_not_date_the_document():
         ),
         # «УТВЕРЖДЕНО приказом директора …» is approved by an order, not signed by a head
         (["УТВЕРЖДЕНО", "приказом директора МБОУ СОШ № 1", "от 31.08.2021 № 187"], None),
+        # the signer's line ends the body, whatever the name's form; a common noun names no body
+        (["УТВЕРЖДАЮ", "Директор МБОУ СОШ № 3", "Иванов И.И.", "Приказ № 5 от 01.09.2020"], "МБОУ СОШ № 3"),
+        (["УТВЕРЖДАЮ", "Директор школы", "___ Петров П.П.", "приказ от 01.09.2020 № 5"], None),
     ],
 )  # fmt: skip
 def test_the_head_signing_the_stamp_names_its_body(stamp, issuer):
@@ -1794,6 +1805,9 @@ def test_legal_database_notes_between_cells_and_clauses_are_not_the_acts():
     )
     assert [i.number for i in garant.items if i.kind == "clause"] == ["1", "2", "3"]
     assert "См. перечень организаций, работающих в режиме ресурсного центра" in [s.text for s in garant.skipped]
+    for comment in ("ГАРАНТ:\n\nСм. перечень организаций\n\n", "ГАРАНТ: См. перечень организаций\n"):
+        text = f"ПРИКАЗ\n\nприказываю:\n1. Утвердить план.\n{comment}2. Обеспечить координацию.\n3. Контроль.\n"
+        assert [i.number for i in _txt(text).items if i.kind == "clause"] == ["1", "2", "3"], comment
 
 
 def test_a_review_of_the_lone_mark_tables_and_the_page_furniture():

@@ -84,7 +84,7 @@ class Reader:
             if other_confidences and _mean(other_confidences) > _mean(confidences) and _digits(other, text):
                 text, confidences = other, other_confidences
         self.confidences += confidences
-        return text
+        return zeros_to_letters(text)
 
     def _lines(self, image: np.ndarray, mode, api) -> tuple[str, list[float]]:
         """What `api` reads in a cell: its lines joined as a cell's lines are, and word confidences."""
@@ -125,7 +125,7 @@ class Reader:
             np.pad(np.where(large < 128, 0, 255).astype(np.uint8), 36, constant_values=255),
         ):
             self._set(view, tesserocr.PSM.SINGLE_WORD, api)
-            other = zeros_to_letters((api.GetUTF8Text() or "").strip())
+            other = (api.GetUTF8Text() or "").strip()
             sure = float(api.MeanTextConf())
             if other and sure > confidence and _digits(other, text):
                 text, confidence = other, sure
@@ -162,6 +162,11 @@ class Reader:
                 break
         if not words:
             return []
+        texts = [w["text"] for w in words]  # a word's zeros are read with its neighbours («00 мин.»)
+        for k, word in enumerate(words):
+            before, after = texts[k - 1] if k else "", texts[k + 1] if k + 1 < len(texts) else ""
+            if " " not in texts[k]:
+                word["text"] = zeros_to_letters(f"{before} {texts[k]} {after}").split(" ")[1]
         body = median(w["box"][3] - w["box"][1] for w in words)
         words += self._unread(image, [w["box"] for w in words], body)
         to_points = 72 / self.dpi
@@ -225,17 +230,21 @@ def _digits(other: str, first: str) -> bool:
 def _text(iterator, level) -> str:
     """The iterator's text here; tesserocr raises where Tesseract found a box but no text."""
     try:
-        return zeros_to_letters((iterator.GetUTF8Text(level) or "").strip())
+        return (iterator.GetUTF8Text(level) or "").strip()
     except RuntimeError:
         return ""
 
 
 # «ОО» (educational organisations) read as «00», «МБОУ» as «МБ0У»: a zero is a letter О when the word
-# is two of them alone, or when capitals stand on both sides of it.
-_ZEROS = re.compile(r"(?<![\w.,:])(?=[0OО]{2}(?![\w.,:]))([0OО])([0OО])|(?<=[А-ЯЁ])0(?=[А-ЯЁ])")
+# is two of them alone, or when capitals stand on both sides of it; not in a time («10-00», «00 мин.»),
+# an amount («00 коп.») or a number («№ 00»).
+_ZEROS = re.compile(
+    r"(?<![\w.,:№-])(?<!№\s)(?=[0OО]{2}(?![\w.,:-])(?!\s*(?:мин|коп|ч\b|час)))([0OО])([0OО])|(?<=[А-ЯЁ])0(?=[А-ЯЁ])"
+)
 
 
 def zeros_to_letters(text: str) -> str:
+    """OCR's zeros that are the letter О (see _ZEROS)."""
     return _ZEROS.sub(lambda m: "ОО" if m.group(1) else "О", text)
 
 

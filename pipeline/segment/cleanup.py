@@ -31,7 +31,7 @@ _EDITORIAL = re.compile(
     # Kodeks' notes in brackets: «(Подпункт в редакции, введенной в действие постановлением … N 998)»
     r"|\((?:Пункт|Подпункт|Абзац|Раздел|Приложение|Таблица|Строка|Преамбула|Наименование)[^()\n]{0,40}?"
     r"(?:в редакции|дополнительно включен|исключен|утратил)[^\n]{10,300}\)\.?"
-    r"|ГАРАНТ:"  # the database's own comment, its text on the next line («См. перечень …»)
+    r"|ГАРАНТ:.{0,300}"  # the database's own comment, its text here or on the next line («См. перечень …»)
     r"|Откройте актуальную версию документа.{0,60}"
     r"|Если вы являетесь пользователем интернет-версии системы ГАРАНТ.{0,300})$"
 )
@@ -113,8 +113,10 @@ def clean(blocks: list[Block]) -> tuple[list[Block], list[Skipped]]:
     skipped = []
     furniture = _furniture(blocks)
     numbered = _row_numbers(blocks)
+    noted = False  # the last line read was a note: a blank line may stand between it and its follower
     for n, b in enumerate(blocks):
         if b.is_row:
+            noted = False
             cells = tuple(plain(c) for c in b.cells)
             if any(cells):
                 out.append(Block("\t".join(cells), cells, b.pos))
@@ -138,9 +140,11 @@ def clean(blocks: list[Block]) -> tuple[list[Block], list[Skipped]]:
             else None
             for k, (line, f) in enumerate(zip(raw, footer, strict=True))
         ]
-        for k in range(1, len(raw)):  # «… изменен с … - Постановление …» / «Изменения распространяются на …»
-            if reasons[k] is None and reasons[k - 1] == EDITORIAL_NOTE and _EDITORIAL_AFTER.match(raw[k].strip()):
+        for k in range(len(raw)):  # «… изменен с … - Постановление …» / «Изменения распространяются на …»
+            after_note = reasons[k - 1] == EDITORIAL_NOTE if k else noted
+            if reasons[k] is None and after_note and _EDITORIAL_AFTER.match(raw[k].strip()):
                 reasons[k] = EDITORIAL_NOTE
+        noted = reasons[-1] == EDITORIAL_NOTE
         lines = [line for line, r in zip(raw, reasons, strict=True) if r is None]
         skipped += [Skipped(line, r, b.pos) for line, r in zip(raw, reasons, strict=True) if r and line.strip()]
         text = plain("\n".join(lines))

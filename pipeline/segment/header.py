@@ -201,10 +201,13 @@ def find_kind(paragraphs: list[str], skip: set[int] = frozenset()) -> tuple[str 
             bare = j not in skip and _BARE_KIND.fullmatch(line) and kind_of(line) == kind
             if bare and any(_BODY.search(p) for p in paragraphs[i + 1 : j]):
                 return kind, j
-    if i is not None and not is_capitals(paragraphs[i].split("\n")[0]):
+    if i is not None and not is_capitals(paragraphs[i].split("\n")[0]) and not any(date_and_number([paragraphs[i]])):
         # a site's heading over an approval stamp («Региональная дорожная карта проекта «500+» на 2021 год»
-        # / «УТВЕРЖДЕН приказом …»): the document the stamp approves states its own kind under it
+        # / «УТВЕРЖДЕН приказом …»): the document the stamp approves states its own kind under it; an
+        # act's clauses between them make the stamp its annex's
         for k in range(i + 2, min(i + 6, len(paragraphs))):
+            if any(_CLAUSE_OR_TRIGGER.match(paragraphs[j]) for j in range(i + 1, k)):
+                break
             if k not in skip and any(j in skip for j in range(i + 1, k)):
                 own = _kind_from(paragraphs, k, k + 1, skip)
                 if own[0]:
@@ -216,13 +219,16 @@ def find_kind(paragraphs: list[str], skip: set[int] = frozenset()) -> tuple[str 
     return found
 
 
+_CLAUSE_OR_TRIGGER = re.compile(r"\s*(?:\d{1,2}\.\s|.*(?:приказываю|постановляю|распоряжаюсь)\s*:)", re.IGNORECASE)
+
+
 def _cites_unnamed(text: str) -> bool:
     """A site's heading citing the act by the kind word in sentence case, its number and date, and not
     by its body («Постановление № 312 от 23.09.2013 г. «Об …»»): the act's own head follows. One naming
     the body («Постановление Коллегии Орловской области от …») is a legal database's and names the
     issuer; the kind in capitals («ПОСТАНОВЛЕНИЕ от «9» ноября …») is the act's own line."""
     line = text.split("\n")[0]
-    before = re.split(r"\s(?:от|№|N)\s", line, maxsplit=1)[0]
+    before = re.split(r"\s*(?:№|N(?=\s?\d))\s*|\sот\s", line, maxsplit=1)[0]
     return bool(re.fullmatch(r"[А-ЯЁ][а-яё]+", before.strip())) and any(date_and_number([line]))
 
 
@@ -663,22 +669,26 @@ def _blank_approval(paragraphs: list[str], stamp: Stamp) -> bool:
 # An act's number printed without «№», right before its date.
 _BARE_NUMBER = re.compile(rf"(?<![\w№/.-])(\d{{1,5}}(?:[-/][\wА-ЯЁа-яё]{{1,6}})?)\s+от\s+(?:{DATE_PATTERN})")
 _A_POST = re.compile(r"(?:директор|заведующ|руководител|начальник|ректор|председател)", re.IGNORECASE)
-_SIGNATURE_START = re.compile(rf"\s*_|\s+(?:{NAME.pattern})")
 
 
 def _approver_body(stamp: str) -> str | None:
     """The body whose head signs «УТВЕРЖДАЮ»: «Исполняющая обязанности директора / МКОУ «Талицкая …
-    школа №8» / ____ О.В. Лыткина» is the school's plan, whatever the act's line names."""
+    школа №8» / ____ О.В. Лыткина» is the school's plan, whatever the act's line names. The body's
+    lines run from the post to the signature's line (a name not the patron's, or underscores) or the
+    act's line; a common noun alone («Директор школы») names no body."""
     if not stamp.lower().lstrip(' «"').startswith("утверждаю"):
         return None
-    post = re.search(r"\b(?:директор|заведующ|начальник|ректор)[а-яё]*\s+", stamp, re.IGNORECASE)
+    post = re.search(r"\b(?:директор|заведующ|начальник|ректор)[а-яё]*[ \t]*", stamp, re.IGNORECASE)
     if not post:
         return None
-    rest = stamp[post.end() :]
-    # the signer's name ends it, not the patron's («МБОУ «Калининская школа имени В.Н. Чупилко»»)
-    ends = [m.start() for m in _SIGNATURE_START.finditer(rest) if not _PATRON.search(rest, 0, m.start())]
-    body = rest[: ends[0] if ends else len(rest)].strip(" ,")
-    return body if (_BODY_START.match(body) or _BODY.match(body)) and len(body) <= 150 else None
+    lines = []
+    for line in stamp[post.end() :].split("\n"):
+        line = line.strip()
+        if "_" in line or _signed(line) or re.match(r"(?:приказ|от\b|№)", line, re.IGNORECASE):
+            break
+        lines.append(line)
+    body = " ".join(" ".join(lines).split()).strip(" ,")
+    return body if _BODY_START.match(body) and len(body) <= 150 else None
 _PROTOCOL = re.compile(rf"протокол\w*\s*{NUMBER_MARK}\s*(\d[\w/.\-]*)", re.IGNORECASE)
 
 
@@ -740,7 +750,7 @@ def _stamp_at(paragraphs: list[str], i: int) -> Stamp:
     issuer = nominative(" ".join(m.group("issuer").split()))
     if issuer and _A_POST.match(issuer):
         issuer = None  # «приказом директора МБОУ СОШ № 1»: a post, and the body's number is cut off at «№»
-    issuer = issuer or _approver_body(text)
+    issuer = issuer or _approver_body("\n".join(paragraphs[j] for j in lines))
     if not (date or number):  # «УТВЕРЖДЕНА / постановлением Правительства / Республики Бурятия»
         return Stamp(None, issuer if issuer and _BODY.search(issuer) else None, tuple(lines))
     act = Citation(_act_kind(m.group("kind")), date, number, issuer=issuer)
