@@ -466,9 +466,14 @@ def _venue(hit: Hit, question: str) -> str | None:
     for text in (hit.item.activity, hit.item.description, hit.item.result):
         for m in _VENUE.finditer(text or ""):
             end = _VENUE_END.search(text, m.end())
-            phrase = _phrase(text, m.start(), end.start() if end else len(text))
+            stop = end.start() if end else len(text)
+            if re.match(r"на\s+сайте", m.group()):  # a site is named by its owner: «на сайте школы | отчёта …»
+                stop = min(stop, m.end() + len(_owner(text, m.end())))
+            phrase = _phrase(text, m.start(), stop)
             # «в Республике Хакасия» asked of «в Хакасии»: the place's own name, not «республика», says it
             words = [w for w in lemmas(phrase[m.end() - m.start() :]) if len(w) > 2 and w not in PLACE_WORDS]
+            # «на сайте | школы», «на базе | …»: the opener names the place itself, whatever follows
+            words = [w for w in lemmas(m.group()) if w in ("сайт", "база")] + words
             if _MANNER.intersection(words[:3]):
                 continue  # «в смешанном формате», «в дистанционном режиме»: how, not where
             # a phrase the question already says is no answer, unless it adds a name («на курсах АКИПКРО»)
@@ -478,6 +483,36 @@ def _venue(hit: Hit, question: str) -> str | None:
             if first and (not _said(first, asked) or (named and not _said(named.group().lower(), asked))):
                 return phrase
     return None
+
+
+def _owner(text: str, at: int) -> str:
+    """The owner named in the genitive from `at`: its adjectives and first noun («общеобразовательной
+    организации», «школы»), or a name in capitals («МБОУ СОШ № 1»); what follows is another thing
+    («отчёта о ходе …»)."""
+    from pipeline.morph import morph
+
+    end, more = at, None  # `more`: the genitive words a body's noun may still take («центра | наставничества»)
+    for m in re.finditer(r"\s*(\S+)", text[at:]):
+        word = m.group(1).strip(".,;:")
+        if word.isupper() or word == "№" or word.isdigit():
+            end = at + m.end()
+            continue
+        alpha = word.isalpha() and len(word) > 2
+        parses = [p for p in morph().parse(word.lower()) if "gent" in p.tag] if alpha else []
+        if not parses or (end > at and text[at:end].strip()[:1].isupper()) or more == 0:
+            break
+        end = at + m.end()
+        if more is not None:
+            more -= 1
+        elif parses[0].tag.POS == "NOUN":
+            more = 2 if parses[0].normal_form in _OWNING_BODIES else 0
+    return text[at:end]
+
+
+# Bodies whose names run on in the genitive («центра наставничества», «управления образования администрации»).
+_OWNING_BODIES = frozenset(
+    "центр управление отдел комитет департамент министерство институт администрация учреждение организация".split()
+)
 
 
 # «В каких объединениях …?», «в какой газете …?»: the place is named by the noun the question asks of.

@@ -770,6 +770,16 @@ def test_a_form_asked_is_the_rows_short_form_column():
     assert answer_values.what(row, "Какую форму обучения организовали для учеников?") == ["дистанционного обучения"]
 
 
+def test_a_site_or_base_is_a_venue_though_the_question_names_its_owner():
+    """«на сайте школы» for «Где школа № 2 … отчитывается?» (q1055): the site is the place, not the school."""
+    row = _hit("Размещение на сайте школы отчёта о ходе реализации Программы развития")
+    question = "Где палласовская школа № 2 каждый июнь публично отчитывается о ходе программы развития?"
+    assert answer_values._venue(row, question) == "на сайте школы"  # its owner, not the report after it
+    row = _hit("Размещение материалов на сайте регионального центра наставничества ежемесячно")
+    question = "Где педагоги Челябинской области находят материалы о наставничестве?"
+    assert answer_values._venue(row, question) == "на сайте регионального центра наставничества"
+
+
 def test_with_ends_a_venue_before_what_goes_with_the_event_only():
     """«на базе учреждений с высокими образовательными результатами» (round 23's q1249) was cut at «с»."""
     row = _hit("Стажировки учителей на базе учреждений с высокими образовательными результатами")
