@@ -37,11 +37,12 @@ _ASKS_BODY = re.compile(
 )
 _FROM_AMONG = re.compile(r"\bиз\s+числа\s+как\w+", re.IGNORECASE)
 _ASKS_TOWN = re.compile(r"\b(?:как\w+|котор\w+)\s+(?:город\w*|сел(?:о|а|е|ах)\b|посел\w+|населе?ё?нн\w+)", re.I)
-# Towns and villages as rows name them: «в общеобразовательных учреждениях гг. Майкопа и Адыгейска».
-# A settlement's abbreviation before its name: «г. Элисты», «с. Бай-Тал», «пгт Советский».
+# A settlement's abbreviation before its name: «г. Элисты», «с. Бай-Тал», «пгт Советский» (its dot optional).
 _SETTLEMENT_MARKS = "гг г с п д х ст пос пгт".split()
+_MARKED = "|".join(rf"{m}\.{'?' if m == 'пгт' else ''}" for m in _SETTLEMENT_MARKS)
+# Towns and villages as rows name them: «в общеобразовательных учреждениях гг. Майкопа и Адыгейска».
 _TOWNS = re.compile(
-    r"(?<![\w-])(?:гг?\.|город(?:а|ах|ов)?|с\.|сел[оаах]+|пос\.|п\.|пгт\.?|ст\.|станиц[аеыу]|х\.|хутор[аеу]?|д\.)\s*"
+    rf"(?<![\w-])(?:{_MARKED}|город(?:а|ах|ов)?|сел[оаах]+|станиц[аеыу]|хутор[аеу]?)\s*"
     r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?:(?:\s*,\s*|\s+и\s+)[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)*)"
 )
 # «Где …?», «Куда …?» with no «в каком районе / регионе / городе» in it: a venue, when the question
@@ -756,6 +757,8 @@ def names_asked(question: str) -> bool:
     («как называется», «какая тема», «о чём») or a noun («какой курс», «к какой платформе»); a bare
     «как …?» must be answered from the best row (a lesser row's «Шаг в будущее» is no answer, q740)."""
     return bool(_ASKS_NAME.search(question) or _ASKS_TITLE.search(question)) or asked_noun(question) is not None
+
+
 # A row's own name for what it does, in brackets after it: «(школьные пары)», «(методический десант)».
 _BRACKETED_NAME = re.compile(r"\(([а-яё][а-яё-]+(?:\s+[а-яё-]+){0,4})\)")
 
@@ -838,10 +841,10 @@ def _object_of_asked_verb(text: str, question: str) -> str:
 
     if not _ASKS_WHAT_DONE.match(question):
         return ""
-    verbs = [lemma(w) for w in _WORD.findall(question) if morph().parse(w.lower())[0].tag.POS in ("VERB", "INFN")]
+    verbs = _asked_verbs(question)
     asked = set(lemmas(question))
     for m in _WORD.finditer(text):
-        if not any(same_stem(lemma(m.group()), v) for v in verbs if len(v) > 4):
+        if not any(same_stem(lemma(m.group()), v) for v in verbs):
             continue
         noun = _NEXT_NOUN.match(text, m.end())
         if noun and morph().parse(noun.group(1).lower())[0].tag.POS == "NOUN":
@@ -849,6 +852,15 @@ def _object_of_asked_verb(text: str, question: str) -> str:
             if set(lemmas(phrase)) - asked:
                 return phrase
     return ""
+
+
+@cache  # asked of every candidate row
+def _asked_verbs(question: str) -> tuple[str, ...]:
+    """The lemmas of the question's verbs long enough to share a stem with an action noun."""
+    from pipeline.morph import morph
+
+    found = (lemma(w) for w in _WORD.findall(question) if morph().parse(w.lower())[0].tag.POS in ("VERB", "INFN"))
+    return tuple(v for v in found if len(v) > 4)
 
 
 _NEXT_NOUN = re.compile(r"\s+([а-яё][а-яё-]+)(?![а-яё-])")

@@ -669,6 +669,7 @@ def _blank_approval(paragraphs: list[str], stamp: Stamp) -> bool:
 # An act's number printed without «№», right before its date.
 _BARE_NUMBER = re.compile(rf"(?<![\w№/.-])(\d{{1,5}}(?:[-/][\wА-ЯЁа-яё]{{1,6}})?)\s+от\s+(?:{DATE_PATTERN})")
 _A_POST = re.compile(r"(?:директор|заведующ|руководител|начальник|ректор|председател)", re.IGNORECASE)
+_PROTOCOL = re.compile(rf"протокол\w*\s*{NUMBER_MARK}\s*(\d[\w/.\-]*)", re.IGNORECASE)
 
 
 def _approver_body(stamp: str) -> str | None:
@@ -689,7 +690,6 @@ def _approver_body(stamp: str) -> str | None:
         lines.append(line)
     body = " ".join(" ".join(lines).split()).strip(" ,")
     return body if _BODY_START.match(body) and len(body) <= 150 else None
-_PROTOCOL = re.compile(rf"протокол\w*\s*{NUMBER_MARK}\s*(\d[\w/.\-]*)", re.IGNORECASE)
 
 
 def _another_stamp(line: str) -> bool:
