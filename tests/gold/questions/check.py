@@ -23,7 +23,9 @@ realdocs 01-336, at least 15 of them realdocs 325-336 (set X), at least 30 of th
 different documents in all; round-22 questions (q1202-q1246) cite a corpus/ document or realdocs 01-348, at least 15 of
 them realdocs 337-348 (set Y), at least 30 of them realdocs 157-348, and at least 30 different documents in all;
 round-23 questions (q1247-q1291) cite a corpus/ document or realdocs 01-360, at least 15 of them realdocs 349-360
-(set Z), at least 30 of them realdocs 157-360, and at least 30 different documents in all.
+(set Z), at least 30 of them realdocs 157-360, and at least 30 different documents in all; round-24 questions
+(q1292-q1336) cite a corpus/ document or realdocs 01-372, at least 15 of them realdocs 361-372 (set AA), at least 30
+of them realdocs 157-372, and at least 30 different documents in all.
 """
 
 import json
@@ -145,6 +147,7 @@ ROUNDS = (
     Round(21, 1157, 1201, (1, 336), True, (((325, 336), 15), ((157, 336), 30)), 30),
     Round(22, 1202, 1246, (1, 348), True, (((337, 348), 15), ((157, 348), 30)), 30),
     Round(23, 1247, 1291, (1, 360), True, (((349, 360), 15), ((157, 360), 30)), 30),
+    Round(24, 1292, 1336, (1, 372), True, (((361, 372), 15), ((157, 372), 30)), 30),
 )
 
 
