@@ -2353,3 +2353,28 @@ def test_a_numbered_sub_decision_in_lower_case_is_a_row_of_its_own():
     rows = [(i.number, i.deadline, i.responsible) for i in doc.items if i.kind == "row"]
     assert ("2.1.", "до 01.03.2016", "Касимова О.М.") in rows
     assert ("2.2.", "II квартал 2016 года", "Солнцева О.В.") in rows
+
+
+def test_a_piped_letterhead_under_a_sites_card_and_news_is_the_acts_head():
+    """373 (a school's news page copied as text): the site's card as «Label: | value |» lines, a news
+    paragraph, then the letterhead as a layout table copied with pipes — «ПРИКАЗ | БОЕРЫК |» and the
+    date, place and number on one piped line. The pipes are cell edges, not an activity table, and the
+    kind stands more than twelve blocks down the page."""
+    card = "".join(f"Поле {n}: | значение {n} |\n" for n in range(1, 10))
+    doc = _txt(
+        "МБОУ «Верхнекамская СОШ» Камского района\nВизитная карточка\n"
+        + card
+        + "Новости школы\nОпубликовано: 01.09.2022Школа вошла в проект.\n"
+        "МБОУ «ВЕРХНЕКАМСКАЯ СОШ» КАМСКОГО МУНИЦИПАЛЬНОГО РАЙОНА | «ЮГАРЫ КАМА УРТА МӘКТӘБЕ» |\n"
+        "ПРИКАЗ | БОЕРЫК |\n"
+        "05.09.2022 | с. Верхняя Кама | № 41-о |\n"
+        "Об участии в проекте «500+»\n"
+        "В целях повышения качества образования\nПРИКАЗЫВАЮ:\n"
+        "1. Принять участие в проекте.\n2. Контроль оставляю за собой.\n"
+    )
+    assert (doc.kind, doc.date, doc.number) == ("приказ", "2022-09-05", "41-о")
+    assert doc.title == "Об участии в проекте «500+»"
+    assert [i.activity for i in doc.items if i.kind == "clause"] == [
+        "Принять участие в проекте.",
+        "Контроль оставляю за собой.",
+    ]

@@ -43,6 +43,8 @@ _META_MAX = 1200
 _LETTERHEAD_MAX = 300
 # How many paragraphs away a row of the same width still makes a row part of a table (`_lone_rows`).
 _NEAR = 4
+# How far down a page the act's kind may stand under a site's card or a letterhead laid out as rows.
+_HEAD_BLOCKS = 20
 # Rows read ahead of a table to learn its columns from their content.
 _SAMPLE = 30
 
@@ -104,8 +106,8 @@ def _without_empty_columns(blocks: list[Block]) -> list[Block]:
 def _letterhead_rows(blocks: list[Block]) -> list[Block]:
     """A letterhead or stamps laid out as a table (a bilingual letterhead, «СОГЛАСОВАНО | УТВЕРЖДАЮ»
     side by side) are read as paragraphs: the rows above the kind word, when none is a table header."""
-    texts = [b.text if not b.is_row else "" for b in blocks[:12]]
-    kinds = [i for i, b in enumerate(blocks[:12]) if _states_kind(b, texts, i)]
+    texts = [b.text if not b.is_row else "" for b in blocks[:_HEAD_BLOCKS]]
+    kinds = [i for i, b in enumerate(blocks[:_HEAD_BLOCKS]) if _states_kind(b, texts, i)]
     kind_at = kinds[0] if kinds else None
     in_row = next((i for i in kinds if blocks[i].is_row), None)
     if in_row is not None and not blocks[kind_at].is_row and not is_capitals(texts[kind_at].split("\n")[0]):

@@ -108,6 +108,7 @@ def _unflatten_run(run: list[Block]) -> list[Block]:
     owner = [(b, offset) for b in run for offset in range(b.text.count("\n") + 1)]  # line → (block, offset)
     out: list[Block] = []
     text: list[int] = []  # lines not in a table, waiting to go out as (parts of) their paragraphs
+    unpiped: set[int] = set()  # lines whose «|» marks were cell edges of a layout table
 
     def flush_text() -> None:
         """Each run of consecutive waiting lines of one paragraph goes out as one block."""
@@ -117,7 +118,7 @@ def _unflatten_run(run: list[Block]) -> list[Block]:
                 continue
             first, last = text[start], text[k - 1]
             block, offset = owner[first]
-            if offset == 0 and last - first == block.text.count("\n"):
+            if offset == 0 and last - first == block.text.count("\n") and not unpiped & set(range(first, last + 1)):
                 out.append(block)  # a paragraph left whole passes through as it was
             else:
                 out.append(Block("\n".join(lines[first : last + 1]), (), line_at(block, offset)))
@@ -134,12 +135,26 @@ def _unflatten_run(run: list[Block]) -> list[Block]:
                 out.extend(Block("\t".join(cells), cells, line_at(*owner[n])) for n, cells in rows)
             else:  # a run that looked like a table and is not: its lines are text, not tried again
                 text.extend(range(i, end))
+                unpiped.update(_unpipe(lines, i, end))
             i = end
             continue
         text.append(i)
         i += 1
     flush_text()
     return out
+
+
+def _unpipe(lines: list[str], start: int, end: int) -> list[int]:
+    """A piped run that is no activity table is a layout table of the page (a bilingual letterhead
+    «ПРИКАЗ | БОЕРЫК |», the date, place and number side by side): each cell goes on a line of its
+    own, as a letterhead prints it, so the kind, the date and the number are read as lines."""
+    changed = []
+    for n in range(start, end):
+        cells = [c.strip() for c in lines[n].split("|")]
+        if len([c for c in cells if c]) >= 2 or lines[n].rstrip().endswith("|"):
+            lines[n] = "\n".join(c for c in cells if c)
+            changed.append(n)
+    return changed
 
 
 def line_at(block: Block, offset: int = 0):
