@@ -28,6 +28,7 @@ class Block:
     text: str
     cells: tuple[str, ...] = ()
     pos: Position = Position()
+    bold: bool = False  # a PDF line printed in bold: a title or heading, apart from the text under it
 
     @property
     def is_row(self) -> bool:

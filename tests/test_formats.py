@@ -114,3 +114,37 @@ def test_a_huge_ruled_cell_is_joined_in_linear_time():
     start = time.perf_counter()
     joined = _clean("\n".join(["слово другое"] * 8000))
     assert time.perf_counter() - start < 2.0 and len(joined) == 8000 * 13 - 1
+
+
+def test_a_pdf_line_in_a_bold_face_is_marked_and_closes_the_title(tmp_path):
+    """Word exports print the title in bold and the preamble in the regular face; pdfplumber's font
+    names («…DejaVuSans-Bold», «TimesNewRomanPS-BoldMT») tell them apart where the words do not."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from pipeline.readers import read
+
+    pdfmetrics.registerFont(TTFont("Sans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
+    pdfmetrics.registerFont(TTFont("Sans-Bold", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"))
+    path = tmp_path / "order.pdf"
+    page = canvas.Canvas(str(path))
+    lines = [
+        ("Sans-Bold", "ПРИКАЗ"),
+        ("Sans", "03.06.2025 № 86"),
+        ("Sans-Bold", "Об итогах промежуточной аттестации"),
+        ("Sans-Bold", "и мерах по повышению качества образования"),
+        ("Sans", "В 2025 году качество знаний снизилось"),
+        ("Sans", "ПРИКАЗЫВАЮ:"),
+        ("Sans", "1. Утвердить план мероприятий."),
+    ]
+    for n, (font, text) in enumerate(lines):
+        page.setFont(font, 11)
+        page.drawString(70, 780 - 16 * n, text)
+    page.save()
+    read_lines = [(b.text, b.bold) for b in read(path)]
+    assert read_lines[2] == ("Об итогах промежуточной аттестации и мерах по повышению качества образования", True)
+    assert [bold for _, bold in read_lines] == [True, False, True, False, False, False]
+    doc = parse_file(path)
+    assert doc.title == "Об итогах промежуточной аттестации и мерах по повышению качества образования"
+    assert doc.preamble == "В 2025 году качество знаний снизилось"

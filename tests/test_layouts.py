@@ -2378,3 +2378,49 @@ def test_a_piped_letterhead_under_a_sites_card_and_news_is_the_acts_head():
         "Принять участие в проекте.",
         "Контроль оставляю за собой.",
     ]
+
+
+def test_a_title_in_bold_ends_where_the_text_under_it_begins():
+    """377, 376 (PDF exports): the bold title «Об итогах …» over a preamble opening «В 2025 году …» and
+    over «Основание: …» ran on into them (no full stop ends a title); the face of the line tells."""
+    lines = [
+        ("Об итогах промежуточной аттестации 2024/2025 учебного года", True),
+        ("и мерах по повышению качества образования", True),
+        ("В 2025 году в школе снизилось качество знаний по русскому языку", False),
+        ("и математике в 5–8 классах", False),
+    ]
+    blocks = [Block(t, (), Position(page=1, line=n), bold) for n, (t, bold) in enumerate(lines, start=1)]
+    assert [b.text for b in rebuild(blocks)] == [
+        "Об итогах промежуточной аттестации 2024/2025 учебного года\nи мерах по повышению качества образования",
+        "В 2025 году в школе снизилось качество знаний по русскому языку\nи математике в 5–8 классах",
+    ]
+    plain = [Block(t, (), Position(page=1, line=n)) for n, (t, _) in enumerate(lines, start=1)]
+    assert len(rebuild(plain)) == 1  # without the face, nothing in the words ends the title
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "date", "number"),
+    [
+        (  # the heading's lines run on into one long line in lower case
+            [
+                "П Р О Т О К О Л № 2",
+                "заседания рабочей группы по подготовке к государственной итоговой аттестации "
+                "на территории Еткульского муниципального района с. Еткуль 15 мая 2019 г.",
+                "Председатель – Ямгурова Г.А.",
+            ],
+            "2019-05-15",
+            "2",
+        ),
+        (  # the date and number open the paragraph of the meeting's text
+            [
+                "ПРОТОКОЛ заседания Совета директоров\nЗапорожской области",
+                "18 марта 2025 г. № 3 г. Мелитополь\nПредседательствовал: заместитель Председателя Правительства "
+                "Запорожской области, временно исполняющий обязанности министра образования – А. Зинченко",
+            ],
+            "2025-03-18",
+            "3",
+        ),
+    ],
+)
+def test_a_protocols_date_under_a_run_on_heading(paragraphs, date, number):
+    assert header.protocol_date_and_number(paragraphs)[:2] == (date, number)

@@ -195,7 +195,7 @@ def _page_blocks(page, page_no: int, flow: Flow, scan: ocr.ScannedPage | None) -
         flow.table_no += 1
     words = [
         w
-        for w in (scan.words if scan else page.extract_words(x_tolerance=1.5, y_tolerance=2))
+        for w in (scan.words if scan else page.extract_words(x_tolerance=1.5, y_tolerance=2, extra_attrs=["fontname"]))
         if not any(
             x0 <= w["x0"] <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom for x0, top, x1, bottom in boxes
         )
@@ -237,7 +237,7 @@ def _page_blocks(page, page_no: int, flow: Flow, scan: ocr.ScannedPage | None) -
     for n, line in enumerate(lines, start=1):
         text = line.text.strip()
         if text and id(line) not in in_table:
-            placed.append((line.top, Block(text, (), Position(page=page_no, line=n, ocr=confidence))))
+            placed.append((line.top, Block(text, (), Position(page=page_no, line=n, ocr=confidence), line.bold)))
     free = [ln for ln in lines if id(ln) not in in_table and not is_footer(ln.text)]
     ends_page = edges and not regions and not any(ln.top > edges[-1][0][3] for ln in free)
     flow.ruled = edges[-1] if ends_page else None
@@ -246,14 +246,16 @@ def _page_blocks(page, page_no: int, flow: Flow, scan: ocr.ScannedPage | None) -
 
 
 def _join_wrapped(blocks: list[Block]) -> list[Block]:
-    """A text line starting in lower case continues the line above (a wrapped sentence)."""
+    """A text line starting in lower case continues the line above (a wrapped sentence) printed in
+    the same face: «п. Новостройка, 2023» under a title in bold is a line of its own."""
     out: list[Block] = []
     for b in blocks:
         prev = out[-1] if out else None
         spaced = re.match(r"^(?:[а-яё] ){3,}", b.text)  # «п р и к а з ы в а ю» stands alone
         alone = re.match(r"^[а-яё]+\s*:$", b.text)  # and so does «приказываю:» (as OCR reads it)
-        if prev and not prev.is_row and not b.is_row and b.text[:1].islower() and not spaced and not alone:
-            out[-1] = Block(f"{prev.text} {b.text}", (), prev.pos)
+        wrapped = prev and not prev.is_row and not b.is_row and prev.bold == b.bold and b.text[:1].islower()
+        if wrapped and not spaced and not alone:
+            out[-1] = Block(f"{prev.text} {b.text}", (), prev.pos, prev.bold)
         else:
             out.append(b)
     return out

@@ -39,6 +39,7 @@ class Line:
     top: float
     bottom: float
     segments: list[Segment] = field(default_factory=list)
+    bold: bool = True  # every word of the line in a bold font (false for a scan's words)
 
     @property
     def text(self) -> str:
@@ -78,6 +79,7 @@ def lines_of(words: list[dict]) -> list[Line]:
             line = Line(w["top"], w["bottom"])
             lines.append(line)
         line.segments.append(Segment(w["x0"], w["x1"], w["text"]))
+        line.bold = line.bold and "bold" in w.get("fontname", "").lower()
     for line in lines:
         words_in = sorted(line.segments, key=lambda s: s.x0)
         merged = [words_in[0]]

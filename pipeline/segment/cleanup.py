@@ -149,5 +149,5 @@ def clean(blocks: list[Block]) -> tuple[list[Block], list[Skipped]]:
         skipped += [Skipped(line, r, b.pos) for line, r in zip(raw, reasons, strict=True) if r and line.strip()]
         text = plain("\n".join(lines))
         if text:
-            out.append(Block(text, (), b.pos))
+            out.append(Block(text, (), b.pos, b.bold))
     return out, skipped

@@ -434,13 +434,21 @@ def date_and_number(paragraphs: list[str]) -> tuple[str | None, str | None]:
 def protocol_date_and_number(paragraphs: list[str]) -> tuple[str | None, str | None, int]:
     """A protocol's own date and number: «ПРОТОКОЛ № 4», «Протокол №3 от 29.11.2013», or «ПРОТОКОЛ /
     заседания …» over a line «18 марта 2025 г. | № 3»; and how many of `paragraphs` (from the kind
-    line on) state them. Only short heading lines count: an agenda cites other protocols."""
+    line on) state them. Only heading lines count (short ones, or the heading's run-on «заседания …» in
+    lower case), and the first line of the paragraph under them when it is a short dated one («18 марта
+    2025 г. № 3 г. Мелитополь» over «Председательствовал: …»): an agenda cites other protocols."""
     used = 1
-    while used < min(len(paragraphs), 3) and _heading_lines(paragraphs[used]):
-        if _AGENDA_OR_ITEM.match(paragraphs[used]):
+    parts = paragraphs[:1]
+    while used < min(len(paragraphs), 3) and not _AGENDA_OR_ITEM.match(paragraphs[used]):
+        paragraph = paragraphs[used]
+        if not (_heading_lines(paragraph) or (paragraph[:1].islower() and len(paragraph) < 400)):
+            first = paragraph.split("\n")[0]
+            if len(first) < 100 and parse_date(first):
+                parts.append(first)
             break
+        parts.append(paragraph)
         used += 1
-    text = " ".join(p.replace("_", " ") for p in paragraphs[:used])
+    text = " ".join(p.replace("_", " ") for p in parts)
     protocol = _PROTOCOL.search(text)
     return parse_date(text), protocol.group(1) if protocol else _act_number(text), used
 

@@ -90,7 +90,7 @@ def rebuild(blocks: list[Block]) -> list[Block]:
         first: dict[int, int] = {}
         for n, (k, _, _) in enumerate(lines):
             first.setdefault(k, n)
-        for offset, text in _paragraphs([line for _, _, line in lines]):
+        for offset, text in _paragraphs([line for _, _, line in lines], [b.bold for _, b, _ in lines]):
             k, b, _ = lines[offset]
             pos = replace(b.pos, line=b.pos.line + offset - first[k]) if b.pos.line is not None else b.pos
             out.append(Block(text, (), pos))
@@ -109,14 +109,18 @@ def rebuild(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _paragraphs(lines: list[str]) -> list[tuple[int, str]]:
-    """(line offset, text) of each paragraph; lines inside one are kept apart by «\\n»."""
+def _paragraphs(lines: list[str], bold: list[bool]) -> list[tuple[int, str]]:
+    """(line offset, text) of each paragraph; lines inside one are kept apart by «\\n». A PDF line in
+    bold after one that is not, or the other way round, opens a paragraph: the title printed in bold
+    ends where the preamble under it begins, whatever the wording."""
     paras: list[tuple[int, list[str]]] = []
+    face_of = 0  # the line the last piece came from
     for n, raw in enumerate(lines):
         for piece in _pieces(unglue(raw.strip())):
             if not piece:
                 continue
-            if paras and _continues(paras[-1][1][-1], piece) and not _stamp_ends(paras[-1][1], piece):
+            same_face, face_of = bold[n] == bold[face_of], n
+            if paras and same_face and _continues(paras[-1][1][-1], piece) and not _stamp_ends(paras[-1][1], piece):
                 last = paras[-1][1]
                 if _HYPHENATED.search(last[-1]) and piece[:1].islower():
                     last[-1] = last[-1][:-1] + piece
