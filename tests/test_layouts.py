@@ -2424,3 +2424,26 @@ def test_a_title_in_bold_ends_where_the_text_under_it_begins():
 )
 def test_a_protocols_date_under_a_run_on_heading(paragraphs, date, number):
     assert header.protocol_date_and_number(paragraphs)[:2] == (date, number)
+
+
+@pytest.mark.parametrize(
+    ("letterhead", "issuer"),
+    [
+        (  # Hill Mari under Russian (379)
+            [
+                "АДМИНИСТРАЦИЯ\nГОРНОМАРИЙСКОГО МУНИЦИПАЛЬНОГО РАЙОНА",
+                "КЫРЫК МАРЫ МУНИЦИПАЛЬНЫЙ РАЙОНЫН\nАДМИНИСТРАЦИЖӸ",
+            ],
+            "Администрация Горномарийского муниципального района",
+        ),
+        (  # Komi under Russian (380)
+            [
+                "УПРАВЛЕНИЕ ОБРАЗОВАНИЯ\nАДМИНИСТРАЦИИ МУНИЦИПАЛЬНОГО РАЙОНА «СЫСОЛЬСКИЙ»",
+                "«СЫКТЫВ» МУНИЦИПАЛЬНӦЙ РАЙОНСА",
+            ],
+            "Управление образования администрации муниципального района «Сысольский»",
+        ),
+    ],
+)
+def test_the_other_language_of_a_bilingual_letterhead_names_no_issuer(letterhead, issuer):
+    assert header.issuer_of(letterhead) == issuer

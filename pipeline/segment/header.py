@@ -316,7 +316,10 @@ _NOT_BODY = re.compile(
 )
 
 
-_OTHER_LANGUAGE = re.compile(r"[әөүһңҗҡғҙҫӘӨҮҺҢҖҠҒҘҪ]")
+# Letters of the republics' other Cyrillic alphabets (Tatar, Bashkir, Chuvash, Mari, Komi, Udmurt, Yakut,
+# Altai, Khakas, the Caucasus' palochka) and of Ukrainian, never in a Russian body's name.
+_OTHER_LETTERS = "әөүһңҗҡғҙҫӑӗӳӓӧӱӹҥӝӟӥӵҕјіїєґӏӈӊӄæ"
+_OTHER_LANGUAGE = re.compile(f"[{_OTHER_LETTERS}{_OTHER_LETTERS.upper()}]")
 _LISTED = re.compile(r"[-–—•*·]\s")  # an item of a list, never a letterhead's line
 
 
