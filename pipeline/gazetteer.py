@@ -61,12 +61,15 @@ def key(name: str) -> str:
 
 def _adjectives(name: str) -> tuple[str, ...]:
     """The stems a district or school is named with after a town: Миллерово → «миллеровск(ий)»,
-    Аксай → «аксайск», Туапсе → «туапсинск», Томск → «томск», станица Кущёвская → «кущевск»."""
+    Аксай → «аксайск», Туапсе → «туапсинск», Томск → «томск», станица Кущёвская → «кущевск»; a name in
+    «-овка», «-евка», «-инка» drops «-ка»: Добринка → «добринск(ий)», Михайловка → «михайловск(ий)» (not
+    Брянка, whose «брянск» is Bryansk's)."""
     name = re.sub(r"(?<=[сц]к)(?:ий|ой|ая|ое)$", "", name.lower().replace("ё", "е"))
     if re.search(r"[сц]к$", name):
         return (name,)
     base = name[:-1] if name[-1] in "аеиоыьяю" else name
-    return base + "ск", base + "инск"
+    dropped = (name[:-2] + "ск",) if re.search(r"(?:ов|ев|ин)ка$", name) else ()
+    return base + "ск", base + "инск", *dropped
 
 
 Places = dict[str, dict[str, int]]  # key → region → population of its largest settlement of that key

@@ -55,6 +55,8 @@ def test_a_district_named_after_a_person():
         ("Кущевский район", "Краснодарский край"),  # after the stanitsa Кущёвская: a feminine name
         ("Ленинский район", None),  # in many regions, whatever town bears the name
         ("Михайловский район", None),
+        ("Брянский район", "Брянская область"),  # not Брянка's (LNR): «-янка» keeps its «к»
+        ("Добринский район", None),  # Добринка (Lipetsk) and Добринское (Crimea) are too close in size
     ],
 )
 def test_district_region(district, region):
@@ -220,3 +222,11 @@ def test_a_documents_text_names_no_region_by_an_everyday_name(text, wrong):
 
 def test_an_autonomous_district_called_a_district():
     assert places.regions("в Ямало-Ненецком округе") == ["Ямало-Ненецкий автономный округ"]
+
+
+def test_a_district_named_after_a_town_in_ovka_or_inka_is_no_village_elsewhere():
+    """383: «Добринского муниципального района» was read as Crimea's by its one village Добринское, as
+    Добринка (Lipetsk) gave only «добринкск»; the settlement «п. Добринка» of the text now decides."""
+    text = "в школах Добринского муниципального района; школа-партнёр – МБОУ «Лицей № 1» п. Добринка"
+    assert gazetteer.regions_of_places(text).most_common(1)[0][0] == "Липецкая область"
+    assert gazetteer.regions_of_places("Добринского муниципального района") == {}
