@@ -178,7 +178,17 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
     category = answer_values.asked_noun(question) if kind == "what" else None
     category = category if category in answer_values.CATEGORY_NOUNS else None
     titled = _titles_named(question) if whether else frozenset()
-    supported = _supported(search, topic, hits, whether=whether, category=category, titled=titled)
+    ranked = _ranked(search, topic, hits, whether=whether, category=category, titled=titled)
+    if ranked and named and any(k in named for k in ("year_from", "municipality")):
+        # A programme adopted the year before its period, or a district's act with no district in its
+        # metadata, fails the filter though its row is the answer: rows found without the filter that
+        # name the place (or whose document's place is unknown) compete, the filtered ones a little ahead.
+        wide = search.search(question, replace(filters, **dict.fromkeys(named)), k=POOL)
+        place = _place_lemmas(understood)
+        elsewhere = _placed_elsewhere(search, topic, wide, place, named, whether, category, titled)
+        said = [(s, h) for s, h in elsewhere if not place or place & (_about(search, h) | _row_lemmas(h))]
+        ranked = _merged(ranked, said)
+    supported = [h for _, h in ranked]
     read = _reader(search, kind, _place_asked(understood, question)) if kind != "whether" else None
     holds_value = read is None or kind == "count" or any(read(h, question) for h in supported)
     if (not supported or not holds_value) and named:
@@ -187,7 +197,7 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
         filters = replace(filters, **dict.fromkeys(named))
         place = _place_lemmas(understood)
         hits = search.search(question, filters, k=POOL)
-        supported = _placed_elsewhere(search, topic, hits, place, named, whether, category, titled)
+        supported = [h for _, h in _placed_elsewhere(search, topic, hits, place, named, whether, category, titled)]
         placed = [h for h in hits if place & _about(search, h)]
         home = _home(search, named)
         here = [h for h in supported if place & _about(search, h) or _in(h, home) or not h.document.region]
@@ -287,16 +297,29 @@ def _placed_elsewhere(
     whether: bool = False,
     category: str | None = None,
     titled: frozenset[str] = frozenset(),
-) -> list[Hit]:
+) -> list[tuple[float, Hit]]:
     """Rows found without the place filter whose row or document names the place (or whose
-    document's place at the level asked is unknown), never a district of another region."""
+    document's place at the level asked is unknown), never a district of another region; with
+    their scores, best first."""
     levels = {key for key in named if key in ("region", "municipality")}
     home = _home(search, named)
     return [
-        h
-        for h in _supported(search, topic, hits, place, levels, whether, category, titled)
+        (score, h)
+        for score, h in _ranked(search, topic, hits, place, levels, whether, category, titled)
         if not (home and h.document.region and not _in(h, home))
     ]
+
+
+FILTERED_AHEAD = 0.1  # how far a row whose document passes the question's filter goes before one found without it
+
+
+def _merged(filtered: list[tuple[float, Hit]], wide: list[tuple[float, Hit]]) -> list[tuple[float, Hit]]:
+    """Both lists of scored rows as one, best first, each row once."""
+    best: dict[int, tuple[float, Hit]] = {}
+    for score, h in [(s + FILTERED_AHEAD, h) for s, h in filtered] + wide:
+        if h.item_id not in best or score > best[h.item_id][0]:
+            best[h.item_id] = (score, h)
+    return sorted(best.values(), key=lambda x: -x[0])
 
 
 def _with_town(understood: Understood, question: str) -> Understood:
@@ -409,7 +432,12 @@ def _place_lemmas(understood: Understood) -> set[str]:
     return set(lemmas.lemmas(named)) - GENERIC_PLACE
 
 
-def _supported(
+def _supported(search: HybridSearch, topic: list[str], hits: list[Hit], **kwargs) -> list[Hit]:
+    """The candidates `_ranked` keeps, best first, without their scores."""
+    return [h for _, h in _ranked(search, topic, hits, **kwargs)]
+
+
+def _ranked(
     search: HybridSearch,
     topic: list[str],
     hits: list[Hit],
@@ -418,8 +446,9 @@ def _supported(
     whether: bool = False,
     category: str | None = None,
     titled: frozenset[str] = frozenset(),
-) -> list[Hit]:
-    """Candidates that hold enough of the topic (or are semantically very close), best first.
+) -> list[tuple[float, Hit]]:
+    """Candidates that hold enough of the topic (or are semantically very close), with their
+    scores, best first.
 
     A topic lemma counts fully in the row and half in its document's title, issuer and place
     («в Кургане» is said by the document, not by each row); rare lemmas weigh more; a word of
@@ -436,7 +465,7 @@ def _supported(
     instance of it, not the word.
     """
     if not topic:
-        return [h for h in hits if (h.similarity or 0.0) >= DENSE_ALONE]
+        return [(h.similarity or 0.0, h) for h in hits if (h.similarity or 0.0) >= DENSE_ALONE]
     df = search.lemma_counts(topic)
     total = max(search.item_count(), 1)
     weight = {
@@ -470,7 +499,7 @@ def _supported(
         close = whether and share >= WHETHER_SHARE and said >= 2 and (h.similarity or 0.0) >= WHETHER_CLOSE
         if enough or close or (not whether and (h.similarity or 0.0) >= DENSE_ALONE):
             scored.append((share + 0.5 * (h.similarity or 0.0) - 0.002 * rank, h))
-    return [h for _, h in sorted(scored, key=lambda x: -x[0])]
+    return sorted(scored, key=lambda x: -x[0])
 
 
 _NUMERIC_MONTH = re.compile(r"(?<![\d.])\d{1,2}\.(0[1-9]|1[0-2])\.(?:\d{4}|\d{2})(?!\d)")  # «до 15.04.2021»
@@ -527,6 +556,13 @@ def _about(search: HybridSearch, hit: Hit) -> set[str]:
     doc = hit.document
     said = " ".join(x or "" for x in (doc.title, doc.issuer, doc.region, doc.municipality, doc.source))
     return set(lemmas.lemmas(said)) | _schools_of(search, hit)
+
+
+def _row_lemmas(hit: Hit) -> set[str]:
+    """Everything a row says, its responsible cell too."""
+    item = hit.item
+    said = (item.activity, item.description, item.result, item.section, item.responsible)
+    return set(lemmas.lemmas(" ".join(x or "" for x in said)))
 
 
 # A report's mark that a planned activity did not take place.

@@ -1089,3 +1089,34 @@ def test_how_many_years_counts_years():
     ]
     row = _hit("В 2014 году в перечень вошли 3 школы")
     assert answer_values.count(row, "Сколько школ вошли в перечень?") == ["3 школы"]
+
+
+def test_a_programme_adopted_the_year_before_its_period_answers_for_that_period(kb_copy):
+    """q556, q806 (dev): «по программе 2014–2016 годов» filtered the documents by the year they bear,
+    and a programme adopted in November 2013 has 2013; an act of 2015 on a nearby topic answered
+    instead. Rows found without the year filter now compete, those of the year a little ahead."""
+    kb = KnowledgeBase.open(kb_copy)
+    programme = (
+        "ПОСТАНОВЛЕНИЕ\nАдминистрации Ненецкого автономного округа\nот 13.11.2013 № 411-п\n"
+        "Об утверждении государственной программы Ненецкого автономного округа «Развитие образования»\n\n"
+        "№ | Мероприятие | Срок | Исполнитель |\n"
+        "1 | Методическое сопровождение школ, работающих в сложных социальных условиях | 2014–2016 | "
+        "ГБУ НАО «Ненецкий региональный центр развития образования» |\n"
+        "2 | Строительство школы в п. Искателей | 2015 | Управление строительства |\n"
+    )
+    other = (
+        "ПРИКАЗ\nДепартамента образования Ненецкого автономного округа\nот 10.02.2015 № 12\n"
+        "О проведении семинара\n\n"
+        "№ | Мероприятие | Срок | Ответственный |\n"
+        "1 | Семинар по методическому сопровождению школ в сложных социальных условиях | март 2015 | "
+        "Отдел общего образования |\n"
+        "2 | Конкурс «Учитель года» | апрель 2015 | Отдел общего образования |\n"
+    )
+    for name, text in (("nao_program.txt", programme), ("nao_seminar.txt", other)):
+        assert kb.ingest_bytes(text.encode(), name, name).status == "added"
+    a = kb.ask(
+        "Кто в Ненецком автономном округе по программе 2014–2016 годов методически сопровождает школы "
+        "в сложных социальных условиях?"
+    )
+    assert a.found and a.facts[0].value == "ГБУ НАО «Ненецкий региональный центр развития образования»"
+    kb.close()
