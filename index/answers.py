@@ -98,6 +98,9 @@ QUESTION_WORDS = frozenset(
 SETTLEMENT_MARKS = frozenset("г гор с п пос пгт д ст х".split())
 # A purely semantic match must be at least this close (e5 cosines of unrelated Russian texts sit near 0.80).
 DENSE_ALONE = 0.87
+# … and, when no row holds enough of the topic, this close: the question paraphrases its one row
+# («поменяли старые окна» for «Замена оконных блоков»).
+DENSE_FAILING_WORDS = 0.84
 # «Есть ли …?» asked in other words than the row's: a row very close in meaning that holds a quarter
 # of the topic, two words of it at least, supports a «да» (dev is_there 64 -> 68/88, two «нет» lost).
 WHETHER_SHARE = 0.25
@@ -471,7 +474,7 @@ def _ranked(
     weight = {
         t: math.log(1 + total / (1 + df.get(t, 0))) * (0.5 if _is_verb(t) or t == category else 1.0) for t in topic
     }
-    scored = []
+    scored, near = [], []
     for rank, h in enumerate(hits):
         item, doc = h.item, h.document
         said = (item.activity, item.description, item.result, item.section)
@@ -497,9 +500,12 @@ def _ranked(
         said = sum(x >= (0.7 if whether else 0.5) for x in holds.values())
         enough = share >= SHORT_ENOUGH or (share >= _enough(len(asked), whether) and said >= 3)
         close = whether and share >= WHETHER_SHARE and said >= 2 and (h.similarity or 0.0) >= WHETHER_CLOSE
+        score = share + 0.5 * (h.similarity or 0.0) - 0.002 * rank
         if enough or close or (not whether and (h.similarity or 0.0) >= DENSE_ALONE):
-            scored.append((share + 0.5 * (h.similarity or 0.0) - 0.002 * rank, h))
-    return sorted(scored, key=lambda x: -x[0])
+            scored.append((score, h))
+        elif not whether and (h.similarity or 0.0) >= DENSE_FAILING_WORDS:
+            near.append((score, h))
+    return sorted(scored or near, key=lambda x: -x[0])
 
 
 _NUMERIC_MONTH = re.compile(r"(?<![\d.])\d{1,2}\.(0[1-9]|1[0-2])\.(?:\d{4}|\d{2})(?!\d)")  # «до 15.04.2021»

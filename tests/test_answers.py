@@ -1120,3 +1120,18 @@ def test_a_programme_adopted_the_year_before_its_period_answers_for_that_period(
     )
     assert a.found and a.facts[0].value == "ГБУ НАО «Ненецкий региональный центр развития образования»"
     kb.close()
+
+
+def test_a_paraphrased_row_very_close_in_meaning_answers_only_when_no_row_says_the_words():
+    """«В какой школе … поменяли старые окна?» (q1028) shares no word with «Замена оконных блоков»:
+    a row that close in meaning answers when no row holds the topic, never beside ones that do."""
+    from index.answers import DENSE_ALONE, DENSE_FAILING_WORDS, _supported
+
+    topic = ["поменять", "старый", "окно"]
+    windows = replace(_hit("Замена оконных блоков в здании школы"), similarity=DENSE_FAILING_WORDS + 0.01)
+    farther = replace(windows, similarity=DENSE_FAILING_WORDS - 0.02)
+    assert DENSE_FAILING_WORDS < DENSE_ALONE
+    assert _supported(_Counts(), topic, [farther, windows]) == [windows]
+    said = _hit("Поменять старые окна в спортзале")
+    said = replace(said, item=replace(said.item, id=2), item_id=2)
+    assert _supported(_Counts(), topic, [windows, said]) == [said]
