@@ -2447,3 +2447,20 @@ def test_a_protocols_date_under_a_run_on_heading(paragraphs, date, number):
 )
 def test_the_other_language_of_a_bilingual_letterhead_names_no_issuer(letterhead, issuer):
     assert header.issuer_of(letterhead) == issuer
+
+
+def test_a_bracketed_amendment_note_wrapped_over_lines_or_in_lower_case_is_a_note():
+    """388, 389 (Kodeks copies): «(Пункт в редакции … / от 08.02.2012 г. N 70)» over two lines and
+    «(пункт 3 в редакции распоряжения … N 176-р)» stood between clauses 2 and 3, and every clause
+    after them came out as a paragraph."""
+    for note in (
+        "    (Пункт  в редакции Постановления правительства Воронежской области\nот 08.02.2012 г. N 70)",
+        "(пункт 2 в редакции распоряжения Администрации области от 18.06.2008 N 176-р)",
+    ):
+        doc = _txt(
+            "ПОСТАНОВЛЕНИЕ\nот 07.07.2011 N 569\nО комплексе мер\nпостановляет:\n"
+            f"1. Утвердить комплекс мер.\n2. Утвердить показатели.\n{note}\n"
+            "3. Департаменту образования обеспечить выполнение.\n4. Контроль оставляю за собой.\n"
+        )
+        assert [i.number for i in doc.items if i.kind == "clause"] == ["1", "2", "3", "4"], note
+        assert any("в редакции" in s.text for s in doc.skipped)

@@ -29,7 +29,7 @@ _EDITORIAL = re.compile(
     r"|(?:Постановлением|Распоряжением|Приказом|Решением|Законом|Указом) .{10,300}?"
     r"(?:изложен[аоы]? в новой редакции|внесены изменения|признан[аоы]? утратившим[аи]? силу)\b.{0,200}"
     # Kodeks' notes in brackets: «(Подпункт в редакции, введенной в действие постановлением … N 998)»
-    r"|\((?:Пункт|Подпункт|Абзац|Раздел|Приложение|Таблица|Строка|Преамбула|Наименование)[^()\n]{0,40}?"
+    r"|\((?:[Пп]ункт|[Пп]одпункт|[Аа]бзац|[Рр]аздел|[Пп]риложение|[Тт]аблица|[Сс]трока|[Пп]реамбула|[Нн]аименование)[^()\n]{0,40}?"
     r"(?:в редакции|дополнительно включен|исключен|утратил)[^\n]{10,300}\)\.?"
     r"|ГАРАНТ:.{0,300}"  # the database's own comment, its text here or on the next line («См. перечень …»)
     r"|Откройте актуальную версию документа.{0,60}"
@@ -140,6 +140,12 @@ def clean(blocks: list[Block]) -> tuple[list[Block], list[Skipped]]:
             else None
             for k, (line, f) in enumerate(zip(raw, footer, strict=True))
         ]
+        for k in range(len(raw)):  # a bracketed note wrapped over lines: «(Пункт в редакции … / от … N 70)»
+            if reasons[k] is None and raw[k].lstrip().startswith("(") and ")" not in raw[k]:
+                end = next((j for j in range(k + 1, min(k + 3, len(raw))) if ")" in raw[j]), None)
+                joined = end is not None and " ".join(" ".join(raw[k : end + 1]).split())
+                if joined and _EDITORIAL.match(joined) and all(r is None for r in reasons[k : end + 1]):
+                    reasons[k : end + 1] = [EDITORIAL_NOTE] * (end + 1 - k)
         for k in range(len(raw)):  # «… изменен с … - Постановление …» / «Изменения распространяются на …»
             after_note = reasons[k - 1] == EDITORIAL_NOTE if k else noted
             if reasons[k] is None and after_note and _EDITORIAL_AFTER.match(raw[k].strip()):
