@@ -471,6 +471,8 @@ def _venue(hit: Hit, question: str) -> str | None:
             if re.match(r"на\s+сайте", m.group()):  # a site is named by its owner: «на сайте школы | отчёта …»
                 stop = min(stop, m.end() + len(_owner(text, m.end())))
             phrase = _phrase(text, m.start(), stop)
+            if phrase == " ".join(text[m.start() : stop].split()):  # not cut short: its list runs on
+                phrase += " ".join(_listed_on(text, stop).split())
             # «в Республике Хакасия» asked of «в Хакасии»: the place's own name, not «республика», says it
             words = [w for w in lemmas(phrase[m.end() - m.start() :]) if len(w) > 2 and w not in PLACE_WORDS]
             # «на сайте | школы», «на базе | …»: the opener names the place itself, whatever follows
@@ -484,6 +486,29 @@ def _venue(hit: Hit, question: str) -> str | None:
             if first and (not _said(first, asked) or (named and not _said(named.group().lower(), asked))):
                 return phrase
     return None
+
+
+# «…, физики и биологии»: nouns listed after the comma that ends a place phrase, the last after «и».
+_LISTED_NOUNS = re.compile(r",\s*((?:[а-яё]+,\s*){0,3}[а-яё]+\s+и\s+[а-яё]+)\b")
+
+
+def _listed_on(text: str, at: int) -> str:
+    """The rest of an enumeration a place phrase ends in («в кабинетах химии | , физики и биологии»):
+    nouns in the genitive, as the word before the comma is (in its number); else nothing («на базе
+    школы, учителя и родители» lists who, not where)."""
+    from pipeline.morph import morph
+
+    m = _LISTED_NOUNS.match(text, at)
+    before = re.search(r"([а-яё]+)\s*$", text[:at])
+    if not m or not before:
+        return ""
+
+    def numbers(word: str) -> set[str]:
+        return {p.tag.number for p in morph().parse(word) if p.tag.POS == "NOUN" and p.tag.case == "gent"}
+
+    wanted = numbers(before.group(1))
+    words = [w for w in re.findall(r"[а-яё]+", m.group(1)) if w != "и"]
+    return m.group() if wanted and all(wanted & numbers(w) for w in words) else ""
 
 
 def _owner(text: str, at: int) -> str:

@@ -1135,3 +1135,14 @@ def test_a_paraphrased_row_very_close_in_meaning_answers_only_when_no_row_says_t
     said = _hit("Поменять старые окна в спортзале")
     said = replace(said, item=replace(said.item, id=2), item_id=2)
     assert _supported(_Counts(), topic, [windows, said]) == [said]
+
+
+def test_a_venue_listing_its_rooms_keeps_the_whole_list():
+    """q1340 (round 25, dev): «в кабинетах химии, физики и биологии» was cut at the first comma; a list
+    of who («на базе школы, учителя и родители») is not a venue's."""
+    row = _hit("Вовлечение обучающихся в проектную деятельность в обновленных кабинетах химии, физики и биологии")
+    assert answer_values.where(row, "Где в школе № 1 ведут с учениками проекты?") == [
+        "в обновленных кабинетах химии, физики и биологии"
+    ]
+    row = _hit("Совместные занятия на базе школы, учителя и родители участвуют")
+    assert answer_values.where(row, "Где в школе № 1 проходят совместные занятия?") == ["на базе школы"]
