@@ -144,11 +144,17 @@ def _unflatten_run(run: list[Block]) -> list[Block]:
     return out
 
 
+_LAYOUT_LINES = 4  # a letterhead laid out as a table: its body's names, the kind, the date | place | number
+
+
 def _unpipe(lines: list[str], start: int, end: int) -> list[int]:
     """A piped run that is no activity table is a layout table of the page (a bilingual letterhead
     «ПРИКАЗ | БОЕРЫК |», the date, place and number side by side): each cell goes on a line of its
-    own, as a letterhead prints it, so the kind, the date and the number are read as lines."""
-    changed = []
+    own, as a letterhead prints it, so the kind, the date and the number are read as lines. A longer
+    run (a programme's passport, «Ответственный исполнитель | Управление …») keeps its marks."""
+    changed: list[int] = []
+    if sum("|" in line for line in lines[start:end]) > _LAYOUT_LINES:
+        return changed
     for n in range(start, end):
         cells = [c.strip() for c in lines[n].split("|")]
         if len([c for c in cells if c]) >= 2 or lines[n].rstrip().endswith("|"):
