@@ -148,3 +148,27 @@ def test_a_pdf_line_in_a_bold_face_is_marked_and_closes_the_title(tmp_path):
     doc = parse_file(path)
     assert doc.title == "Об итогах промежуточной аттестации и мерах по повышению качества образования"
     assert doc.preamble == "В 2025 году качество знаний снизилось"
+
+
+def test_a_borderless_tables_last_row_alone_under_its_repeated_header_keeps_its_columns(tmp_path):
+    """385 (set AC, dev): the plan's last row went alone onto the next page under the repeated header;
+    two lines are too few to show the columns «Срок» and «Ответственный», so the row came out in
+    three columns. The repeated header fills every column of the table that ended the page before."""
+    from tests.realdocs.build import build_pdf
+
+    rows = [["№ п/п", "Мероприятие", "Срок", "Ответственный", "Ожидаемый результат"]]
+    row = ["Семинар для учителей школ номер {}", "март 2014 г.", "ГОАУ ЯО ИРО", "участники обучены"]
+    rows += [[f"{k}", row[0].format(k), *row[1:]] for k in range(1, 26)]
+    table = {"table": rows, "widths": [0.7, 3.9, 2.5, 2.6, 2.5], "repeat_header": 1}
+    path = tmp_path / "plan.pdf"
+    build_pdf({"blocks": [{"p": "План мероприятий", "bold": True, "align": "center"}, table]}, path, ruled=False)
+    doc = parse_file(path)
+    last = [i for i in doc.items if i.kind == "row"][-1]
+    assert last.pos.page == 2  # the layout this test is about: the 25th row alone on page 2
+    assert (last.number, last.activity, last.deadline, last.responsible, last.result) == (
+        "25",
+        "Семинар для учителей школ номер 25",
+        "март 2014 г.",
+        "ГОАУ ЯО ИРО",
+        "участники обучены",
+    )

@@ -123,7 +123,10 @@ def find_tables(lines: list[Line], carried: Sequence[float] = ()) -> list[Region
     too few to show their columns themselves."""
     edges = _edges(lines)
     carry = len(edges) < 2 and _continues(lines, carried)
-    if carry:
+    # The table of the page before, its header repeated at the top of this page over too few rows to
+    # show all its columns (one row): the header's line fills every column the table had.
+    repeated = bool(lines) and 2 <= len(edges) < len(carried) and _aligned(lines[0], list(carried)) == len(carried)
+    if carry or repeated:
         edges = list(carried)
     if len(edges) < 2:
         return []
