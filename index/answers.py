@@ -182,14 +182,16 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
     category = category if category in answer_values.CATEGORY_NOUNS else None
     titled = _titles_named(question) if whether else frozenset()
     ranked = _ranked(search, topic, hits, whether=whether, category=category, titled=titled)
+    everywhere = replace(filters, **dict.fromkeys(named))
+    place = _place_lemmas(understood)
+    wide = None  # the candidates found without the filter and those of them placed there: searched once
     if ranked and named and any(k in named for k in ("year_from", "municipality")):
         # A programme adopted the year before its period, or a district's act with no district in its
         # metadata, fails the filter though its row is the answer: rows found without the filter that
         # name the place (or whose document's place is unknown) compete, the filtered ones a little ahead.
-        wide = search.search(question, replace(filters, **dict.fromkeys(named)), k=POOL)
-        place = _place_lemmas(understood)
-        elsewhere = _placed_elsewhere(search, topic, wide, place, named, whether, category, titled)
-        said = [(s, h) for s, h in elsewhere if not place or place & (_about(search, h) | _row_lemmas(h))]
+        wide_hits = search.search(question, everywhere, k=POOL)
+        wide = wide_hits, _placed_elsewhere(search, topic, wide_hits, place, named, whether, category, titled)
+        said = [(s, h) for s, h in wide[1] if not place or place & (_row_lemmas(h) | _context(search, h))]
         ranked = _merged(ranked, said)
     supported = [h for _, h in ranked]
     read = _reader(search, kind, _place_asked(understood, question)) if kind != "whether" else None
@@ -197,10 +199,12 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
     if (not supported or not holds_value) and named:
         # Documents may not state their place or year in the metadata: search everywhere, and
         # let the row or its document's title name the place instead.
-        filters = replace(filters, **dict.fromkeys(named))
-        place = _place_lemmas(understood)
-        hits = search.search(question, filters, k=POOL)
-        supported = [h for _, h in _placed_elsewhere(search, topic, hits, place, named, whether, category, titled)]
+        filters = everywhere
+        if wide is None:
+            wide_hits = search.search(question, filters, k=POOL)
+            wide = wide_hits, _placed_elsewhere(search, topic, wide_hits, place, named, whether, category, titled)
+        hits = wide[0]
+        supported = [h for _, h in wide[1]]
         placed = [h for h in hits if place & _about(search, h)]
         home = _home(search, named)
         here = [h for h in supported if place & _about(search, h) or _in(h, home) or not h.document.region]
@@ -477,10 +481,7 @@ def _ranked(
     scored, near = [], []
     for rank, h in enumerate(hits):
         item, doc = h.item, h.document
-        said = (item.activity, item.description, item.result, item.section)
-        row = set(lemmas.lemmas(" ".join(x or "" for x in said)))
-        # The responsible cell says who does the row, not what it is: it counts as the document does.
-        about = _about(search, h) | set(lemmas.lemmas(item.responsible or ""))
+        row, about = _row_lemmas(h), _context(search, h)
         place_said = bool(required & (row | about))
         if required and not place_said and any(getattr(doc, level) for level in levels):
             continue  # a document placed elsewhere; one whose place (at the level asked) is unknown may answer
@@ -565,10 +566,16 @@ def _about(search: HybridSearch, hit: Hit) -> set[str]:
 
 
 def _row_lemmas(hit: Hit) -> set[str]:
-    """Everything a row says, its responsible cell too."""
+    """What a row says it is: its activity, description, result and section."""
     item = hit.item
-    said = (item.activity, item.description, item.result, item.section, item.responsible)
+    said = (item.activity, item.description, item.result, item.section)
     return set(lemmas.lemmas(" ".join(x or "" for x in said)))
+
+
+def _context(search: HybridSearch, hit: Hit) -> set[str]:
+    """What is said around a row: its document (`_about`) and its responsible cell, which says who
+    does the row, not what it is, so it counts as the document does."""
+    return _about(search, hit) | set(lemmas.lemmas(hit.item.responsible or ""))
 
 
 # A report's mark that a planned activity did not take place.
