@@ -756,6 +756,49 @@ def test_a_portal_heading_names_the_issuer():
         "Правительство Республики Коми"
     )
     assert header.issuer_in_heading("Распоряжение от 04.02.2012 г № 10-РА") is None
+    assert header.issuer_in_heading("Указ Губернатора Оренбургской области от 19.11.2009 № 226-ук") == (
+        "Губернатор Оренбургской области"
+    )
+    assert header.issuer_in_heading("Постановление Главы города Подольска от 19 ноября 2012 г. N 2104-П") == (
+        "Глава города Подольска"
+    )
+
+
+def test_the_body_printed_under_the_kind_word_is_the_issuer():
+    """Some acts print the kind first and the body under it: «П О С Т А Н О В Л Е Н И Е / Администрация
+    Ковровского района / 01.11.2011 № 971» (52), «ПРИКАЗ / по МБОУ …»."""
+    doc = _txt(
+        "П О С Т А Н О В Л Е Н И Е\n\nАдминистрация Ковровского района\n\n01.11.2011 № 971\n\n"
+        "Об утверждении программы\n\nпостановляю:\n\n1. Утвердить программу.\n"
+    )
+    assert (doc.kind, doc.number, doc.issuer) == ("постановление", "971", "Администрация Ковровского района")
+    doc = _txt(
+        "ПОСТАНОВЛЕНИЕ\nАДМИНИСТРАЦИИ ГОРОДА КУРСКА\n\nот 12.03.2020 № 45\n\nОб утверждении плана\n\n"
+        "1. Утвердить план.\n"
+    )
+    assert doc.issuer == "Администрация города Курска"
+    doc = _txt("ПРИКАЗ\n\n12.03.2020 № 45\n\nОб утверждении плана\n\n1. Утвердить план.\n")
+    assert doc.issuer is None
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "УТВЕРЖДАЮ\nНачальник Управления образования\nИсполнительного комитета г.Казани\n_ И.Г. Ризванов\n«_» 2021 г.",
+        "УТВЕРЖДАЮ Начальник Управления образования Исполнительного комитета г.Казани _ «_» 2021 г.",
+        "УТВЕРЖДАЮ\nначальник Управления образования\nИсполнительного комитета г.Казани\n……..И.Г.Ризванов",
+    ],
+)
+def test_an_undated_approval_stamp_still_names_the_body_whose_plan_it_is(stamp):
+    """«УТВЕРЖДАЮ / Начальник Управления … / _ И.Г. Ризванов / «_» 2021 г.» (94, 130, 193): left blank
+    or naming no act, the stamp still says whose plan it is."""
+    doc = _txt(
+        f"{stamp}\n\nПлан мероприятий по сопровождению школ\n\n№\tМероприятие\tСрок\n"
+        "1\tСеминар для директоров\tмарт\n2\tКонсультации учителей\tапрель\n"
+    )
+    assert doc.kind == "план мероприятий"
+    assert doc.issuer == "Управление образования Исполнительного комитета г.Казани"
+    assert doc.date is None and doc.approved_by is None
 
 
 def test_a_money_cell_split_by_a_short_row_of_years():

@@ -217,6 +217,7 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
     doc.issuer = header.issuer_of(letterhead) or (stamp.issuer if stamp else None)
     if not doc.issuer and kind_at is not None:
         doc.issuer = header.issuer_in_heading(" ".join(texts[kind_at].split("\n")[:2]))
+        doc.issuer = doc.issuer or header.issuer_after_kind(texts, kind_at)
     stamp_end = title_at if title_at is not None else (kind_at + 1 if kind_at is not None else 0)
     # (prose above the kind word, a web page's news citing other letters, is content, not the act's own)
     own = [
@@ -237,7 +238,7 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
         doc.date, doc.number = doc.date or date, number or doc.number
         protocol_end = kind_at + used
     # A plan, programme or report is dated and numbered by the act that approves it.
-    approved = stamp and (stamp.act.date or stamp.act.number)
+    approved = stamp and stamp.act and (stamp.act.date or stamp.act.number)
     if approved and (doc.kind not in header.ACT_KINDS or not (doc.date or doc.number)):
         doc.date, doc.number = stamp.act.date, stamp.act.number
     doc.title = header.title_of(texts, doc.kind, kind_at)

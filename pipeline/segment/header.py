@@ -296,7 +296,7 @@ def _annex_under_act_title(paragraphs: list[str], i: int) -> bool:
 # A word that makes a letterhead line a body's name.
 _BODY = re.compile(
     r"министерств|департамент|управлени|комитет|администраци|правительств|отдел\b|отдела?\s|учреждени|школ"
-    r"|гимнази|лице[йя]|институт|академи|центр|собрани|коллеги|губернатор|дум[аы]\b|совет\b|агентств|служб"
+    r"|гимнази|лице[йя]|институт|академи|центр|собрани|коллеги|губернатор|мэри[яи]|дум[аы]\b|совет\b|агентств|служб"
     r"|инспекци|детский сад|колледж|техникум|университет|\b(?:[МГ][БАК]?[ОУ]|ГАУ|ГБУ|МКУ|МБУ|ДПО|СОШ|ООШ|ИРО)\b",
     re.IGNORECASE,
 )
@@ -404,11 +404,31 @@ def _body_parts(paragraph: str) -> list[str]:
 
 def issuer_in_heading(line: str) -> str | None:
     """«Постановление Правительства Республики Коми от 28 сентября 2012 г. N 411» (a portal's heading
-    of the act) → «Правительство Республики Коми»."""
-    m = re.match(rf"\s*{_ACT_WORD}\s+(?P<body>.{{3,160}}?)\s+(?:от\b|{NUMBER_MARK})", line, re.IGNORECASE)
-    if not m or not _BODY.search(m.group("body")):
+    of the act) → «Правительство Республики Коми»; «Указ Губернатора …», «Постановление Главы города …»:
+    an official issues it."""
+    m = re.match(rf"\s*(?:{_ACT_WORD}|указ)\s+(?P<body>.{{3,160}}?)\s+(?:от\b|{NUMBER_MARK})", line, re.IGNORECASE)
+    if not m or not (_BODY.search(m.group("body")) or _OFFICIAL.match(m.group("body"))):
         return None
     return nominative(m.group("body"))
+
+
+# An official who issues acts in his own name («Глава города Подольска», «Мэр города Аргун»), or his office.
+_OFFICIAL = re.compile(r"(?:глав[аы]|мэр(?:и[яи]|[аы])?|губернатор[аы]?)\s+\w", re.IGNORECASE)
+
+
+def issuer_after_kind(paragraphs: list[str], at: int) -> str | None:
+    """«П О С Т А Н О В Л Е Н И Е / Администрация Ковровского района / 01.11.2011 № 971»,
+    «ПОСТАНОВЛЕНИЕ / АДМИНИСТРАЦИИ ГОРОДА …», «ПРИКАЗ / по МБОУ СОШ № 5»: the body printed under
+    the kind word when none stands above it, up to the act's date or number."""
+    rest = paragraphs[at].split("\n")[1:]
+    text = " ".join(rest) if rest else (paragraphs[at + 1] if at + 1 < len(paragraphs) else "")
+    text = re.sub(r"^\s*по\s+", "", " ".join(text.split()), flags=re.IGNORECASE)
+    cut = re.search(rf"\s(?:от\b|{NUMBER_MARK})|{DATE_PATTERN}", text, re.IGNORECASE)
+    text = text[: cut.start()].strip(" ,") if cut else text
+    if not text or len(text) > 200 or TITLE.match(text) or _says(text) or find_date(text):
+        return None
+    body = nominative(sentence_case(text) if is_capitals(text) else text)
+    return body if body and (_BODY_START.match(body) or _OFFICIAL.match(body)) else None
 
 
 # A web page's card above a document: «Дата публикации17.10.2016», «Опубликовано: 05.09.2013».
@@ -644,14 +664,17 @@ def stamps_of(paragraphs: list[str]) -> tuple[Stamp | None, set[int]]:
     acts = [(s, text) for s, text in found if s.act and (s.act.date or s.act.kind)]  # «Приложение N 1» cites no act
     approving = [s for s, text in acts if text.lower().lstrip(' «"').startswith("утвержд")]
     occupied = {i for s, _ in found for i in s.lines}
+    signed = [Stamp(None, s.issuer, s.lines) for s, text in found if s.issuer and _APPROVED.match(text.strip())]
     if not approving and any(_blank_approval(paragraphs, s) for s, _ in found):
-        return None, occupied  # «УТВЕРЖДЕН … от «___» ____ 20___ г. № ____»: undated, whenever it was considered
+        # «УТВЕРЖДЕН … от «___» ____ 20___ г. № ____»: undated, whenever it was considered; the head who
+        # signs «УТВЕРЖДАЮ» still names the body whose plan it is
+        return (signed or [None])[0], occupied
     # An amended annex: the amending act's label, then the annex's own label quoted as its new wording
     # («Приложение к постановлению от 07.11.2022 N 1040» / «"Приложение 2 к постановлению от 16.10.2017 N 362а»).
     quoted = [s for s, text in acts[1:] if text.lstrip()[:1] in "\"«„“"]
     if not approving and quoted:
         return quoted[0], occupied
-    return (approving or [s for s, _ in acts] or [None])[0], occupied
+    return (approving or [s for s, _ in acts] or signed or [None])[0], occupied
 
 
 _APPROVED = re.compile(r"[«\"]?утвержд(?:[её]н[аоы]?|аю)\b", re.IGNORECASE)
@@ -696,10 +719,12 @@ def _approver_body(stamp: str) -> str | None:
     lines = []
     for line in stamp[post.end() :].split("\n"):
         line = line.strip()
-        if "_" in line or _signed(line) or re.match(r"(?:приказ|от\b|№)", line, re.IGNORECASE):
+        blank = re.search(r"_|…|\.\.", line)  # the signature's blank, maybe on the post's own line
+        if blank or _signed(line) or re.match(r"(?:приказ|от\b|№)", line, re.IGNORECASE):
+            lines.append(line[: blank.start()] if blank else "")
             break
         lines.append(line)
-    body = " ".join(" ".join(lines).split()).strip(" ,")
+    body = nominative(" ".join(" ".join(lines).split()).strip(" ,")) or ""  # «Начальник Управления …»
     return body if _BODY_START.match(body) and len(body) <= 150 else None
 
 
@@ -751,7 +776,7 @@ def _stamp_at(paragraphs: list[str], i: int) -> Stamp:
         number = _act_number(text) or (protocol.group(1) if protocol else None)
         date = parse_date(text)
         act = Citation(None, date, number) if date or number else None
-        return Stamp(act, None, tuple(lines))
+        return Stamp(act, _approver_body("\n".join(paragraphs[j] for j in lines)), tuple(lines))
     rest = text[m.start("issuer") :]
     bare = _BARE_NUMBER.search(rest)  # «Утверждено приказом / МБОУ СОШ № 3 / 319 от 03.08.2015 г»
     if bare and re.search(r"протокол", rest[max(0, bare.start() - 40) : bare.start()], re.IGNORECASE):
