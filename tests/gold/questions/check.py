@@ -27,7 +27,9 @@ round-23 questions (q1247-q1291) cite a corpus/ document or realdocs 01-360, at 
 (q1292-q1336) cite a corpus/ document or realdocs 01-372, at least 15 of them realdocs 361-372 (set AA), at least 30
 of them realdocs 157-372, and at least 30 different documents in all; round-25 questions (q1337-q1381) cite a
 corpus/ document or realdocs 01-384, at least 15 of them realdocs 373-384 (set AB), at least 30 of them realdocs
-157-384, and at least 30 different documents in all.
+157-384, and at least 30 different documents in all; round-26 questions (q1382-q1426) cite a corpus/ document or
+realdocs 01-396, at least 15 of them realdocs 385-396 (set AC), at least 30 of them realdocs 157-396, and at least 30
+different documents in all.
 """
 
 import json
@@ -151,6 +153,7 @@ ROUNDS = (
     Round(23, 1247, 1291, (1, 360), True, (((349, 360), 15), ((157, 360), 30)), 30),
     Round(24, 1292, 1336, (1, 372), True, (((361, 372), 15), ((157, 372), 30)), 30),
     Round(25, 1337, 1381, (1, 384), True, (((373, 384), 15), ((157, 384), 30)), 30),
+    Round(26, 1382, 1426, (1, 396), True, (((385, 396), 15), ((157, 396), 30)), 30),
 )
 
 
