@@ -781,6 +781,35 @@ def test_the_body_printed_under_the_kind_word_is_the_issuer():
     assert doc.issuer is None
 
 
+def test_a_registry_card_names_the_body_that_adopted_the_act():
+    """pravo.minjust's card above the act: «Субъект РФ: / Чеченская Республика / Принявший орган: /
+    Правительство Чеченской Республики» (92, 209); the act's text below may cite other bodies."""
+    doc = _txt(
+        "Основная информация\n\nДата опубликования:\n\n29 декабря 2016г.\n\nСубъект РФ:\n\n"
+        "Чеченская Республика\nПринявший орган:\n\nПравительство Чеченской Республики\n\n"
+        "Постановления губернатора Камчатского края\n\nПОСТАНОВЛЕНИЕ\n\nот 27.12.2016 № 225\n\n"
+        "Об утверждении программы\n\n1. Утвердить программу.\n"
+    )
+    assert (doc.kind, doc.number, doc.issuer) == ("постановление", "225", "Правительство Чеченской Республики")
+    card = ["Принявший орган: Глава Республики Саха (Якутия)"]
+    assert header.issuer_on_card(card) == "Глава Республики Саха (Якутия)"
+    assert header.issuer_on_card(["Принявший орган:", "Статус:"]) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Главная О Комитете Образование Качество образования Документы Контакты",  # a site's menu (274)
+        "Наша школа включена в число участников Программы.",  # a sentence with a short participle (53)
+    ],
+)
+def test_a_menu_or_a_sentence_above_the_kind_is_no_issuer(line):
+    assert header.issuer_of([line]) is None
+    assert header.issuer_of([line, "Комитет образования администрации Березовского округа"]) == (
+        "Комитет образования администрации Березовского округа"
+    )
+
+
 @pytest.mark.parametrize(
     "stamp",
     [

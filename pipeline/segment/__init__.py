@@ -214,7 +214,7 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
     if title_at is not None and kind_at is not None and title_at < kind_at:
         title_at = next((i for i in range(kind_at, len(texts)) if header.TITLE.match(texts[i])), None)
     letterhead = [t for i, t in enumerate(texts[: kind_at if kind_at is not None else 0]) if i not in stamp_at]
-    doc.issuer = header.issuer_of(letterhead) or (stamp.issuer if stamp else None)
+    doc.issuer = header.issuer_on_card(letterhead) or header.issuer_of(letterhead) or (stamp.issuer if stamp else None)
     if not doc.issuer and kind_at is not None:
         doc.issuer = header.issuer_in_heading(" ".join(texts[kind_at].split("\n")[:2]))
         doc.issuer = doc.issuer or header.issuer_after_kind(texts, kind_at)

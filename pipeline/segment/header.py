@@ -310,7 +310,7 @@ _BODY_START = re.compile(
 )
 # Site chrome, requisites and other languages above a letterhead: never the issuer.
 _NOT_BODY = re.compile(
-    r"поиск|главная\s*[»/>]|версия для слабовидящих|визитная карточка|перейти к"
+    r"поиск|главная\s*[»/>]|(?-i:Главная)(?:\s+[А-ЯЁ]|\s*$)|версия для слабовидящих|визитная карточка|перейти к"
     r"|\bинн\b|огрн|тел\.|e-mail|\bул\.|\b\d{6}\b",
     re.IGNORECASE,
 )
@@ -324,11 +324,12 @@ _LISTED = re.compile(r"[-–—•*·]\s")  # an item of a list, never a letterh
 
 
 def _says(text: str) -> bool:
-    """A finite verb: the line is a sentence, which a letterhead's body name never is."""
+    """A finite verb or a short participle («школа включена»): the line is a sentence, which a
+    letterhead's body name never is."""
     from pipeline.morph import morph
 
     words = re.findall(r"(?<![А-ЯЁа-яё])[А-ЯЁа-яё]{3,}", text)  # whole words: «Отдел», not «тдел»
-    return any(w[:1].islower() and morph().parse(w)[0].tag.POS == "VERB" for w in words)
+    return any(w[:1].islower() and morph().parse(w)[0].tag.POS in ("VERB", "PRTS") for w in words)
 
 
 def issuer_of(paragraphs: list[str]) -> str | None:
@@ -372,6 +373,24 @@ def issuer_of(paragraphs: list[str]) -> str | None:
     # «АДМИНИСТРАЦИЯ … РАЙОНА / ОТДЕЛ ОБРАЗОВАНИЯ»: the department of the administration above it
     last = sentence_case(bodies[named[-1]])
     return with_parent(last, sentence_case(bodies[named[-1] - 1])) if named[-1] else last
+
+
+# A legal registry's card above the act: «Принявший орган: / Правительство Чеченской Республики».
+_ISSUER_LABEL = re.compile(
+    r"\s*(?:принявший\s+орган|издавший\s+орган|орган,?\s+принявший\s+(?:документ|акт))\s*:\s*(.*)", re.I
+)
+
+
+def issuer_on_card(paragraphs: list[str]) -> str | None:
+    """The body a registry's card names as the one that adopted the act (the value after its label,
+    on the same line or the next)."""
+    lines = [line.strip() for p in paragraphs for line in p.split("\n") if line.strip()]
+    for n, line in enumerate(lines):
+        m = _ISSUER_LABEL.match(line)
+        value = m and (m.group(1) or (lines[n + 1] if n + 1 < len(lines) else ""))
+        if value and (_BODY.search(value) or _OFFICIAL.match(value)):
+            return value if len(value) <= 200 and not value.endswith(":") else None
+    return None
 
 
 def _signed(text: str) -> bool:
