@@ -374,7 +374,18 @@ def municipalities(text: str) -> list[str]:
 def official_municipality(name: str) -> str:
     """The stored form of a municipality typed in another form («Таловский муниципальный район»,
     «Омский муниципальный район Омской области» → «Таловский район», «Омский район»): when `name` is
-    one municipality, perhaps followed by its region; `name` itself otherwise."""
+    one municipality, perhaps followed by its region; `name` itself otherwise. A charter's form
+    names the same place: «муниципальное образование «Город Киров»» → «город Киров», «муниципальный
+    район «Сысольский»» → «Сысольский район»."""
+    charter = _CHARTER_FORM.fullmatch(name.strip())
+    if charter:
+        inner = charter.group("name")
+        if re.fullmatch(r"(?i)город\s+[А-ЯЁ][\w-]*(?:[\s-][А-ЯЁ][\w-]*)?", inner):
+            return "город " + inner.split(None, 1)[1]
+        level = (charter.group("level") or "").split()[-1:] or [""]
+        if level[0].startswith("район") and not inner.lower().endswith(("район", "округ")):
+            inner += " район"  # «муниципальный район «Сысольский»»
+        return official_municipality(inner)
     spans = municipality_spans(name[:200])
     if len({m for _, _, m in spans}) != 1:
         return name
@@ -382,6 +393,13 @@ def official_municipality(name: str) -> str:
     if name[:start].strip().lower() not in ("", "муниципальный") or _without_regions(name[end:]).strip(" ,()–—-"):
         return name
     return spans[0][2]
+
+
+# «муниципальное образование «Малопургинский район»», «МО город Салехард», «муниципальный район «Шилкинский район»».
+_CHARTER_FORM = re.compile(
+    r"(?i)(?:(?:муниципальное\s+образование|МО)\s*[«\"„“]?|(?P<level>муниципальный\s+(?:район|округ))\s*[«\"„“])"
+    r"(?P<name>[^«»\"„“]+?)[»\"“]?"
+)
 
 
 def _without_regions(text: str) -> str:

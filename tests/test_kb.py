@@ -511,6 +511,11 @@ def test_a_municipality_typed_in_its_official_form_filters_as_stored(kb):
     assert places.official_municipality("муниципальный район имени Лазо") == "район имени Лазо"
     assert places.official_municipality("школы Дорогобужского района") == "школы Дорогобужского района"
     assert places.official_municipality("Аликовский муниципальный округ") == "Аликовский муниципальный округ"
+    # a charter's form names the same place (realdocs 301, 380)
+    assert places.official_municipality("муниципальное образование «Город Киров»") == "город Киров"
+    assert places.official_municipality("муниципальный район «Сысольский»") == "Сысольский район"
+    assert places.official_municipality("муниципальное образование «Майминский район»") == "Майминский район"
+    assert places.official_municipality("муниципальный район имени Лазо") == "район имени Лазо"
     stored = kb.search("мониторинг", Filters(municipality="Дорогобужский район"), k=20)
     typed = kb.search("мониторинг", Filters(municipality="Дорогобужский муниципальный район"), k=20)
     assert stored and [h.item_id for h in typed] == [h.item_id for h in stored]
