@@ -781,6 +781,31 @@ def test_the_body_printed_under_the_kind_word_is_the_issuer():
     assert doc.issuer is None
 
 
+def test_an_act_under_a_sites_tabbed_contacts_and_a_bilingual_letterhead_in_tabs():
+    """A centre's news page (406): its contacts laid out with tabs, a news paragraph, then the act with
+    its letterhead in two languages side by side in tabs, «ПРИКАЗ <tab> БИРИКЭЭС» and «от … <tab> г. Якутск
+    <tab> № …». The contacts are no table, the letterhead lines do not run into each other, and the date
+    row is the act's."""
+    doc = _txt(
+        "Телефон доверия\n\t\t8(4112) 42-10-46\nГорячая линия\n\t\tЕГЭ  \t8(4112) 42-10-46\n"
+        "\t\tОГЭ  \t8(4112) 42-10-48\n\t\t\nЭлектронная почта\n\t\tcmko-minobr@gov14.ru\t\n\n"
+        "Опубликовано: 05.09.2022\n\nМинистерство утвердило план. " + "Публикуем текст приказа. " * 40 + "\n\n"
+        "МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ РЕСПУБЛИКИ САХА (ЯКУТИЯ)\tСАХА ӨРӨСПҮҮБҮЛҮКЭТИН МИНИСТЕРСТВОТА\n"
+        "ПРИКАЗ\tБИРИКЭЭС\nот 29.08.2022\t\tг. Якутск\t\t№ 01-03/1412\n\n"
+        "Об утверждении плана мероприятий\n\nВ целях обеспечения объективности\nп р и к а з ы в а ю:\n"
+        "1. Утвердить план мероприятий.\n2. Центру мониторинга:\n2.1. организовать наблюдение;\n"
+        "3. Контроль оставляю за собой.\n\nМинистр\t\t\t\tИ.Е. Любимова\n\n"
+        "№ п/п\tНаименование мероприятия\tСроки\tОтветственные\n1.1\tУтверждение графиков\tдо 20.09.2022\tМОУО\n"
+        "1.2\tВыборочная перепроверка работ\tмай 2023\tЦМКО\n"
+    )
+    assert (doc.kind, doc.date, doc.number) == ("приказ", "2022-08-29", "01-03/1412")
+    assert doc.issuer == "Министерство образования и науки Республики Саха (Якутия)"
+    clauses = [i.number for i in doc.items if i.kind == "clause"]
+    assert clauses[:4] == ["1", "2", "2.1", "3"]
+    rows = [i.activity for i in doc.items if i.kind == "row"]
+    assert rows == ["Утверждение графиков", "Выборочная перепроверка работ"]
+
+
 def test_a_registry_card_names_the_body_that_adopted_the_act():
     """pravo.minjust's card above the act: «Субъект РФ: / Чеченская Республика / Принявший орган: /
     Правительство Чеченской Республики» (92, 209); the act's text below may cite other bodies."""

@@ -83,8 +83,9 @@ def _mend_broken_rows(blocks: list[Block]) -> list[Block]:
     """A table copied from a browser keeps the line breaks inside its cells: «1.1 <tab> Анкетирование
     … <tab> сентябрь» / «2022 <tab> Педагог-психолог <tab> Справка». A row shorter than the others
     runs on into the next line, which continues its last cell, while the cells add up to no more
-    than the rows' width; a line opening with a number starts a row of its own."""
-    header = next((b for b in blocks if len(b.cells) >= 3), None)
+    than the rows' width; a line opening with a number starts a row of its own. Lines above the
+    table's header (a letterhead in two languages, a site's contacts) run on into nothing."""
+    header = next((b for b in blocks if sum(bool(c) for c in b.cells) >= 3), None)
     if header is None:
         return blocks
     # The rows' width: the header's, or the numbered rows' when wider (a header whose merged cells
@@ -93,10 +94,12 @@ def _mend_broken_rows(blocks: list[Block]) -> list[Block]:
     width = max(len(header.cells), max(numbered, key=lambda w: (numbered[w], w), default=0))
     out: list[Block] = []
     last_line = 0
+    below_header = False
     for b in blocks:
         prev = out[-1] if out else None
         runs_on = (
-            prev is not None
+            below_header
+            and prev is not None
             and prev is not header
             and b.is_row
             and prev.is_row
@@ -111,6 +114,7 @@ def _mend_broken_rows(blocks: list[Block]) -> list[Block]:
             out[-1] = Block("\t".join(cells), cells, prev.pos)
         else:
             out.append(b)
+        below_header = below_header or b is header
         last_line = b.pos.line + b.text.count("\n")
     return out
 

@@ -51,7 +51,8 @@ _SAMPLE = 30
 
 def segment(blocks: list[Block], source: str) -> Document:
     cleaned, skipped = clean(uncollapse(blocks))
-    blocks = _letterhead_rows(_lone_rows(_without_empty_columns(unlabel(rebuild(unflatten(cleaned))))))
+    blocks = _without_empty_columns(unlabel(rebuild(unflatten(cleaned))))
+    blocks = _letterhead_rows(_lone_rows(_contact_rows(blocks)))
     rows = [i for i, b in enumerate(blocks) if b.is_row]
     first, last = (rows[0], rows[-1]) if rows else (len(blocks), len(blocks))
     head, body, tail = blocks[:first], blocks[first : last + 1], blocks[last + 1 :]
@@ -114,25 +115,38 @@ def _letterhead_rows(blocks: list[Block]) -> list[Block]:
         kind_at = in_row  # a site's heading citing the act («Постановление № 312 от …») over its letterhead
     if kind_at is None:
         return _stamps_over_a_title(blocks)
+    start = 0
     if not all(_letterhead_row(b) for b in blocks[:kind_at] if b.is_row):
-        return blocks
+        # a site's contacts as rows far above: only the rows right above the kind (the letterhead) count
+        start = kind_at
+        while start and blocks[start - 1].is_row:
+            start -= 1
+        if not all(_letterhead_row(b) for b in blocks[start:kind_at]):
+            return blocks
     end = _layout_rows_end(blocks, kind_at)
-    flat = [Block("\n".join(c for c in b.cells if c), (), b.pos) if b.is_row else b for b in blocks[:end]]
-    return rebuild(flat) + blocks[end:]
+    flat = [Block("\n".join(c for c in b.cells if c), (), b.pos) if b.is_row else b for b in blocks[start:end]]
+    return blocks[:start] + rebuild(flat) + blocks[end:]
 
 
 def _layout_rows_end(blocks: list[Block], kind_at: int) -> int:
     """Where the head's layout tables end: after the kind line, rows of at most two filled cells up to
     the «ПРИКАЗЫВАЮ:» a few paragraphs on (the place beside the date, the title in a cell of its own)
-    are layout too; an act's activity table never stands between its kind and its clauses."""
+    are layout too, and so is the row of the act's date, place and number («от 29.08.2022 | г. Якутск |
+    № 01-03/1412»); an act's activity table never stands between its kind and its clauses."""
     trigger = find_trigger(blocks[kind_at + 1 : kind_at + 8])
     if trigger is None:
         return kind_at + 1
     between = blocks[kind_at + 1 : kind_at + 1 + trigger]
     rows = [b for b in between if b.is_row]
-    if not rows or any(is_header(b.cells) or sum(bool(c) for c in b.cells) > 2 for b in rows):
+    if not rows or any(is_header(b.cells) or (sum(bool(c) for c in b.cells) > 2 and not _dated_row(b)) for b in rows):
         return kind_at + 1
     return kind_at + 1 + trigger
+
+
+def _dated_row(block: Block) -> bool:
+    """A short row stating a date and a number: the act's own line laid out in cells."""
+    date, number = header.date_and_number([" ".join(block.cells)])
+    return bool(date and number) and len(block.text) < 100 and sum(bool(c) for c in block.cells) <= 3
 
 
 def _stamps_over_a_title(blocks: list[Block]) -> list[Block]:
@@ -152,6 +166,26 @@ def _stamps_over_a_title(blocks: list[Block]) -> list[Block]:
     lines = [next(c for c in b.cells if c) for b in blocks[at + 1 : end] if any(b.cells)]
     title = [Block("\n".join(lines), (), blocks[at + 1].pos)] if lines else []
     return blocks[:at] + rebuild([*stamps, *title]) + blocks[end:]
+
+
+# A phone number or an e-mail address: a site's contacts, not a table's cell.
+_CONTACT = re.compile(r"(?:(?:\+7|8)\s?\(\d{3,5}\)\s?)?\d{1,3}-\d{2}-\d{2}|[\w.-]+@[\w-]+\.[\w.]+")
+
+
+def _contact_rows(blocks: list[Block]) -> list[Block]:
+    """A site's contacts laid out with tabs («Горячая линия / ЕГЭ <tab> 8(4112) 42-10-46») are
+    paragraphs: rows whose filled cells are phone numbers, e-mails and a short label beside them, so
+    the act's head below them is not taken for a table's body."""
+    out = []
+    for b in blocks:
+        filled = [c for c in b.cells if c] if b.is_row else []
+        contacts = [c for c in filled if _CONTACT.fullmatch(c.strip())]
+        labels = [c for c in filled if c not in contacts and len(c.split()) <= 2 and len(c) <= 20]
+        if contacts and len(contacts) + len(labels) == len(filled):
+            out.append(Block(" ".join(filled), (), b.pos))
+        else:
+            out.append(b)
+    return out
 
 
 def _lone_rows(blocks: list[Block]) -> list[Block]:
