@@ -806,6 +806,20 @@ def test_an_act_under_a_sites_tabbed_contacts_and_a_bilingual_letterhead_in_tabs
     assert rows == ["Утверждение графиков", "Выборочная перепроверка работ"]
 
 
+def test_a_portals_card_gives_the_kind_of_an_act_that_prints_none():
+    """A newspaper's page of a government's order (397): «Вид документа: Распоряжение …» in the card,
+    then the preamble and «1. Утвердить …» with no kind line and no «приказываю:»."""
+    doc = _txt(
+        "Вид документа: Распоряжение Правительства Рязанской области\n\nНомер документа: 106-р\n\n"
+        "В целях развития олимпиадного движения:\n\n1. Утвердить прилагаемую концепцию.\n\n"
+        "2. Контроль за исполнением настоящего распоряжения оставляю за собой.\n\n"
+        "Губернатор Рязанской области П.В. Малков\n"
+    )
+    assert doc.kind == "распоряжение"
+    assert [i.number for i in doc.items if i.kind == "clause"] == ["1", "2"]
+    assert header.find_kind(["Вид документа: Письмо", "Текст"]) == (None, None)  # a letter has no clauses
+
+
 def test_a_registry_card_names_the_body_that_adopted_the_act():
     """pravo.minjust's card above the act: «Субъект РФ: / Чеченская Республика / Принявший орган: /
     Правительство Чеченской Республики» (92, 209); the act's text below may cite other bodies."""

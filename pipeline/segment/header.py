@@ -190,6 +190,8 @@ def find_kind(paragraphs: list[str], skip: set[int] = frozenset()) -> tuple[str 
     """The document kind and the index of the paragraph that states it («ПЛАН» / «мероприятий …»
     on two lines is a «план мероприятий»); paragraphs in `skip` (stamps) state none."""
     found = _kind_from(paragraphs, 0, len(paragraphs), skip)
+    if found[0] is None:
+        return _kind_on_card(paragraphs)
     kind, i = found
     heading = i is not None and len(collapse_spaced(paragraphs[i]).split()) > 1
     if heading and (_cites_unnamed(paragraphs[i]) or not any(date_and_number([paragraphs[i]]))):
@@ -217,6 +219,19 @@ def find_kind(paragraphs: list[str], skip: set[int] = frozenset()) -> tuple[str 
         later = _kind_from(paragraphs, i + 1, i + 9, skip, but="протокол")
         return later if later[0] else found
     return found
+
+
+# A portal's card above the act: «Вид документа: Распоряжение Правительства Рязанской области».
+_KIND_LABEL = re.compile(r"\s*(?:вид|тип)\s+(?:документа|акта)\s*:\s*(\S.*)", re.IGNORECASE)
+
+
+def _kind_on_card(paragraphs: list[str]) -> tuple[str | None, int | None]:
+    """The kind a portal's card gives the act when the act prints none of its own."""
+    for i, p in enumerate(paragraphs[:12]):
+        m = _KIND_LABEL.match(p.split("\n")[0])
+        if m and kind_of(m.group(1), first=True) in ACT_KINDS:
+            return kind_of(m.group(1), first=True), i
+    return None, None
 
 
 _CLAUSE_OR_TRIGGER = re.compile(r"\s*(?:\d{1,2}\.\s|.*(?:приказываю|постановляю|распоряжаюсь)\s*:)", re.IGNORECASE)
