@@ -806,6 +806,20 @@ def test_an_act_under_a_sites_tabbed_contacts_and_a_bilingual_letterhead_in_tabs
     assert rows == ["Утверждение графиков", "Выборочная перепроверка работ"]
 
 
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("О Программе развития образования", True),  # 401, 265
+        ("О Концепции областной целевой программы", True),  # 224
+        ("О Государственной программе «Развитие образования»", True),  # 241
+        ("О Ивановой И.И., учителе математики", False),  # a person named is no document's name
+        ("О Т Ч Е Т", False),
+    ],
+)
+def test_a_title_may_name_a_document_in_capitals(line, title):
+    assert bool(header.TITLE.match(line)) is title
+
+
 def test_a_portals_card_gives_the_kind_of_an_act_that_prints_none():
     """A newspaper's page of a government's order (397): «Вид документа: Распоряжение …» in the card,
     then the preamble and «1. Утвердить …» with no kind line and no «приказываю:»."""
