@@ -965,6 +965,23 @@ def test_the_last_rows_wrapped_first_cell_stays_in_a_borderless_table():
     assert table.rows[-1][1][0] == "Консультации родителей"
 
 
+def test_the_next_annexs_mark_under_a_borderless_table_is_not_its_last_cell():
+    """407, 125: «Приложение № 2» printed at the right right under the table stands in its last column;
+    it opens the next annex and is no line of the last row's result."""
+    from pipeline.readers.pdf_columns import find_tables, lines_of
+
+    def line(top, *cells):
+        return [{"x0": x, "x1": x + 7 * len(t), "top": top, "bottom": top + 9, "text": t} for x, t in cells]
+
+    words = line(100, (60, "Мероприятие"), (250, "Сроки"), (350, "Результат"))
+    words += line(118, (60, "Семинар"), (250, "март"), (350, "справка"))
+    words += line(136, (60, "Методический десант"), (250, "май"), (350, "план методической"))
+    words += line(147, (350, "работы"))
+    words += line(160, (350, "Приложение № 2"))
+    [table] = find_tables(lines_of(words))
+    assert table.rows[-1][1] == ("Методический десант", "май", "план методической работы")
+
+
 def test_indented_lines_of_a_borderless_column_are_not_a_column_of_their_own():
     """101 (a ministry's programme, Word without rules): some lines of the responsible column start
     6 pt right of the others; as an edge of its own that indent cut the cell's last lines off."""

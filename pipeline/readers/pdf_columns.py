@@ -140,7 +140,7 @@ def find_tables(lines: list[Line], carried: Sequence[float] = ()) -> list[Region
         if multi and (inside or not current):
             current.append(line)
             continue
-        if inside and _fits_one_column(line, edges):
+        if inside and _fits_one_column(line, edges) and not _ANNEX_MARK.match(line.text):
             current.append(line)
             continue
         if current:
@@ -159,6 +159,10 @@ def find_tables(lines: list[Line], carried: Sequence[float] = ()) -> list[Region
             rows = _rows(region, edges)  # a carried row keeps every column, empty ones too
             tables.append(Region(region[0].top, rows if carried_on else _without_empty_columns(rows), region, edges))
     return tables
+
+
+# The next annex's mark, printed at the right under the table: «Приложение № 2», «Приложение 3 к приказу».
+_ANNEX_MARK = re.compile(r"\s*(?:Приложение|ПРИЛОЖЕНИЕ)\s*(?:№|N|\d|к\s)")
 
 
 def _wraps_on(region: list[Line], edges: list[float]) -> bool:
