@@ -12,7 +12,7 @@ from pathlib import Path
 
 from index.errors import StoreError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # What brings a knowledge base from version n-1 to n. A new database gets SCHEMA (which
 # already holds every change); an older one runs the steps it lacks, in one transaction.
@@ -21,6 +21,11 @@ MIGRATIONS: dict[int, list[str]] = {
     2: ["CREATE UNIQUE INDEX IF NOT EXISTS items_doc_ordinal ON items(doc_id, ordinal)"],
     # 3: the activity's own lemmas, which re-ranking reads (NULL in older rows: read from the text then)
     3: ["ALTER TABLE items ADD COLUMN activity_lemmas TEXT"],
+    # 4: the last year a document's period covers («на 2021–2025 годы»), so a year filter finds its later years
+    4: [
+        "ALTER TABLE documents ADD COLUMN year_end INTEGER",
+        "UPDATE documents SET year_end = json_extract(meta, '$.period.end_year')",
+    ],
 }
 
 SCHEMA = """
@@ -31,7 +36,7 @@ CREATE TABLE IF NOT EXISTS documents (
     path TEXT NOT NULL UNIQUE,
     sha256 TEXT NOT NULL,
     kind TEXT, title TEXT, issuer TEXT, region TEXT, municipality TEXT,
-    date TEXT, number TEXT, year INTEGER,
+    date TEXT, number TEXT, year INTEGER, year_end INTEGER,
     meta TEXT NOT NULL,
     ingested_at TEXT NOT NULL DEFAULT (datetime('now'))
 );

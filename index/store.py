@@ -156,7 +156,7 @@ class Store:
     def insert_document(self, doc: Document, path: str, sha: str) -> int:
         cur = self.db.execute(
             "INSERT INTO documents(source, path, sha256, kind, title, issuer, region, municipality, date, number,"
-            " year, meta) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            " year, year_end, meta) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 doc.source,
                 path,
@@ -169,6 +169,7 @@ class Store:
                 doc.date,
                 doc.number,
                 doc.year,
+                doc.period.end_year if doc.period else None,
                 json.dumps(doc.meta(), ensure_ascii=False),
             ),
         )
@@ -229,7 +230,8 @@ class Store:
         (bench/latency.py grows collections this way); return how many items were copied."""
         cur = self.db.execute(
             "INSERT INTO documents(source, path, sha256, kind, title, issuer, region, municipality, date, number,"
-            " year, meta) SELECT source, ?, ?, kind, title, issuer, region, municipality, date, number, year, meta"
+            " year, year_end, meta) SELECT source, ?, ?, kind, title, issuer, region, municipality, date, number, year,"
+            " year_end, meta"
             " FROM documents WHERE id = ?",
             (path, sha, doc_id),
         )
@@ -567,12 +569,14 @@ def _filter_sql(f: Filters) -> tuple[str, list] | None:
         condition, names = _region_condition(f.region)
         where.append(condition)
         args.extend(names)
-    for column, value in (("d.municipality", f.municipality), ("d.kind", f.kind)):
-        if value:
-            where.append(f"{column} = ?")
-            args.append(value)
-    if f.year_from:
-        where.append("d.year >= ?")
+    if f.municipality:  # «Озёрский» asked, «Озерский» printed
+        where.append("replace(d.municipality, 'ё', 'е') = ?")
+        args.append(f.municipality.replace("ё", "е"))
+    if f.kind:
+        where.append("d.kind = ?")
+        args.append(f.kind)
+    if f.year_from:  # a programme «на 2021–2025 годы» is one of 2023 too
+        where.append("coalesce(d.year_end, d.year) >= ?")
         args.append(f.year_from)
     if f.year_to:
         where.append("d.year <= ?")

@@ -244,9 +244,18 @@ def test_a_filters_own_lists_find_what_its_bitmap_finds(monkeypatch):
     assert not vectors._subsets and gone not in {i for i, _ in vectors.search(queries[0], 20, allowed=allowed)}
 
 
+def _as_version_3(path):
+    """Turn a current knowledge base back into schema 3 (before the last year of a document's period)."""
+    db = sqlite3.connect(path / "praktika.sqlite")
+    db.execute("ALTER TABLE documents DROP COLUMN year_end")
+    db.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    db.commit()
+    return db
+
+
 def _as_version_2(path):
     """Turn a current knowledge base back into schema 2 (before the activity's own lemmas)."""
-    db = sqlite3.connect(path / "praktika.sqlite")
+    db = _as_version_3(path)
     db.execute("ALTER TABLE items DROP COLUMN activity_lemmas")
     db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     db.commit()
@@ -268,7 +277,7 @@ def test_schema_1_is_migrated(kb_copy):
     kb.close()
     db = sqlite3.connect(kb_copy / "praktika.sqlite")
     assert "items_doc_ordinal" in {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "3"
+    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "4"
     kb = KnowledgeBase.open(kb_copy)
     assert kb.stats().items == 205 and kb.check() == []
 
@@ -283,8 +292,31 @@ def test_schema_2_is_migrated_and_ranks_as_before(kb_copy):
     assert [h.item_id for h in kb.search("мониторинг результатов ВПР", k=10)] == before
     kb.close()
     db = sqlite3.connect(kb_copy / "praktika.sqlite")
-    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "3"
+    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "4"
     assert db.execute("SELECT count(*) FROM items WHERE activity_lemmas IS NULL").fetchone()[0] == 205
+
+
+def test_a_year_filter_finds_the_later_years_of_a_documents_period(kb_copy):
+    """003 is a plan for the 2019/20 school year (its year is 2019): asked of 2020, it answers, in a
+    base of schema 3 too once migrated (the period's end is read from the stored metadata)."""
+    in_2020 = Filters(year_from=2020, year_to=2020)
+    for make_old in (None, _as_version_3):
+        if make_old:
+            make_old(kb_copy).close()
+        with KnowledgeBase.open(kb_copy) as kb:
+            sources = {h.document.source[:4] for h in kb.search("мероприятия плана", in_2020, k=50)}
+            assert "003_" in sources and "000_" not in sources
+
+
+def test_a_municipality_filter_ignores_yo(kb_copy):
+    """«Озёрский городской округ» asked, «Озерский городской округ» printed (questions q610, q611, q644)."""
+    db = sqlite3.connect(kb_copy / "praktika.sqlite")
+    db.execute("UPDATE documents SET municipality = 'Озерский городской округ' WHERE source LIKE '000_%'")
+    db.commit()
+    db.close()
+    with KnowledgeBase.open(kb_copy) as kb:
+        hits = kb.search("мониторинг", Filters(municipality="Озёрский городской округ"), k=10)
+        assert hits and all(h.document.source.startswith("000_") for h in hits)
 
 
 def test_failed_migration_leaves_the_knowledge_base_as_it_was(kb_copy):
@@ -295,7 +327,7 @@ def test_failed_migration_leaves_the_knowledge_base_as_it_was(kb_copy):
     )
     db.commit()
     db.close()
-    with pytest.raises(StoreError, match="не удалось перевести со схемы 1 на 3"):
+    with pytest.raises(StoreError, match="не удалось перевести со схемы 1 на 4"):
         KnowledgeBase.open(kb_copy)
     db = sqlite3.connect(kb_copy / "praktika.sqlite")
     assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "1"
