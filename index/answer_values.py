@@ -40,10 +40,12 @@ _ASKS_TOWN = re.compile(r"\b(?:как\w+|котор\w+)\s+(?:город\w*|се�
 # A settlement's abbreviation before its name: «г. Элисты», «с. Бай-Тал», «пгт Советский» (its dot optional).
 _SETTLEMENT_MARKS = "гг г с п д х ст пос пгт".split()
 _MARKED = "|".join(rf"{m}\.{'?' if m == 'пгт' else ''}" for m in _SETTLEMENT_MARKS)
+# A settlement's name: «Бай-Тал», «Троицкий Посад» (a second word, but not its district's «Шалинского»).
+_TOWN_NAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?:\s+(?![А-ЯЁ][а-яё]+(?:ого|его|ой|ей|ых|их)\b)[А-ЯЁ][а-яё]+)?"
 # Towns and villages as rows name them: «в общеобразовательных учреждениях гг. Майкопа и Адыгейска».
 _TOWNS = re.compile(
-    rf"(?<![\w-])(?:{_MARKED}|город(?:а|ах|ов)?|сел[оаах]+|станиц[аеыу]|хутор[аеу]?)\s*"
-    r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?:(?:\s*,\s*|\s+и\s+)[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)*)"
+    rf"(?<![\w-])(?:{_MARKED}|город(?:а|е|ах|ов)?|сел(?:о|а|е|ах)|станиц[аеыу]|хутор[аеу]?)\s*"
+    rf"({_TOWN_NAME}(?:(?:\s*,\s*|\s+и\s+){_TOWN_NAME})*)"
 )
 # «Где …?», «Куда …?» with no «в каком районе / регионе / городе» in it: a venue, when the question
 # names the place around it.

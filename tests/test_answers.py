@@ -1158,3 +1158,12 @@ def test_a_tables_row_is_cited_before_a_clause_on_the_same_words():
     row = _hit("Провести семинар для учителей математики")
     row = replace(row, item=replace(row.item, id=2), item_id=2, similarity=0.9)
     assert _supported(_Counts(), ["семинар", "учитель", "математика"], [clause, row]) == [row, clause]
+
+
+def test_a_village_of_two_words_in_the_prepositional_is_named_whole():
+    """«В каком селе …?» of «… капитальный ремонт здания школы в селе Троицкий Посад» (q1351); a district
+    after the name is not part of it."""
+    row = _hit("Обеспечить экспертизу документации на капитальный ремонт здания школы в селе Троицкий Посад.")
+    assert answer_values.where(row, "В каком селе Горномарийского района ремонтируют школу?") == ["Троицкий Посад"]
+    row = _hit("Семинар для учителей в с. Шамары Шалинского района")
+    assert answer_values.where(row, "В каком селе проходит семинар для учителей?") == ["Шамары"]
