@@ -820,6 +820,18 @@ def test_a_title_may_name_a_document_in_capitals(line, title):
     assert bool(header.TITLE.match(line)) is title
 
 
+def test_a_subjects_law_is_a_kind_of_its_own():
+    """«Закон Республики Алтай от 30.12.2008 № 133-РЗ / О республиканской целевой программе …» (286, a
+    legal database's heading): a law adopting a programme is dated and numbered by its heading."""
+    doc = _txt(
+        "Закон Республики Алтай от 30.12.2008 № 133-РЗ\n\n"
+        "О республиканской целевой программе «Русский язык (2009 - 2010 годы)»\n\n"
+        "Статья 1\n\nУтвердить республиканскую целевую программу.\n\nГлава Республики Алтай А.В. Бердников\n"
+    )
+    assert (doc.kind, doc.date, doc.number) == ("закон", "2008-12-30", "133-РЗ")
+    assert header.kind_of("Федеральный закон от 29.12.2012 № 273-ФЗ") is None  # a law cited, not this act
+
+
 def test_a_portals_card_gives_the_kind_of_an_act_that_prints_none():
     """A newspaper's page of a government's order (397): «Вид документа: Распоряжение …» in the card,
     then the preamble and «1. Утвердить …» with no kind line and no «приказываю:»."""
