@@ -169,7 +169,7 @@ class Store:
                 doc.date,
                 doc.number,
                 doc.year,
-                doc.period.end_year if doc.period else None,
+                doc.year_end,
                 json.dumps(doc.meta(), ensure_ascii=False),
             ),
         )

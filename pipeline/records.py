@@ -184,6 +184,11 @@ class Document:
             return self.period.start_year
         return int(self.date[:4]) if self.date else None
 
+    @property
+    def year_end(self) -> int | None:
+        """The last year the document's period covers, when it states one («на 2021–2025 годы»: 2025)."""
+        return self.period.end_year if self.period else None
+
     def meta(self) -> dict[str, Any]:
         """Document fields without its items (or the printed header lines), as plain data."""
         data = asdict(self)

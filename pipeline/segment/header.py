@@ -235,8 +235,9 @@ def _kind_on_card(paragraphs: list[str]) -> tuple[str | None, int | None]:
     """The kind a portal's card gives the act when the act prints none of its own."""
     for i, p in enumerate(paragraphs[:12]):
         m = _KIND_LABEL.match(p.split("\n")[0])
-        if m and kind_of(m.group(1), first=True) in ACT_KINDS:
-            return kind_of(m.group(1), first=True), i
+        kind = kind_of(m.group(1), first=True) if m else None
+        if kind in ACT_KINDS:
+            return kind, i
     return None, None
 
 
@@ -760,8 +761,9 @@ def _approver_body(stamp: str) -> str | None:
     for line in stamp[post.end() :].split("\n"):
         line = line.strip()
         blank = re.search(r"_|…|\.\.", line)  # the signature's blank, maybe on the post's own line
+        if blank:
+            lines.append(line[: blank.start()])
         if blank or _signed(line) or re.match(r"(?:приказ|от\b|№)", line, re.IGNORECASE):
-            lines.append(line[: blank.start()] if blank else "")
             break
         lines.append(line)
     body = nominative(" ".join(" ".join(lines).split()).strip(" ,")) or ""  # «Начальник Управления …»
