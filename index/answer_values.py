@@ -841,9 +841,10 @@ def what(hit: Hit, question: str, named_only: bool = False) -> list[str]:
     if done:  # «Что школа составит для учителей …?» → «… и составление | планов профессионального развития»
         return [done]
     form = asked_noun(question) in ("форма", "формат")
+    way = form or asked_noun(question) in _WAY_NOUNS or bool(_ASKS_MANNER.match(question))
     described = _squash(hit.item.description)
-    if form and re.search(r"[а-яё]{4}", described) and len(described.split()) <= 5 and new(described):
-        return [described]  # «В какой форме …?»: a table's column of forms («мастер-класс»)
+    if way and re.search(r"[а-яё]{4}", described) and len(described.split()) <= 5 and new(described):
+        return [described]  # «В какой форме / каким способом …?»: a table's column of forms («тестирование»)
     # «Как …?», «В какой форме …?» of a row that names no form: the form is the event it opens with
     head = _head_phrase(text) if _ASKS_MANNER.match(question) or form else ""
     if head and set(lemmas(head)) - asked - _ACTIVITY_HEADS:  # «Как … выяснить …?» → «анкетирование родителей»
@@ -853,6 +854,8 @@ def what(hit: Hit, question: str, named_only: bool = False) -> list[str]:
 
 
 # «Как школа узнаёт …?», «Каким способом …?»: the way, which a row names first («Анкетирование родителей …»).
+# Nouns asking for a way (a short description column of real plans names one: «тестирование», «практикум»).
+_WAY_NOUNS = frozenset(("способ", "метод", "методика", "технология"))
 _ASKS_MANNER = re.compile(r"\s*(?:как(?!\s+называ)|каким\s+(?:способом|образом))\b", re.IGNORECASE)
 _HEAD_STOP = frozenset("по для с со об о на в во к из за при через между под над от до и или а также".split())
 

@@ -770,6 +770,16 @@ def test_a_form_asked_is_the_rows_short_form_column():
     assert answer_values.what(row, "Какую форму обучения организовали для учеников?") == ["дистанционного обучения"]
 
 
+def test_a_way_asked_is_the_rows_short_form_column_too():
+    """«Каким способом … выявляет дефициты?» (q1103): the short column of forms («тестирование») names the
+    way; the activity only repeats the question. A manner asked by «Как …?» reads the same column."""
+    row = _hit("Диагностика профессиональных дефицитов педагогов", description="тестирование")
+    question = "Каким способом школа выявляет профессиональные дефициты своих учителей?"
+    assert answer_values.what(row, question) == ["тестирование"]
+    assert answer_values.what(row, "Как школа выявляет профессиональные дефициты учителей?") == ["тестирование"]
+    assert answer_values.what(row, "Что школа делает с дефицитами учителей?") != ["тестирование"]
+
+
 def test_a_site_or_base_is_a_venue_though_the_question_names_its_owner():
     """«на сайте школы» for «Где школа № 2 … отчитывается?» (q1055): the site is the place, not the school."""
     row = _hit("Размещение на сайте школы отчёта о ходе реализации Программы развития")
