@@ -29,7 +29,8 @@ of them realdocs 157-372, and at least 30 different documents in all; round-25 q
 corpus/ document or realdocs 01-384, at least 15 of them realdocs 373-384 (set AB), at least 30 of them realdocs
 157-384, and at least 30 different documents in all; round-26 questions (q1382-q1426) cite a corpus/ document or
 realdocs 01-396, at least 15 of them realdocs 385-396 (set AC), at least 30 of them realdocs 157-396, and at least 30
-different documents in all.
+different documents in all; round-27 questions (q1427-q1471) cite a corpus/ document or realdocs 01-408, at least 15 of
+them realdocs 397-408 (set AD), at least 30 of them realdocs 157-408, and at least 30 different documents in all.
 """
 
 import json
@@ -154,6 +155,7 @@ ROUNDS = (
     Round(24, 1292, 1336, (1, 372), True, (((361, 372), 15), ((157, 372), 30)), 30),
     Round(25, 1337, 1381, (1, 384), True, (((373, 384), 15), ((157, 384), 30)), 30),
     Round(26, 1382, 1426, (1, 396), True, (((385, 396), 15), ((157, 396), 30)), 30),
+    Round(27, 1427, 1471, (1, 408), True, (((397, 408), 15), ((157, 408), 30)), 30),
 )
 
 
