@@ -28,9 +28,7 @@ def parse_bytes(data: bytes, name: str, on_page: PageProgress | None = None) -> 
     """Parse an uploaded file; only the base name of `name` is kept, never a path. `on_page` hears
     how OCR of a scan goes (pages read, pages to read)."""
     source = Path(name).name
-    doc = segment(read_bytes(data, source, on_page), source)
-    doc.web = web_page(data, source)
-    return doc
+    return segment(read_bytes(data, source, on_page), source, web_page(data, source))
 
 
 def parse_file(path: str | Path) -> Document:

@@ -112,6 +112,24 @@ def test_html_tables_spans_scripts_and_addresses():
     assert doc.web.title == "План" and doc.web.url is None  # only http(s) addresses are kept
 
 
+def test_a_report_without_a_letterhead_is_its_sites_own():
+    """A department's report published on its site (realdocs 383) has no letterhead: the site, named
+    after the page's title, issued it, and its district is the report's place. A page whose title
+    names no body leaves the issuer unknown."""
+    page = """<html><head><title>Информация о выполнении плана | Отдел образования администрации
+    Добринского муниципального района</title></head><body><main>
+    <p>ИНФОРМАЦИЯ о выполнении плана мероприятий по повышению качества образования в 2019-2020 учебном году</p>
+    <table><tr><th>№</th><th>Наименование мероприятия</th><th>Сроки</th><th>Ответственные</th></tr>
+    <tr><td>1.</td><td>Совещание с руководителями школ</td><td>ноябрь 2019 г.</td><td>отдел образования</td></tr>
+    <tr><td>2.</td><td>Семинар для учителей математики</td><td>март 2020 г.</td><td>методический кабинет</td></tr>
+    </table></main></body></html>"""
+    doc = parse_bytes(page.encode("utf-8"), "report.html")
+    assert doc.issuer == "Отдел образования администрации Добринского муниципального района"
+    assert doc.municipality is not None and doc.municipality.startswith("Добринский")
+    untitled = parse_bytes(page.replace("| Отдел образования администрации", "| Новости").encode("utf-8"), "r.html")
+    assert untitled.issuer is None
+
+
 def test_a_page_of_menus_only_is_a_clear_error():
     page = "<html><body><nav><a href='/'>Главная</a></nav><footer>© школа</footer></body></html>"
     with pytest.raises(ReadError, match="на HTML-странице нет текста"):

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from pipeline.dates import DATE_PATTERN, parse_date
-from pipeline.records import Block, Document, Item, Skipped
+from pipeline.records import Block, Document, Item, Skipped, WebPage
 from pipeline.segment import bodies, columns, header
 from pipeline.segment.clauses import clause_like, find_trigger, read_clauses
 from pipeline.segment.cleanup import EDITORIAL_NOTE, clean
@@ -49,7 +49,9 @@ _HEAD_BLOCKS = 20
 _SAMPLE = 30
 
 
-def segment(blocks: list[Block], source: str) -> Document:
+def segment(blocks: list[Block], source: str, web: WebPage | None = None) -> Document:
+    """The document in `blocks`; `web` is the saved page it came in, if any (its site names the
+    issuer of a text published without a letterhead)."""
     cleaned, skipped = clean(uncollapse(blocks))
     blocks = _without_empty_columns(unlabel(rebuild(unflatten(cleaned))))
     blocks = _letterhead_rows(_lone_rows(_contact_rows(blocks)))
@@ -57,7 +59,7 @@ def segment(blocks: list[Block], source: str) -> Document:
     first, last = (rows[0], rows[-1]) if rows else (len(blocks), len(blocks))
     head, body, tail = blocks[:first], blocks[first : last + 1], blocks[last + 1 :]
 
-    doc = Document(source=source, skipped=list(skipped))
+    doc = Document(source=source, skipped=list(skipped), web=web)
     items = _read_head(doc, head)
     # An order's clauses may go on around the tables they amend, until the signature.
     open_clauses = doc.signatory is None and any(i.kind == "clause" for i in items)
@@ -72,6 +74,7 @@ def segment(blocks: list[Block], source: str) -> Document:
     doc.region = header.region_of(head_text, all_text) or header.region_of("", notes)
     # «к постановлению администрации области»: the document's own region or city
     titles = [header.sentence_case(t) if t and is_capitals(t) else t for t in (doc.title, doc.annex_title)]
+    doc.issuer = doc.issuer or header.site_owner(web.title if web else None)
     doc.issuer = bodies.completed(doc.issuer, doc.region, doc.municipality, header.city_of(*titles))
     doc.municipality = doc.municipality or header.municipality_of(doc.issuer) or header.city_of(doc.issuer)
     amending = bool(doc.title and doc.title.lower().startswith("о внесении изменени"))

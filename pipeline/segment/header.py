@@ -403,6 +403,18 @@ _ISSUER_LABEL = re.compile(
 )
 
 
+# A page's title ends with its site's name: «Информация о … | Отдел образования администрации …».
+_SITE_SEPARATOR = re.compile(r"\s+[|—–]\s+|\s+-\s+(?=\S+$|[А-ЯЁ])")
+
+
+def site_owner(page_title: str | None) -> str | None:
+    """The body whose site a page was saved from, named after its title («… | МБОУ СОШ № 15 | Сургут»:
+    the last part naming a body): a report or plan published without a letterhead is the site's own."""
+    parts = _SITE_SEPARATOR.split(page_title or "")[1:]
+    owners = [p.strip() for p in parts if _BODY.search(p) and len(p) <= 200 and not TITLE.match(p)]
+    return owners[-1] if owners else None
+
+
 def issuer_on_card(paragraphs: list[str]) -> str | None:
     """The body a registry's card names as the one that adopted the act (the value after its label,
     on the same line or the next)."""
