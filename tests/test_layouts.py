@@ -110,10 +110,30 @@ def test_number_before_date_is_a_citation():
         ("Сведения об исполнении", "result"),
         ("Наименование мероприятия", "activity"),
         ("Наименование показателя", "result"),  # «наименование» names what the other word says
+        ("Исполнение", "result"),  # a report's column alone (409)
+        ("Ход выполнения", "result"),
+        ("Сроки исполнения", "deadline"),
+        ("исполнения", "note"),  # a word of «Сроки исполнения» read alone is no report's column
     ],
 )
 def test_header_wordings(text, role):
     assert columns.header_role(text)[0] == role
+
+
+def test_the_acts_own_line_under_its_kind_wins_over_news_citing_another_act():
+    """A school's news above its order (realdocs 419) cites a federal order «от 11.11.2024 № 789/2091»
+    and opens «Публикуем приказ школы …»: the order is dated and numbered by its own line under
+    «ПРИКАЗ», and the news sentence is no issuer."""
+    doc = _txt(
+        "Расписание экзаменов утверждено приказом Минпросвещения России от 11.11.2024 № 789/2091.\n\n"
+        "Публикуем приказ школы об обеспечении объективности оценочных процедур.\n\n"
+        "ПРИКАЗ\n\n18.11.2024 № 01-10-247\n\n"
+        "Об обеспечении объективности проведения оценочных процедур\n\n"
+        "ПРИКАЗЫВАЮ:\n\n1. Утвердить план мероприятий (приложение).\n\n"
+        "2. Контроль за исполнением приказа оставляю за собой.\n"
+    )
+    assert (doc.kind, doc.date, doc.number) == ("приказ", "2024-11-18", "01-10-247")
+    assert doc.issuer is None or not doc.issuer.startswith("Публикуем")
 
 
 def test_a_stage_merged_over_its_rows_yields_the_activity_a_stage_in_every_row_keeps_it():

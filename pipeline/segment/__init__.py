@@ -263,6 +263,13 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
         if i not in stamp_at and (len(t) <= _LETTERHEAD_MAX or kind_at is None or i >= kind_at)
     ]
     doc.date, doc.number = header.date_and_number(own)
+    if kind_at is not None:
+        # The act's own line under its kind word wins over prose above it that cites another act
+        # («… утверждено приказом Минпросвещения … от 11.11.2024 № 789/2091», a school's news, 419).
+        under = [t for i, t in enumerate(texts[kind_at:stamp_end], kind_at) if i not in stamp_at]
+        below = header.date_and_number(under)
+        if all(below):
+            doc.date, doc.number = below
     if kind_at is not None and doc.kind in header.ACT_KINDS:
         # «Постановление № 574а от 25.12.2013 г.»: the kind line's own date and number win over
         # those of a note above it («Признано утратившим силу … № 413а»).

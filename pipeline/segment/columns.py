@@ -69,6 +69,9 @@ PHRASES: dict[tuple[str, str], str] = {
     ("плановый", "окончание"): "deadline",
 }
 _ACTUAL = re.compile(r"\bфактическ", re.IGNORECASE)
+# A report's column «Исполнение» says what came of the row (409); «Сроки исполнения» read word by
+# word leaves «исполнения», which is no such column.
+_REPORTED = frozenset(("исполнение", "выполнение", "ход исполнения", "ход выполнения"))
 _WORD = re.compile(r"№|п/п|[А-ЯЁа-яёA-Za-z]+")
 # Month stems found anywhere in a cell; May keeps its endings, or «ма» would hit «материалы».
 _MONTHS = "|".join("ма[йя]" if stem == "ма" else stem for stem in MONTH_STEMS)
@@ -93,6 +96,8 @@ def header_role(text: str) -> tuple[str | None, int]:
     for pair, role in PHRASES.items():
         if all(p.replace("ё", "е") in words for p in pair):
             return role, 5
+    if " ".join(text.lower().split()) in _REPORTED:
+        return "result", 5
     others = {VOCABULARY[w][0] for w in words if w != "наименование" and w in VOCABULARY}
     if "наименование" in words and others and "activity" not in others:
         words.remove("наименование")  # «Наименование показателя» names a result, «… этапа» an activity

@@ -351,7 +351,11 @@ def _says(text: str) -> bool:
     from pipeline.morph import morph
 
     words = re.findall(r"(?<![А-ЯЁа-яё])[А-ЯЁа-яё]{3,}", text)  # whole words: «Отдел», not «тдел»
-    return any(w[:1].islower() and morph().parse(w)[0].tag.POS in ("VERB", "PRTS") for w in words)
+    if any(w[:1].islower() and morph().parse(w)[0].tag.POS in ("VERB", "PRTS") for w in words):
+        return True
+    # a sentence opened by its verb: «Публикуем приказ школы об …» (a school's news above the act, 419)
+    first = morph().parse(words[0].lower())[0].tag if words and words[0][1:].islower() else None
+    return bool(first) and first.POS == "VERB" and first.person is not None
 
 
 def issuer_of(paragraphs: list[str]) -> str | None:
