@@ -114,6 +114,10 @@ def test_number_before_date_is_a_citation():
         ("Ход выполнения", "result"),
         ("Сроки исполнения", "deadline"),
         ("исполнения", "note"),  # a word of «Сроки исполнения» read alone is no report's column
+        # a state programme's list of main measures (410): the name carries, the consequences are a note
+        ("Номер и наименование основного мероприятия", "activity"),
+        ("Последствия нереализации основного мероприятия", "note"),
+        ("Связь с показателями Программы (подпрограммы)", "note"),
     ],
 )
 def test_header_wordings(text, role):

@@ -46,9 +46,13 @@ VOCABULARY: dict[str, tuple[str, int]] = {
     # A programme's «ГРБС» / «Главный распорядитель бюджетных средств» pays for the row; the executor does it
     # (a header naming both, «… (ответственный исполнитель)», is the executor's).
     **dict.fromkeys(("грбс", "распорядитель"), ("note", 3)),
+    # A state programme's list of main measures (the federal methodology's form): «Последствия
+    # нереализации основного мероприятия», «Связь с показателями Программы» name no activity or result.
+    **dict.fromkeys(("последствие", "связь"), ("note", 4)),
 }
 # «Целевая группа» is a target group, «Целевой показатель» a result: two-word headers settle it.
 PHRASES: dict[tuple[str, str], str] = {
+    ("номер", "наименование"): "activity",  # «Номер и наименование основного мероприятия»: the name carries
     ("целевой", "группа"): "target",
     ("целевой", "показатель"): "result",
     ("отметка", "выполнение"): "result",  # a report's mark is what came of the row
