@@ -2642,3 +2642,25 @@ def test_a_bracketed_amendment_note_wrapped_over_lines_or_in_lower_case_is_a_not
         )
         assert [i.number for i in doc.items if i.kind == "clause"] == ["1", "2", "3", "4"], note
         assert any("в редакции" in s.text for s in doc.skipped)
+
+
+def test_a_programme_elements_row_names_who_and_when_for_the_tasks_under_it():
+    """The federal form of a state programme's structure (since 2022; realdocs 412): an element's row
+    «Ответственный за реализацию: … | Срок реализации: …» is printed once under its heading and holds
+    for its tasks, until the next element's heading, whose row may name others."""
+    row = lambda *cells: Block("\t".join(cells), cells, Position(page=1))  # noqa: E731
+    blocks = [
+        Block("Структура государственной программы", (), Position(page=1)),
+        row("№ п/п", "Задачи структурного элемента", "Описание ожидаемых эффектов", "Связь с показателями"),
+        row("1. Региональный проект «Современная школа»", "", "", ""),
+        row("Ответственный за реализацию: Департамент образования", "", "Срок реализации: 2024", ""),
+        row("1.1", "Обновлена база сельских школ", "Созданы центры «Точка роста»", "Доля обучающихся"),
+        row("1.2", "Отремонтированы здания школ", "Отремонтированы 2 здания", "Доля зданий"),
+        row("2. Комплекс процессных мероприятий «Качество образования»", "", "", ""),
+        row("2.1", "Оказана помощь школам с низкими результатами", "Закреплены кураторы", "Доля школ"),
+    ]
+    doc = segment(blocks, "x.docx")
+    rows = [(i.number, i.deadline, i.responsible) for i in doc.items if i.kind == "row"]
+    department = "Департамент образования"
+    assert rows == [("1.1", "2024", department), ("1.2", "2024", department), ("2.1", None, None)]
+    assert any(s.reason == "ответственный и срок раздела" for s in doc.skipped)

@@ -28,6 +28,8 @@ _NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
 _LEVEL_HEADING = re.compile(r"^([А-ЯЁ][а-яё]+)\s+(?:\d+(?:\.\d+)*|[IVXLC]+)\.?(?:\s|$)")
 # Roles whose text has no field of its own: kept in the description, labelled with the header.
 _LABELLED = ("target", "note")
+# A labelled cell: «Ответственный за реализацию: Департамент …», «Срок реализации: 2024 - 2030».
+_LABEL = re.compile(r"\s*([^:\n]{3,60}):\s*(\S.*)", re.S)
 
 
 def _not_header_cell(cell: str) -> bool:
@@ -188,6 +190,7 @@ class Table:
     def __post_init__(self) -> None:
         self._header_forms = {_norm(h) for h in (self.header, *self.header_rows)}
         self._section_rows = 0  # how many items there were when the last heading came
+        self._terms: dict[str, str] = {}  # who and when a section's own row names for the rows under it
 
     def same_header(self, cells: tuple[str, ...]) -> bool:
         """Is `cells` this table's header (or one of its rows) printed again after a page break?"""
@@ -218,7 +221,14 @@ class Table:
             return []
         if self.fields is None:
             return self._actor_items(block, ordinal)
+        terms = _terms(cells)
+        if terms:  # read into the rows under it; its labels are no item's text
+            self._terms = terms
+            self.skipped.append(Skipped(block.text, "ответственный и срок раздела", block.pos))
+            self.broken = False
+            return []
         values = self._values(cells)
+        values.update({f: v for f, v in self._terms.items() if not values.get(f)})
         if self.items and self._continues(values):
             _merge(self.items[-1], values)
             self.broken = False
@@ -299,6 +309,7 @@ class Table:
             self.section = []  # a heading that follows rows starts afresh; one right under a heading nests in it
         self.section.append((key, heading))
         self._section_rows = len(self.items)
+        self._terms = {}
 
     def _continues(self, values: dict[str, str]) -> bool:
         """Does this row carry on the previous item across a page break?"""
@@ -329,6 +340,20 @@ class Table:
             new.append(item)
         self.items.extend(new)
         return new
+
+
+def _terms(cells: tuple[str, ...]) -> dict[str, str]:
+    """Who and when a row of labelled cells names («Ответственный за реализацию: Департамент … |
+    Срок реализации: 2024»): a state programme's element states them once for the tasks under it
+    (the federal form since 2022, 412)."""
+    found: dict[str, str] = {}
+    for cell in filter(None, cells):
+        m = _LABEL.match(cell)
+        role = columns.header_role(m.group(1))[0] if m else None
+        if role not in ("responsible", "deadline") or role in found:
+            return {}
+        found[role] = " ".join(m.group(2).split())
+    return found
 
 
 def _merge(item: Item, values: dict[str, str]) -> None:
