@@ -169,6 +169,10 @@ def test_two_row_header_and_column_numbers():
     sub = ("", "", "начала", "окончания", "")
     assert is_header(top) and not is_header(sub)
     assert combine_header([top, sub])[2:4] == ("Срок начала", "Срок окончания")
+    # an unruled PDF's header read as one row (413): a money column's budgets in lower case beside it
+    money = ("№ п/п", "Наименование мероприятия", "Срок реализации", "Объем финансирования, тыс. рублей")
+    assert is_header((*money, "областной бюджет", "Ответственные исполнители", "Ожидаемый результат"))
+    assert not is_header((*money[:3], "областной бюджет", "Ответственные исполнители"))  # no money column over it
     assert is_column_numbers(("1", "2", "3", "4", "5")) and not is_column_numbers(("1", "Семинар", "март"))
     assert is_column_numbers(("1", "2", "", ""))  # half filled (331)
     doc = _txt(

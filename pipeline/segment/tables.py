@@ -46,6 +46,7 @@ _MARK = re.compile(r"[+xхXХvVЧ✓✔●■*]")
 
 # A cell that is only a year: «2019 год», «2020 г.» (a money column's years under its header).
 YEAR_CELL = re.compile(r"^(?:19|20)\d\d(?:\s*(?:год|г\.?))?$")
+_MONEY_PART = re.compile(rf"{YEAR_CELL.pattern}|^[а-яё-]+\s+бюджет\w*$|^(?:всего|внебюджетные\s+средства)$", re.I)
 
 
 def _dated_deadline(cell: str) -> bool:
@@ -58,7 +59,8 @@ def is_header(cells: tuple[str, ...]) -> bool:
     """Do `cells` read as a header row: short cells, no numbers, at least two naming a role?"""
     filled = [c for c in cells if c]
     money = any(_SPLIT_BY_SUBROW.search(c) for c in filled)  # «Объем финансирования … 2018 г. | 2019 г. | …»
-    if not filled or any(_not_header_cell(c) and not (money and YEAR_CELL.match(c)) for c in filled):
+    # under «Объем финансирования» its years or budgets, in lower case as Word prints them («областной бюджет», 413)
+    if not filled or any(_not_header_cell(c) and not (money and _MONEY_PART.match(c)) for c in filled):
         return False
     roles = {columns.header_role(c)[0] for c in filled} - {None}
     known = columns.known_roles(cells)
