@@ -2668,3 +2668,18 @@ def test_a_programme_elements_row_names_who_and_when_for_the_tasks_under_it():
     department = "Департамент образования"
     assert rows == [("1.1", "2024", department), ("1.2", "2024", department), ("2.1", None, None)]
     assert any(s.reason == "ответственный и срок раздела" for s in doc.skipped)
+
+
+def test_a_programme_approved_in_its_closing_sentence():
+    """A school's programme with no stamp at its head says at its end which order approved it (415);
+    a report saying that its plan was approved is not dated by the plan's order (274)."""
+    closing = (
+        "Программа рассмотрена на заседании педагогического совета (протокол от 29.08.2024 № 1) "
+        "и утверждена приказом директора от 30.08.2024 № 196."
+    )
+    table = "№\tМероприятие\tСрок\tОтветственный\n1.\tМалый педсовет\tоктябрь 2024 г.\tзаместитель директора\n\n"
+    doc = _txt(f"ПРОГРАММА\nпрофилактики учебной неуспешности\n\n{table}{closing}\n")
+    assert (doc.kind, doc.date, doc.number) == ("программа", "2024-08-30", "196")
+    assert doc.approved_by and doc.approved_by.kind == "приказ"
+    report = _txt(f"ОТЧЁТ\nоб исполнении плана\n\n{table}План мероприятий утвержден приказом от 13.02.2023 № 28-од.\n")
+    assert (report.date, report.number) == (None, None)

@@ -66,6 +66,10 @@ def segment(blocks: list[Block], source: str, web: WebPage | None = None) -> Doc
     items += _read_body(doc, body, len(items) + 1, open_clauses)
     items += _read_tail(doc, tail, len(items) + 1, open_clauses)
     doc.items = items
+    if doc.kind not in header.ACT_KINDS and not (doc.date or doc.number or doc.approved_by):
+        doc.approved_by = header.closing_approval([b.text for b in tail or blocks], doc.kind)
+        if doc.approved_by:
+            doc.date, doc.number = doc.approved_by.date, doc.approved_by.number
 
     all_text = "\n".join(b.text for b in blocks)
     head_text = "\n".join(b.text for b in head)

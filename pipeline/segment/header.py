@@ -704,6 +704,30 @@ _APPROVING = re.compile(
 )
 
 
+# «Программа … утверждена приказом директора от 30.08.2024 № 196.»: a plan's own closing sentence.
+_CLOSING_APPROVAL = re.compile(r"\bутвержден[аоы]?\s+(?=приказ|распоряжени|постановлени|решени)", re.IGNORECASE)
+
+
+def closing_approval(paragraphs: list[str], kind: str | None) -> Citation | None:
+    """The act that a plan or programme of this `kind` says at its end approved it («Программа …
+    рассмотрена на заседании педагогического совета (протокол от 29.08.2024 № 1) и утверждена приказом
+    директора от 30.08.2024 № 196», 415), from its last paragraphs: a school's programme may carry no
+    stamp at its head. A report saying its plan was approved is not approved by that act (274)."""
+    if not kind:
+        return None
+    for text in reversed(paragraphs[-6:]):
+        text = " ".join(text.split())
+        m = _CLOSING_APPROVAL.search(text)
+        sentence = re.split(r"[.!?]\s+(?=[А-ЯЁ])", text[: m.start()])[-1] if m else ""
+        if not sentence.lower().startswith(kind.split()[0]):  # the sentence's subject is the document itself
+            continue
+        rest = re.split(r"\.\s+(?=[А-ЯЁ])", text[m.end() :], maxsplit=1)[0]  # that sentence only
+        date, number = parse_date(rest), _act_number(rest)
+        if date and number:
+            return Citation(_act_kind(rest.split()[0]), date, number)
+    return None
+
+
 def is_stamp(text: str) -> bool:
     return bool(_STAMP.match(text.strip()))
 
