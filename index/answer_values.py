@@ -400,8 +400,20 @@ def trainer(hit: Hit, question: str) -> list[str]:
     for text in (hit.item.activity, hit.item.description, hit.item.responsible, hit.item.result):
         for m in _TRAINER_ABBREVIATION.finditer(text or ""):
             if _TRAINER.fullmatch(m.group()) and not any(m.group() in n for n in names):
-                names.append(m.group())
+                names.append(_with_legal_form(text, m) or m.group())
+    names = [next((w for w in names if n != w and n in w), n) for n in names]  # «ИРО» inside «ГАУДПО ЛО «ИРО»»
     return [n for n in dict.fromkeys(names) if set(lemmas(n)) - asked]
+
+
+# An abbreviation quoted after its legal form: «ГАУДПО ЛО «ИРО»», «ГБУ ДПО «КОИРО»».
+_LEGAL_FORM_BEFORE = re.compile(r"((?<![\w-])[А-ЯЁ]{2,}(?:\s+[А-ЯЁ]{2,}){0,3})\s*[«\"]$")
+
+
+def _with_legal_form(text: str, m: re.Match) -> str | None:
+    """The body's name with its legal form, when the abbreviation is quoted right after one."""
+    form = _LEGAL_FORM_BEFORE.search(text, 0, m.start())
+    closed = text[m.end() : m.end() + 1] in ("»", '"')
+    return f"{text[form.start() : m.end()]}{text[m.end()]}" if form and closed else None
 
 
 def _asked_of(place: str, question: str) -> bool:

@@ -889,6 +889,9 @@ def test_the_institute_is_read_by_its_name_or_its_abbreviation():
     row = _hit("Направление учителей на курсы в ВОИПКиПРО; участие в ГУО")
     assert answer_values.trainer(row, "Где учителя проходят курсы?") == ["ВОИПКиПРО"]
     assert answer_values.trainer(_hit("Курсы для учителей в районе"), "Где учителя проходят курсы?") == []
+    # quoted after its legal form, the abbreviation is the body's short name: the form goes with it (q1444)
+    row = _hit("Повышение квалификации учителей на курсах ГАУДПО ЛО «ИРО»")
+    assert answer_values.trainer(row, "В каком институте повышали квалификацию учителя?") == ["ГАУДПО ЛО «ИРО»"]
 
 
 def test_a_chair_printed_with_one_initial_answers_who_heads_before_another_person():
