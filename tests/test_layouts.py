@@ -2683,3 +2683,21 @@ def test_a_programme_approved_in_its_closing_sentence():
     assert doc.approved_by and doc.approved_by.kind == "приказ"
     report = _txt(f"ОТЧЁТ\nоб исполнении плана\n\n{table}План мероприятий утвержден приказом от 13.02.2023 № 28-од.\n")
     assert (report.date, report.number) == (None, None)
+
+
+def test_a_news_sentence_pointing_at_the_protocol_is_not_its_heading():
+    """A department's news above its protocol (427) ends «Протокол совещания размещен ниже.»: the
+    protocol's own heading «ПРОТОКОЛ № 3» below gives its kind and number, and the news' list of schools
+    is not its letterhead."""
+    doc = _txt(
+        "Директора школ были приглашены на совещание.\n\n"
+        "▪МБОУ \"СОШ № 20\" г. Грозного - 3 человека\n▪МБОУ \"СОШ № 24\" г. Грозного - 4 человека\n\n"
+        "Протокол совещания размещен ниже.\n\n"
+        "ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ МЭРИИ г. ГРОЗНОГО\n\nПРОТОКОЛ № 3\n"
+        "совещания с руководителями общеобразовательных организаций\n\n"
+        "г. Грозный\t24 января 2019 г.\n\n"
+        "1. СЛУШАЛИ: Хатуева Р.Х. о результатах диагностических работ.\n\n"
+        "РЕШИЛИ: провести дополнительные занятия.\n"
+    )
+    assert (doc.kind, doc.number) == ("протокол", "3")
+    assert doc.issuer is None or "СОШ" not in doc.issuer

@@ -281,6 +281,10 @@ def states_kind(paragraphs: list[str], i: int) -> str | None:
         or (is_capitals(re.sub(r"[^А-ЯЁа-яё]", "", above)) and not is_stamp(above))
         or bool(_BREADCRUMB.match(above))
     )  # a site's «Главная » О школе » …» ends its chrome
+    opening = paragraphs[i].split("\n")[0].strip()
+    pointer = opening.endswith((".", "!")) and len(opening.split()) <= 8 and not any(date_and_number([opening]))
+    if pointer and _says(opening):
+        return None  # «Протокол совещания размещен ниже.»: a news sentence pointing at the act (427), no heading
     return kind_of(" ".join(paragraphs[i].split("\n")[:2]), first=heading)
 
 
