@@ -2701,3 +2701,19 @@ def test_a_news_sentence_pointing_at_the_protocol_is_not_its_heading():
     )
     assert (doc.kind, doc.number) == ("протокол", "3")
     assert doc.issuer is None or "СОШ" not in doc.issuer
+
+
+def test_a_pages_list_of_acts_above_the_schools_own_order():
+    """A school's exam page (422) lists acts by level, each «Приказ … от … № …», then prints its own
+    order under its letterhead: the order is dated and numbered by its own head, not by the list."""
+    doc = _txt(
+        "Нормативно-правовые документы\n\n"
+        "Приказ Министерства просвещения Российской Федерации от 04.04.2023 № 233/552 «Об утверждении Порядка»\n\n"
+        "Приказ министерства образования Оренбургской области от 16.09.2024 № 01-21/1398 «Об организации»\n\n"
+        "МУНИЦИПАЛЬНОЕ БЮДЖЕТНОЕ ОБЩЕОБРАЗОВАТЕЛЬНОЕ УЧРЕЖДЕНИЕ\n«НОВОПАВЛОВСКАЯ СРЕДНЯЯ ОБЩЕОБРАЗОВАТЕЛЬНАЯ ШКОЛА»\n\n"
+        "ПРИКАЗ\n\n02.10.2024\t\t№ 118-од\n\n"
+        "Об утверждении плана мероприятий по подготовке к ГИА\n\n"
+        "ПРИКАЗЫВАЮ:\n\n1. Утвердить план мероприятий (приложение).\n"
+    )
+    assert (doc.kind, doc.date, doc.number) == ("приказ", "2024-10-02", "118-од")
+    assert doc.issuer and "Новопавловская" in doc.issuer

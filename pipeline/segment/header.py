@@ -200,7 +200,10 @@ def find_kind(paragraphs: list[str], skip: set[int] = frozenset()) -> tuple[str 
         return _kind_on_card(paragraphs)
     kind, i = found
     heading = i is not None and len(collapse_spaced(paragraphs[i]).split()) > 1
-    if heading and (_cites_unnamed(paragraphs[i]) or not any(date_and_number([paragraphs[i]]))):
+    # a page's list of acts («Приказ Министерства просвещения … от … № 233/552» / «Приказ министерства
+    # образования … № 01-21/1398» / …) above the school's own act (422): no one of them is the heading
+    listed = heading and _kind_from(paragraphs, i + 1, i + 3, skip)[0] is not None
+    if heading and (_cites_unnamed(paragraphs[i]) or listed or not any(date_and_number([paragraphs[i]]))):
         # A web page's heading («Приказ по функциональной грамотности …», or citing the act in sentence
         # case: «Постановление № 312 от 23.09.2013 г. «Об …»») over the act's own head: the bare kind word
         # («П Р И К А З», «ПОСТАНОВЛЕНИЕ» over its Tatar «КАРАР») under a body's name a few paragraphs on.
