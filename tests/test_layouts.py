@@ -2717,3 +2717,18 @@ def test_a_pages_list_of_acts_above_the_schools_own_order():
     )
     assert (doc.kind, doc.date, doc.number) == ("приказ", "2024-10-02", "118-од")
     assert doc.issuer and "Новопавловская" in doc.issuer
+
+
+def test_a_report_dated_on_its_last_line_under_its_signature():
+    """A ministry's report to its collegium (431): a note over the head names the meeting's date, the
+    report's own date stands alone on its last line; an order's own dated line is not overruled."""
+    body = (
+        "ИНФОРМАЦИЯ\nоб исполнении комплекса мер\n\n"
+        "№\tМероприятие\tСрок\tИсполнители\n1.\tКраевая олимпиада\tежегодно\tМинобрнауки края\n\n"
+        "Начальник отдела воспитательной работы\nи дополнительного образования      О.В. Великанова\n\n20.06.2017\n"
+    )
+    doc = _txt("К заседанию коллегии\nМинистерства образования\n27.06.2017\n\n" + body)
+    assert (doc.kind, doc.date) == ("отчёт", "2017-06-20")
+    assert doc.coverage and not doc.coverage.lost
+    order = _txt("ПРИКАЗ\n\n01.06.2017 № 45\n\nО мерах\n\n1. Утвердить план.\n\nМинистр А.А. Иванов\n\n20.06.2017\n")
+    assert (order.date, order.number) == ("2017-06-01", "45")

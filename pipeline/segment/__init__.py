@@ -509,6 +509,13 @@ def _sample(body: list[Block], start: int, width: int) -> list[tuple[str, ...]]:
 def _read_tail(doc: Document, tail: list[Block], ordinal: int, open_clauses: bool) -> list[Item]:
     if doc.signatory is None and tail:
         tail = [*tail[:-1], *_unglued_signature(tail[-1])]
+    last = tail[-1].text.strip() if tail else ""
+    if _DATE_ALONE.fullmatch(last) and (doc.date is None or (doc.kind not in header.ACT_KINDS and not doc.number)):
+        # A report dated on its last line, under its signature: its own date, not a meeting's in a
+        # note over its head («К заседанию коллегии … 27.06.2017», 431); an act's own line stands.
+        doc.date = parse_date(last) or doc.date
+        doc.header.append(last)
+        tail = tail[:-1]
     texts = [b.text for b in tail]
     name_at = None
     if doc.signatory is None:
