@@ -133,8 +133,14 @@ def _joined(hit: Hit, dates: list[StoredEntity]) -> str:
 
 
 def _parts(cell: str) -> list[str]:
-    """A responsible cell cut into its bodies and people: «Сотрудники МОЦ; руководители ОО»."""
-    return [p.strip(" .") for p in re.split(r"\s*[;\n]\s*|,\s+(?=[А-ЯЁ])", cell) if p.strip(" .")]
+    """A responsible cell cut into its bodies and people: «Сотрудники МОЦ; руководители ОО», and two
+    bodies one after the other («Департамент образования города Севастополя Департамент капитального
+    строительства …», a cell's lines joined)."""
+    return [p.strip(" .") for p in re.split(rf"\s*[;\n]\s*|,\s+(?=[А-ЯЁ])|\s+(?={_BODY_HEAD})", cell) if p.strip(" .")]
+
+
+# A body's name in the nominative opening a new name inside a cell.
+_BODY_HEAD = r"(?:Департамент|Министерство|Управление|Комитет|Отдел|Администрация|Правительство)\s"
 
 
 _COLLECTIVE = re.compile(
@@ -192,7 +198,8 @@ def _who(hit: Hit, question: str) -> list[str]:
         # A body the question names by its head («вместе с Департаментом образования») is not the one asked.
         named = [e for e in bodies if set(lemmas(e.text)[:2]) <= asked]
         ranked = sorted(bodies, key=lambda e: (e in named, not _is_a(e.text, noun), -len(e.text)))
-        return _printed(ranked) or ([cell] if cell else [])
+        others = [p for p in _parts(cell) if not set(lemmas(p)[:2]) <= asked] if len(named) == len(bodies) else []
+        return others[:1] + _printed(ranked) if others and named else _printed(ranked) or ([cell] if cell else [])
     if cell:
         people = _entities(hit, PER, fields=("responsible",))
         if people:

@@ -335,6 +335,17 @@ def test_who_skips_the_body_the_question_names():
     assert got[0] == "ГУП «Автотранс»"
 
 
+def test_who_skips_the_named_body_when_the_tagger_found_only_that_one():
+    """Two bodies in one cell, its lines joined (q1475): the tagger found only the named one; the other
+    is read off the cell."""
+    cell = "Департамент образования города Севастополя Департамент капитального строительства города Севастополя"
+    named = (StoredEntity("ORG:департамент образования", "ORG", "", "responsible", 0, 42, cell[:42]),)
+    item = StoredItem(1, 1, 1, "row", "Создание детского технопарка", responsible=cell, entities=named)
+    hit = Hit(1, 1.0, 1, 1, (), item, StoredDocument(1, "x.txt"))
+    got = answer_values.who(hit, "Какой департамент вместе с департаментом образования создаёт технопарк?")
+    assert got[0] == "Департамент капитального строительства города Севастополя"
+
+
 def test_who_was_appointed_is_read_from_the_clause_that_appoints(kb):
     # «МОЦ» in many rows' responsible cells says who does them, not that they are about the
     # coordinator: the clause that appoints ranks above them
