@@ -109,6 +109,14 @@ POOL = 50  # candidate rows scored before the best ones are cited
 # A table's row records an activity with its deadline and who does it; a clause or a paragraph on the
 # same words is cited after it.
 ROW_AHEAD = 0.05
+# A clause approving the document itself («Утвердить план мероприятий по обеспечению объективности …
+# (приложение)») repeats the plan's title, which a question names; it answers nothing the plan's rows do.
+APPROVING_BEHIND = 0.2
+_APPROVES_DOCUMENT = re.compile(
+    r"\s*утвердить\s+(?:прилагаем\w+\s+|муниципальн\w+\s+|школьн\w+\s+)?"
+    r"(?:план|программ|дорожн|положени|перечень|комплекс|график|состав)",
+    re.IGNORECASE,
+)
 # The share of the topic's weight a row must hold to support an answer (see `_enough`). Questions
 # paraphrase rows («разбирают трудные задания» for «разбор заданий, вызывающих затруднения»), so a
 # third will do for a value, which is cited and can be checked; «да» to «есть ли …?» needs more.
@@ -505,6 +513,8 @@ def _ranked(
         enough = share >= SHORT_ENOUGH or (share >= _enough(len(asked), whether) and said >= 3)
         close = whether and share >= WHETHER_SHARE and said >= 2 and (h.similarity or 0.0) >= WHETHER_CLOSE
         score = share + 0.5 * (h.similarity or 0.0) - 0.002 * rank + (ROW_AHEAD if item.kind == "row" else 0.0)
+        if not whether and item.kind == "clause" and _APPROVES_DOCUMENT.match(item.activity):
+            score -= APPROVING_BEHIND  # «Утвердить план мероприятий по …»: the plan's rows say what is done
         if enough or close or (not whether and (h.similarity or 0.0) >= DENSE_ALONE):
             scored.append((score, h))
         elif not whether and (h.similarity or 0.0) >= DENSE_FAILING_WORDS:

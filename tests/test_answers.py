@@ -1185,3 +1185,18 @@ def test_a_village_of_two_words_in_the_prepositional_is_named_whole():
     assert answer_values.where(row, "В каком селе Горномарийского района ремонтируют школу?") == ["Троицкий Посад"]
     row = _hit("Семинар для учителей в с. Шамары Шалинского района")
     assert answer_values.where(row, "В каком селе проходит семинар для учителей?") == ["Шамары"]
+
+
+def test_a_clause_approving_the_plan_is_cited_after_the_plans_row():
+    """q1493: «Каким способом … по плану обеспечения объективности … проверяют работы ВПР?» — the order's
+    clause «Утвердить план мероприятий по обеспечению объективности …» repeats the plan's title, which the
+    question names; the plan's row on cross-checking answers it. For «есть ли» the clause is not moved."""
+    doc = StoredDocument(1, "x.txt")
+    clause = "Утвердить план мероприятий по обеспечению объективности оценочных процедур в школе на учебный год"
+    approving = Hit(1, 1.0, 1, 1, (), StoredItem(1, 1, 1, "clause", clause), doc)
+    row = Hit(2, 1.0, 2, 2, (), StoredItem(2, 1, 2, "row", "Перекрестная проверка ВПР для объективности процедур"), doc)
+    topic = ["план", "обеспечение", "объективность", "оценочный", "процедура", "проверка", "впр"]
+    ranked = [h for _, h in answers._ranked(_Counts(), topic, [approving, row])]
+    assert ranked == [row, approving]
+    whether = [h for _, h in answers._ranked(_Counts(), topic, [approving, row], whether=True)]
+    assert whether[0] is approving
