@@ -477,6 +477,17 @@ _TIME_ADJECTIVES = frozenset(
 _MANNER = frozenset("формат форма режим порядок соответствие рамка течение срок виде".split())
 
 
+# Every school of a place or year, named by its class: «в общеобразовательных организациях республики на
+# 2022/2023 учебный год» (a venue is a school qualified: «на базе школ с высокими результатами»).
+_EVERY_SCHOOL = re.compile(
+    r"в\s+(?:обще)?образовательн\w+\s+(?:организаци|учреждени)\w*"
+    r"(?:\s+(?:[А-ЯЁ(][\w()-]*|республики|области|края|района|округа|города|на|\d[\d/-]*|учебн\w+|год\w*))*"
+)
+
+
+_IN_A_YEAR = re.compile(r"в\s+(?:[а-яё]+\s+){0,2}(?:учебн\w+\s+)?год(?:у|ах)\b", re.IGNORECASE)
+
+
 def _venue(hit: Hit, question: str) -> str | None:
     """The first place phrase of the row («в рекреации второго этажа и в учебных кабинетах», «на базе
     школы-партнёра») whose words the question does not have."""
@@ -500,6 +511,9 @@ def _venue(hit: Hit, question: str) -> str | None:
             words = [w for w in lemmas(m.group()) if w in ("сайт", "база")] + words
             if _MANNER.intersection(words[:3]):
                 continue  # «в смешанном формате», «в дистанционном режиме»: how, not where
+            if _EVERY_SCHOOL.fullmatch(phrase) or _IN_A_YEAR.match(phrase):
+                continue  # «в общеобразовательных организациях Республики Саха»: every school, no venue (q1469);
+                # «в прошедшем учебном году …»: when, not where
             # a phrase the question already says is no answer, unless it adds a name («на курсах АКИПКРО»)
             named = re.search(r"(?<![\w-])[А-ЯЁ]{3,}", phrase[m.end() - m.start() :])
             # «на августовских совещаниях» asked «в августе»: the month is when, the meeting is where

@@ -1098,6 +1098,19 @@ def test_a_venue_is_no_month_the_question_names_nor_its_region_nor_a_breakdown()
     assert answer_values.where(row, "Где в Хакасии анализируют ВПР?") == ["на коллегии Министерства"]
 
 
+def test_every_school_of_a_place_or_a_school_year_is_no_venue():
+    """q1469: «в общеобразовательных организациях Республики Саха (Якутия)» names every school, and «в
+    прошедшем учебном году» a time; the meeting is the venue. A qualified class of schools is one."""
+    row = _hit(
+        "В прошедшем учебном году план выполнен в общеобразовательных организациях Республики Саха (Якутия); "
+        "рассмотрение итогов на коллегии Министерства"
+    )
+    assert answer_values.where(row, "Где в Якутии обсуждают, как выполнен план?") == ["на коллегии Министерства"]
+    row = _hit("Стажировки учителей в общеобразовательных организациях с высокими результатами")
+    got = answer_values.where(row, "Где в Якутии стажируются учителя?")
+    assert got == ["в общеобразовательных организациях с высокими результатами"]
+
+
 def test_how_many_years_counts_years():
     """q1163: «сколько лет подряд …?» is answered by «два года подряд»; a year («в 2014 году») and a
     span of years asked of something else count nothing."""
