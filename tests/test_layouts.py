@@ -2732,3 +2732,16 @@ def test_a_report_dated_on_its_last_line_under_its_signature():
     assert doc.coverage and not doc.coverage.lost
     order = _txt("ПРИКАЗ\n\n01.06.2017 № 45\n\nО мерах\n\n1. Утвердить план.\n\nМинистр А.А. Иванов\n\n20.06.2017\n")
     assert (order.date, order.number) == ("2017-06-01", "45")
+
+
+def test_a_scans_clause_three_read_as_the_letter_ze():
+    """OCR of a scanned order (425) reads «3.» as «З.»: after clause 2 it is clause 3, and the clauses
+    after it stay clauses; an initial «З.» elsewhere is left alone."""
+    doc = _txt(
+        "ПОСТАНОВЛЕНИЕ\n\n08.12.2004 № 983\n\nО проведении экзамена\n\nпостановляю:\n\n"
+        "1. Управлению образования провести экзамен.\n\n2. Рекомендовать главам администраций обеспечить участие.\n\n"
+        "З.Финансовому управлению предусмотреть средства.\n\n4. Опубликовать постановление.\n\n"
+        "Глава администрации области О.И. Бетин\n"
+    )
+    clauses = [(i.number, i.activity[:12]) for i in doc.items if i.kind == "clause"]
+    assert clauses == [("1", "Управлению о"), ("2", "Рекомендоват"), ("3", "Финансовому "), ("4", "Опубликовать")]

@@ -27,6 +27,7 @@ _BULLET = re.compile(r"^[•·▪●◦‣]\s*(\S.*)$")
 
 
 _HANGING_SIGN = re.compile(r"(?:№|\bN)\s*$")
+_OCR_THREE = re.compile(r"З(?=[.)]\s*[А-ЯЁ])")
 
 
 def clause_like(text: str) -> bool:
@@ -86,6 +87,9 @@ def _take_line(line: str, pos: Position, items: list[Item], ordinal: int, labels
     text = line.strip()
     if not text:
         return True
+    before = next((it.number for it in reversed(items) if it.number), "")
+    if before.split(".")[0] == "2" and _OCR_THREE.match(text):
+        text = "3" + text[1:]  # a scan's «З.Финансовому управлению …» after clause 2: OCR read «3» as «З» (425)
     m = _CLAUSE.match(text)
     if m and items and _HANGING_SIGN.search(items[-1].activity):
         m = None  # «… школы №» / «15 ст. Переясловской»: the number of the line above, wrapped
