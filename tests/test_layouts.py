@@ -2745,3 +2745,15 @@ def test_a_scans_clause_three_read_as_the_letter_ze():
     )
     clauses = [(i.number, i.activity[:12]) for i in doc.items if i.kind == "clause"]
     assert clauses == [("1", "Управлению о"), ("2", "Рекомендоват"), ("3", "Финансовому "), ("4", "Опубликовать")]
+
+
+def test_an_analytical_notes_date_under_its_title():
+    """An analytical note (430) prints its date and place on the line under its title, run into the
+    next paragraph by the PDF: the note is dated, and the paragraph's text stays an item."""
+    doc = _txt(
+        "УПРАВЛЕНИЕ ОБРАЗОВАНИЯ\n\nАНАЛИТИЧЕСКАЯ СПРАВКА по результатам мониторинга качества обученности\n\n"
+        "09.10.2023 с. Анучино\nЦель мониторинга: получение достоверной информации об уровне обученности.\n"
+    )
+    assert doc.date == "2023-10-09"
+    assert any(i.activity.startswith("Цель мониторинга") for i in doc.items)
+    assert doc.coverage and not doc.coverage.lost

@@ -40,6 +40,7 @@ _SUBSTANCE = re.compile(r"[А-ЯЁа-яёA-Za-z]{3}")
 # Head paragraphs longer than this are content, whatever their place: metadata lines are short
 # (a preamble is the longest, a letterhead line or a stamp far shorter).
 _META_MAX = 1200
+_DATED_LINE_MAX = 60  # «09.10.2023 с. Анучино», «г. Тамбов 08.12.2004 № 983»: a date line, not a sentence
 _LETTERHEAD_MAX = 300
 # How many paragraphs away a row of the same width still makes a row part of a table (`_lone_rows`).
 _NEAR = 4
@@ -299,6 +300,19 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
     trigger = find_trigger(head)
     items: list[Item] = []
     rest_at = title_end if title_end is not None else (kind_at + 1 if kind_at is not None else 0)
+    dated, _, rest = texts[rest_at].partition("\n") if rest_at < len(texts) and kind_at is not None else ("", "", "")
+    if not doc.date and len(dated) <= _DATED_LINE_MAX and header.date_and_number([dated])[0]:
+        # «АНАЛИТИЧЕСКАЯ СПРАВКА / по результатам … / 09.10.2023 с. Анучино»: a note's date under its title
+        # (430), maybe the first line of the paragraph after it
+        doc.date, number = header.date_and_number([dated])
+        doc.number = doc.number or number
+        if rest.strip():
+            doc.header.append(dated)
+            texts[rest_at] = rest
+            head[rest_at] = replace(head[rest_at], text=rest)
+        else:
+            meta.add(rest_at)
+            rest_at += 1
     if kind_at is not None and doc.kind not in header.ACT_KINDS and texts[kind_at + 1 : kind_at + 2]:
         if texts[kind_at + 1][:1].islower():  # «ПЛАН» / «мероприятий по …»: the title's second line
             meta.add(kind_at + 1)
