@@ -37,6 +37,7 @@ _ASKS_BODY = re.compile(
 )
 _FROM_AMONG = re.compile(r"\bиз\s+числа\s+как\w+", re.IGNORECASE)
 _ASKS_TOWN = re.compile(r"\b(?:как\w+|котор\w+)\s+(?:город\w*|сел(?:о|а|е|ах)\b|посел\w+|населе?ё?нн\w+)", re.I)
+_ASKS_VILLAGE = re.compile(r"\b(?:как\w+|котор\w+)\s+(?:сел(?:о|а|е|ах)\b|посел\w+)", re.I)
 # A settlement's abbreviation before its name: «г. Элисты», «с. Бай-Тал», «пгт Советский» (its dot optional).
 _SETTLEMENT_MARKS = "гг г с п д х ст пос пгт".split()
 _MARKED = "|".join(rf"{m}\.{'?' if m == 'пгт' else ''}" for m in _SETTLEMENT_MARKS)
@@ -367,6 +368,8 @@ def where(hit: Hit, question: str, document_places: Callable[[], list[str]] = li
         towns = [m.group(1) for m in _TOWNS.finditer(said)]
         if towns:
             return towns
+        if _ASKS_VILLAGE.search(question):
+            return []  # «в каком селе …?»: a row naming no village answers nothing, not by its district (q1546)
     if _ASKS_REGION.search(question):
         found = [doc.region] if doc.region else places.regions(f"{doc.title or ''} {hit.item.activity}")[:1]
     elif doc.municipality:

@@ -290,6 +290,7 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
     head = kind == "who" and bool(_ASKS_HEAD.search(question))
     months = kind == "when" and bool(_ASKS_MONTH.search(question))
     day = kind == "when" and answer_values.asks_day(question)  # «с какого числа …?»: a day before a quarter
+    often = kind == "when" and bool(_ASKS_OFTEN.search(question))  # «как часто …?»: «еженедельно, по пятницам»
     asked = _own_words(question)
     ordered = sorted(
         facts.values(),
@@ -300,6 +301,7 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
             head and not (patterns.NAME.search(f.value) or _SHORT_NAME.search(f.value)),
             months and not _MONTH.search(f.value),
             day and not answer_values.names_day(f.value),
+            often and not _PERIODIC.search(f.value),
         ),
     )
     parts = [f"{f.value} [{', '.join(str(number[i]) for i in f.item_ids)}]" for f in ordered]
@@ -412,6 +414,12 @@ _WHOM = re.compile(r"\s*(?:а\s+)?(?:на\s+)?кого\b", re.I)  # «На ко�
 _MADE_RESPONSIBLE = re.compile(r"\b(?:ответственн|исполнител)\w*", re.I)
 # What the answer is not: «конкурс, который проводят наряду с «Учителем года»», «помимо ВПР».
 _CONTRAST = re.compile(r"\b(?:наряду с|помимо|кроме)\s+(?:«[^»]*»+|\w+(?:\s+\w+)?)", re.I)
+# «Как часто …?», «с какой периодичностью …?», «в какой день недели …?»: a period is asked, not a date.
+_ASKS_OFTEN = re.compile(r"\bкак\s+часто\b|\bс\s+какой\s+периодичност|\bв\s+какие?\s+дн(?:и|ень)\s+недели", re.I)
+_PERIODIC = re.compile(
+    r"\bеже(?:дневн|недельн|месячн|квартальн|годн)\w*|\bкажд\w+|\bраз\s+в\b|\bпо\s+(?:понедельник|вторник|сред|четверг|пятниц|суббот)\w*",
+    re.I,
+)
 _ASKS_MONTH = re.compile(r"\b(?:в|к)\s+как\w+\s+месяц", re.I)
 _MONTH = re.compile(rf"(?i)\b{patterns.MONTH_WORD}\b|\b\d{{1,2}}\.\d{{1,2}}\.")  # «февраль – март», «17.01.2025»
 # A person with one initial, as protocols print the chair: «Козырев А., председатель Совета».

@@ -1213,3 +1213,18 @@ def test_a_clause_approving_the_plan_is_cited_after_the_plans_row():
     assert ranked == [row, approving]
     whether = [h for _, h in answers._ranked(_Counts(), topic, [approving, row], whether=True)]
     assert whether[0] is approving
+
+
+def test_how_often_asks_for_a_period_and_a_village_for_a_village():
+    """q1532: «Как часто и в какой день … отчитываются?» — a period («еженедельно, по пятницам») answers
+    before a deadline; q1546: «В каком селе …?» — a row naming no village does not answer with its district."""
+    question = "Как часто и в какой день директора отчитываются о занятиях?"
+    assert answers._ASKS_OFTEN.search(question) and not answers._ASKS_OFTEN.search("Когда директора отчитываются?")
+    assert answers._PERIODIC.search("еженедельно, по пятницам") and not answers._PERIODIC.search("до 31.01.2019 г.")
+    village = "В каком селе Хакасии появится новая школа на 250 мест?"
+    doc = StoredDocument(1, "x.txt", municipality="Алтайский район")
+    plain = Hit(1, 1.0, 1, 1, (), StoredItem(1, 1, 1, "row", "Строительство школы на 250 мест"), doc)
+    named = Hit(2, 1.0, 2, 2, (), StoredItem(2, 1, 2, "row", "Строительство школы на 250 мест в с. Аскиз"), doc)
+    assert answer_values.where(plain, village) == []
+    assert answer_values.where(named, village) == ["Аскиз"]
+    assert answer_values.where(plain, "В каком районе Хакасии появится новая школа?") == ["Алтайский район"]
