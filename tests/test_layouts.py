@@ -2757,3 +2757,10 @@ def test_an_analytical_notes_date_under_its_title():
     assert doc.date == "2023-10-09"
     assert any(i.activity.startswith("Цель мониторинга") for i in doc.items)
     assert doc.coverage and not doc.coverage.lost
+
+
+def test_a_header_word_hyphenated_by_hand():
+    """A ruled PDF's narrow columns (443): «Исполни- тель», «Срок реали- зации» are the executor and the
+    deadline."""
+    assert columns.header_role("Исполни- тель")[0] == "responsible"
+    assert columns.header_role("Срок реали- зации")[0] == "deadline"

@@ -73,6 +73,7 @@ PHRASES: dict[tuple[str, str], str] = {
     ("плановый", "окончание"): "deadline",
 }
 _ACTUAL = re.compile(r"\bфактическ", re.IGNORECASE)
+_BROKEN_WORD = re.compile(r"(?<=[а-яё])-\s+(?=[а-яё])")
 # A report's column «Исполнение» says what came of the row (409); «Сроки исполнения» read word by
 # word leaves «исполнения», which is no such column.
 _REPORTED = frozenset(("исполнение", "выполнение", "ход исполнения", "ход выполнения"))
@@ -94,6 +95,7 @@ _WHO = re.compile(
 
 def header_role(text: str) -> tuple[str | None, int]:
     """The role a header cell names and how strongly (0 when it names none)."""
+    text = _BROKEN_WORD.sub("", text)  # «Исполни- тель», «Срок реали- зации»: a word hyphenated by hand (443)
     words = [lemma(w) for w in _WORD.findall(text.replace("ё", "е"))]
     if _ACTUAL.search(text) and {"срок", "дата", "период"} & set(words):
         return "note", 5  # a report's «Срок исполнения фактически», «Фактический срок»: not the deadline
