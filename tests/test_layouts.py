@@ -2764,3 +2764,15 @@ def test_a_header_word_hyphenated_by_hand():
     deadline."""
     assert columns.header_role("Исполни- тель")[0] == "responsible"
     assert columns.header_role("Срок реали- зации")[0] == "deadline"
+
+
+def test_a_date_under_the_signature_is_placed_when_the_head_is_dated_too():
+    """A report dated «(по состоянию на 30.08.2024)» under its title prints the date again under its
+    signature, with the executor's line after it (340): the line is the signature's, not lost text."""
+    doc = _txt(
+        "ИНФОРМАЦИЯ\nо выполнении плана мероприятий\n\n(по состоянию на 30.08.2024)\n\n"
+        "№\tМероприятие\tСрок\tОтветственные\n1.\tРемонт школы\tдо 1 сентября 2024 г.\tадминистрация округа\n\n"
+        "Начальник отдела образования      О.В. Кравченко\n\n30.08.2024\n\nИсп. Левченко Т.Н., координатор ГИА\n"
+    )
+    assert doc.date == "2024-08-30"
+    assert doc.coverage and not doc.coverage.lost

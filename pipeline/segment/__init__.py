@@ -538,9 +538,10 @@ def _read_tail(doc: Document, tail: list[Block], ordinal: int, open_clauses: boo
                 # The position is the short line just above the name, when there is one.
                 name_at = i - 1 if i and len(texts[i - 1]) < 100 and not clause_like(texts[i - 1]) else i
                 end = i + 1
-                if doc.date is None and end < len(texts) and _DATE_ALONE.fullmatch(texts[end].strip()):
-                    doc.date = parse_date(texts[end])  # a report dated under its signature
-                    end += doc.date is not None
+                if end < len(texts) and _DATE_ALONE.fullmatch(texts[end].strip()):
+                    # a report dated under its signature: the signature's line, whether or not its head was dated
+                    doc.date = doc.date or parse_date(texts[end])
+                    end += 1
                 doc.signatory = header.signatory_of(texts[name_at : i + 1])
                 doc.header += texts[name_at:end]
                 signature = range(name_at, end)
