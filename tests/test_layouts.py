@@ -2776,3 +2776,30 @@ def test_a_date_under_the_signature_is_placed_when_the_head_is_dated_too():
     )
     assert doc.date == "2024-08-30"
     assert doc.coverage and not doc.coverage.lost
+
+
+def test_a_programme_table_copied_a_cell_per_paragraph_with_a_two_row_header():
+    """A legal database's copy of a programme's main measures (440): every cell a paragraph, «Срок» over
+    «начала реализации» / «окончания реализации» printed after the upper row, the column numbers «1» …
+    «6» (no page numbers), a column of links to indicators holding numbers («1.6», «2.1»), and an
+    editorial note inside the table."""
+    cells = [
+        "N п/п", "Номер и наименование основного мероприятия", "Ответственный исполнитель", "Срок",
+        "Связь с показателями Программы", "начала реализации", "окончания реализации",
+        "1", "2", "3", "4", "5", "6",
+        "Подпрограмма 1 \"Развитие общего образования\"",
+        "1.1.", "Основное мероприятие 1.1 \"Реализация программ\"", "Комитет образования", "2019", "2026", "1.1, 1.2",
+        "1.2.", "Основное мероприятие 1.2 \"Повышение качества\"", "Комитет образования", "2021", "2026", "1.6",
+        "(позиция в ред. постановления Администрации г. Курска от 28.08.2023 N 480)",
+        "1.3.", "Основное мероприятие 1.3 \"Олимпиады\"", "Комитет образования", "2019", "2024", "2.1",
+    ]
+    doc = _txt("\n\n".join(cells) + "\n")
+    rows = [(i.number, i.deadline, i.responsible, i.description) for i in doc.items if i.kind == "row"]
+    assert [r[:3] for r in rows] == [
+        ("1.1.", "2019 – 2026", "Комитет образования"),
+        ("1.2.", "2021 – 2026", "Комитет образования"),
+        ("1.3.", "2019 – 2024", "Комитет образования"),
+    ]
+    assert rows[2][3].endswith("2.1")  # the link cell is the row's, not the next row's number
+    assert not any(s.reason == "колонтитул" for s in doc.skipped)
+    assert doc.coverage and not doc.coverage.lost

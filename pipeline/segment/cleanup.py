@@ -29,8 +29,9 @@ _EDITORIAL = re.compile(
     r"|(?:Постановлением|Распоряжением|Приказом|Решением|Законом|Указом) .{10,300}?"
     r"(?:изложен[аоы]? в новой редакции|внесены изменения|признан[аоы]? утратившим[аи]? силу)\b.{0,200}"
     # Kodeks' notes in brackets: «(Подпункт в редакции, введенной в действие постановлением … N 998)»
-    r"|\((?:[Пп]ункт|[Пп]одпункт|[Аа]бзац|[Рр]аздел|[Пп]риложение|[Тт]аблица|[Сс]трока|[Пп]реамбула|[Нн]аименование)[^()\n]{0,40}?"
-    r"(?:в редакции|дополнительно включен|исключен|утратил)[^\n]{10,300}\)\.?"
+    # and cntd's: «(позиция в ред. постановления Администрации г. Курска от 28.08.2023 N 480)»
+    r"|\((?:[Пп]ункт|[Пп]одпункт|[Аа]бзац|[Рр]аздел|[Пп]риложение|[Тт]аблица|[Сс]трока|[Пп]реамбула|[Нн]аименование"
+    r"|[Пп]озиция)[^()\n]{0,40}?(?:в редакции|в ред\.|дополнительно включен|исключен|утратил)[^\n]{10,300}\)\.?"
     r"|ГАРАНТ:.{0,300}"  # the database's own comment, its text here or on the next line («См. перечень …»)
     r"|Откройте актуальную версию документа.{0,60}"
     r"|Если вы являетесь пользователем интернет-версии системы ГАРАНТ.{0,300})$"
@@ -107,12 +108,28 @@ def _row_numbers(blocks: list[Block], widest: int = 8) -> set[int]:
     return found
 
 
+def _column_numbers(blocks: list[Block]) -> set[int]:
+    """Bare numbers «1» «2» «3» … in consecutive paragraphs of a page-less copy: a header's row of column
+    numbers, a cell per paragraph (440), not page numbers."""
+    bare = [not b.is_row and b.pos.page is None and b.text.strip() for b in blocks]
+    found: set[int] = set()
+    for first, text in enumerate(bare):
+        if text != "1" or first in found:
+            continue
+        end = first
+        while end + 1 < len(bare) and bare[end + 1] == str(end + 2 - first):
+            end += 1
+        if end - first >= 2:
+            found |= set(range(first, end + 1))
+    return found
+
+
 def clean(blocks: list[Block]) -> tuple[list[Block], list[Skipped]]:
     """Drop footers and page numbers (returned as skipped); strip markup from paragraphs and cells."""
     out = []
     skipped = []
     furniture = _furniture(blocks)
-    numbered = _row_numbers(blocks)
+    numbered = _row_numbers(blocks) | _column_numbers(blocks)
     noted = False  # the last line read was a note: a blank line may stand between it and its follower
     for n, b in enumerate(blocks):
         if b.is_row:

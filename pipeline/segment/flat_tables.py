@@ -554,13 +554,29 @@ def _unmarked(lines: list[str], start: int) -> tuple[Rows, int] | None:
         return None
     if width < 3:
         return _listed(lines, start)
-    rows: Rows = [(start, tuple(ln.strip() for ln in lines[start : start + width]))]
+    header = tuple(ln.strip() for ln in lines[start : start + width])
     n = start + width
+    # «Срок» over «начала реализации» / «окончания реализации»: the lower row's cells printed after the
+    # upper row's, then the column numbers «1» … «8», which give the width (440)
+    lower = 0
+    while lower < 4 and n + lower < len(lines) and not _numbers_run(lines, n + lower):
+        if len(lines[n + lower].strip()) > _MAX_HEADER_CELL:
+            break
+        lower += 1
+    numbered = _numbers_run(lines, n + lower)
+    if lower >= 2 and numbered == width + lower - 1:
+        spread = _over(header, tuple(ln.strip() for ln in lines[n : n + lower]), numbered)
+        if spread:
+            header, width, n = spread, numbered, n + lower + numbered
+    rows: Rows = [(start, header)]
+    # a column linking rows to indicators holds numbers too («1.3, 1.4, 1.5», «1.6»): no row's number there
+    links = {k for k, cell in enumerate(header) if columns.header_role(cell)[0] == "note"}
     while n < len(lines):
         line = lines[n].strip()
         if ITEM_NUMBER.match(line) and n + width <= len(lines):
-            cells, end = _row_cells(lines, n, width)
-            if any(ITEM_NUMBER.match(c) for c in cells[1:]) and not all(ITEM_NUMBER.match(c) for c in cells):
+            cells, end = _row_cells(lines, n, width, links)
+            numbered = [k for k, c in enumerate(cells) if k and k not in links and ITEM_NUMBER.match(c)]
+            if numbered and not all(ITEM_NUMBER.match(c) for c in cells):
                 break
             rows.append((n, cells))
             n = end
@@ -577,6 +593,24 @@ def _unmarked(lines: list[str], start: int) -> tuple[Rows, int] | None:
     if len(rows) < 3:
         return None
     return rows, n
+
+
+def _numbers_run(lines: list[str], n: int) -> int:
+    """How many lines from `n` are the column numbers «1», «2», «3» …"""
+    count = 0
+    while n + count < len(lines) and lines[n + count].strip().rstrip(".") == str(count + 1):
+        count += 1
+    return count
+
+
+def _over(upper: tuple[str, ...], sub: tuple[str, ...], width: int) -> tuple[str, ...] | None:
+    """A two-row header printed row after row, whose upper row has one cell over the lower row's
+    cells: the amount's (see `spread_header`) or the deadline's."""
+    spread = spread_header(upper, sub, width)
+    if spread is None:
+        at = next((i for i, c in enumerate(upper) if columns.header_role(c)[0] == "deadline"), None)
+        spread = None if at is None else (*upper[:at], *(f"{upper[at]} {c}" for c in sub), *upper[at + 1 :])
+    return spread if spread and len(spread) == width else None
 
 
 def _before_section(lines: list[str], n: int) -> bool:
@@ -617,7 +651,9 @@ def _listed(lines: list[str], start: int) -> tuple[Rows, int] | None:
 _SENTENCE = re.compile(r"\s\S+\s\S+.*[.!?]$")
 
 
-def _row_cells(lines: list[str], start: int, width: int) -> tuple[tuple[str, ...], int]:
+def _row_cells(
+    lines: list[str], start: int, width: int, links: set[int] | frozenset[int] = frozenset()
+) -> tuple[tuple[str, ...], int]:
     """The cells of a row that opens with a number, and the line after it: `width` cells, or fewer
     when the next row's number or a section heading comes first (a row with an empty last cell has
     fewer lines). A line after one ending in «,» or «и» carries on its cell («отдел образования,» /
@@ -630,7 +666,8 @@ def _row_cells(lines: list[str], start: int, width: int) -> tuple[tuple[str, ...
         carries = len(cells) > 1 and _carries_on(cells[-1][-1]) and len(cells[-1]) <= _CARRIED_LINES
         if len(cells) >= width and not carries:
             break
-        next_row = ITEM_NUMBER.match(nxt) and (carries or _follows(number, nxt))
+        # a number where a column of links to indicators stands is its cell («2.4»), not the next row's
+        next_row = ITEM_NUMBER.match(nxt) and (carries or _follows(number, nxt)) and len(cells) not in links
         if len(cells) >= 2 and (next_row or _ROMAN_SECTION.match(nxt) or _before_section(lines, k)):
             break
         if carries and nxt:
