@@ -128,6 +128,12 @@ def _one(found: dict[str, int], dominant: bool = False, least: int = 5000) -> st
     return None
 
 
+@cache
+def settlement_keys() -> frozenset[str]:
+    """The lookup keys (see `key`) of every settlement's name."""
+    return frozenset(_settlements()[0])
+
+
 def settlement_region(name: str, bare: bool = False) -> str | None:
     """The region of a settlement named in any case form. A town named `bare` (no «г.», «с.»
     before it) is a city (50,000 people or more) when one is ten times the size of every namesake:

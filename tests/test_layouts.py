@@ -2803,3 +2803,12 @@ def test_a_programme_table_copied_a_cell_per_paragraph_with_a_two_row_header():
     assert rows[2][3].endswith("2.1")  # the link cell is the row's, not the next row's number
     assert not any(s.reason == "колонтитул" for s in doc.skipped)
     assert doc.coverage and not doc.coverage.lost
+
+
+def test_a_two_word_towns_name_in_a_capitals_letterhead():
+    """«АДМИНИСТРАЦИЯ ГОРОДА НИЖНЕГО НОВГОРОДА» (442): both words of the town's name stay capitalised,
+    and the town is the document's place; a word after a one-word town is left alone."""
+    assert header.sentence_case("АДМИНИСТРАЦИЯ ГОРОДА НИЖНЕГО НОВГОРОДА") == "Администрация города Нижнего Новгорода"
+    assert header.sentence_case("УПРАВЛЕНИЕ ОБРАЗОВАНИЯ ГОРОДА СТАРЫЙ ОСКОЛ").endswith("города Старый Оскол")
+    assert header.sentence_case("ОТДЕЛ ОБРАЗОВАНИЯ ГОРОДА ТОМСКА АДМИНИСТРАЦИИ").endswith("Томска администрации")
+    assert header.city_of("Администрация города Нижнего Новгорода") == "город Нижний Новгород"

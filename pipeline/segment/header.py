@@ -104,6 +104,7 @@ def sentence_case(text: str) -> str:
     result = _TOWN_AFTER.sub(
         lambda m: m.group(1) + "-".join(w if w == "на" else w.capitalize() for w in m.group(2).split("-")), result
     )
+    result = _TWO_WORD_TOWN.sub(_two_word_town, result)  # «города Нижнего Новгорода», «Набережные Челны»
     for start, end, _ in places.region_spans(result):  # «республики Северная Осетия – Алания», «города Москвы»
         result = result[:start] + _region_case(result[start:end]) + result[end:]
     # a patron: «имени Героя Советского Союза Е.И. Дёминой», every word of the name and title capitalised
@@ -138,6 +139,16 @@ def _proper_before_unit(m: re.Match) -> str:
     if "округ" in unit and not re.search(r"[сц]к[а-яё]+$", name):
         return m.group()
     return "-".join(w.capitalize() for w in name.split("-")) + unit
+
+
+_TWO_WORD_TOWN = re.compile(r"(\b(?:город[аеуом]{0,2}|г\.)\s*[А-ЯЁ][а-яё]+\s+)([а-яё]{3,})(?![\w-])")
+
+
+def _two_word_town(m: re.Match) -> str:
+    """The second word of a town's name that GeoNames knows in two words («Нижнего | новгорода»)."""
+    town = f"{m.group(1).split()[-1]} {m.group(2)}"
+    known = gazetteer.key(town) in gazetteer.settlement_keys()
+    return m.group(1) + (m.group(2).capitalize() if known else m.group(2))
 
 
 _TOWN_AFTER = re.compile(
