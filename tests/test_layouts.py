@@ -522,6 +522,23 @@ def test_legal_database_notes_do_not_cut_a_clause_list():
     assert doc.coverage.complete
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "(п. 2.3 введен постановлением администрации Липецкой области от 15.05.2015 № 251)",  # 433, 346
+        "(позиция в ред. постановления Администрации г. Курска от 28.08.2023 N 480)",  # cntd, 440
+    ],
+)
+def test_abbreviated_editorial_notes_do_not_cut_a_clause_list(note):
+    doc = _txt(
+        "ПОСТАНОВЛЕНИЕ\n\nот 28 сентября 2012 г. N 411\n\nОб утверждении программы\n\n"
+        f"Администрация постановляет:\n\n1. Утвердить программу.\n\n{note}\n\n2. Возложить контроль на заместителя.\n\n"
+        "3. Настоящее постановление вступает в силу с 1 января 2013 года.\n"
+    )
+    assert [i.number for i in doc.items if i.kind == "clause"] == ["1", "2", "3"]
+    assert {s.reason for s in doc.skipped} == {"примечание правовой базы"}
+
+
 def test_a_legal_database_status_line_lends_the_act_no_number():
     """92 (za-nas-zakon): «Утратило силу – в редакции постановления … от 17.08.2020 г. № 180» above the
     act's own head is the database's note, skipped with its reason."""
