@@ -2829,3 +2829,12 @@ def test_a_two_word_towns_name_in_a_capitals_letterhead():
     assert header.sentence_case("УПРАВЛЕНИЕ ОБРАЗОВАНИЯ ГОРОДА СТАРЫЙ ОСКОЛ").endswith("города Старый Оскол")
     assert header.sentence_case("ОТДЕЛ ОБРАЗОВАНИЯ ГОРОДА ТОМСКА АДМИНИСТРАЦИИ").endswith("Томска администрации")
     assert header.city_of("Администрация города Нижнего Новгорода") == "город Нижний Новгород"
+
+
+def test_a_district_named_in_its_charters_quotes_in_any_case():
+    """437: «администрации муниципального района «Прилузский»» names the Прилузский district, as the
+    charter's nominative form already did."""
+    assert places.municipalities("Приложение к постановлению администрации муниципального района «Прилузский»") == [
+        "Прилузский район"
+    ]
+    assert places.municipalities("муниципального района «Прилузская» школа") == []
