@@ -36,8 +36,9 @@ _ASKS_BODY = re.compile(
     re.I,
 )
 _FROM_AMONG = re.compile(r"\bиз\s+числа\s+как\w+", re.IGNORECASE)
-_ASKS_TOWN = re.compile(r"\b(?:как\w+|котор\w+)\s+(?:город\w*|сел(?:о|а|е|ах)\b|посел\w+|населе?ё?нн\w+)", re.I)
-_ASKS_VILLAGE = re.compile(r"\b(?:как\w+|котор\w+)\s+(?:сел(?:о|а|е|ах)\b|посел\w+)", re.I)
+_VILLAGE = r"сел(?:о|а|е|ах)\b|посел\w+"
+_ASKS_TOWN = re.compile(rf"\b(?:как\w+|котор\w+)\s+(?:город\w*|{_VILLAGE}|населе?ё?нн\w+)", re.I)
+_ASKS_VILLAGE = re.compile(rf"\b(?:как\w+|котор\w+)\s+(?:{_VILLAGE})", re.I)
 # A settlement's abbreviation before its name: «г. Элисты», «с. Бай-Тал», «пгт Советский» (its dot optional).
 _SETTLEMENT_MARKS = "гг г с п д х ст пос пгт".split()
 _MARKED = "|".join(rf"{m}\.{'?' if m == 'пгт' else ''}" for m in _SETTLEMENT_MARKS)

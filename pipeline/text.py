@@ -150,5 +150,14 @@ _FOOTER = re.compile(
 )
 
 
+def counted(texts: list[str], start: int) -> int:
+    """How many of `texts` from `start` read «1», «2», «3» … (a dot after each allowed): a header's
+    column numbers, one per line or paragraph."""
+    count = 0
+    while start + count < len(texts) and texts[start + count].strip().rstrip(".") == str(count + 1):
+        count += 1
+    return count
+
+
 def is_footer(text: str) -> bool:
     return bool(_FOOTER.match(text.strip()))

@@ -9,7 +9,7 @@ from collections import Counter
 from pipeline.patterns import NUMBER_HEADER
 from pipeline.records import Block, Skipped
 from pipeline.segment.tables import is_header
-from pipeline.text import is_footer
+from pipeline.text import counted, is_footer
 
 # A line of a table of contents: dot leaders and a page number, or Word's broken-link text.
 _CONTENTS = re.compile(r"(?:\.{5,}|…{3,})\s*\d{1,3}\s*$|Error! Bookmark not defined\.|Ошибка! Закладка не определена\.")
@@ -112,16 +112,12 @@ def _row_numbers(blocks: list[Block], widest: int = 8) -> set[int]:
 def _column_numbers(blocks: list[Block]) -> set[int]:
     """Bare numbers «1» «2» «3» … in consecutive paragraphs of a page-less copy: a header's row of column
     numbers, a cell per paragraph (440), not page numbers."""
-    bare = [not b.is_row and b.pos.page is None and b.text.strip() for b in blocks]
+    bare = [b.text if not b.is_row and b.pos.page is None else "" for b in blocks]
     found: set[int] = set()
-    for first, text in enumerate(bare):
-        if text != "1" or first in found:
-            continue
-        end = first
-        while end + 1 < len(bare) and bare[end + 1] == str(end + 2 - first):
-            end += 1
-        if end - first >= 2:
-            found |= set(range(first, end + 1))
+    for first in range(len(bare)):
+        run = 0 if first in found else counted(bare, first)
+        if run >= 3:
+            found |= set(range(first, first + run))
     return found
 
 

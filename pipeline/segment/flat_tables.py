@@ -27,7 +27,7 @@ from pipeline.records import Block
 from pipeline.segment import columns
 from pipeline.segment.spaced_rows import unspaced
 from pipeline.segment.tables import YEAR_CELL, is_column_numbers, is_header, spread_header
-from pipeline.text import ITEM_NUMBER, join_cell_lines
+from pipeline.text import ITEM_NUMBER, counted, join_cell_lines
 
 # Box-drawing pseudographics (Kodeks/cntd copies: «│ N │Наименование │», «├═══┼═══┤») read as ASCII.
 _BOX = str.maketrans(
@@ -559,11 +559,11 @@ def _unmarked(lines: list[str], start: int) -> tuple[Rows, int] | None:
     # «Срок» over «начала реализации» / «окончания реализации»: the lower row's cells printed after the
     # upper row's, then the column numbers «1» … «8», which give the width (440)
     lower = 0
-    while lower < 4 and n + lower < len(lines) and not _numbers_run(lines, n + lower):
+    while lower < 4 and n + lower < len(lines) and not counted(lines, n + lower):
         if len(lines[n + lower].strip()) > _MAX_HEADER_CELL:
             break
         lower += 1
-    numbered = _numbers_run(lines, n + lower)
+    numbered = counted(lines, n + lower)
     if lower >= 2 and numbered == width + lower - 1:
         spread = _over(header, tuple(ln.strip() for ln in lines[n : n + lower]), numbered)
         if spread:
@@ -593,14 +593,6 @@ def _unmarked(lines: list[str], start: int) -> tuple[Rows, int] | None:
     if len(rows) < 3:
         return None
     return rows, n
-
-
-def _numbers_run(lines: list[str], n: int) -> int:
-    """How many lines from `n` are the column numbers «1», «2», «3» …"""
-    count = 0
-    while n + count < len(lines) and lines[n + count].strip().rstrip(".") == str(count + 1):
-        count += 1
-    return count
 
 
 def _over(upper: tuple[str, ...], sub: tuple[str, ...], width: int) -> tuple[str, ...] | None:
