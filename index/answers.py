@@ -10,6 +10,7 @@ When no row carries the topic, the answer is «Не найдено» with the ne
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -263,7 +264,7 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
         for hit in supported:
             if len(evidence) == wanted:
                 break
-            values = [] if hit in evidence else reader(hit, question)
+            values = [] if hit in evidence else [v for v in reader(hit, question) if _SAYS_SOMETHING.search(v)]
             if not values:
                 continue
             evidence.append(hit)
@@ -292,10 +293,12 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
     day = kind == "when" and answer_values.asks_day(question)  # «с какого числа …?»: a day before a quarter
     often = kind == "when" and bool(_ASKS_OFTEN.search(question))  # «как часто …?»: «еженедельно, по пятницам»
     asked = _own_words(question)
+    partner = _partner(question, understood) if kind == "who" else set()
     ordered = sorted(
         facts.values(),
         key=lambda f: (
             kind in ("what", "where") and _echoes(f.value, asked),
+            _is_partner(f.value, partner),
             kind == "when" and _years_asked(f.value, question),
             kind == "who" and answer_values.collective(f.value),
             head and not (patterns.NAME.search(f.value) or _SHORT_NAME.search(f.value)),
@@ -394,6 +397,27 @@ def _own_words(question: str) -> set[str]:
     return {lemmas.lemma(w) for w in lemmas.words(question)}
 
 
+def _partner(question: str, understood: Understood) -> set[str]:
+    """The body a question names as working beside the one asked, by its lemmas without the place
+    («вместе с министерством образования Камчатского края» → министерство, образование), or none."""
+    from pipeline.morph import morph
+
+    found = _PARTNER.search(question)
+    words = lemmas.words(question[found.start(1) :]) if found else []
+    parses = [morph().parse(w)[0] for w in words[:8]]
+    head = next((i for i, p in enumerate(parses[:3]) if p.tag.POS == "NOUN"), None)
+    if head is None:
+        return set()
+    said = [parses[head], *itertools.takewhile(lambda p: p.tag.case == "gent", parses[head + 1 :])]
+    return {p.normal_form.replace("ё", "е") for p in said} - _place_lemmas(understood) - GENERIC_PLACE
+
+
+def _is_partner(value: str, partner: set[str]) -> bool:
+    """One body, the partner named («министерства образования Рязанской области»), not a cell
+    listing it beside others («РО ВВПОД «ЮНАРМИЯ», органы местного самоуправления»)."""
+    return bool(partner) and not re.search(r"[,;]", value) and partner <= set(lemmas.lemmas(value))
+
+
 def _echoes(value: str, asked: set[str]) -> bool:
     """A value that only repeats what the question names («Развитие образования в Астраханской
     области» for «как Астраханская область по программе развития образования …?») tells nothing:
@@ -424,6 +448,9 @@ _ASKS_MONTH = re.compile(r"\b(?:в|к)\s+как\w+\s+месяц", re.I)
 _MONTH = re.compile(rf"(?i)\b{patterns.MONTH_WORD}\b|\b\d{{1,2}}\.\d{{1,2}}\.")  # «февраль – март», «17.01.2025»
 # A person with one initial, as protocols print the chair: «Козырев А., председатель Совета».
 _SHORT_NAME = re.compile(r"\b[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.(?![А-ЯЁа-яё])")
+_SAYS_SOMETHING = re.compile(r"[А-ЯЁа-яёA-Za-z0-9]")  # a rule of dashes from a pseudographic cell says nothing
+# «Кто вместе с министерством …?»: the body named beside the answer is not the answer.
+_PARTNER = re.compile(r"\b(?:вместе|совместно)\s+с\s+((?:[А-ЯЁа-яё-]+\s+){0,2}[А-ЯЁа-яё-]+)", re.I)
 _ASKS_HEAD = re.compile(r"\bкто\s+(?:возглавля|руковод|председательств)\w*", re.I)
 _SCHOOL_NUMBER = re.compile(r"(?:школ\w*|СОШ|лице\w*|гимнази\w*)\s*№\s*(\d+)", re.I)
 

@@ -424,6 +424,31 @@ def test_the_document_a_question_points_to_is_not_its_topic_but_its_quoted_title
     assert answers._topic(question, Understood(expanded=question)) == topic
 
 
+def test_the_body_named_beside_the_one_asked_answers_last():
+    """«Кто вместе с министерством …?» (q752, q1382): the ministry the rows also name is not the
+    answer; a cell listing it beside the other body is (q118)."""
+    from index.results import Understood
+
+    question = "Какая организация вместе с институтом развития образования Ярославской области разбирает данные?"
+    partner = answers._partner(question, Understood(expanded=question, region="Ярославская область"))
+    assert partner == {"институт", "развитие", "образование"}
+    assert answers._is_partner("ГОАУ ЯО ИРО", partner)  # by the abbreviation's expansion
+    assert not answers._is_partner("НИУ ВШЭ", partner)
+    question = "Кто вместе с органами местного самоуправления проводит слёт?"
+    partner = answers._partner(question, Understood(expanded=question))
+    assert partner == {"орган", "местный", "самоуправление"}
+    assert not answers._is_partner("РО ВВПОД «ЮНАРМИЯ», органы местного самоуправления", partner)
+    question = "Какой департамент вместе с департаментом образования создаёт технопарк?"
+    partner = answers._partner(question, Understood(expanded=question))
+    assert not answers._is_partner("Департамент капитального строительства", partner)
+    assert answers._partner("Кто отвечает за мониторинг?", Understood(expanded="")) == set()
+
+
+def test_a_rule_of_dashes_is_no_answer():
+    assert not answers._SAYS_SOMETHING.search("--------------------")
+    assert answers._SAYS_SOMETHING.search("РМО")
+
+
 def test_a_school_asked_on_whose_premises_is_read_after_those_words():
     row = _hit("Консультационные пункты для обучающихся 9 и 11 классов на базе Мелеховской и Новосельской средних школ")
     got = answer_values.anchored(row, "На базе каких школ работают консультационные пункты?")
