@@ -34,7 +34,9 @@ them realdocs 397-408 (set AD), at least 30 of them realdocs 157-408, and at lea
 round-28 questions (q1472-q1516) cite a corpus/ document or realdocs 01-420, at least 15 of them realdocs 409-420
 (set AE), at least 30 of them realdocs 157-420, and at least 30 different documents in all; round-29 questions
 (q1517-q1561) cite a corpus/ document or realdocs 01-432, at least 15 of them realdocs 421-432 (set AF), at least 30
-of them realdocs 157-432, and at least 30 different documents in all.
+of them realdocs 157-432, and at least 30 different documents in all; round-30 questions (q1562-q1606) cite a corpus/
+document or realdocs 01-444, at least 15 of them realdocs 433-444 (set AG), at least 30 of them realdocs 157-444, and
+at least 30 different documents in all.
 """
 
 import json
@@ -162,6 +164,7 @@ ROUNDS = (
     Round(27, 1427, 1471, (1, 408), True, (((397, 408), 15), ((157, 408), 30)), 30),
     Round(28, 1472, 1516, (1, 420), True, (((409, 420), 15), ((157, 420), 30)), 30),
     Round(29, 1517, 1561, (1, 432), True, (((421, 432), 15), ((157, 432), 30)), 30),
+    Round(30, 1562, 1606, (1, 444), True, (((433, 444), 15), ((157, 444), 30)), 30),
 )
 
 
