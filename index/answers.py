@@ -21,6 +21,7 @@ from index.results import Filters, Hit, StoredDocument, StoredItem, Understood, 
 from index.search import HybridSearch
 from pipeline import glossary, patterns, places
 from pipeline.labels import SCHOOL
+from pipeline.segment import header
 
 # What a question asks: the kind whose words come first (a tie goes by this order); a question
 # with «ли» asks whether; anything else asks for the method, programme or activity («какие»,
@@ -298,6 +299,7 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
         facts.values(),
         key=lambda f: (
             kind in ("what", "where") and _echoes(f.value, asked),
+            kind == "what" and _only_a_kind(f.value),
             _is_partner(f.value, partner),
             kind == "when" and _years_asked(f.value, question),
             kind == "who" and answer_values.collective(f.value),
@@ -416,6 +418,21 @@ def _is_partner(value: str, partner: set[str]) -> bool:
     """One body, the partner named («министерства образования Рязанской области»), not a cell
     listing it beside others («РО ВВПОД «ЮНАРМИЯ», органы местного самоуправления»)."""
     return bool(partner) and not re.search(r"[,;]", value) and partner <= set(lemmas.lemmas(value))
+
+
+# The words of a document's kind («дорожная карта», «протокол», «программа»): a value saying only them names
+# the document a row points to («в соответствии с дорожной картой»), not the method or event asked.
+_KIND_LEMMAS = frozenset(
+    w
+    for printed, _ in header.KINDS
+    if not printed.startswith(("информация", "сведения"))  # «информация о ходе …»: its words say more
+    for w in lemmas.lemmas(printed)
+)
+
+
+def _only_a_kind(value: str) -> bool:
+    said = lemmas.lemmas(value)
+    return bool(said) and set(said) <= _KIND_LEMMAS
 
 
 def _echoes(value: str, asked: set[str]) -> bool:

@@ -444,6 +444,13 @@ def test_the_body_named_beside_the_one_asked_answers_last():
     assert answers._partner("Кто отвечает за мониторинг?", Understood(expanded="")) == set()
 
 
+def test_a_documents_kind_alone_names_no_method():
+    """«дорожную карту» read from «в соответствии с дорожной картой» (q899, q1549) answers after a named event."""
+    assert answers._only_a_kind("дорожную карту") and answers._only_a_kind("Протокол")
+    assert not answers._only_a_kind("Наставничество: итоги года")
+    assert not answers._only_a_kind("план ликвидации пробелов")
+
+
 def test_a_rule_of_dashes_is_no_answer():
     assert not answers._SAYS_SOMETHING.search("--------------------")
     assert answers._SAYS_SOMETHING.search("РМО")
