@@ -72,7 +72,12 @@ def lemma(word: str) -> str:
     w = word.lower().replace("ё", "е")
     if not re.search("[а-я]", w):
         return w
-    return morph().parse(w)[0].normal_form.replace("ё", "е")
+    parses = morph().parse(w)
+    best = parses[0]
+    if best.normal_form.endswith(("ай", "яй")) and not w.endswith(("ай", "яй")):
+        # an unknown place's adjective («Переясловская», «Асовская») guessed a noun «переясловскай»
+        best = next((p for p in parses if p.tag.POS == "ADJF"), best)
+    return best.normal_form.replace("ё", "е")
 
 
 def is_capitals(text: str) -> bool:

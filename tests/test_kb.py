@@ -57,6 +57,15 @@ def test_filters(kb):
     assert hits and all("ЦМТО" in (h.item.responsible or "") + h.item.activity + (h.item.result or "") for h in hits)
 
 
+def test_an_unknown_places_adjective_has_one_lemma_in_every_case():
+    """pymorphy guesses a noun «переясловскай» for «Переясловская» (q1604): the school named in the
+    nominative and in the genitive must share their lemmas."""
+    from pipeline.text import lemma
+
+    assert lemma("Переясловская") == lemma("Переясловской") == "переясловский"
+    assert lemma("Асовская") == "асовский" and lemma("чай") == "чай" and lemma("край") == "край"
+
+
 def test_lemmas_and_glossary_in_lexical_search(kb):
     from index import lemmas
 
