@@ -39,8 +39,9 @@ def judge(q: Question, a: Answer) -> tuple[bool, bool]:
     if q.type == "how_many":
         number = re.search(r"\d+", first.replace(" ", ""))
         return bool(number and number.group() in accepted), lenient
+    # both sides' lemmas from the text as printed: a lower-cased «сош» would lose its expansion
     exact = any(x in first and len(first) <= 2 * len(x) + 25 for x in accepted) or any(
-        _within(lemmas(x), lemmas(first)) for x in q.answers
+        _within(lemmas(x), lemmas(a.facts[0].value)) for x in q.answers
     )
     return exact, lenient
 
