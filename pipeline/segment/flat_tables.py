@@ -26,7 +26,7 @@ from pipeline.patterns import NUMBER_HEADER
 from pipeline.records import Block
 from pipeline.segment import columns
 from pipeline.segment.spaced_rows import unspaced
-from pipeline.segment.tables import YEAR_CELL, is_column_numbers, is_header, spread_header
+from pipeline.segment.tables import MONEY_HEADER, MONEY_PART, YEAR_CELL, is_column_numbers, is_header, spread_header
 from pipeline.text import ITEM_NUMBER, counted, join_cell_lines
 
 # Box-drawing pseudographics (Kodeks/cntd copies: «│ N │Наименование │», «├═══┼═══┤») read as ASCII.
@@ -360,13 +360,17 @@ def _bars(cells: list[tuple[int, str] | None]) -> list[tuple[int, str] | None]:
         width += 1
     header = width >= 2 and columns.known_roles(tuple(texts[:width])) >= 2
     empty_cells = header and width < len(texts) and texts[width] != _BAR
+    # «Срок |» / «|» / «Ожидаемый результат |»: a mark between the header's names is the empty cell a
+    # merged header cell leaves, so this copy marks an empty cell of a row the same way (434)
+    inner = header and _BAR == texts[width] and _names_column(texts[width + 1] or "" if width + 1 < len(texts) else "")
+    rows_from = next((k for k, t in enumerate(texts) if t not in (None, _BAR) and ITEM_NUMBER.match(t)), len(texts))
 
-    def read(c: tuple[int, str] | None) -> tuple[int, str] | None:
+    def read(k: int, c: tuple[int, str] | None) -> tuple[int, str] | None:
         if c is None or c[1] != _BAR:
             return c
-        return (c[0], "") if empty_cells else None
+        return (c[0], "") if empty_cells or (inner and k > rows_from) else None
 
-    return [read(c) for c in cells]
+    return [read(k, c) for k, c in enumerate(cells)]
 
 
 def _closing(lines: list[str], start: int) -> tuple[Rows, int] | None:
@@ -477,19 +481,21 @@ def _spanned_header(cells: list[str], width: int) -> tuple[tuple[str, ...], int]
     years splits the money cell («Объем финансирования 2019 год» …), when the column-number row
     below («1» … «9»), if there is one, counts as many columns."""
     top = list(cells[:width])
-    sub: list[str] = []
-    while width + len(sub) < len(cells) and (
-        cells[width + len(sub)][:1].islower() or YEAR_CELL.match(cells[width + len(sub)])
+    printed: list[str] = []
+    while width + len(printed) < len(cells) and (
+        cells[width + len(printed)][:1].islower() or YEAR_CELL.match(cells[width + len(printed)])
+        or (printed and not cells[width + len(printed)])  # the empty cell beside «в том числе» (127)
     ):
-        sub.append(cells[width + len(sub)])
-    after = width + len(sub)
+        printed.append(cells[width + len(printed)])
+    after = width + len(printed)
+    sub = [c for c in printed if c and not _IN_THAT.fullmatch(c)]  # «в том числе» heads the budgets after «всего»
     numbers = 0
     while after + numbers < len(cells) and cells[after + numbers] == str(numbers + 1):
         numbers += 1
     if len(sub) < 2 or (numbers >= 3 and numbers != width - 1 + len(sub)):
         return tuple(top), width
     years = [c for c in sub if not _TOTAL_CELL.fullmatch(c)]
-    if years and all(YEAR_CELL.match(c) for c in years):  # «Объем финансирования» over «всего | 2019 год | …»
+    if years and all(MONEY_PART.match(c) for c in years):  # «Объем финансирования» over «всего | 2019 год | …»
         spread = spread_header(tuple(top), tuple(sub), width - 1 + len(sub))
         return (spread, after) if spread else (tuple(top), width)
     span = next((i for i, c in enumerate(top) if columns.header_role(c)[0] == "deadline"), len(top) - 1)
@@ -498,6 +504,7 @@ def _spanned_header(cells: list[str], width: int) -> tuple[tuple[str, ...], int]
 
 
 _TOTAL_CELL = re.compile(r"(?i)всего|итого|в\s+т(?:ом)?\.?\s*ч(?:исле)?\.?")  # the money column's total
+_IN_THAT = re.compile(r"(?i)в\s+т(?:ом)?\.?\s*ч(?:исле)?\.?:?")
 
 
 def _opening(lines: list[str], start: int) -> tuple[Rows, int] | None:
@@ -688,9 +695,12 @@ def _number_cell(text: str) -> bool:
 
 
 def _names_column(cell: str) -> bool:
-    """A short line naming a column: «Сроки проведения», «№ п/п»; no digits (a heading has years),
-    no section numbering («I. Нормативное и организационное обеспечение» heads the first rows)."""
-    if not cell or len(cell) > _MAX_HEADER_CELL or re.search(r"\d", cell) or _SECTION_NUMBER.match(cell):
+    """A short line naming a column: «Сроки проведения», «№ п/п»; no digits (a heading has years)
+    but a money column's year («Объем финансового обеспечения на 2019 год, тыс. рублей», 434), no
+    section numbering («I. Нормативное и организационное обеспечение» heads the first rows)."""
+    if not cell or len(cell) > _MAX_HEADER_CELL or _SECTION_NUMBER.match(cell):
+        return False
+    if re.search(r"\d", cell) and not MONEY_HEADER.search(cell):
         return False
     return bool(columns.header_role(cell)[0]) or cell in ("№", "N")
 

@@ -35,7 +35,7 @@ _LABEL = re.compile(r"\s*([^:\n]{3,60}):\s*(\S.*)", re.S)
 def _not_header_cell(cell: str) -> bool:
     """Header cells are short, start in capitals and hold no item number and no year (but a money
     column's: «Объем финансирования 2019 год»)."""
-    dated = bool(_YEAR.search(cell)) and not _SPLIT_BY_SUBROW.search(cell) and not _dated_deadline(cell)
+    dated = bool(_YEAR.search(cell)) and not MONEY_HEADER.search(cell) and not _dated_deadline(cell)
     return len(cell) > 120 or bool(_NUMBER.match(cell)) or dated or (cell[:1].islower() and cell != "п/п")
 
 
@@ -46,7 +46,11 @@ _MARK = re.compile(r"[+xхXХvVЧ✓✔●■*]")
 
 # A cell that is only a year: «2019 год», «2020 г.» (a money column's years under its header).
 YEAR_CELL = re.compile(r"^(?:19|20)\d\d(?:\s*(?:год|г\.?))?$")
-_MONEY_PART = re.compile(rf"{YEAR_CELL.pattern}|^[а-яё-]+\s+бюджет\w*$|^(?:всего|внебюджетные\s+средства)$", re.I)
+# What a money column's lower header row names: its years, its budgets («областной бюджет», «бюджет
+# Республики Башкортостан»), its total.
+MONEY_PART = re.compile(
+    rf"{YEAR_CELL.pattern}|^[а-яё-]+\s+бюджет\w*$|^бюджет\w*\s.{{3,60}}$|^(?:всего|внебюджетные\s+средства)$", re.I
+)
 
 
 def _dated_deadline(cell: str) -> bool:
@@ -58,9 +62,9 @@ def _dated_deadline(cell: str) -> bool:
 def is_header(cells: tuple[str, ...]) -> bool:
     """Do `cells` read as a header row: short cells, no numbers, at least two naming a role?"""
     filled = [c for c in cells if c]
-    money = any(_SPLIT_BY_SUBROW.search(c) for c in filled)  # «Объем финансирования … 2018 г. | 2019 г. | …»
+    money = any(MONEY_HEADER.search(c) for c in filled)  # «Объем финансирования … 2018 г. | 2019 г. | …»
     # under «Объем финансирования» its years or budgets, in lower case as Word prints them («областной бюджет», 413)
-    if not filled or any(_not_header_cell(c) and not (money and _MONEY_PART.match(c)) for c in filled):
+    if not filled or any(_not_header_cell(c) and not (money and MONEY_PART.match(c)) for c in filled):
         return False
     roles = {columns.header_role(c)[0] for c in filled} - {None}
     known = columns.known_roles(cells)
@@ -130,7 +134,7 @@ def combine_header(rows: list[tuple[str, ...]]) -> tuple[str, ...]:
 # A totals row: sums, not an activity, and not the rest of the row above.
 _TOTALS = re.compile(r"^(?:итого|всего)(?:\s+по\b|\s*:|\s*$)", re.IGNORECASE)
 # A header cell that a second header row splits into years or budgets: «Объем финансирования».
-_SPLIT_BY_SUBROW = re.compile(r"финансир|объ[её]м|сумм|источник|тыс\.|руб", re.IGNORECASE)
+MONEY_HEADER = re.compile(r"финансир|объ[её]м|сумм|источник|тыс\.|руб", re.IGNORECASE)
 _AMOUNT = re.compile(r"объ[её]м|сумм|тыс\.|руб|расход", re.IGNORECASE)
 
 
@@ -145,7 +149,7 @@ def spread_header(header: tuple[str, ...], sub: tuple[str, ...], width: int) -> 
         return None
     at = next((i for i, c in enumerate(header) if _AMOUNT.search(c)), None)  # before «Источник финансирования»
     if at is None:
-        at = next((i for i, c in enumerate(header) if _SPLIT_BY_SUBROW.search(c)), None)
+        at = next((i for i, c in enumerate(header) if MONEY_HEADER.search(c)), None)
     if at is None:
         return None
     return (*header[:at], *(f"{header[at]} {c}" for c in filled), *header[at + 1 :])
