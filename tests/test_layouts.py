@@ -600,6 +600,34 @@ def test_a_flattened_money_column_over_its_total_and_budgets():
     assert rows[-1] == ("1.2.", "Поддержка", "ИМК", "в течение года", "85,0", "", "85,0", "план")
 
 
+def test_an_annex_alone_is_named_by_the_registry_card_under_it():
+    """446 (docs.cntd.ru): only annex 3 of the act, its kind, number and date on the card at the end;
+    a registry's own entry number («RU5403…», 312) is not the act's."""
+    doc = _txt(
+        "Приложение N 3\nк государственной программе\n\nПЕРЕЧЕНЬ МЕРОПРИЯТИЙ\n\n"
+        "№ | Наименование мероприятия | Срок реализации | Участник\n"
+        "1 | Создание центров «Точка роста» | 2024 | Министерство образования Омской области\n\n"
+        "Номер документа: 250-п\nВид документа: Постановление Правительства Омской области\n"
+        "Принявший орган: Правительство Омской области\nДата принятия: 15 октября 2013\n"
+    )
+    assert (doc.kind, doc.date, doc.number) == ("постановление", "2013-10-15", "250-п")
+    assert doc.issuer == "Правительство Омской области"
+    assert header.card_of(["Номер документа: RU54032804202000071", "Дата принятия документа: 2026-03-02"]) == (
+        None,
+        "2026-03-02",
+        None,
+    )
+
+
+def test_a_date_wrapped_to_the_next_line_is_no_clause():
+    """451 (a scan): «… – руководители ОУ – получатели субсидии, до» / «01.09.2024.» is not clause «01.09»."""
+    doc = _txt(
+        "ПРИКАЗ\n\nот 10.06.2024 № 4\n\nО мерах\n\nПРИКАЗЫВАЮ:\n1. Представить копии актов выполненных работ, до\n"
+        "01.09.2024.\n2. Контроль оставляю за собой.\n"
+    )
+    assert [i.number for i in doc.items if i.kind == "clause"] == ["1", "2"]
+
+
 def test_a_programme_takes_the_date_and_number_of_its_approving_stamp():
     doc = _txt(
         "Приложение\nк постановлению администрации\nгорода Оренбурга\nот 31 марта 2015 г. N 747-п\n\n"

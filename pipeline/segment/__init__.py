@@ -67,6 +67,13 @@ def segment(blocks: list[Block], source: str, web: WebPage | None = None) -> Doc
     items += _read_body(doc, body, len(items) + 1, open_clauses)
     items += _read_tail(doc, tail, len(items) + 1, open_clauses)
     doc.items = items
+    if not (doc.kind and doc.date and doc.number):  # a registry's card may be all that names the act (446)
+        texts = [b.text for b in blocks if not b.is_row]
+        kind, date, number = header.card_of(texts)
+        doc.kind = doc.kind or kind
+        if not (doc.date or doc.number):
+            doc.date, doc.number = date, number
+        doc.issuer = doc.issuer or (header.issuer_on_card(texts) if kind or number else None)
     if doc.kind not in header.ACT_KINDS and not (doc.date or doc.number or doc.approved_by):
         doc.approved_by = header.closing_approval([b.text for b in tail or blocks], doc.kind)
         if doc.approved_by:

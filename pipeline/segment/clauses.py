@@ -27,6 +27,7 @@ _BULLET = re.compile(r"^[•·▪●◦‣]\s*(\S.*)$")
 
 
 _HANGING_SIGN = re.compile(r"(?:№|\bN)\s*$")
+_DATE_OPENS = re.compile(r"\s*\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\d)")
 _OCR_THREE = re.compile(r"З(?=[.)]\s*[А-ЯЁ])")
 
 
@@ -91,8 +92,9 @@ def _take_line(line: str, pos: Position, items: list[Item], ordinal: int, labels
     if before.split(".")[0] == "2" and _OCR_THREE.match(text):
         text = "3" + text[1:]  # a scan's «З.Финансовому управлению …» after clause 2: OCR read «3» as «З» (425)
     m = _CLAUSE.match(text)
-    if m and items and _HANGING_SIGN.search(items[-1].activity):
-        m = None  # «… школы №» / «15 ст. Переясловской»: the number of the line above, wrapped
+    if m and items and (_HANGING_SIGN.search(items[-1].activity) or _DATE_OPENS.match(text)):
+        m = None  # «… школы №» / «15 ст. Переясловской»: the number of the line above, wrapped; «… до» /
+        # «01.09.2024.»: the date of the line above (451), not clause «01.09»
     if m:
         number = m.group(1)
         parent = number.rsplit(".", 1)[0] if "." in number else None

@@ -437,6 +437,34 @@ def site_owner(page_title: str | None) -> str | None:
     return owners[-1] if owners else None
 
 
+# A legal registry's card, above the act or under it (docs.cntd.ru 446, gisnpa 149, a site's fields 397):
+# «Вид документа: Постановление Правительства …», «Номер документа: 250-п», «Дата принятия: 15 октября 2013».
+_CARD_FIELD = re.compile(r"\s*(вид|номер|дата\s+принятия)(?:\s+документа)?\s*:\s*\|?\s*(.*?)\s*\|?\s*$", re.I)
+_ACT_NUMBER = re.compile(r"(?!RU\d)[\w/.-]{1,20}")  # «RU54032804202000071» numbers the registry's entry, not the act
+_ISO_DATE = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
+
+
+def card_of(paragraphs: list[str]) -> tuple[str | None, str | None, str | None]:
+    """The kind, date and number a registry's card gives the act (each value after its label, on the
+    same line or the next), where it gives them."""
+    lines = [line.strip() for p in paragraphs for line in p.split("\n") if line.strip()]
+    kind = date = number = None
+    for n, line in enumerate(lines):
+        m = _CARD_FIELD.match(line)
+        value = m and (m.group(2) or (lines[n + 1] if n + 1 < len(lines) else ""))
+        if not value:
+            continue
+        label = m.group(1).lower()
+        if label == "вид":
+            kind = kind or kind_of(value)
+        elif label == "номер" and _ACT_NUMBER.fullmatch(value):
+            number = number or value
+        elif label.startswith("дата"):
+            iso = _ISO_DATE.fullmatch(value)
+            date = date or ("-".join(iso.groups()) if iso else parse_date(value))
+    return kind, date, number
+
+
 def issuer_on_card(paragraphs: list[str]) -> str | None:
     """The body a registry's card names as the one that adopted the act (the value after its label,
     on the same line or the next)."""
