@@ -611,6 +611,11 @@ def test_an_annex_alone_is_named_by_the_registry_card_under_it():
         "Принявший орган: Правительство Омской области\nДата принятия: 15 октября 2013\n"
     )
     assert (doc.kind, doc.date, doc.number) == ("постановление", "2013-10-15", "250-п")
+    assert header.title_of(
+        ['Об утверждении программы "Развитие образования" (с изменениями на 6 декабря 2024 года)\n• Текст документа'],
+        None,
+        None,
+    ) == 'Об утверждении программы "Развитие образования"'  # the database's edition note and its page's menu
     assert doc.issuer == "Правительство Омской области"
     assert header.card_of(["Номер документа: RU54032804202000071", "Дата принятия документа: 2026-03-02"]) == (
         None,

@@ -603,6 +603,11 @@ _NUMBER_SUFFIX = re.compile(
 )
 
 
+# A legal database's note ending the title: «… "Развитие образования" (с изменениями на 6 декабря 2024
+# года)», its page's menu after it («• Текст документа • Статус», 446).
+_EDITION = re.compile(r"\s*\(с\s+изменениями(?:\s+и\s+дополнениями)?\s+на\s+\d{1,2}\s+[а-яё]+\s+\d{4}\s+г\w*\).*", re.I)
+
+
 def title_of(paragraphs: list[str], kind: str | None, kind_index: int | None) -> str | None:
     """«Об организации деятельности…» for acts; the kind paragraph itself for roadmaps and reports."""
     start = kind_index or 0
@@ -617,12 +622,13 @@ def title_of(paragraphs: list[str], kind: str | None, kind_index: int | None) ->
         if at is not None:
             end = next((n for n in range(at + 1, len(lines)) if _AMENDMENTS.match(lines[n].strip())), len(lines))
             rest = paragraphs[kind_index + 1 : title_end(paragraphs, kind_index)] if end == len(lines) else []
-            text = _unquoted(" ".join(" ".join(lines[at:end] + rest).split()))  # «… на» / «2021-2025 годы»
+            text = " ".join(" ".join(lines[at:end] + rest).split())  # «… на» / «2021-2025 годы»
+            text = _unquoted(_EDITION.sub("", text))
             return text[1:] if text[:1] == '"' and text.count('"') % 2 else text  # its closing quote lost
     for i in order:
         if TITLE.match(paragraphs[i]) and len(paragraphs[i]) < 1200:
             text = " ".join(" ".join(paragraphs[i : title_end(paragraphs, i)]).split())
-            return _unquoted(text)
+            return _unquoted(_EDITION.sub("", text))
     if kind and kind not in ACT_KINDS and kind_index is not None:
         text = collapse_spaced(paragraphs[kind_index]).strip(" #*")
         nxt = paragraphs[kind_index + 1] if kind_index + 1 < len(paragraphs) else ""
