@@ -624,6 +624,18 @@ def test_an_annex_alone_is_named_by_the_registry_card_under_it():
     )
 
 
+def test_a_protocols_place_and_date_laid_out_in_cells_date_it():
+    """449 (a borderless PDF): «г. Дубна | | | 17.05.2024» under the protocol's title is its date."""
+    from pipeline.segment import segment as run
+
+    blocks = [Block("УПРАВЛЕНИЕ НАРОДНОГО ОБРАЗОВАНИЯ"), Block("ПРОТОКОЛ № 3\nмежведомственного совещания")]
+    blocks.append(Block("г. Дубна\t\t\t17.05.2024", ("г. Дубна", "", "", "17.05.2024")))
+    lines = ("Место проведения: Администрация", "Председатель: Жаленкова С.А.")
+    blocks += [Block(f"{t}\t\t\t", (t, "", "", "")) for t in lines]
+    doc = run(blocks, "x.pdf")
+    assert (doc.kind, doc.date, doc.number) == ("протокол", "2024-05-17", "3")
+
+
 def test_a_date_wrapped_to_the_next_line_is_no_clause():
     """451 (a scan): «… – руководители ОУ – получатели субсидии, до» / «01.09.2024.» is not clause «01.09»."""
     doc = _txt(

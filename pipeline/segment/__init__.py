@@ -150,12 +150,21 @@ def _layout_rows_end(blocks: list[Block], kind_at: int) -> int:
     № 01-03/1412»); an act's activity table never stands between its kind and its clauses."""
     trigger = find_trigger(blocks[kind_at + 1 : kind_at + 8])
     if trigger is None:
-        return kind_at + 1
+        # a protocol's «г. Дубна | | | 17.05.2024» under its title (449): the place and date laid out in cells
+        at = next((i for i in range(kind_at + 1, min(kind_at + 4, len(blocks))) if blocks[i].is_row), None)
+        dated = at is not None and _place_and_date(blocks[at])
+        return at + 1 if dated else kind_at + 1
     between = blocks[kind_at + 1 : kind_at + 1 + trigger]
     rows = [b for b in between if b.is_row]
     if not rows or any(is_header(b.cells) or (sum(bool(c) for c in b.cells) > 2 and not _dated_row(b)) for b in rows):
         return kind_at + 1
     return kind_at + 1 + trigger
+
+
+def _place_and_date(block: Block) -> bool:
+    """A short row of two cells, one of them a date alone: where and when a meeting was held."""
+    filled = [c for c in block.cells if c]
+    return len(filled) == 2 and len(block.text) < 100 and any(parse_date(c) and len(c) <= 20 for c in filled)
 
 
 def _dated_row(block: Block) -> bool:
