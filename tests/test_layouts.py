@@ -636,6 +636,27 @@ def test_a_protocols_place_and_date_laid_out_in_cells_date_it():
     assert (doc.kind, doc.date, doc.number) == ("протокол", "2024-05-17", "3")
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "kind", "title"),
+    [
+        (  # 455 (a scan): the preamble under the title with no blank line
+            "Об итогах окружного совещания\nруководителей организаций\nПо итогам окружного совещания, состоявшегося"
+            " 26 февраля 2025 года,\nПРИКАЗЫВАЮ:",
+            "приказ",
+            "Об итогах окружного совещания руководителей организаций",
+        ),
+        (  # 452 (a scan): a roadmap's goal under its heading
+            "Дорожная карта по повышению качества образования\nна 2023-2024 учебный год\nЦель: повышение качества.",
+            "дорожная карта",
+            "Дорожная карта по повышению качества образования на 2023-2024 учебный год",
+        ),
+    ],
+)
+def test_a_title_ends_where_the_preamble_or_the_goal_begins(paragraph, kind, title):
+    at = 0 if kind != "приказ" else None
+    assert header.title_of([paragraph], kind, at) == title
+
+
 def test_a_date_wrapped_to_the_next_line_is_no_clause():
     """451 (a scan): «… – руководители ОУ – получатели субсидии, до» / «01.09.2024.» is not clause «01.09»."""
     doc = _txt(

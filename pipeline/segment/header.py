@@ -627,10 +627,10 @@ def title_of(paragraphs: list[str], kind: str | None, kind_index: int | None) ->
             return text[1:] if text[:1] == '"' and text.count('"') % 2 else text  # its closing quote lost
     for i in order:
         if TITLE.match(paragraphs[i]) and len(paragraphs[i]) < 1200:
-            text = " ".join(" ".join(paragraphs[i : title_end(paragraphs, i)]).split())
+            text = " ".join(_title_lines("\n".join(paragraphs[i : title_end(paragraphs, i)])).split())
             return _unquoted(_EDITION.sub("", text))
     if kind and kind not in ACT_KINDS and kind_index is not None:
-        text = collapse_spaced(paragraphs[kind_index]).strip(" #*")
+        text = collapse_spaced(_title_lines(paragraphs[kind_index])).strip(" #*")
         nxt = paragraphs[kind_index + 1] if kind_index + 1 < len(paragraphs) else ""
         if nxt[:1].islower() or (re.fullmatch(r"[^«»]*(?:программа|план)", text.lower()) and nxt[:1] in '«"'):
             text += " " + nxt  # «ПЛАН» / «мероприятий по …», «Муниципальная программа» / «"Развитие …"»
@@ -664,6 +664,20 @@ _AMENDMENTS = re.compile(
     r"(?:\d{1,2}(?:\s*,\s*\d{1,2})*\s+[а-я]{3,}\s*(?:,|\d{4})|С\s+изменениями|В\s+редакции|\(в\s+редакции|\(с\s+изменениями)",
     re.IGNORECASE,
 )
+
+
+# A line that opens the preamble or a plan's goal: a scan's title runs into it with no blank line (452, 455).
+_AFTER_TITLE = re.compile(
+    r"(?:В\s+целях|В\s+соответствии|На\s+основании|По\s+итогам|Во\s+исполнение|Руководствуясь|С\s+целью"
+    r"|Цел[ьи]\s*:|Задачи\s*:)"
+)
+
+
+def _title_lines(paragraph: str) -> str:
+    """The lines of a title's paragraph up to the one opening the preamble or the goal."""
+    lines = paragraph.split("\n")
+    end = next((n for n in range(1, len(lines)) if _AFTER_TITLE.match(lines[n].strip())), len(lines))
+    return "\n".join(lines[:end])
 
 
 def title_end(paragraphs: list[str], at: int) -> int:
