@@ -229,6 +229,13 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
     number = _SCHOOL_NUMBER.search(question)
     if number:  # «школы № 617»: the row or its document must name that school
         supported = [h for h in supported if _names_number(h, number.group(1))]
+    own = _titled_documents([*hits, *(wide[0] if wide else [])], titled)
+    if own:  # «Предусматривает ли программа «Развитие образования в городе Курске» …?»: its rows alone answer
+        supported = [h for h in supported if h.document.id in own]
+        if not supported:
+            nearest = [h for h in [*hits, *(wide[0] if wide else [])] if h.document.id in own][:k]
+            text = "Нет: в документе с этим названием такого пункта нет (ближайший [1])."
+            return Answer(question, kind, topic, filters, False, text, [], nearest)
     if not supported:
         return Answer(question, kind, topic, filters, False, "Не найдено.", [], hits[:k])
     if kind == "whether":
@@ -392,6 +399,13 @@ _QUOTED_TITLE = re.compile(
 def _titles_named(question: str) -> frozenset[str]:
     """The lemmas of the document titles a question quotes."""
     return frozenset(w for m in _QUOTED_TITLE.finditer(question) for w in lemmas.lemmas(m.group(1)))
+
+
+def _titled_documents(hits: list[Hit], titled: frozenset[str]) -> set[int]:
+    """The document among `hits` whose title holds every word of the title a question quotes, when
+    that title names one («Развитие образования в городе Курске»; many are «Развитие образования»)."""
+    own = {h.document.id for h in hits if titled and titled <= set(lemmas.lemmas(h.document.title or ""))}
+    return own if len(own) == 1 else set()
 
 
 def _own_words(question: str) -> set[str]:

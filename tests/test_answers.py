@@ -451,6 +451,23 @@ def test_a_documents_kind_alone_names_no_method():
     assert not answers._only_a_kind("план ликвидации пробелов")
 
 
+def test_a_quoted_title_naming_one_document_confines_whether_to_it():
+    """q1577: «Предусматривает ли программа «Развитие образования в городе Курске» наставничество?» is
+    not answered by a Tver school's row; a title many documents share («Развитие образования») confines nothing."""
+    def hit(doc_id: int, title: str) -> Hit:
+        return replace(_hit("Наставничество"), document=StoredDocument(doc_id, f"{doc_id}.txt", title=title))
+
+    hits = [
+        hit(1, "Программа развития школы"),
+        hit(2, 'Об утверждении муниципальной программы "Развитие образования в городе Курске"'),
+        hit(3, "Об утверждении программы «Развитие образования» на 2024-2030 годы"),
+    ]
+    kursk = answers._titles_named("Предусматривает ли программа «Развитие образования в городе Курске» наставничество?")
+    assert answers._titled_documents(hits, kursk) == {2}
+    generic = answers._titles_named("Предусматривает ли программа «Развитие образования» наставничество?")
+    assert answers._titled_documents(hits, generic) == set()
+
+
 def test_a_rule_of_dashes_is_no_answer():
     assert not answers._SAYS_SOMETHING.search("--------------------")
     assert answers._SAYS_SOMETHING.search("РМО")
