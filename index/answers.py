@@ -229,6 +229,9 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
     number = _SCHOOL_NUMBER.search(question)
     if number:  # «школы № 617»: the row or its document must name that school
         supported = [h for h in supported if _names_number(h, number.group(1))]
+    names = _names_asked(question, topic) if whether else set()
+    if names:  # «… в плане Новоселенгинской школы-интерната …?»: a «да» from another school's plan is none
+        supported = [h for h in supported if names <= _row_lemmas(h) | _context(search, h)]
     own = _titled_documents([*hits, *(wide[0] if wide else [])], titled)
     if own:  # «Предусматривает ли программа «Развитие образования в городе Курске» …?»: its rows alone answer
         supported = [h for h in supported if h.document.id in own]
@@ -399,6 +402,13 @@ _QUOTED_TITLE = re.compile(
 def _titles_named(question: str) -> frozenset[str]:
     """The lemmas of the document titles a question quotes."""
     return frozenset(w for m in _QUOTED_TITLE.finditer(question) for w in lemmas.lemmas(m.group(1)))
+
+
+def _names_asked(question: str, topic: list[str]) -> set[str]:
+    """The topic's proper names: words the question capitalises inside a sentence («Новоселенгинской
+    школы», «города Иванова»), not abbreviations («ЕГЭ») and not the place the filter already holds."""
+    words = re.findall(r"(?<=[\s«\"(])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*", question)
+    return {w for w in (lemmas.lemma(x) for x in words) if w in topic}
 
 
 def _titled_documents(hits: list[Hit], titled: frozenset[str]) -> set[int]:

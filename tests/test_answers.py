@@ -468,6 +468,15 @@ def test_a_quoted_title_naming_one_document_confines_whether_to_it():
     assert answers._titled_documents(hits, generic) == set()
 
 
+def test_whether_a_named_school_or_town_does_something_is_asked_of_its_own_documents():
+    """q779, q1072: the names a question capitalises bound a «да» to rows or documents that say them."""
+    topic = ["новоселенгинский", "школа-интернат", "наставничество", "молодой", "учитель"]
+    question = "Есть ли в плане Новоселенгинской школы-интерната на 2016 год наставничество для молодых учителей?"
+    assert answers._names_asked(question, topic) == {"новоселенгинский"}
+    question = "Закрепляет ли программа города Иванова наставников за молодыми учителями по ЕГЭ?"
+    assert answers._names_asked(question, ["закреплять", "программа", "иванов", "наставник", "егэ"]) == {"иванов"}
+
+
 def test_a_rule_of_dashes_is_no_answer():
     assert not answers._SAYS_SOMETHING.search("--------------------")
     assert answers._SAYS_SOMETHING.search("РМО")
