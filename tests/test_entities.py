@@ -817,3 +817,14 @@ def test_a_day_of_the_month_after_the_reported_quarter_is_one_date():
     text = "Министерству ежеквартально, до 15 числа месяца, следующего за отчетным кварталом, представлять информацию."
     hits = [text[h.start : h.end] for h in rules.find(text) if h.label == DATE]
     assert hits == ["ежеквартально", "до 15 числа месяца, следующего за отчетным кварталом"]
+
+
+def test_a_secondary_school_keeps_the_name_it_is_chartered_under():
+    """318: «Воскресенская средняя школа» is a СШ; only a «средняя общеобразовательная школа» is a СОШ."""
+    from pipeline.tag import normalize
+
+    assert normalize.school("МАОУ Воскресенская средняя школа")[0] == "МАОУ Воскресенская СШ"
+    assert normalize.school("МБОУ Дорогобужская средняя общеобразовательная школа № 1")[0] == (
+        "МБОУ Дорогобужская СОШ № 1"
+    )
+    assert normalize.school("Гавриловская основная школа")[0] == "Гавриловская ОШ"
