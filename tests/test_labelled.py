@@ -61,6 +61,14 @@ def test_bracket_and_dash_fields():
     text, fields = dash_fields("Сдать отчёты – до 10 июня 2024 г., руководители ОУ, лица, ответственные за сайт;")
     assert fields["responsible"] == "руководители ОУ, лица, ответственные за сайт"
     assert dash_fields("Школа – центр притяжения для детей") is None
+    # a school site's plan (463): the executor after one more dash; two deadlines; a course's «по графику ВИРО»
+    text, fields = dash_fields("Анализ работ 5 – 9 классов – май – июнь 2026 – Лебедева О.Н., заместитель директора")
+    assert text == "Анализ работ 5 – 9 классов"
+    assert fields == {"deadline": "май – июнь 2026", "responsible": "Лебедева О.Н., заместитель директора"}
+    text, fields = dash_fields("Диагностика – октябрь 2025, апрель 2026 – Лебедева О.Н., классные руководители")
+    assert fields == {"deadline": "октябрь 2025, апрель 2026", "responsible": "Лебедева О.Н., классные руководители"}
+    assert dash_fields("Курсы в ДПО «ВИРО» – по графику ВИРО – Лебедева О.Н.")[1]["deadline"] == "по графику ВИРО"
+    assert dash_fields("Курсы – по плану работы – Лебедева О.Н.") is None  # «по плану работы» is no deadline
 
 
 PLAN = """ПЛАН

@@ -69,7 +69,8 @@ _ACT_TRIGGER = re.compile(rf"\b{TRIGGER_WORDS}\s*:?\s*$", re.IGNORECASE)
 _ANNEX = re.compile(r"^\s*(?:Приложение|ПРИЛОЖЕНИЕ)\b")
 _DASH = re.compile(r"\s[–—-]\s+")
 # After a deadline phrase: more of them («…, март 2023 г.»), then «, the executor» or nothing.
-_MORE = re.compile(r"^((?:\s*(?:,|и)\s*" + DEADLINE_PHRASE.pattern + r")*)\s*(?:,\s*(.+))?$", re.IGNORECASE)
+# The executor after a comma, or after one more dash («… – сентябрь 2025 – Лебедева О.Н.», 463).
+_MORE = re.compile(rf"^((?:\s*(?:,|и)\s*(?:{DEADLINE_PHRASE.pattern}))*)\s*(?:(?:,|[–—-]\s)\s*(.+))?$", re.IGNORECASE)
 _NAME_ONLY = re.compile(rf"^(?:{SURNAME}\s+{INITIALS}|{INITIALS}\s?{SURNAME})[.,;]?$")
 # A signature after the last item: a post, or a name alone.
 _SIGNATURE = re.compile(
