@@ -36,7 +36,9 @@ round-28 questions (q1472-q1516) cite a corpus/ document or realdocs 01-420, at 
 (q1517-q1561) cite a corpus/ document or realdocs 01-432, at least 15 of them realdocs 421-432 (set AF), at least 30
 of them realdocs 157-432, and at least 30 different documents in all; round-30 questions (q1562-q1606) cite a corpus/
 document or realdocs 01-444, at least 15 of them realdocs 433-444 (set AG), at least 30 of them realdocs 157-444, and
-at least 30 different documents in all.
+at least 30 different documents in all; round-31 questions (q1607-q1651) cite a corpus/ document or realdocs 01-456, at
+least 15 of them realdocs 445-456 (set AH), at least 30 of them realdocs 157-456, and at least 30 different documents
+in all.
 """
 
 import json
@@ -165,6 +167,7 @@ ROUNDS = (
     Round(28, 1472, 1516, (1, 420), True, (((409, 420), 15), ((157, 420), 30)), 30),
     Round(29, 1517, 1561, (1, 432), True, (((421, 432), 15), ((157, 432), 30)), 30),
     Round(30, 1562, 1606, (1, 444), True, (((433, 444), 15), ((157, 444), 30)), 30),
+    Round(31, 1607, 1651, (1, 456), True, (((445, 456), 15), ((157, 456), 30)), 30),
 )
 
 
