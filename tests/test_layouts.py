@@ -657,6 +657,23 @@ def test_a_title_ends_where_the_preamble_or_the_goal_begins(paragraph, kind, tit
     assert header.title_of([paragraph], kind, at) == title
 
 
+def test_each_act_a_repeal_lists_is_a_clause_of_its_own():
+    """458, 448, 209: «2. Признать утратившими силу …:» then one act a line («от … N 494 …;», «- от …;»)."""
+    doc = _txt(
+        "ПОСТАНОВЛЕНИЕ\n\nот 28.12.2023 N 539\n\nОб утверждении программы\n\nПравительство края постановляет:\n"
+        "1. Утвердить программу.\n2. Признать утратившими силу следующие постановления Правительства края:\n"
+        'от 13.12.2019 N 494 "Об утверждении программы";\n- от 13.07.2020 N 301 "О внесении изменений";\n'
+        "3. Настоящее постановление вступает в силу с 1 января 2024 года.\n"
+    )
+    clauses = [(i.number, i.activity) for i in doc.items if i.kind == "clause"]
+    assert clauses[1:4] == [
+        ("2", "Признать утратившими силу следующие постановления Правительства края:"),
+        (None, 'от 13.12.2019 N 494 "Об утверждении программы";'),
+        (None, 'от 13.07.2020 N 301 "О внесении изменений";'),
+    ]
+    assert clauses[4][0] == "3"
+
+
 def test_a_date_wrapped_to_the_next_line_is_no_clause():
     """451 (a scan): «… – руководители ОУ – получатели субсидии, до» / «01.09.2024.» is not clause «01.09»."""
     doc = _txt(

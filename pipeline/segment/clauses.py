@@ -27,6 +27,7 @@ _BULLET = re.compile(r"^[•·▪●◦‣]\s*(\S.*)$")
 
 
 _HANGING_SIGN = re.compile(r"(?:№|\bN)\s*$")
+_REPEALS = re.compile(r"(?i)утратившим\w*\s+силу[^:]{0,200}:\s*$")
 _DATE_OPENS = re.compile(r"\s*\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\d)")
 _OCR_THREE = re.compile(r"З(?=[.)]\s*[А-ЯЁ])")
 
@@ -135,6 +136,12 @@ def _take_line(line: str, pos: Position, items: list[Item], ordinal: int, labels
         if value and value.rstrip().endswith(",") and not NAME.search(text):  # a signer's line is no part of it
             setattr(last, name, f"{value} {text}")
             return True
+    if _repealed(items, text):
+        activity = re.sub(r"^[-–—]\s*", "", text)
+        opener = next(it for it in reversed(items) if it.number)
+        section = [f"{opener.number}. {opener.activity}"]
+        items.append(Item(kind="clause", ordinal=ordinal + len(items), section=section, activity=activity, pos=pos))
+        return True
     quoted = text[:1] in '«"„' and last.activity.rstrip().endswith(":")  # «изложить в редакции: "…"»
     if quoted or text[:1].islower() or not last.activity.rstrip().endswith((".", ";", ":")):
         last.activity = f"{last.activity} {text}"
@@ -145,6 +152,20 @@ def _take_line(line: str, pos: Position, items: list[Item], ordinal: int, labels
         last.activity = f"{last.activity}\n{text}"
         return True
     return False
+
+
+def _repealed(items: list[Item], text: str) -> bool:
+    """«2. Признать утратившими силу:» / «от 13.12.2019 N 494 …;»: each act a repeal lists is a clause of its
+    own (458, 448, 209), unnumbered, while the list goes on (each entry closed by «;» or «:»)."""
+    opener = next((it for it in reversed(items) if it.number), None)
+    listing = items[-1].activity.rstrip().endswith((":", ";"))
+    return (
+        opener is not None
+        and listing
+        and bool(_REPEALS.search(opener.activity))
+        and len(text) < 600
+        and not NAME.search(text)  # a signature after an entry left open
+    )
 
 
 def _listing(activity: str) -> bool:
