@@ -657,6 +657,12 @@ def test_a_title_ends_where_the_preamble_or_the_goal_begins(paragraph, kind, tit
     assert header.title_of([paragraph], kind, at) == title
 
 
+def test_a_schools_quoted_name_under_its_legal_form_is_one_issuer():
+    """463: «Муниципальное общеобразовательное учреждение» / «"Ботовский центр образования"» / «ПРИКАЗ»."""
+    texts = ["Муниципальное общеобразовательное учреждение", "«Ботовский центр образования»"]
+    assert header.issuer_of(texts) == "Муниципальное общеобразовательное учреждение «Ботовский центр образования»"
+
+
 def test_each_act_a_repeal_lists_is_a_clause_of_its_own():
     """458, 448, 209: «2. Признать утратившими силу …:» then one act a line («от … N 494 …;», «- от …;»)."""
     doc = _txt(

@@ -407,7 +407,10 @@ def issuer_of(paragraphs: list[str]) -> str | None:
             continue  # a sentence of the page («Результаты ГИА … узнают в школе … после их утверждения.»)
         # «администрации …» or a bare «Оренбургской области» goes on the line above (DOCX lines).
         place_only = len(text.split()) <= 4 and (places.regions(text) or places.municipalities(text))
-        if bodies and (text[:1].islower() or place_only) and not _BODY_START.match(text):
+        # «Муниципальное общеобразовательное учреждение» / «"Ботовский центр образования"» (463): the name
+        # under its legal form
+        named_under = bool(bodies) and text[:1] in "«\"" and bool(_LEGAL_FORM_END.search(bodies[-1]))
+        if bodies and (text[:1].islower() or place_only or named_under) and not _BODY_START.match(text):
             bodies[-1] += " " + text
         else:
             bodies.append(text)
@@ -463,6 +466,9 @@ def card_of(paragraphs: list[str]) -> tuple[str | None, str | None, str | None]:
             iso = _ISO_DATE.fullmatch(value)
             date = date or ("-".join(iso.groups()) if iso else parse_date(value))
     return kind, date, number
+
+
+_LEGAL_FORM_END = re.compile(r"(?i)(?:учреждени[ея]|организаци[яи])\s*$")
 
 
 def issuer_on_card(paragraphs: list[str]) -> str | None:
