@@ -663,6 +663,17 @@ def test_a_schools_quoted_name_under_its_legal_form_is_one_issuer():
     assert header.issuer_of(texts) == "Муниципальное общеобразовательное учреждение «Ботовский центр образования»"
 
 
+def test_a_measure_numbered_inside_its_name_cell_takes_that_number():
+    """460: «Мероприятие 1.2. Организация …» in the name column of a table with no number column."""
+    doc = _txt(
+        "Наименование мероприятия | Ответственный исполнитель | Показатель результата\n"
+        "Мероприятие 1.1. Обеспечение деятельности школ | Управление образования | Численность обучающихся: 23 640\n"
+        "Мероприятие 1.2. Организация горячего питания | Управление образования, ОО | Доля обучающихся, %: 100\n"
+    )
+    rows = [(i.number, i.activity, i.responsible) for i in doc.items if i.kind == "row"]
+    assert rows[1] == ("1.2.", "Организация горячего питания", "Управление образования, ОО")
+
+
 def test_each_act_a_repeal_lists_is_a_clause_of_its_own():
     """458, 448, 209: «2. Признать утратившими силу …:» then one act a line («от … N 494 …;», «- от …;»)."""
     doc = _txt(

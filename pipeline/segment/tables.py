@@ -131,6 +131,8 @@ def combine_header(rows: list[tuple[str, ...]]) -> tuple[str, ...]:
     return tuple(out)
 
 
+# A measure numbered inside its name cell: «Мероприятие 1.2. …», «Основное мероприятие 2.1.1 …».
+_NUMBER_IN_NAME = re.compile(r"(?:Основное\s+)?[Мм]ероприятие\s+(\d{1,2}(?:\.\d{1,2})+\.?)\s+(?=\S)")
 # A totals row: sums, not an activity, and not the rest of the row above.
 _TOTALS = re.compile(r"^(?:итого|всего)(?:\s+по\b|\s*:|\s*$)", re.IGNORECASE)
 # A header cell that a second header row splits into years or budgets: «Объем финансирования».
@@ -235,6 +237,9 @@ class Table:
             return []
         values = self._values(cells)
         values.update({f: v for f, v in self._terms.items() if not values.get(f)})
+        named = _NUMBER_IN_NAME.match(values.get("activity") or "")
+        if named and not values.get("number"):  # «Мероприятие 1.2. Организация …» with no number column (460)
+            values["number"], values["activity"] = named.group(1), values["activity"][named.end() :]
         if self.items and self._continues(values):
             _merge(self.items[-1], values)
             self.broken = False
