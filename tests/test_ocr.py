@@ -212,3 +212,13 @@ def test_zeros_among_capitals_are_the_letter_o(read, meant):
     from pipeline.readers.tesseract import zeros_to_letters
 
     assert zeros_to_letters(read) == meant
+
+
+def test_ink_beside_a_word_that_already_says_it_is_not_read_twice():
+    """455: the «1» of «№ 1» is wider than its word's box; re-reading the ink left over gave «№ 1 1»."""
+    from pipeline.readers.tesseract import _echoes
+
+    words = [{"text": "№", "box": (530, 560, 552, 581)}, {"text": "1", "box": (558, 560, 566, 581)}]
+    assert _echoes({"text": "1", "box": (568, 560, 585, 581)}, words, body=21)
+    assert not _echoes({"text": "2.", "box": (170, 669, 200, 691)}, words, body=21)  # a row's lone number
+    assert not _echoes({"text": "4", "box": (571, 622, 586, 642)}, words, body=21)  # another line

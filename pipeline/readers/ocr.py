@@ -28,7 +28,7 @@ from pipeline.readers.pdf_columns import RuledTable
 PageProgress = Callable[[int, int], None]  # (pages read, pages to read)
 
 # Bump when the reading of a page changes, so cached pages read the old way are read again.
-VERSION = 7
+VERSION = 8
 
 
 @dataclass

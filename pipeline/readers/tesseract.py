@@ -168,7 +168,7 @@ class Reader:
             if " " not in texts[k]:
                 word["text"] = zeros_to_letters(f"{before} {texts[k]} {after}").split(" ")[1]
         body = median(w["box"][3] - w["box"][1] for w in words)
-        words += self._unread(image, [w["box"] for w in words], body)
+        words += [w for w in self._unread(image, [w["box"] for w in words], body) if not _echoes(w, words, body)]
         to_points = 72 / self.dpi
         for w in words:
             del w["box"]
@@ -199,6 +199,17 @@ class Reader:
                 found.append({"text": text, "x0": box[0], "x1": box[2], "top": box[1], "bottom": box[3], "box": box})
                 self.confidences.append(confidence)
         return found
+
+
+def _echoes(found: dict, words: list[dict], body: float) -> bool:
+    """Ink re-read beside a word that already says it: a glyph wider than its word's box («№ 1» read
+    «№ 1 1» in 455), not a mark Tesseract passed over."""
+    x0, top, x1, bottom = found["box"]
+    return any(
+        w["text"] == found["text"] and w["box"][0] - body <= x1 and x0 <= w["box"][2] + body
+        and w["box"][1] < bottom and top < w["box"][3]
+        for w in words
+    )
 
 
 def _second_engine():
