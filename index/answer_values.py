@@ -1109,8 +1109,10 @@ def _is_adjective(word: str) -> bool:
 _ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])[а-яё-]+(?:ом|ой|ем|ей)\s+$")
 
 
-# A capitalised adjective right before the noun asked, inside a sentence: a proper name begins there.
-_PROPER_BEFORE = re.compile(r"(?<=[а-яё,] )[А-ЯЁ][а-яё]+(?:ую|ая|ой|ый|ий|ое|ые|ых|ого|ому|ым)\s+$")
+# A capitalised adjective right before the noun asked, inside a sentence, or before its other adjectives
+# («в Кировском административном округе», q1609): a proper name begins there.
+_ENDING = r"(?:ую|ая|ой|ый|ий|ое|ые|ых|ого|ому|ым|ом|ем)"
+_PROPER_BEFORE = re.compile(rf"(?<=[а-яё,] )[А-ЯЁ][а-яё]+{_ENDING}\s+(?:[а-яё]+{_ENDING}\s+){{0,2}}$")
 # The words in the genitive that end such a name: «… системы | электронного мониторинга»; a plural
 # genitive may end in a consonant («рейтинга | вклада школ»).
 _GENITIVE_WORD = re.compile(r"\s+([а-яё]+)(?![а-яё-])")

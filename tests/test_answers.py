@@ -477,6 +477,13 @@ def test_whether_a_named_school_or_town_does_something_is_asked_of_its_own_docum
     assert answers._names_asked(question, ["закреплять", "программа", "иванов", "наставник", "егэ"]) == {"иванов"}
 
 
+def test_a_proper_name_before_the_nouns_other_adjectives_is_read_whole():
+    """q1609: «В каком административном округе Омска …?» over «… в Кировском административном округе города Омска»."""
+    row = _hit("Строительство здания школы на 1100 мест в Кировском административном округе города Омска")
+    got = answer_values.what(row, "В каком административном округе Омска строят новое здание школы?")
+    assert got[0].startswith("Кировском административном округе")
+
+
 def test_a_rule_of_dashes_is_no_answer():
     assert not answers._SAYS_SOMETHING.search("--------------------")
     assert answers._SAYS_SOMETHING.search("РМО")
