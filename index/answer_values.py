@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 
 from index.lemmas import STOP, lemmas, same_stem
@@ -115,8 +116,34 @@ def _squash(text: str | None) -> str:
 
 
 def _entities(hit: Hit, *labels: str, fields: tuple[str, ...] = ()) -> list[StoredEntity]:
-    found = [e for e in hit.item.entities if e.label in labels and (not fields or e.field in fields)]
+    found = [_whole(hit, e) for e in hit.item.entities if e.label in labels and (not fields or e.field in fields)]
     return sorted(found, key=lambda e: (fields.index(e.field) if e.field in fields else 9, e.start))
+
+
+def _whole(hit: Hit, entity: StoredEntity) -> StoredEntity:
+    """A body's name the tagger cut inside it — «ДПО» of «КГАУ ДПО «Камчатский институт развития
+    образования»», «ГБУ НАО "Ненецкий региональный» — read on from its legal form to its closing quote."""
+    text = getattr(hit.item, entity.field) or ""
+    if entity.label not in (ORG, SCHOOL) or text[entity.start : entity.end] != entity.text:
+        return entity
+    start, end = entity.start, entity.end
+    before = re.search(r"(?:[А-ЯЁ]{2,}\s+)+$", text[max(0, start - 40) : start])
+    if before and re.fullmatch(r"[А-ЯЁ]{2,}(?:\s+[А-ЯЁ]{2,})*", entity.text):  # «ДПО» after «КГАУ »
+        start -= len(before.group())
+    after = re.match(r"\s*[«\"]", text[end:]) if _quotes_closed(text[start:end]) else None
+    if not _quotes_closed(text[start:end]) or after:
+        past = end + (after.end() if after else 0)  # past the quote that opens the name after it
+        close = next((k for k in range(past + 1, min(len(text), end + 150) + 1) if _quotes_closed(text[start:k])), None)
+        if close is None or re.search(r"[|\n;]", text[end:close]):  # not across a copy's cell marks or lines
+            return entity
+        end = close
+    if (start, end) == (entity.start, entity.end):
+        return entity
+    return replace(entity, start=start, end=end, text=text[start:end])
+
+
+def _quotes_closed(text: str) -> bool:
+    return text.count("«") == text.count("»") and text.count('"') % 2 == 0
 
 
 def _printed(entities: list[StoredEntity]) -> list[str]:

@@ -484,6 +484,22 @@ def test_a_proper_name_before_the_nouns_other_adjectives_is_read_whole():
     assert got[0].startswith("Кировском административном округе")
 
 
+def test_a_body_cut_inside_its_name_is_read_whole():
+    """The tagger may cut a body at its legal form or its quotes: «ДПО» of «КГАУ ДПО «Камчатский институт …»»;
+    a cell whose lines a copy joined with «|» is not read across."""
+    cell = "Министерство образования Камчатского края, КГАУ ДПО «Камчатский институт развития образования»"
+    at = cell.index("ДПО")
+    cut = StoredEntity("ORG:дпо", "ORG", "", "responsible", at, at + 3, "ДПО")
+    row = StoredItem(1, 1, 1, "row", "x", responsible=cell, entities=(cut,))
+    hit = Hit(1, 1.0, 1, 1, (), row, StoredDocument(1, "x"))
+    assert answer_values._whole(hit, cut).text == "КГАУ ДПО «Камчатский институт развития образования»"
+    piped = 'ГБУ НАО "Ненецкий региональный | ежегодно, | центр развития образования"'
+    cut = StoredEntity("ORG:x", "ORG", "", "responsible", 0, 30, piped[:30])
+    row = StoredItem(1, 1, 1, "row", "x", responsible=piped, entities=(cut,))
+    hit = Hit(1, 1.0, 1, 1, (), row, StoredDocument(1, "x"))
+    assert answer_values._whole(hit, cut) == cut
+
+
 def test_a_rule_of_dashes_is_no_answer():
     assert not answers._SAYS_SOMETHING.search("--------------------")
     assert answers._SAYS_SOMETHING.search("РМО")
