@@ -586,6 +586,12 @@ def test_a_flattened_header_with_the_merged_cells_empty_half_and_a_dated_money_c
     assert rows[-1] == ("1.2.", "Мониторинг", "ЦОКО", "01.03.2019", "30.11.2019", "", "553,8")
 
 
+def test_a_copy_ending_in_a_flattened_header_reads_without_a_crash():
+    """A cell-per-line header with nothing after it (a copy cut short) was an IndexError in `_bars`."""
+    doc = _txt("План\n\nN п/п |\nНаименование мероприятия |\nСрок исполнения |\nОтветственный |\n")
+    assert doc.coverage is not None
+
+
 def test_a_flattened_money_column_over_its_total_and_budgets():
     """127 (garant): «Объем финансирования на 2019 год» over «всего | в том числе» over two budgets."""
     lines = ["N п/п |", "Наименование мероприятия |", "Исполнители |", "Срок исполнения |"]

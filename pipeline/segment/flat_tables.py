@@ -362,7 +362,8 @@ def _bars(cells: list[tuple[int, str] | None]) -> list[tuple[int, str] | None]:
     empty_cells = header and width < len(texts) and texts[width] != _BAR
     # «Срок |» / «|» / «Ожидаемый результат |»: a mark between the header's names is the empty cell a
     # merged header cell leaves, so this copy marks an empty cell of a row the same way (434)
-    inner = header and _BAR == texts[width] and _names_column(texts[width + 1] or "" if width + 1 < len(texts) else "")
+    after = texts[width : width + 2]
+    inner = header and after[:1] == [_BAR] and len(after) == 2 and _names_column(after[1] or "")
     rows_from = next((k for k, t in enumerate(texts) if t not in (None, _BAR) and ITEM_NUMBER.match(t)), len(texts))
 
     def read(k: int, c: tuple[int, str] | None) -> tuple[int, str] | None:
