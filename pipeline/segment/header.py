@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pipeline import gazetteer, places
@@ -422,9 +423,13 @@ def issuer_of(paragraphs: list[str]) -> str | None:
     return with_parent(last, sentence_case(bodies[named[-1] - 1])) if named[-1] else last
 
 
+# A legal form ending a letterhead line, its quoted name on the next («учреждение» / «"Ботовский …"»).
+_LEGAL_FORM_END = re.compile(r"(?i)(?:учреждени[ея]|организаци[яи])\s*$")
+
+
 # A legal registry's card above the act: «Принявший орган: / Правительство Чеченской Республики».
 _ISSUER_LABEL = re.compile(
-    r"\s*(?:принявший\s+орган|издавший\s+орган|орган,?\s+принявший\s+(?:документ|акт))\s*:\s*(.*)", re.I
+    r"\s*(?:принявший\s+орган|издавший\s+орган|орган,?\s+принявший\s+(?:документ|акт))\s*:\s*(?P<value>.*)", re.I
 )
 
 
@@ -442,21 +447,25 @@ def site_owner(page_title: str | None) -> str | None:
 
 # A legal registry's card, above the act or under it (docs.cntd.ru 446, gisnpa 149, a site's fields 397):
 # «Вид документа: Постановление Правительства …», «Номер документа: 250-п», «Дата принятия: 15 октября 2013».
-_CARD_FIELD = re.compile(r"\s*(вид|номер|дата\s+принятия)(?:\s+документа)?\s*:\s*\|?\s*(.*?)\s*\|?\s*$", re.I)
+_CARD_FIELD = re.compile(r"\s*(вид|номер|дата\s+принятия)(?:\s+документа)?\s*:\s*\|?\s*(?P<value>.*?)\s*\|?\s*$", re.I)
 _ACT_NUMBER = re.compile(r"(?!RU\d)[\w/.-]{1,20}")  # «RU54032804202000071» numbers the registry's entry, not the act
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
 
 
-def card_of(paragraphs: list[str]) -> tuple[str | None, str | None, str | None]:
-    """The kind, date and number a registry's card gives the act (each value after its label, on the
-    same line or the next), where it gives them."""
+def _card_values(paragraphs: list[str], label: re.Pattern) -> Iterator[tuple[re.Match, str]]:
+    """Each line a card's `label` opens, with its value: after the label on the same line, or the next line."""
     lines = [line.strip() for p in paragraphs for line in p.split("\n") if line.strip()]
-    kind = date = number = None
     for n, line in enumerate(lines):
-        m = _CARD_FIELD.match(line)
-        value = m and (m.group(2) or (lines[n + 1] if n + 1 < len(lines) else ""))
-        if not value:
-            continue
+        m = label.match(line)
+        value = m and (m.group("value") or (lines[n + 1] if n + 1 < len(lines) else ""))
+        if value:
+            yield m, value
+
+
+def card_of(paragraphs: list[str]) -> tuple[str | None, str | None, str | None]:
+    """The kind, date and number a registry's card gives the act, where it gives them."""
+    kind = date = number = None
+    for m, value in _card_values(paragraphs, _CARD_FIELD):
         label = m.group(1).lower()
         if label == "вид":
             kind = kind or kind_of(value)
@@ -468,17 +477,10 @@ def card_of(paragraphs: list[str]) -> tuple[str | None, str | None, str | None]:
     return kind, date, number
 
 
-_LEGAL_FORM_END = re.compile(r"(?i)(?:учреждени[ея]|организаци[яи])\s*$")
-
-
 def issuer_on_card(paragraphs: list[str]) -> str | None:
-    """The body a registry's card names as the one that adopted the act (the value after its label,
-    on the same line or the next)."""
-    lines = [line.strip() for p in paragraphs for line in p.split("\n") if line.strip()]
-    for n, line in enumerate(lines):
-        m = _ISSUER_LABEL.match(line)
-        value = m and (m.group(1) or (lines[n + 1] if n + 1 < len(lines) else ""))
-        if value and (_BODY.search(value) or _OFFICIAL.match(value)):
+    """The body a registry's card names as the one that adopted the act."""
+    for _, value in _card_values(paragraphs, _ISSUER_LABEL):
+        if _BODY.search(value) or _OFFICIAL.match(value):
             return value if len(value) <= 200 and not value.endswith(":") else None
     return None
 
