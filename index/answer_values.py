@@ -130,8 +130,9 @@ def _whole(hit: Hit, entity: StoredEntity) -> StoredEntity:
     before = re.search(r"(?:[А-ЯЁ]{2,}\s+)+$", text[max(0, start - 40) : start])
     if before and re.fullmatch(r"[А-ЯЁ]{2,}(?:\s+[А-ЯЁ]{2,})*", entity.text):  # «ДПО» after «КГАУ »
         start -= len(before.group())
-    after = re.match(r"\s*[«\"]", text[end:]) if _quotes_closed(text[start:end]) else None
-    if not _quotes_closed(text[start:end]) or after:
+    closed = _quotes_closed(text[start:end])
+    after = re.match(r"\s*[«\"]", text[end:]) if closed else None
+    if not closed or after:
         past = end + (after.end() if after else 0)  # past the quote that opens the name after it
         close = next((k for k in range(past + 1, min(len(text), end + 150) + 1) if _quotes_closed(text[start:k])), None)
         if close is None or re.search(r"[|\n;]", text[end:close]):  # not across a copy's cell marks or lines

@@ -232,11 +232,12 @@ def answer(search: HybridSearch, question: str, filters: Filters | None = None, 
     names = _names_asked(question, topic) if whether else set()
     if names:  # «… в плане Новоселенгинской школы-интерната …?»: a «да» from another school's plan is none
         supported = [h for h in supported if names <= _row_lemmas(h) | _context(search, h)]
-    own = _titled_documents([*hits, *(wide[0] if wide else [])], titled)
+    candidates = [*hits, *(wide[0] if wide else [])]
+    own = _titled_documents(candidates, titled)
     if own:  # «Предусматривает ли программа «Развитие образования в городе Курске» …?»: its rows alone answer
         supported = [h for h in supported if h.document.id in own]
         if not supported:
-            nearest = [h for h in [*hits, *(wide[0] if wide else [])] if h.document.id in own][:k]
+            nearest = [h for h in candidates if h.document.id in own][:k]
             text = "Нет: в документе с этим названием такого пункта нет (ближайший [1])."
             return Answer(question, kind, topic, filters, False, text, [], nearest)
     if not supported:
