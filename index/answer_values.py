@@ -433,7 +433,14 @@ def asks_trainer(question: str) -> bool:
 
 def trainer(hit: Hit, question: str) -> list[str]:
     """The institutes or universities the row names (as the tagger found them, else by abbreviation)
-    that the question does not name itself."""
+    that the question does not name itself. «Где стажируются …?» of a row «стажировки на базе школ с
+    высокими результатами» is answered by those premises, not by the institute that runs them (q1186);
+    premises naming an institute («на базе КОИРО») are answered by its name. Courses are asked by who
+    teaches them: «где повышают квалификацию?» wants the institute (q560)."""
+    interns = _ASKS_VENUE.match(question) and re.search(r"стажир", question, re.IGNORECASE)
+    premises = interns and _venue(hit, question, premises=True)
+    if premises and not _TRAINER.search(premises):
+        return [premises]
     asked = set(lemmas(question))
     names = [e for e in _printed(_entities(hit, ORG)) if _TRAINER.search(e)]
     for text in (hit.item.activity, hit.item.description, hit.item.responsible, hit.item.result):
@@ -520,16 +527,18 @@ _EVERY_SCHOOL = re.compile(
 _IN_A_YEAR = re.compile(r"в\s+(?:[а-яё]+\s+){0,2}(?:учебн\w+\s+)?год(?:у|ах)\b", re.IGNORECASE)
 
 
-def _venue(hit: Hit, question: str) -> str | None:
+def _venue(hit: Hit, question: str, premises: bool = False) -> str | None:
     """The first place phrase of the row («в рекреации второго этажа и в учебных кабинетах», «на базе
-    школы-партнёра») whose words the question does not have."""
+    школы-партнёра») whose words the question does not have; with `premises`, only one «на базе …»."""
     asked = set(lemmas(question))
     for text in (hit.item.activity, hit.item.description, hit.item.result):
         labelled = _VENUE_LABEL.search(text or "")
-        if labelled:
+        if labelled and not premises:
             return _squash(labelled.group(1))
     for text in (hit.item.activity, hit.item.description, hit.item.result):
         for m in _VENUE.finditer(text or ""):
+            if premises and not re.match(r"на\s+базе", m.group()):
+                continue
             end = _VENUE_END.search(text, m.end())
             stop = end.start() if end else len(text)
             if re.match(r"на\s+сайте", m.group()):  # a site is named by its owner: «на сайте школы | отчёта …»
@@ -1061,9 +1070,10 @@ _ASKED_NOUN = re.compile(r"\b(?:как\w+|чь\w+|как\s+называ\w+)\s+((
 # What a row names right after that noun: a quoted title, capitals («ИС МЭДК»), a parenthesised list.
 # (Up to three lowercase words may come between: «конкурс профессионального мастерства «Сердце отдаю детям»».)
 # Or a name's abbreviation in brackets after its genitive words: «системе мониторинга … карт (ИС МЭДК)».
+# Or a campaign's hashtag: «в рамках фестиваля #ВместеЯрче».
 _NAME_AFTER = re.compile(
     r"\s*(?:(?:[а-яё-]+\s+){0,3}?[«\"“]([^»\"”]{2,120})[»\"”]|\(([^()]{3,160})\)|([A-ZА-ЯЁ]{2,}(?:[\s-][A-ZА-ЯЁ]{2,}){0,3})"
-    r"|(?:[а-яё-]+\s+){1,4}?\(([A-ZА-ЯЁ]{2,}(?:[\s-][A-ZА-ЯЁ]{2,}){0,3})\))"
+    r"|(?:[а-яё-]+\s+){1,4}?\(([A-ZА-ЯЁ]{2,}(?:[\s-][A-ZА-ЯЁ]{2,}){0,3})\)|(#\w{3,}))"
 )
 # «в форме мастер-класса», «в формате веб-квеста»: a form is named by the word in the genitive after it.
 _FORM_OF = re.compile(r"\s+([а-яё]+-[а-яё]+|[а-яё]{4,}(?:а|я|ов|ий|ей|и|ы))\b")

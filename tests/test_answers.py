@@ -408,6 +408,12 @@ def test_a_name_in_a_row_that_never_says_the_noun_asked_is_something_else():
     ]
 
 
+def test_a_campaign_is_named_by_its_hashtag_after_the_noun_asked():
+    lesson = _hit("Всероссийский урок «Экология и энергосбережение» в рамках фестиваля #ВместеЯрче")
+    asked = "В рамках какого фестиваля школа проводит урок об экологии?"
+    assert answer_values.what_named(lesson, asked) == ["#ВместеЯрче"]
+
+
 def test_who_heads_asks_for_a_person():
     assert answers._ASKS_HEAD.search("Кто возглавляет отдел образования района?")
     assert not answers._ASKS_HEAD.search("Кто отвечает за мониторинг?")
@@ -984,6 +990,19 @@ def test_the_institute_is_read_by_its_name_or_its_abbreviation():
     # quoted after its legal form, the abbreviation is the body's short name: the form goes with it (q1444)
     row = _hit("Повышение квалификации учителей на курсах ГАУДПО ЛО «ИРО»")
     assert answer_values.trainer(row, "В каком институте повышали квалификацию учителя?") == ["ГАУДПО ЛО «ИРО»"]
+
+
+def test_where_teachers_train_is_the_premises_a_row_names_before_the_institute_that_runs_it():
+    row = _hit("Проведение стажировок руководителей сельских школ на базе школ с высокими результатами")
+    row = replace(row, item=replace(row.item, responsible="ГАОУ ДПО «Липецкий институт развития образования»"))
+    premises = answer_values.trainer(row, "Где стажировались директора сельских школ?")
+    assert premises == ["на базе школ с высокими результатами"]
+    # courses are asked by the institute that teaches them, and premises that are one are named by it
+    courses = _hit("Курсы для учителей на базе школ с высокими результатами")
+    courses = replace(courses, item=replace(courses.item, responsible="ВОИПКиПРО"))
+    assert answer_values.trainer(courses, "Где повышают квалификацию учителя?") == ["ВОИПКиПРО"]
+    row = _hit("Стажировка учителей на базе ИПКРО")
+    assert answer_values.trainer(row, "Где стажировались учителя?") == ["ИПКРО"]
 
 
 def test_a_chair_printed_with_one_initial_answers_who_heads_before_another_person():

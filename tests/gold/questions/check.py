@@ -38,8 +38,8 @@ of them realdocs 157-432, and at least 30 different documents in all; round-30 q
 document or realdocs 01-444, at least 15 of them realdocs 433-444 (set AG), at least 30 of them realdocs 157-444, and
 at least 30 different documents in all; round-31 questions (q1607-q1651) cite a corpus/ document or realdocs 01-456, at
 least 15 of them realdocs 445-456 (set AH), at least 30 of them realdocs 157-456, and at least 30 different documents
-in all; round-32 questions (q1652-q1696) cite a corpus/ document or realdocs 01-468, at least 15 of them realdocs 457-468
-(set AI), at least 30 of them realdocs 157-468, and at least 30 different documents in all.
+in all; round-32 questions (q1652-q1696) cite a corpus/ document or realdocs 01-468, at least 15 of them realdocs
+457-468 (set AI), at least 30 of them realdocs 157-468, and at least 30 different documents in all.
 """
 
 import json
