@@ -823,6 +823,19 @@ def test_an_actual_term_is_a_note_an_actual_result_a_result():
     assert columns.header_role("Фактический срок")[0] == "note"
     assert columns.header_role("Информация о фактическом исполнении")[0] == "result"
     assert columns.header_role("Фактический результат")[0] == "result"
+    # «Срок исполнения» over «план | факт» (469): the actual term is a report's, not the deadline
+    assert columns.header_role("Срок исполнения план")[0] == "deadline"
+    assert columns.header_role("Срок исполнения факт")[0] == "note"
+    assert columns.header_role("Форма завершения")[0] == "result"  # what the row ends in (479)
+
+
+def test_a_reports_mark_beside_its_result_is_a_note():
+    headers = ("№", "Мероприятие", "Срок", "Достигнутый результат", "Отметка о выполнении")
+    data = [("1.1", "Анализ результатов ВПР", "сентябрь", "Перечень утверждён приказом", "выполнено")]
+    assert columns.assign(headers, data)[3:] == ["result", "note"]
+    # alone, the mark is what came of the row (340)
+    alone = [d[:3] + d[4:] for d in data]
+    assert columns.assign(("№", "Мероприятие", "Срок", "Отметка о выполнении"), alone)[3] == "result"
 
 
 def test_a_three_level_pseudographic_header_loses_no_line():
@@ -2972,3 +2985,12 @@ def test_a_district_named_in_its_charters_quotes_in_any_case():
         "Прилузский район"
     ]
     assert places.municipalities("муниципального района «Прилузская» школа") == []
+
+
+def test_a_pdf_line_opening_with_a_letter_is_a_sub_clause_not_a_wrapped_line():
+    from pipeline.readers import pdf
+
+    pos = Position(page=1, line=1)
+    lines = ["1. Утвердить:", "а) план мероприятий", "по повышению качества;", "б) перечень школ."]
+    joined = pdf._join_wrapped([Block(t, (), pos) for t in lines])
+    assert [b.text for b in joined] == [lines[0], "а) план мероприятий по повышению качества;", lines[3]]

@@ -253,8 +253,9 @@ def _join_wrapped(blocks: list[Block]) -> list[Block]:
         prev = out[-1] if out else None
         spaced = re.match(r"^(?:[а-яё] ){3,}", b.text)  # «п р и к а з ы в а ю» stands alone
         alone = re.match(r"^[а-яё]+\s*:$", b.text)  # and so does «приказываю:» (as OCR reads it)
+        lettered = re.match(r"^[а-я]\)\s", b.text)  # «а) план мероприятий …»: a sub-clause of its own (478)
         wrapped = prev and not prev.is_row and not b.is_row and prev.bold == b.bold and b.text[:1].islower()
-        if wrapped and not spaced and not alone:
+        if wrapped and not spaced and not alone and not lettered:
             out[-1] = Block(f"{prev.text} {b.text}", (), prev.pos, prev.bold)
         else:
             out.append(b)

@@ -63,6 +63,7 @@ PHRASES: dict[tuple[str, str], str] = {
     ("сведение", "исполнение"): "result",
     ("форма", "отчётность"): "result",
     ("форма", "отчетность"): "result",
+    ("форма", "завершение"): "result",  # «Форма завершения»: what the row ends in (479)
     ("форма", "проведение"): "description",
     ("форма", "работа"): "description",
     ("срок", "исполнение"): "deadline",
@@ -72,7 +73,8 @@ PHRASES: dict[tuple[str, str], str] = {
     ("плановый", "начало"): "deadline",  # «Плановое начало | Плановое окончание»
     ("плановый", "окончание"): "deadline",
 }
-_ACTUAL = re.compile(r"\bфактическ", re.IGNORECASE)
+_ACTUAL = re.compile(r"\bфакт(?:ическ|\b)", re.IGNORECASE)  # «фактически», «Срок исполнения» over «план | факт» (469)
+_MARK = re.compile(r"\bотметк", re.IGNORECASE)  # a report's mark of execution
 _BROKEN_WORD = re.compile(r"(?<=[а-яё])-\s+(?=[а-яё])")
 # A report's column «Исполнение» says what came of the row (409); «Сроки исполнения» read word by
 # word leaves «исполнения», which is no such column.
@@ -152,6 +154,11 @@ def assign(headers: Sequence[str], data: Sequence[Sequence[str]], report: bool =
     numbers = [c for c in range(width) if roles[c] == "number"]
     for c in numbers[1:]:  # one column numbers the items; other numeric columns are amounts
         roles[c] = "note"
+    results = [c for c in range(width) if roles[c] == "result"]
+    marks = [c for c in results if _MARK.search(headers[c] or "")]
+    if len(results) > len(marks):  # «Достигнутый результат | Отметка о выполнении»: the text is the result,
+        for c in marks:  # the mark («выполнено частично») a note beside it (470, 472)
+            roles[c] = "note"
     activity = [c for c in range(width) if roles[c] == "activity"]
     if activity:
         # a stage's name merged down over its rows is their section: the activity is in every row
