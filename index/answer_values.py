@@ -527,6 +527,12 @@ _EVERY_SCHOOL = re.compile(
 _IN_A_YEAR = re.compile(r"в\s+(?:[а-яё]+\s+){0,2}(?:учебн\w+\s+)?год(?:у|ах)\b", re.IGNORECASE)
 
 
+# «Куда возят детей школьные автобусы?»: where someone is carried is said with «к» («подвоз учащихся к базовым
+# школам»), which elsewhere opens no place («подготовка к ГИА»).
+_CARRIES = re.compile(r"^\s*куда\b.*\b(?:в[оеё]з|подв[оеё]з|достав|привоз|перев[оеё]з)", re.IGNORECASE)
+_TOWARDS = re.compile(r"(?<![\w-])ко?\s+(?=[а-яё])(?!(?:постановлени|приказ|распоряжени|приложени|решени)\w*)", re.I)
+
+
 def _venue(hit: Hit, question: str, premises: bool = False) -> str | None:
     """The first place phrase of the row («в рекреации второго этажа и в учебных кабинетах», «на базе
     школы-партнёра») whose words the question does not have; with `premises`, only one «на базе …»."""
@@ -535,8 +541,10 @@ def _venue(hit: Hit, question: str, premises: bool = False) -> str | None:
         labelled = _VENUE_LABEL.search(text or "")
         if labelled and not premises:
             return _squash(labelled.group(1))
+    carried = bool(_CARRIES.search(question))
     for text in (hit.item.activity, hit.item.description, hit.item.result):
-        for m in _VENUE.finditer(text or ""):
+        found = [*_VENUE.finditer(text or ""), *(_TOWARDS.finditer(text or "") if carried else ())]
+        for m in sorted(found, key=lambda m: m.start()):
             if premises and not re.match(r"на\s+базе", m.group()):
                 continue
             end = _VENUE_END.search(text, m.end())

@@ -992,6 +992,14 @@ def test_the_institute_is_read_by_its_name_or_its_abbreviation():
     assert answer_values.trainer(row, "В каком институте повышали квалификацию учителя?") == ["ГАУДПО ЛО «ИРО»"]
 
 
+def test_where_children_are_carried_is_said_with_k():
+    row = _hit("Приобретение школьных автобусов для подвоза обучающихся к базовым школам")
+    assert answer_values._venue(row, "Куда будут возить школьников на новых автобусах?") == "к базовым школам"
+    # elsewhere «к» opens no place: «подготовка к ГИА» answers no «куда»
+    row = _hit("Подготовка выпускников к ГИА в пунктах проведения экзаменов")
+    assert answer_values._venue(row, "Куда направляют выпускников?") == "в пунктах проведения экзаменов"
+
+
 def test_where_teachers_train_is_the_premises_a_row_names_before_the_institute_that_runs_it():
     row = _hit("Проведение стажировок руководителей сельских школ на базе школ с высокими результатами")
     row = replace(row, item=replace(row.item, responsible="ГАОУ ДПО «Липецкий институт развития образования»"))
