@@ -39,7 +39,9 @@ document or realdocs 01-444, at least 15 of them realdocs 433-444 (set AG), at l
 at least 30 different documents in all; round-31 questions (q1607-q1651) cite a corpus/ document or realdocs 01-456, at
 least 15 of them realdocs 445-456 (set AH), at least 30 of them realdocs 157-456, and at least 30 different documents
 in all; round-32 questions (q1652-q1696) cite a corpus/ document or realdocs 01-468, at least 15 of them realdocs
-457-468 (set AI), at least 30 of them realdocs 157-468, and at least 30 different documents in all.
+457-468 (set AI), at least 30 of them realdocs 157-468, and at least 30 different documents in all; round-33
+questions (q1697-q1741) cite a corpus/ document or realdocs 01-480, at least 15 of them realdocs 469-480 (set AJ), at
+least 30 of them realdocs 157-480, and at least 30 different documents in all.
 """
 
 import json
@@ -170,6 +172,7 @@ ROUNDS = (
     Round(30, 1562, 1606, (1, 444), True, (((433, 444), 15), ((157, 444), 30)), 30),
     Round(31, 1607, 1651, (1, 456), True, (((445, 456), 15), ((157, 456), 30)), 30),
     Round(32, 1652, 1696, (1, 468), True, (((457, 468), 15), ((157, 468), 30)), 30),
+    Round(33, 1697, 1741, (1, 480), True, (((469, 480), 15), ((157, 480), 30)), 30),
 )
 
 
