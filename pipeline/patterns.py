@@ -47,6 +47,8 @@ def _name(surname: str, after_initials: str = "") -> re.Pattern[str]:
 NAME = _name(rf"(?:{SURNAME}|{_SURNAME_CAPITALS})", r"(?!\s?[А-ЯЁ][а-яё])")
 # The tagger's narrower form (no capitals, no look-ahead): NAME there would change which spans are tagged.
 PERSON = _name(SURNAME)
+# A line that is only a person's name («Малышева О.С.», «О.С. Малышева»): an executor's cell run on.
+NAME_ONLY = re.compile(rf"^(?:{SURNAME}\s+{INITIALS}|{INITIALS}\s?{SURNAME})[.,;]?$")
 
 # A number column's header cell: «№», «N п/п», «№№», «NN п/п» (fullmatch).
 NUMBER_HEADER = re.compile(r"(?:№№?|NN?)\s*(?:п/п)?|п/п")

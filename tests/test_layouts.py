@@ -2994,3 +2994,67 @@ def test_a_pdf_line_opening_with_a_letter_is_a_sub_clause_not_a_wrapped_line():
     lines = ["1. Утвердить:", "а) план мероприятий", "по повышению качества;", "б) перечень школ."]
     joined = pdf._join_wrapped([Block(t, (), pos) for t in lines])
     assert [b.text for b in joined] == [lines[0], "а) план мероприятий по повышению качества;", lines[3]]
+
+
+def test_a_wrapped_cell_may_cross_the_edge_of_another_table_on_the_page():
+    """485: a list of mentor pairs under the plan brings a column edge of its own; a wrapped line of
+    the plan's activity crossing it is still the plan's, and the rows after it stay in the table."""
+    from pipeline.readers.pdf_columns import find_tables, lines_of
+
+    def line(top, *cells):
+        return [{"x0": x, "x1": x + 5 * len(t), "top": top, "bottom": top + 9, "text": t} for x, t in cells]
+
+    words = line(100, (60, "№"), (90, "Что делаем"), (280, "Когда"), (370, "Кто отвечает"))
+    words += line(118, (60, "4.1"), (90, "Мониторинг"), (280, "апрель"), (370, "психолог"))
+    words += line(129, (90, "(анкетирование наставников и"))  # 90–230: crosses the pairs' edge at 210
+    words += line(140, (90, "наставляемых)"))
+    words += line(158, (60, "4.2"), (90, "Отчеты наставников"), (280, "май"), (370, "наставники"))
+    words += line(169, (90, "о выполнении"))
+    words += line(187, (60, "4.3"), (90, "Размещение"), (280, "в течение года"), (370, "Темежникова Е.В."))
+    words += line(198, (90, "на сайте"))
+    pairs = line(300, (60, "Наставник"), (210, "Наставляемый"), (430, "Форма"))
+    pairs += line(318, (60, "Бызова Т.Н."), (210, "Ожегов Д.А."), (430, "«педагог – педагог»"))
+    pairs += line(336, (60, "Попова Е.М."), (210, "Кузнецова В.П."), (430, "«педагог – педагог»"))
+    plan, _ = find_tables(lines_of(words + pairs))
+    assert [cells[0] for _, cells in plan.rows] == ["№", "4.1", "4.2", "4.3"]
+    assert "(анкетирование наставников и" in plan.rows[1][1][1]
+
+
+def test_a_second_executor_on_a_line_of_its_own_in_a_tab_copy_is_the_rows():
+    """482: a school site's table copied with tabs; the executor cell's second line has no tab."""
+    text = (
+        "№\tСодержание работы\tСроки\tОтветственные\n"
+        "1\tАнализ результатов ОГЭ\tсентябрь\tПономарева Л.А.\n"
+        "2\tОформление стенда «ГИА-9»\tоктябрь\tПономарева Л.А.\n"
+        "Малышева О.С.\n"
+        "Работа с обучающимися\n"
+        "3\tПробные экзамены\tдекабрь, март\tПономарева Л.А.\n"
+        "учителя-предметники\n"
+    )
+    from pipeline.readers import read_bytes
+
+    doc = segment(read_bytes(text.encode("utf-8"), "plan.txt"), "plan.txt")
+    rows = [i for i in doc.items if i.kind == "row"]
+    assert [" ".join(r.responsible.split()) for r in rows] == [
+        "Пономарева Л.А.",
+        "Пономарева Л.А. Малышева О.С.",
+        "Пономарева Л.А. учителя-предметники",
+    ]
+    assert "Работа с обучающимися" in [i.activity for i in doc.items]  # the heading under the name stays
+
+
+def test_a_schools_plan_asks_its_columns():
+    assert [columns.header_role(h)[0] for h in ("Что делаем", "Когда", "Кто отвечает", "Что получаем")] == [
+        "activity",
+        "deadline",
+        "responsible",
+        "result",
+    ]
+    assert columns.header_role("Что сделано")[0] != "activity"  # a report's column: what came of it
+
+
+def test_a_schools_own_abbreviation_before_the_sign_is_no_act_number():
+    assert header.date_and_number(["УТВЕРЖДЕНА приказом директора МБОУ «ОСОШ № 2» от 29.08.2025 № 188"]) == (
+        "2025-08-29",
+        "188",
+    )

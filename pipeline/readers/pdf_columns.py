@@ -140,7 +140,7 @@ def find_tables(lines: list[Line], carried: Sequence[float] = ()) -> list[Region
         if multi and (inside or not current):
             current.append(line)
             continue
-        if inside and _fits_one_column(line, edges) and not _ANNEX_MARK.match(line.text):
+        if inside and _fits_one_column(line, edges, _edges_used(current, edges)) and not _ANNEX_MARK.match(line.text):
             current.append(line)
             continue
         if current:
@@ -159,6 +159,14 @@ def find_tables(lines: list[Line], carried: Sequence[float] = ()) -> list[Region
             rows = _rows(region, edges)  # a carried row keeps every column, empty ones too
             tables.append(Region(region[0].top, rows if carried_on else _without_empty_columns(rows), region, edges))
     return tables
+
+
+def _edges_used(region: list[Line], edges: list[float]) -> list[float]:
+    """The page's edges that the region's own cells start at: another table on the page (a list of
+    mentor pairs under the plan, 485) brings edges of its own, which a wrapped line of this table's
+    activity may well cross."""
+    starts = [s.x0 for ln in region if len(ln.segments) >= 2 for s in ln.segments]
+    return [e for e in edges if any(abs(x - e) <= EDGE for x in starts)] or edges
 
 
 # The next annex's mark, printed at the right under the table: «Приложение № 2», «Приложение 3 к приказу».
@@ -190,13 +198,13 @@ def _without_empty_columns(rows: list[tuple[float, tuple[str, ...]]]) -> list[tu
     return [(top, tuple(c for c, u in zip(cells, used, strict=True) if u)) for top, cells in rows]
 
 
-def _fits_one_column(line: Line, edges: list[float]) -> bool:
-    """A single segment that stays inside one column: a wrapped cell's next line, or a heading row
-    starting at the first column."""
+def _fits_one_column(line: Line, edges: list[float], used: list[float] | None = None) -> bool:
+    """A single segment that stays inside one column (of those the region's cells use): a wrapped
+    cell's next line, or a heading row starting at the first column."""
     if len(line.segments) != 1:
         return False
     s = line.segments[0]
-    return not _crosses(s, edges) or _column(s.x0, edges) == 0
+    return not _crosses(s, edges if used is None else used) or _column(s.x0, edges) == 0
 
 
 def _rows(region: list[Line], edges: list[float]) -> list[tuple[float, tuple[str, ...]]]:
@@ -208,9 +216,10 @@ def _rows(region: list[Line], edges: list[float]) -> list[tuple[float, tuple[str
     rows: list[tuple[float, list[list[str]]]] = []
     prev: Line | None = None
     last_in: dict[int, float] = {}  # column → top of its last line
+    own = _edges_used(region, edges)  # a heading spans the table's own columns, not another table's (485)
     for line in region:
-        spans = _spans_columns(line, edges)
-        starts = prev is None or spans or _spans_columns(prev, edges)
+        spans = _spans_columns(line, own)
+        starts = prev is None or spans or _spans_columns(prev, own)
         used = {_column(s.x0, edges) for s in line.segments}
         if not starts:
             # Without a number column, the gap is to the line above in the same columns: a cell merged

@@ -14,6 +14,7 @@ from collections import Counter
 
 from charset_normalizer import from_bytes
 
+from pipeline.patterns import NAME_ONLY
 from pipeline.readers import aligned
 from pipeline.readers.errors import ReadError
 from pipeline.records import Block, Position
@@ -108,10 +109,29 @@ def _mend_broken_rows(blocks: list[Block]) -> list[Block]:
             and len(prev.cells) + len(b.cells) - 1 <= width
             and not ITEM_NUMBER.match(b.cells[0])
         )
+        first, _, rest = b.text.partition("\n")
+        # «4 <tab> Оформление стенда <tab> <tab> Пономарева Л.А.» / «Малышева О.С.»: a second executor
+        # (or a cell's lower-case rest) on a line of its own, with no tab, under a full row (482)
+        name_on = (
+            below_header
+            and prev is not None
+            and prev is not header
+            and prev.is_row
+            and not b.is_row
+            and b.pos.line == last_line + 1
+            and len(prev.cells) == width
+            and bool(prev.cells[-1])
+            and (bool(NAME_ONLY.match(first.strip())) or first[:1].islower())
+        )
         if runs_on:
             head, tail = prev.cells, b.cells
             cells = (*head[:-1], f"{head[-1]} {tail[0]}".strip(), *tail[1:])
             out[-1] = Block("\t".join(cells), cells, prev.pos)
+        elif name_on:
+            cells = (*prev.cells[:-1], f"{prev.cells[-1]}\n{first.strip()}")
+            out[-1] = Block("\t".join(cells), cells, prev.pos)
+            if rest.strip():
+                out.append(Block(rest, (), Position(line=b.pos.line + 1)))
         else:
             out.append(b)
         below_header = below_header or b is header

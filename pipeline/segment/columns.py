@@ -30,6 +30,9 @@ VOCABULARY: dict[str, tuple[str, int]] = {
     **dict.fromkeys(("мероприятие", "наименование", "действие", "событие", "процедура"), ("activity", 3)),
     **dict.fromkeys(("содержание", "деятельность", "работа", "тема", "вид", "планируемый", "дело"), ("activity", 2)),
     **dict.fromkeys(("поручение", "решение"), ("activity", 2)),  # a protocol's decisions: «Поручение | Срок | …»
+    # a school's plan asks its columns: «Что делаем | Когда | Кто отвечает | Что получаем» (485, 483)
+    **dict.fromkeys(("делать",), ("activity", 2)),  # («Что сделано» in a report is what came of it)
+    **dict.fromkeys(("получать", "получить"), ("result", 3)),
     **dict.fromkeys(("задача", "направление", "цель", "шаг", "этап"), ("activity", 1)),
     **dict.fromkeys(("описание", "механизм", "способ", "форма", "формат", "метод", "краткий"), ("description", 1)),
     **dict.fromkeys(("срок", "дата", "месяц", "период", "время", "когда", "квартал", "график"), ("deadline", 4)),

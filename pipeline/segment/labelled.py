@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline.morph import morph
-from pipeline.patterns import INITIALS, SURNAME, TRIGGER_WORDS
+from pipeline.patterns import NAME_ONLY, TRIGGER_WORDS
 from pipeline.records import Block
 from pipeline.segment.flat_tables import line_at
 from pipeline.segment.header import collapse_spaced, is_stamp, kind_of
@@ -72,7 +72,6 @@ _DASH = re.compile(r"\s[–—-]\s+")
 # After a deadline phrase: more of them («…, март 2023 г.»), then «, the executor» or nothing.
 # The executor after a comma, or after one more dash («… – сентябрь 2025 – Лебедева О.Н.», 463).
 _MORE = re.compile(rf"^((?:\s*(?:,|и)\s*(?:{DEADLINE_PHRASE.pattern}))*)\s*(?:(?:,|[–—-]\s)\s*(.+))?$", re.IGNORECASE)
-_NAME_ONLY = re.compile(rf"^(?:{SURNAME}\s+{INITIALS}|{INITIALS}\s?{SURNAME})[.,;]?$")
 # A signature after the last item: a post, or a name alone.
 _SIGNATURE = re.compile(
     r"^(?:Директор|Председател|Секретар|Заместител|Начальник|Глава|Руководител|Заведующ|Министр|И\.\s?о\.|Исполняющ"
@@ -357,7 +356,7 @@ def _continues(item: _Item, line: str, previous: str) -> bool:
     if _SIGNATURE.match(line) or _HEADING.match(line):
         return False
     if item.last and item.last != "activity":
-        return line[:1].islower() or previous.rstrip().endswith((",", "-", "–")) or bool(_NAME_ONLY.match(line))
+        return line[:1].islower() or previous.rstrip().endswith((",", "-", "–")) or bool(NAME_ONLY.match(line))
     return not item.text or line[:1].islower() or not _ENDS_SENTENCE.search(previous)
 
 
