@@ -75,7 +75,7 @@ def head_scores():
 
 def test_the_heads_are_what_their_readme_says():
     heads = gold_files(REALDOCS / "heads")
-    assert len(heads) >= 150 and len({g["document"]["region"] for g in heads}) >= 60
+    assert len(heads) >= 210 and len({g["document"]["region"] for g in heads}) >= 60
     assert sum(g["split"] == "holdout" for g in heads) == len(heads) // 3
     assert all(g["path"].exists() and g["model_url"].startswith("http") for g in heads)
 
