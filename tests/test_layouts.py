@@ -3058,3 +3058,31 @@ def test_a_schools_own_abbreviation_before_the_sign_is_no_act_number():
         "2025-08-29",
         "188",
     )
+
+
+def _head(text: str):
+    from pipeline.readers import read_bytes
+
+    return segment(read_bytes(text.encode("utf-8"), "head.txt"), "head.txt")
+
+
+def test_a_letter_and_an_extract_of_a_protocol_are_kinds_of_their_own():
+    letter = _head("ФЕДЕРАЛЬНАЯ СЛУЖБА\n\nПИСЬМО\n\nот 12 мая 2020 года N 02/9060-2020-24\n\nО направлении\n")
+    assert (letter.kind, letter.date, letter.number) == ("письмо", "2020-05-12", "02/9060-2020-24")
+    extract = _head("МАОУ СОШ № 1\n\nВЫПИСКА ИЗ ПРОТОКОЛА № 10\nзаседания педсовета\nот 31.08.2022 г.\n\nЗаслушали.\n")
+    assert (extract.kind, extract.date, extract.number) == ("протокол", "2022-08-31", "10")
+    # a letter cited in a text is no kind
+    assert header.kind_of("Письмо Минпросвещения России от 12.05.2020 № ВБ-1007/03") is None
+
+
+def test_a_page_opening_with_the_acts_number_and_date_dates_it():
+    doc = _head('№ 99 от 31.03.2022 г. "О создании Центра «Точка роста» в 2022 году "\n\nВо исполнение проекта.\n')
+    assert (doc.date, doc.number) == ("2022-03-31", "99")
+
+
+def test_a_digital_signature_beside_the_stamps_is_part_of_the_head():
+    """Heads 277: a PDF's «Подписано цифровой подписью: …» block stands in a cell beside the stamps."""
+    from pipeline.segment import _letterhead_cell
+
+    assert _letterhead_cell("Подписано цифровой подписью: Директор МБОУ СОШ №38 Куракова И.А. Дата: 2024.03.27")
+    assert not _letterhead_cell("Подписание договоров с родителями")

@@ -40,6 +40,7 @@ _SUBSTANCE = re.compile(r"[А-ЯЁа-яёA-Za-z]{3}")
 # Head paragraphs longer than this are content, whatever their place: metadata lines are short
 # (a preamble is the longest, a letterhead line or a stamp far shorter).
 _META_MAX = 1200
+_CITES_ITSELF = re.compile(r"\s*(?:№|N)\s*[\w./-]*\d[\w./-]*\s+от\s+\d")  # «№ 99 от 31.03.2022 г. …»
 _DATED_LINE_MAX = 60  # «09.10.2023 с. Анучино», «г. Тамбов 08.12.2004 № 983»: a date line, not a sentence
 _LETTERHEAD_MAX = 300
 # How many paragraphs away a row of the same width still makes a row part of a table (`_lone_rows`).
@@ -251,8 +252,17 @@ def _letterhead_row(block: Block) -> bool:
 
 def _letterhead_cell(text: str) -> bool:
     """A body's name in capitals, a stamp, or a block opening in capitals («ДОКУМЕНТ ПОДПИСАН
-    ЭЛЕКТРОННОЙ ПОДПИСЬЮ Сертификат: …»)."""
-    return is_capitals(text) or header.is_stamp(text) or bool(re.match(r"[А-ЯЁ]{3,}(?:\s+[А-ЯЁ]{3,}){1,}\b", text))
+    ЭЛЕКТРОННОЙ ПОДПИСЬЮ Сертификат: …»), or the same in lower case («Подписано цифровой подписью:
+    Директор …», a PDF's signature block beside the stamps, heads 277)."""
+    return (
+        is_capitals(text)
+        or header.is_stamp(text)
+        or bool(re.match(r"[А-ЯЁ]{3,}(?:\s+[А-ЯЁ]{3,}){1,}\b", text))
+        or bool(_SIGNED_DIGITALLY.match(text))
+    )
+
+
+_SIGNED_DIGITALLY = re.compile(r"\s*(?:подписано|документ\s+подписан)\s+(?:цифровой|электронной)\s+подпись", re.I)
 
 
 # A letter's sender or addressee block: «Отдел образования / администрации … / от 16.01.2023 № 45».
@@ -297,6 +307,10 @@ def _read_head(doc: Document, head: list[Block]) -> list[Item]:
         date, number = header.date_and_number([texts[kind_at].split("\n")[0]])
         if date and number:
             doc.date, doc.number = date, number
+    if kind_at is None and not (doc.date or doc.number) and texts and _CITES_ITSELF.match(texts[0]):
+        # «№ 99 от 31.03.2022 г. "О создании Центра …"»: a page copying an act without its kind opens
+        # with the act's own number and date (heads 251)
+        doc.date, doc.number = header.date_and_number([texts[0].split("\n")[0]])
     protocol_end = None
     if doc.kind == "протокол" and kind_at is not None:  # its own number, which letterheads ignore
         date, number, used = header.protocol_date_and_number(texts[kind_at : kind_at + 4])

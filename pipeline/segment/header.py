@@ -36,6 +36,7 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("распоряжение", "распоряжение"),
     ("решение", "решение"),
     ("указ", "указ"),
+    ("письмо", "письмо"),  # «ПИСЬМО / от 12 мая 2020 года N 02/9060-2020-24» (heads 296)
     ("закон", "закон"),  # a subject's law adopting its programme («Закон Республики Алтай от … № 133-РЗ»)
     ("отчет", "отчёт"),
     ("отчёт", "отчёт"),
@@ -43,6 +44,7 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("справка", "отчёт"),
     ("положение", "положение"),
     ("протокол", "протокол"),
+    ("выписка из протокола", "протокол"),  # «ВЫПИСКА ИЗ ПРОТОКОЛА № 10 / заседания педагогического совета»
     ("программа", "программа"),
     ("план", "план"),
 )
@@ -195,6 +197,8 @@ def kind_of(line: str, first: bool = False) -> str | None:
     for printed, kind in KINDS:
         if printed.startswith(("информация", "сведения")) and printed_line.rstrip().endswith("."):
             continue  # «Информация о ходе выполнения представляется ежеквартально.»: a sentence, no heading
+        if printed == "письмо" and not (printed_line[:6].isupper() or printed_line.strip(" .").lower() == "письмо"):
+            continue  # «Письмо Минпросвещения России от … № …» cites a letter; «ПИСЬМО» heads one
         if printed == "протокол" and not _PROTOCOL_HEADING.match(printed_line):
             continue  # «Протокол педагогического совета "О …"»: a page's or a topic's title, not a heading
         if text.startswith(printed) and not text[len(printed) : len(printed) + 1].isalpha():
