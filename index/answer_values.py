@@ -666,10 +666,10 @@ def in_which(hit: Hit, question: str) -> list[str]:
 
 
 def _phrase(text: str, start: int, stop: int) -> str:
-    """Up to eight words from `start` to the clause's `stop`, and the quoted name printed right after
+    """Up to ten words from `start` to the clause's `stop`, and the quoted name printed right after
     them («в районной газете «Край Дорогобужский»», «на базе МОУ «Дарьинская ООШ»») unless the phrase
     itself stands inside a quoted name («акции "Помоги в школе" и "…"»)."""
-    phrase = " ".join(text[start:stop].split()[:8])
+    phrase = " ".join(text[start:stop].split()[:10])
     named = None if _inside_quotes(text, start) else _QUOTED_NEXT.match(text, stop)
     return f"{phrase} {named.group().strip()}" if named else phrase
 

@@ -992,6 +992,12 @@ def test_the_institute_is_read_by_its_name_or_its_abbreviation():
     assert answer_values.trainer(row, "В каком институте повышали квалификацию учителя?") == ["ГАУДПО ЛО «ИРО»"]
 
 
+def test_a_venue_of_nine_words_is_read_whole():
+    row = _hit("Стажировки учителей на базе общеобразовательных организаций со стабильно высокими результатами ЕГЭ")
+    venue = answer_values._venue(row, "Где в Рязани проходят стажировки учителей?")
+    assert venue == "на базе общеобразовательных организаций со стабильно высокими результатами ЕГЭ"
+
+
 def test_where_children_are_carried_is_said_with_k():
     row = _hit("Приобретение школьных автобусов для подвоза обучающихся к базовым школам")
     assert answer_values._venue(row, "Куда будут возить школьников на новых автобусах?") == "к базовым школам"
