@@ -3086,3 +3086,16 @@ def test_a_digital_signature_beside_the_stamps_is_part_of_the_head():
 
     assert _letterhead_cell("Подписано цифровой подписью: Директор МБОУ СОШ №38 Куракова И.А. Дата: 2024.03.27")
     assert not _letterhead_cell("Подписание договоров с родителями")
+
+
+def test_a_programme_under_three_adjectives_and_its_list_of_editions():
+    """Heads 283 (a legal database's copy): «Долгосрочная краевая целевая программа» is the kind, and the
+    line of the programme's editions under its title («20 апреля, 11 октября … 2010 г., …») ends it."""
+    assert header.kind_of("Долгосрочная краевая целевая программа") == "программа"
+    doc = _head(
+        "Приложение\nк постановлению Правительства\nКамчатского края\nот 10 ноября 2009 г. N 425-П\n"
+        'Долгосрочная краевая целевая программа\n"Развитие образования Камчатского края на 2010 - 2012 годы"\n'
+        "20 апреля, 11 октября, 30 ноября 2010 г., 12 апреля 2011 г.\n\nПаспорт программы\n"
+    )
+    assert (doc.kind, doc.date, doc.number) == ("программа", "2009-11-10", "425-П")
+    assert doc.title.endswith('программа "Развитие образования Камчатского края на 2010 - 2012 годы"')

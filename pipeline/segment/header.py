@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from pipeline import gazetteer, places
 from pipeline.dates import DATE_PATTERN, find_date, parse_date
-from pipeline.patterns import NAME
+from pipeline.patterns import MONTH_WORD, NAME
 from pipeline.records import Citation, Period, Person
 from pipeline.segment.bodies import with_parent
 from pipeline.text import is_capitals, quoted
@@ -172,9 +172,10 @@ def _region_case(name: str) -> str:
     )
 
 
-# Up to two adjectives may stand before the kind: «Муниципальная программа», «Годовой отчет».
+# Up to three adjectives may stand before the kind: «Муниципальная программа», «Годовой отчет»,
+# «Долгосрочная краевая целевая программа» (heads 283).
 _KIND_ADJECTIVES = re.compile(
-    r"^(?:[а-яё-]+(?:ая|ый|ий|ой|ое|ые)\s+){1,2}(?=программ|план|отч[её]т|дорожн|доклад|справк)"
+    r"^(?:[а-яё-]+(?:ая|ый|ий|ой|ое|ые)\s+){1,3}(?=программ|план|отч[её]т|дорожн|доклад|справк)"
 )
 
 
@@ -682,7 +683,9 @@ _AMENDMENTS = re.compile(
 # A line that opens the preamble or a plan's goal: a scan's title runs into it with no blank line (452, 455).
 _AFTER_TITLE = re.compile(
     r"(?:В\s+целях|В\s+соответствии|На\s+основании|По\s+итогам|Во\s+исполнение|Руководствуясь|С\s+целью"
-    r"|Цел[ьи]\s*:|Задачи\s*:)"
+    r"|Цел[ьи]\s*:|Задачи\s*:"
+    # a legal database's list of the act's editions under its title: «20 апреля, 11 октября 2010 г., …» (heads 283)
+    rf"|\d{{1,2}}\s+{MONTH_WORD}(?:\s+\d{{4}}\s*г\.)?,\s+\d{{1,2}}\s+{MONTH_WORD})"
 )
 
 
