@@ -41,7 +41,9 @@ least 15 of them realdocs 445-456 (set AH), at least 30 of them realdocs 157-456
 in all; round-32 questions (q1652-q1696) cite a corpus/ document or realdocs 01-468, at least 15 of them realdocs
 457-468 (set AI), at least 30 of them realdocs 157-468, and at least 30 different documents in all; round-33
 questions (q1697-q1741) cite a corpus/ document or realdocs 01-480, at least 15 of them realdocs 469-480 (set AJ), at
-least 30 of them realdocs 157-480, and at least 30 different documents in all.
+least 30 of them realdocs 157-480, and at least 30 different documents in all; round-34 questions (q1742-q1786) cite a
+corpus/ document or realdocs 01-492, at least 15 of them realdocs 481-492 (set AK), at least 30 of them realdocs 157-492,
+and at least 30 different documents in all.
 """
 
 import json
@@ -173,6 +175,7 @@ ROUNDS = (
     Round(31, 1607, 1651, (1, 456), True, (((445, 456), 15), ((157, 456), 30)), 30),
     Round(32, 1652, 1696, (1, 468), True, (((457, 468), 15), ((157, 468), 30)), 30),
     Round(33, 1697, 1741, (1, 480), True, (((469, 480), 15), ((157, 480), 30)), 30),
+    Round(34, 1742, 1786, (1, 492), True, (((481, 492), 15), ((157, 492), 30)), 30),
 )
 
 
