@@ -42,8 +42,8 @@ in all; round-32 questions (q1652-q1696) cite a corpus/ document or realdocs 01-
 457-468 (set AI), at least 30 of them realdocs 157-468, and at least 30 different documents in all; round-33
 questions (q1697-q1741) cite a corpus/ document or realdocs 01-480, at least 15 of them realdocs 469-480 (set AJ), at
 least 30 of them realdocs 157-480, and at least 30 different documents in all; round-34 questions (q1742-q1786) cite a
-corpus/ document or realdocs 01-492, at least 15 of them realdocs 481-492 (set AK), at least 30 of them realdocs 157-492,
-and at least 30 different documents in all.
+corpus/ document or realdocs 01-492, at least 15 of them realdocs 481-492 (set AK), at least 30 of them realdocs
+157-492, and at least 30 different documents in all.
 """
 
 import json
