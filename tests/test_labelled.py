@@ -309,3 +309,40 @@ def test_a_numbered_clause_that_recommends_is_no_group_heading():
     )
     clauses = {i.number: i for i in doc.items if i.kind == "clause"}
     assert "2" in clauses and clauses["3"].section == []
+
+
+COUNCIL = """ПРОТОКОЛ № 2
+заседания координационного совета
+от 20 июня 2024 года
+
+Повестка дня:
+1. О промежуточных итогах проекта.
+2. О плане адресной поддержки школ.
+
+По первому вопросу СЛУШАЛИ:
+Литвинову Н.В. – о промежуточных итогах проекта.
+
+РЕШИЛИ:
+1.1. Информацию принять к сведению.
+1.2. Институту обеспечить ежемесячный мониторинг.
+
+По второму вопросу СЛУШАЛИ:
+Резникову М.А. – о плане адресной поддержки школ.
+
+РЕШИЛИ:
+2.1. Утвердить план мероприятий.
+2.2. Следующее заседание провести в декабре 2024 года.
+
+Председатель совета Ю.В. Горбенко
+"""
+
+
+def test_a_protocols_decisions_go_on_after_the_next_question_is_heard():
+    """499: «РЕШИЛИ: 1.1 … 1.2 …», then «По второму вопросу СЛУШАЛИ: …» and «РЕШИЛИ: 2.1 …»: the
+    hearing is text between two groups of decisions, and the second group is read too."""
+    doc = _txt(COUNCIL)
+    clauses = [(c.number, c.activity) for c in doc.items if c.kind == "clause"]
+    assert [n for n, _ in clauses] == ["1.1", "1.2", "2.1", "2.2"]
+    texts = [i.activity for i in doc.items if i.kind == "paragraph"]
+    assert any(t.startswith("Резникову М.А.") for t in texts)
+    assert doc.signatory is not None and doc.coverage.share >= 0.98

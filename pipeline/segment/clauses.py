@@ -50,19 +50,48 @@ def read_clauses(paragraphs: list[Block], ordinal: int) -> tuple[list[Item], int
     field labels they dropped («Срок:», «(ответственный – …)»), for the skipped list."""
     items: list[Item] = []
     labels: list[Skipped] = []
-    used = 0
-    for i, block in enumerate(paragraphs):
+    used = i = 0
+    while i < len(paragraphs):
+        block = paragraphs[i]
         if items and _reopens(paragraphs, i):
             # «II. Заслушав информацию …, коллегия решила:» — the next question's decisions, numbered afresh
             heading = " ".join(block.text.split())
             items.append(Item("paragraph", ordinal + len(items), activity=heading, pos=block.pos))
-            used = i + 1
+            used = i = i + 1
             continue
-        for line in block.text.split("\n"):
+        lines = block.text.split("\n")
+        resume = 0 if _take_line(lines[0], block.pos, items, ordinal, labels) else _next_decisions(paragraphs, i)
+        if not items or resume is None:
+            return _headed(_bracketed(items, labels)), i, labels
+        if resume:
+            # a protocol's next question: «СЛУШАЛИ: …» / «РЕШИЛИ:» / «2.1. …» — its hearing is text between
+            # the decisions, which go on (499)
+            for heard in paragraphs[i:resume]:
+                text = " ".join(heard.text.split())
+                items.append(Item("paragraph", ordinal + len(items), activity=text, pos=heard.pos))
+            labels.append(Skipped(paragraphs[resume].text.strip(), "подпись поля", paragraphs[resume].pos))
+            used = i = resume + 1
+            continue
+        for line in lines[1:]:
             if not _take_line(line, block.pos, items, ordinal, labels):
                 return _headed(_bracketed(items, labels)), i, labels
-        used = i + 1
+        used = i = i + 1
     return _headed(_bracketed(items, labels)), used, labels
+
+
+_HEARD = 12  # a question's hearing between two groups of decisions runs a few paragraphs, not a page
+
+
+def _next_decisions(paragraphs: list[Block], i: int) -> int | None:
+    """The «РЕШИЛИ:» paragraph of the next question, with numbered decisions right under it, when only
+    text (no signature) stands between `i` and it."""
+    for j in range(i, min(i + _HEARD, len(paragraphs) - 1)):
+        text = collapse_spaced(paragraphs[j].text).strip()
+        if NAME.search(text) and len(text) < 120 and not text.endswith((".", ";", ":")):
+            return None  # «Председатель совета Ю.В. Горбенко»: the signature, the decisions are over
+        if _TRIGGER.search(text) and len(text) < 40 and _NUMBERED.match(paragraphs[j + 1].text):
+            return j
+    return None
 
 
 def _reopens(paragraphs: list[Block], i: int) -> bool:
