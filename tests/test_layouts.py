@@ -3099,3 +3099,49 @@ def test_a_programme_under_three_adjectives_and_its_list_of_editions():
     )
     assert (doc.kind, doc.date, doc.number) == ("программа", "2009-11-10", "425-П")
     assert doc.title.endswith('программа "Развитие образования Камчатского края на 2010 - 2012 годы"')
+
+
+def test_a_ruled_pdf_cell_hyphenated_at_a_line_end_is_one_word():
+    from pipeline.readers import pdf
+
+    assert pdf._clean("ежегодно не менее двух региональ-\nных оценочных процедур") == (
+        "ежегодно не менее двух региональных оценочных процедур"
+    )
+    assert pdf._clean("школ-\nучастников проекта") == "школ-участников проекта"  # a compound keeps its hyphen
+
+
+def _table_rows(header: tuple[str, ...], rows: list[tuple[str, ...]]):
+    from pipeline.segment.tables import Table
+
+    table = Table(header, columns.assign(header, rows))
+    items = []
+    for n, cells in enumerate(rows, start=1):
+        items += table.add_row(Block("\t".join(cells), cells, Position(page=1, row=n)), n)
+    return items, table
+
+
+def test_a_cell_merged_down_over_a_rows_year_lines_is_read_once():
+    """496: a measure's result is merged down over its rows by year; each year line prints it again."""
+    header = ("№", "Мероприятие", "Год", "Результат")
+    rows = [
+        ("1.", "Региональные оценочные процедуры", "2022", "не менее двух процедур"),
+        ("", "", "2023", "не менее двух процедур"),
+        ("", "", "2024", "не менее двух процедур"),
+    ]
+    [item], _ = _table_rows(header, rows)
+    assert item.result == "не менее двух процедур"
+
+
+def test_a_repeated_header_with_the_cut_rows_rest_under_it_carries_the_row_on():
+    """497: a borderless PDF repeats the header on the next page, and the rest of the row the break cut
+    stands under it in the same columns, so both come as one row."""
+    header = ("№ п/п", "Наименование мероприятия", "Срок исполнения", "Ответственные")
+    rows = [
+        ("11.", "Проведение выборочной перепроверки работ обучающихся по итогам всероссийских", "май", "ЦОКО"),
+        ("№ п/п", "Наименование мероприятия проверочных работ в школах", "Срок исполнения", "Ответственные"),
+        ("12.", "Контроль за объективностью отметок", "июнь", "Министерство"),
+    ]
+    items, table = _table_rows(header, rows)
+    assert [i.number for i in items] == ["11.", "12."]
+    assert items[0].activity.endswith("всероссийских проверочных работ в школах")
+    assert any(s.reason == "повтор шапки таблицы" for s in table.skipped)

@@ -23,7 +23,7 @@ from pipeline.readers import ocr, pdf_columns
 from pipeline.readers.errors import ReadError
 from pipeline.readers.pdf_columns import RuledTable
 from pipeline.records import Block, Position
-from pipeline.text import ITEM_NUMBER, broken_word, is_footer
+from pipeline.text import ITEM_NUMBER, is_footer, join_cell_lines
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
@@ -263,14 +263,9 @@ def _join_wrapped(blocks: list[Block]) -> list[Block]:
 
 
 def _clean(cell: str | None) -> str:
-    """A cell's lines joined by spaces, except a word the column was too narrow for («сис» + «тематизация»)."""
-    lines = [" ".join(line.split()) for line in (cell or "").split("\n")]
-    lines = [line for line in lines if line]
-    out: list[str] = []
-    for n, line in enumerate(lines):
-        glued = out and broken_word(out[-1][-64:], line, last=n == len(lines) - 1)
-        out.append(line if glued or not out else f" {line}")
-    return "".join(out)
+    """A cell's lines joined by spaces, except a word the column was too narrow for («сис» + «тематизация»,
+    «региональ-» + «ных», 496)."""
+    return join_cell_lines([line for line in (" ".join(x.split()) for x in (cell or "").split("\n")) if line])
 
 
 def _reason(e: Exception) -> str:

@@ -204,6 +204,19 @@ class Table:
         """Is `cells` this table's header (or one of its rows) printed again after a page break?"""
         return bool(cells) and _norm(cells) in self._header_forms
 
+    def _after_header(self, cells: tuple[str, ...]) -> tuple[str, ...] | None:
+        """What follows the header's own words in each cell, when the row opens with the header
+        (every header cell the start of its cell, two at least filled): else None."""
+        if len(cells) != len(self.header) or sum(bool(h) for h in self.header) < 2:
+            return None
+        rest = []
+        for head, cell in zip(self.header, cells, strict=True):
+            head, cell = " ".join(head.split()), " ".join(cell.split())
+            if not cell.lower().startswith(head.lower()):
+                return None
+            rest.append(cell[len(head) :].strip())
+        return tuple(rest) if any(rest) else None
+
     def add_row(self, block: Block, ordinal: int) -> list[Item]:
         """Turn one row into new items (or merge it into the last one); return the new items."""
         cells = block.cells
@@ -217,6 +230,13 @@ class Table:
             reason = "номера столбцов" if is_column_numbers(cells) else "повтор шапки таблицы"
             self.skipped.append(Skipped(block.text, reason, block.pos))
             self.broken = True
+            return []
+        rest = self._after_header(cells)
+        if rest is not None and self.items:
+            # a borderless PDF's repeated header with the rest of the row a page break cut printed under it
+            # in the same columns (497): the header is skipped, its rest carries on the last item
+            self.skipped.append(Skipped(" ".join(c for c in self.header if c), "повтор шапки таблицы", block.pos))
+            _merge(self.items[-1], self._values(rest))
             return []
         if _TOTALS.match(next((c for c in cells if c), "")):  # «Итого по подпрограмме: | … | 2200»
             self.skipped.append(Skipped(block.text, "итоговая строка", block.pos))
@@ -374,6 +394,8 @@ def _merge(item: Item, values: dict[str, str]) -> None:
         if not extra:
             continue
         current = item.activity if name == "activity" else getattr(item, name)
+        if current and " ".join(extra.split()) == " ".join(current.split()):
+            continue  # a cell merged down over the row's year lines, printed again in each (496)
         glue = "\n" if extra[:1] in "-–—•·" else " "
         joined = f"{current}{glue}{extra}" if current else extra
         if name == "activity":
