@@ -43,7 +43,9 @@ in all; round-32 questions (q1652-q1696) cite a corpus/ document or realdocs 01-
 questions (q1697-q1741) cite a corpus/ document or realdocs 01-480, at least 15 of them realdocs 469-480 (set AJ), at
 least 30 of them realdocs 157-480, and at least 30 different documents in all; round-34 questions (q1742-q1786) cite a
 corpus/ document or realdocs 01-492, at least 15 of them realdocs 481-492 (set AK), at least 30 of them realdocs
-157-492, and at least 30 different documents in all.
+157-492, and at least 30 different documents in all; round-35 questions (q1787-q1831) cite a corpus/ document
+or realdocs 01-504, at least 15 of them realdocs 493-504 (set AL), at least 30 of them realdocs 157-504, and at least
+30 different documents in all.
 """
 
 import json
@@ -176,6 +178,7 @@ ROUNDS = (
     Round(32, 1652, 1696, (1, 468), True, (((457, 468), 15), ((157, 468), 30)), 30),
     Round(33, 1697, 1741, (1, 480), True, (((469, 480), 15), ((157, 480), 30)), 30),
     Round(34, 1742, 1786, (1, 492), True, (((481, 492), 15), ((157, 492), 30)), 30),
+    Round(35, 1787, 1831, (1, 504), True, (((493, 504), 15), ((157, 504), 30)), 30),
 )
 
 
