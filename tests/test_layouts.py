@@ -3145,3 +3145,35 @@ def test_a_repeated_header_with_the_cut_rows_rest_under_it_carries_the_row_on():
     assert [i.number for i in items] == ["11.", "12."]
     assert items[0].activity.endswith("всероссийских проверочных работ в школах")
     assert any(s.reason == "повтор шапки таблицы" for s in table.skipped)
+
+
+def test_a_table_opening_with_a_section_row_takes_the_columns_of_the_rows_under_it():
+    """514 (a legal database's box-drawn table, no header): «Задача N 3 …» spans the table above its rows;
+    an activity naming bodies further on («Участие общеобразовательных организаций …») is no executor."""
+    text = (
+        "+------+------------------------------+------------------------+-----------+\n"
+        "| Задача N 3 - повышение качества общего образования                      |\n"
+        "+------+------------------------------+------------------------+-----------+\n"
+        "| 1.10.| Реализация мероприятий по    | министерство           | 2022 -    |\n"
+        "|      | повышению качества           | образования, АО ИОО    | 2024 годы |\n"
+        "+------+------------------------------+------------------------+-----------+\n"
+        "| 1.11.| Участие общеобразовательных  | АО ИОО, органы         | 2021 -    |\n"
+        "|      | организаций в проекте «500+» | местного самоуправления| 2022 годы |\n"
+        "+------+------------------------------+------------------------+-----------+\n"
+        "| 1.12.| Мониторинг функциональной    | АО ИОО                 | ежегодно  |\n"
+        "|      | грамотности                  |                        |           |\n"
+        "+------+------------------------------+------------------------+-----------+\n"
+    )
+    rows = [i for i in _head(text).items if i.kind == "row"]
+    assert [(r.number, r.activity.split()[0], r.deadline) for r in rows] == [
+        ("1.10.", "Реализация", "2022 - 2024 годы"),
+        ("1.11.", "Участие", "2021 - 2022 годы"),
+        ("1.12.", "Мониторинг", "ежегодно"),
+    ]
+    assert rows[1].responsible.startswith("АО ИОО")
+    assert rows[0].section == ["Задача N 3 - повышение качества общего образования"]
+
+
+def test_a_register_after_a_spaced_dash_is_the_numbers():
+    assert header.date_and_number(["08.04.2024г. № 17 – ОД"]) == ("2024-04-08", "17 – ОД")
+    assert header.date_and_number(["от 08.04.2024 № 12 - Петрова И.И."])[1] == "12"

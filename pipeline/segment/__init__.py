@@ -462,8 +462,13 @@ def _read_body(doc: Document, body: list[Block], ordinal: int, open_clauses: boo
         width = len(block.cells)
         if table and table.after_text and width != len(table.header) and _starts_table(table, body, i):
             table = None
+        spanned = table is None and width == 1
+        if spanned:
+            # a table opening with a section row across it («Задача N 3 подпрограммы …», 514): its columns
+            # are those of the rows under it
+            width = max((len(b.cells) for b in body[i + 1 : i + 4] if b.is_row), default=1)
         if table is None:
-            sample = _sample(body, i, width)
+            sample = _sample(body, i + 1 if spanned else i, width)
             if actor_header(block.cells) and not is_key_value(sample):
                 table = Table(block.cells, None)
                 doc.skipped.append(Skipped(block.text, "шапка таблицы", block.pos))

@@ -132,7 +132,9 @@ def content_role(cells: Sequence[str]) -> str | None:
         return "number"
     if share(lambda c: len(c) <= 80 and bool(_WHEN.search(c))) >= 0.6:
         return "deadline"
-    if share(lambda c: len(c) <= 250 and bool(_WHO.search(c))) >= 0.6:
+    # an executor's cell opens with the executor; an activity may name bodies further on («Участие
+    # общеобразовательных организаций в проекте …», 514)
+    if share(lambda c: len(c) <= 250 and bool(_WHO.search(c[:40]))) >= 0.6:
         return "responsible"
     return None
 
