@@ -198,13 +198,13 @@ def _without_empty_columns(rows: list[tuple[float, tuple[str, ...]]]) -> list[tu
     return [(top, tuple(c for c, u in zip(cells, used, strict=True) if u)) for top, cells in rows]
 
 
-def _fits_one_column(line: Line, edges: list[float], used: list[float] | None = None) -> bool:
-    """A single segment that stays inside one column (of those the region's cells use): a wrapped
+def _fits_one_column(line: Line, edges: list[float], used: list[float]) -> bool:
+    """A single segment that stays inside one column (of those the region's cells `used`): a wrapped
     cell's next line, or a heading row starting at the first column."""
     if len(line.segments) != 1:
         return False
     s = line.segments[0]
-    return not _crosses(s, edges if used is None else used) or _column(s.x0, edges) == 0
+    return not _crosses(s, used) or _column(s.x0, edges) == 0
 
 
 def _rows(region: list[Line], edges: list[float]) -> list[tuple[float, tuple[str, ...]]]:

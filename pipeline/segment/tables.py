@@ -197,6 +197,7 @@ class Table:
 
     def __post_init__(self) -> None:
         self._header_forms = {_norm(h) for h in (self.header, *self.header_rows)}
+        self._header_words = tuple(" ".join(h.split()).lower() for h in self.header)  # for `_after_header`
         self._section_rows = 0  # how many items there were when the last heading came
         self._terms: dict[str, str] = {}  # who and when a section's own row names for the rows under it
 
@@ -207,12 +208,12 @@ class Table:
     def _after_header(self, cells: tuple[str, ...]) -> tuple[str, ...] | None:
         """What follows the header's own words in each cell, when the row opens with the header
         (every header cell the start of its cell, two at least filled): else None."""
-        if len(cells) != len(self.header) or sum(bool(h) for h in self.header) < 2:
+        if len(cells) != len(self._header_words) or sum(bool(h) for h in self._header_words) < 2:
             return None
         rest = []
-        for head, cell in zip(self.header, cells, strict=True):
-            head, cell = " ".join(head.split()), " ".join(cell.split())
-            if not cell.lower().startswith(head.lower()):
+        for head, cell in zip(self._header_words, cells, strict=True):
+            cell = " ".join(cell.split())
+            if not cell.lower().startswith(head):
                 return None
             rest.append(cell[len(head) :].strip())
         return tuple(rest) if any(rest) else None
